@@ -1,0 +1,27 @@
+"""qemu_test: boots a boot_image in QEMU and checks its serial output (tools/rules/qemu_test.py)."""
+
+def _quote(s):
+    # Bazel splits test args like a Bourne shell: quote each one whole.
+    return "'" + s.replace("'", "'\\''") + "'"
+
+def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 60,
+              qemu_args = [], size = "medium", **kwargs):
+    args = ["--iso", "$(rootpath %s)" % image, "--timeout", str(timeout_s)]
+    for e in expect:
+        args += ["--expect", _quote(e)]
+    for f in forbid:
+        args += ["--forbid", _quote(f)]
+    if exit_code != None:
+        args += ["--exit-code", str(exit_code)]
+    for q in qemu_args:
+        args += ["--qemu-arg", _quote(q)]
+    native.py_test(
+        name = name,
+        srcs = ["//tools/rules:qemu_test.py"],
+        main = "//tools/rules:qemu_test.py",
+        python_version = "PY3",
+        args = args,
+        data = [image],
+        size = size,
+        **kwargs
+    )
