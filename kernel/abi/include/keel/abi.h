@@ -1,0 +1,142 @@
+/*
+ * The one ABI contract between the Keel kernel and user space: syscall numbers, error codes,
+ * capability types and rights, and the fixed-size IPC message. Depends on <stdint.h> only.
+ * Changing anything here is an ABI break: bump KEEL_ABI_VERSION.
+ */
+#ifndef KEEL_ABI_H
+#define KEEL_ABI_H
+
+#include <stdint.h>
+
+#define KEEL_ABI_VERSION 1
+
+/* ---- Error codes: every syscall returns >= 0 on success or one of these. ---- */
+#define ERR_OK 0
+#define ERR_INVALID (-1)    /* an argument is out of range or malformed */
+#define ERR_NOMEM (-2)      /* out of frames or kernel objects */
+#define ERR_FAULT (-3)      /* a user pointer is NULL, unmapped, read-only or in the kernel */
+#define ERR_NOSYS (-4)      /* unknown syscall number */
+#define ERR_TIMEOUT (-5)    /* the deadline passed before the operation could complete */
+#define ERR_BAD_CAP (-6)    /* the handle names no capability, or one of the wrong type */
+#define ERR_RIGHTS (-7)     /* the capability lacks a right the operation needs */
+#define ERR_PEER_DIED (-8)  /* the other side of an IPC went away */
+#define ERR_OVERFLOW (-9)   /* a length or count exceeds a fixed bound */
+#define ERR_BUSY (-10)      /* the object is in use (e.g. a bounded queue is full) */
+#define ERR_NOT_FOUND (-11) /* no such object (module, thread, unit) */
+#define ERR_PROTOCOL (-12)  /* a message broke its interface's protocol */
+
+/* ---- Capabilities. A cap_t is an index into the calling unit's capability table. ---- */
+typedef int32_t cap_t;
+#define CAP_NULL ((cap_t)-1)
+
+#define CAP_TYPE_NONE 0
+#define CAP_TYPE_ENDPOINT 1 /* synchronous IPC endpoint */
+#define CAP_TYPE_CHANNEL 2  /* bounded asynchronous channel */
+#define CAP_TYPE_MEMORY 3   /* a range of physical frames */
+#define CAP_TYPE_IRQ 4      /* one interrupt line */
+#define CAP_TYPE_IOPORT 5   /* a range of x86 I/O ports */
+#define CAP_TYPE_UNIT 6     /* a unit (process) */
+#define CAP_TYPE_THREAD 7   /* a thread */
+#define CAP_TYPE_COUNT 8
+
+#define CAP_RIGHT_READ (1u << 0)
+#define CAP_RIGHT_WRITE (1u << 1)
+#define CAP_RIGHT_EXECUTE (1u << 2)
+#define CAP_RIGHT_GRANT (1u << 3) /* may be passed to another unit */
+#define CAP_RIGHT_ADMIN (1u << 4) /* may manage the object (revoke, configure) */
+#define CAP_RIGHTS_ALL 0x1fu
+
+/* ---- IPC. ---- */
+#define IPC_DATA_BYTES 256
+#define IPC_MAX_CAPS 4
+
+/*
+ * The message type carries the interface id and the method ordinal, so a server rejects a
+ * message meant for another interface at once. Bit 31 marks a reply.
+ */
+#define IPC_TYPE(iface, ordinal) ((((uint32_t)(iface) & 0x7fffu) << 16) | ((uint32_t)(ordinal) & 0xffffu))
+#define IPC_TYPE_IFACE(type) (((type) >> 16) & 0x7fffu)
+#define IPC_TYPE_ORDINAL(type) ((type) & 0xffffu)
+#define IPC_TYPE_REPLY (1u << 31)
+
+/* Fixed-size message: 256 data bytes and up to 4 capabilities (CAP_NULL in unused slots). */
+struct ipc_message {
+	uint32_t type;                /* IPC_TYPE(iface, ordinal), | IPC_TYPE_REPLY on replies */
+	uint32_t length;              /* bytes of data[] in use, 0..IPC_DATA_BYTES */
+	cap_t caps[IPC_MAX_CAPS];     /* transferred capabilities */
+	uint8_t data[IPC_DATA_BYTES]; /* payload, little-endian at offsets the IDL fixes */
+};
+_Static_assert(sizeof(struct ipc_message) == 280, "ipc_message layout is ABI");
+_Static_assert(__builtin_offsetof(struct ipc_message, data) == 24, "ipc_message layout is ABI");
+
+/*
+ * What the kernel tells a receiver about each message, taken from the kernel's records and
+ * never from the message: the badge and rights of the capability the sender invoked, and the
+ * type and rights of each transferred capability as installed in the receiver's table.
+ */
+struct ipc_recv_info {
+	uint64_t badge;                      /* badge of the endpoint capability the sender used */
+	uint32_t rights;                     /* rights of that capability (CAP_RIGHT_*) */
+	uint32_t flags;                      /* IPC_RECV_* */
+	uint32_t cap_rights[IPC_MAX_CAPS];   /* rights of each received capability */
+	uint8_t cap_type[IPC_MAX_CAPS];      /* CAP_TYPE_* of each slot, CAP_TYPE_NONE if empty */
+	uint32_t reserved;                   /* zero; pads to 40 bytes on i686 and on 64-bit hosts */
+};
+_Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI");
+
+#define IPC_RECV_CALL (1u << 0) /* the sender waits for a reply */
+
+/* Timeouts are in microseconds. Every blocking call takes one. */
+#define IPC_NO_WAIT 0ull
+#define IPC_WAIT_FOREVER UINT64_MAX
+
+/*
+ * ---- Syscalls. ----
+ * int 0x80: eax = number, arguments in ebx, ecx, edx, esi, edi; the result comes back in eax,
+ *           every other register is preserved.
+ * sysenter: the same registers, plus ebp = the user stack pointer with the return address on
+ *           top ([ebp]); the kernel returns with sysexit to [ebp] with esp = ebp + 4. ecx and
+ *           edx are clobbered. The kernel reads [ebp] as a checked user access.
+ */
+#define SYS_YIELD 1
+#define SYS_EXIT_THREAD 2
+#define SYS_EXIT_UNIT 3      /* (int32 status) */
+#define SYS_SLEEP 4          /* (uint32 lo_us, uint32 hi_us) */
+#define SYS_DEBUG_PRINT 5    /* (const char *buf, uint32 len); temporary until the console server */
+#define SYS_GET_TIME 6       /* (uint64_t *out_us) */
+#define SYS_THREAD_CREATE 7  /* (entry, stack_top, arg, priority) -> thread id */
+#define SYS_MODULE_START 8   /* (index, priority) -> unit id; init only, until capabilities */
+/* IPC: (cap, msg, info or 0, timeout_lo_us, timeout_hi_us); the timeout is always a4/a5. */
+#define SYS_IPC_CALL 16
+#define SYS_IPC_SEND 17
+#define SYS_IPC_RECV 18
+#define SYS_IPC_REPLY_RECV 19
+#define SYS_CAP_RESTRICT 24 /* (cap, rights): reduce a capability's rights in place */
+#define SYS_CAP_DELETE 25   /* (cap): release a capability */
+#define SYS_COUNT 32
+
+/*
+ * The IPC calls generated code uses. User space implements them as syscall wrappers; host
+ * tests implement them with a fake transport. All return ERR_OK or a negative ERR_*.
+ *
+ * ipc_call:       send *msg to the endpoint and wait for the reply, which overwrites *msg;
+ *                 *reply_info (may be NULL) gets the type and rights of each capability the
+ *                 reply transferred (badge, rights and flags are 0), so the client can check
+ *                 reply capabilities as strictly as the server checks requests.
+ * ipc_send:       send *msg without waiting for a reply (oneway); may block until received.
+ * ipc_recv:       wait for the next message on the endpoint; fill *msg and *info.
+ * ipc_reply_recv: reply with *msg to the last caller, then wait for the next message as ipc_recv.
+ *                 The reply is best effort: a caller that died or gave up is skipped silently,
+ *                 so the result reports the receive only.
+ */
+int32_t ipc_call(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_info *reply_info,
+		 uint64_t timeout_us);
+int32_t ipc_send(cap_t endpoint, const struct ipc_message *msg, uint64_t timeout_us);
+int32_t ipc_recv(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_info *info,
+		 uint64_t timeout_us);
+int32_t ipc_reply_recv(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_info *info,
+		       uint64_t timeout_us);
+int32_t cap_restrict(cap_t cap, uint32_t rights);
+int32_t cap_delete(cap_t cap);
+
+#endif /* KEEL_ABI_H */

@@ -1,0 +1,238 @@
+/*
+ * Host fake of the arch contract (kernel/include/kernel/arch.h) for unit tests: no hardware,
+ * every hook records what it was asked so tests can assert on it (<arch/host_fake.h>).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kernel/arch.h>
+#include <arch/host_fake.h>
+#include <arch/paging.h>
+
+#define HOST_CONSOLE_MAX 65536
+#define HOST_TLB_MAX	 4096
+#define HOST_IRQ_MAX	 64
+
+uint8_t *host_phys_mem;
+size_t host_phys_mem_size;
+
+static char console_buf[HOST_CONSOLE_MAX];
+static size_t console_len;
+static virt_addr_t tlb_log[HOST_TLB_MAX];
+static size_t tlb_count;
+static phys_addr_t paging_dir;
+static unsigned paging_loads;
+static bool paging_global;
+static bool irq_on;
+static uint64_t cycles;
+static irq_handler_fn irq_handlers[HOST_IRQ_MAX];
+static void *irq_ctx[HOST_IRQ_MAX];
+static jmp_buf *panic_env;
+static unsigned panic_count;
+
+void host_phys_mem_init(size_t bytes)
+{
+	host_phys_mem_release();
+	host_phys_mem = aligned_alloc(PAGE_SIZE, bytes);
+	if (host_phys_mem == NULL)
+		abort();
+	memset(host_phys_mem, 0, bytes);
+	host_phys_mem_size = bytes;
+}
+
+void host_phys_mem_release(void)
+{
+	free(host_phys_mem);
+	host_phys_mem = NULL;
+	host_phys_mem_size = 0;
+}
+
+void arch_console_putc(char c)
+{
+	if (console_len + 1 < HOST_CONSOLE_MAX)
+		console_buf[console_len++] = c;
+	console_buf[console_len] = '\0';
+}
+
+const char *host_console_output(void)
+{
+	return console_buf;
+}
+
+void host_console_reset(void)
+{
+	console_len = 0;
+	console_buf[0] = '\0';
+}
+
+void arch_tlb_invalidate(virt_addr_t va)
+{
+	if (tlb_count < HOST_TLB_MAX)
+		tlb_log[tlb_count] = va;
+	tlb_count++;
+}
+
+size_t host_tlb_invalidation_count(void)
+{
+	return tlb_count;
+}
+
+bool host_tlb_was_invalidated(virt_addr_t va)
+{
+	for (size_t i = 0; i < tlb_count && i < HOST_TLB_MAX; i++) {
+		if (tlb_log[i] == va)
+			return true;
+	}
+	return false;
+}
+
+void host_tlb_reset(void)
+{
+	tlb_count = 0;
+}
+
+void paging_load_directory(phys_addr_t directory)
+{
+	paging_dir = directory;
+	paging_loads++;
+}
+
+void paging_enable_global_pages(void)
+{
+	paging_global = true;
+}
+
+phys_addr_t host_paging_directory(void)
+{
+	return paging_dir;
+}
+
+unsigned host_paging_load_count(void)
+{
+	return paging_loads;
+}
+
+bool host_paging_global_enabled(void)
+{
+	return paging_global;
+}
+
+void host_paging_reset(void)
+{
+	paging_dir = 0;
+	paging_loads = 0;
+	paging_global = false;
+}
+
+void arch_irq_enable(void)
+{
+	irq_on = true;
+}
+
+void arch_irq_disable(void)
+{
+	irq_on = false;
+}
+
+bool arch_irq_save(void)
+{
+	bool was = irq_on;
+
+	irq_on = false;
+	return was;
+}
+
+void arch_irq_restore(bool enabled)
+{
+	irq_on = enabled;
+}
+
+bool host_irq_enabled(void)
+{
+	return irq_on;
+}
+
+void arch_wait_for_interrupt(void)
+{
+}
+
+unsigned arch_cpu_id(void)
+{
+	return 0;
+}
+
+int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
+{
+	if (irq >= HOST_IRQ_MAX || handler == NULL)
+		return -1;
+	irq_handlers[irq] = handler;
+	irq_ctx[irq] = ctx;
+	return 0;
+}
+
+void arch_irq_unmask(unsigned irq)
+{
+	(void)irq;
+}
+
+bool host_irq_fire(unsigned irq)
+{
+	if (irq >= HOST_IRQ_MAX || irq_handlers[irq] == NULL)
+		return false;
+	irq_handlers[irq](irq, irq_ctx[irq]);
+	return true;
+}
+
+uint64_t arch_read_cycles(void)
+{
+	return cycles;
+}
+
+void host_set_cycles(uint64_t value)
+{
+	cycles = value;
+}
+
+void arch_print_backtrace(void)
+{
+}
+
+void host_panic_arm(jmp_buf *env)
+{
+	panic_env = env;
+}
+
+void host_panic_disarm(void)
+{
+	panic_env = NULL;
+}
+
+unsigned host_panic_count(void)
+{
+	return panic_count;
+}
+
+_Noreturn void host_fake_stop(void)
+{
+	jmp_buf *env = panic_env;
+
+	panic_count++;
+	if (env != NULL) {
+		panic_env = NULL;
+		longjmp(*env, 1);
+	}
+	fprintf(stderr, "host fake: kernel stopped; console:\n%s\n", console_buf);
+	abort();
+}
+
+_Noreturn void arch_halt(void)
+{
+	host_fake_stop();
+}
+
+_Noreturn void arch_exit_emulator(int code)
+{
+	(void)code;
+	host_fake_stop();
+}

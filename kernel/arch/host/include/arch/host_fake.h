@@ -1,0 +1,45 @@
+/*
+ * Test-side view of the host fake arch: owns the fake physical memory and records what kernel
+ * code asked of the "hardware" (console output, TLB invalidations, CR3 loads, panics).
+ */
+#ifndef ARCH_HOST_FAKE_H
+#define ARCH_HOST_FAKE_H
+
+#include <setjmp.h>
+#include <kernel/types.h>
+
+/* Fake physical memory: `bytes` (a multiple of 4 KiB) of zeroed, page-aligned host memory. */
+void host_phys_mem_init(size_t bytes);
+void host_phys_mem_release(void);
+
+/* Everything written through arch_console_putc since the last reset (NUL-terminated). */
+const char *host_console_output(void);
+void host_console_reset(void);
+
+/* arch_tlb_invalidate calls since the last reset. */
+size_t host_tlb_invalidation_count(void);
+bool host_tlb_was_invalidated(virt_addr_t va);
+void host_tlb_reset(void);
+
+/* paging_load_directory / paging_enable_global_pages. */
+phys_addr_t host_paging_directory(void); /* last directory loaded, 0 if none */
+unsigned host_paging_load_count(void);
+bool host_paging_global_enabled(void);
+void host_paging_reset(void);
+
+/* Interrupt flag as set by arch_irq_* and the cycle counter arch_read_cycles returns. */
+bool host_irq_enabled(void);
+void host_set_cycles(uint64_t cycles);
+/* Calls the handler registered for `irq`; returns false if there is none. */
+bool host_irq_fire(unsigned irq);
+
+/*
+ * Panic capture: while `env` is armed, panic(), arch_halt() and arch_exit_emulator() longjmp
+ * to it (with value 1) instead of aborting the test. Disarm after the guarded call.
+ */
+void host_panic_arm(jmp_buf *env);
+void host_panic_disarm(void);
+unsigned host_panic_count(void);
+_Noreturn void host_fake_stop(void); /* longjmp to the armed env, or abort() */
+
+#endif /* ARCH_HOST_FAKE_H */

@@ -1,0 +1,13 @@
+/*
+ * Host fake of the x86 paging hardware hooks used by kernel/arch/x86/mmu.c: the fake records
+ * the loaded page directory and whether global pages were enabled (see <arch/host_fake.h>).
+ */
+#ifndef ARCH_PAGING_H
+#define ARCH_PAGING_H
+
+#include <kernel/types.h>
+
+void paging_load_directory(phys_addr_t directory);
+void paging_enable_global_pages(void);
+
+#endif /* ARCH_PAGING_H */

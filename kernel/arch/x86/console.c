@@ -1,0 +1,69 @@
+/*
+ * The early console: every character goes to COM1 (115200 8N1, polled, no interrupts) and to
+ * the VGA text screen. Serial is what test harnesses read.
+ */
+#include <arch/console.h>
+#include <arch/x86.h>
+#include <kernel/arch.h>
+
+#define COM1_BASE		 0x3f8
+#define UART_DATA		 0 /* with DLAB: divisor low byte */
+#define UART_INT_ENABLE		 1 /* with DLAB: divisor high byte */
+#define UART_FIFO_CTRL		 2
+#define UART_LINE_CTRL		 3
+#define UART_MODEM_CTRL		 4
+#define UART_LINE_STATUS	 5
+#define UART_LCR_DLAB		 0x80
+#define UART_LCR_8N1		 0x03
+#define UART_FCR_ENABLE_CLEAR_14 0xc7 /* enable, clear both FIFOs, 14-byte threshold */
+#define UART_MCR_DTR_RTS	 0x03
+#define UART_LSR_THR_EMPTY	 0x20
+#define UART_CLOCK_HZ		 115200
+#define SERIAL_BAUD		 115200
+#define SERIAL_SPIN_LIMIT	 100000 /* give up on a character rather than hang without a UART */
+
+void serial_init(void)
+{
+	uint16_t divisor = UART_CLOCK_HZ / SERIAL_BAUD;
+
+	outb(COM1_BASE + UART_INT_ENABLE, 0);
+	outb(COM1_BASE + UART_LINE_CTRL, UART_LCR_DLAB);
+	outb(COM1_BASE + UART_DATA, divisor & 0xff);
+	outb(COM1_BASE + UART_INT_ENABLE, divisor >> 8);
+	outb(COM1_BASE + UART_LINE_CTRL, UART_LCR_8N1);
+	outb(COM1_BASE + UART_FIFO_CTRL, UART_FCR_ENABLE_CLEAR_14);
+	outb(COM1_BASE + UART_MODEM_CTRL, UART_MCR_DTR_RTS);
+}
+
+static void serial_write_byte(uint8_t b)
+{
+	for (unsigned spins = 0; spins < SERIAL_SPIN_LIMIT; spins++) {
+		if (inb(COM1_BASE + UART_LINE_STATUS) & UART_LSR_THR_EMPTY)
+			break;
+	}
+	outb(COM1_BASE + UART_DATA, b);
+}
+
+void serial_putc(char c)
+{
+	if (c == '\n')
+		serial_write_byte('\r');
+	serial_write_byte((uint8_t)c);
+}
+
+void console_init(void)
+{
+	serial_init();
+	vga_init();
+}
+
+void arch_console_putc(char c)
+{
+	serial_putc(c);
+	vga_putc(c);
+}
+
+void arch_console_alert(void)
+{
+	vga_set_alert();
+}

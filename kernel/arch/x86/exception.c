@@ -1,0 +1,134 @@
+/*
+ * Fatal exception reports: name and vector, decoded error code, registers, CR2 for page
+ * faults, EIP with its symbol and a backtrace. Then the machine stops (kernel_stop).
+ */
+#include <arch/backtrace.h>
+#include <arch/console.h>
+#include <arch/gdt.h>
+#include <arch/ksyms.h>
+#include <arch/trap.h>
+#include <arch/x86.h>
+#include <kernel/arch.h>
+#include <kernel/init.h>
+#include <kernel/kprintf.h>
+
+/* Selector error codes (#TS, #NP, #SS, #GP). */
+#define SEL_ERR_EXTERNAL (1u << 0)
+#define SEL_ERR_IDT	 (1u << 1)
+#define SEL_ERR_LDT	 (1u << 2)
+
+static const char *const exception_names[TRAP_EXCEPTION_COUNT][2] = {
+    {"#DE", "divide error"},
+    {"#DB", "debug"},
+    {"#NMI", "non-maskable interrupt"},
+    {"#BP", "breakpoint"},
+    {"#OF", "overflow"},
+    {"#BR", "bound range exceeded"},
+    {"#UD", "invalid opcode"},
+    {"#NM", "device not available"},
+    {"#DF", "double fault"},
+    {"#CSO", "coprocessor segment overrun"},
+    {"#TS", "invalid TSS"},
+    {"#NP", "segment not present"},
+    {"#SS", "stack-segment fault"},
+    {"#GP", "general protection fault"},
+    {"#PF", "page fault"},
+    {"#RES15", "reserved"},
+    {"#MF", "x87 floating-point error"},
+    {"#AC", "alignment check"},
+    {"#MC", "machine check"},
+    {"#XM", "SIMD floating-point error"},
+    {"#VE", "virtualization exception"},
+    {"#CP", "control protection"},
+    {"#RES22", "reserved"},
+    {"#RES23", "reserved"},
+    {"#RES24", "reserved"},
+    {"#RES25", "reserved"},
+    {"#RES26", "reserved"},
+    {"#RES27", "reserved"},
+    {"#HV", "hypervisor injection"},
+    {"#VC", "VMM communication"},
+    {"#SX", "security exception"},
+    {"#RES31", "reserved"},
+};
+
+static bool exception_has_selector_error(unsigned vector)
+{
+	return vector == TRAP_TS || vector == TRAP_NP || vector == TRAP_SS || vector == TRAP_GP;
+}
+
+/* Prints " [write, not-present, kernel]" for a page fault, or the selector an error names. */
+static void exception_print_error_decode(unsigned vector, uint32_t error)
+{
+	if (vector == TRAP_PF) {
+		kprintf(" [%s, %s, %s%s%s]", (error & PF_ERR_WRITE) ? "write" : "read",
+			(error & PF_ERR_PRESENT) ? "protection" : "not-present",
+			(error & PF_ERR_USER) ? "user" : "kernel",
+			(error & PF_ERR_FETCH) ? ", fetch" : "",
+			(error & PF_ERR_RSVD) ? ", reserved-bit" : "");
+	} else if (exception_has_selector_error(vector)) {
+		if (error == 0) {
+			kprintf(" [no selector]");
+			return;
+		}
+		const char *table = (error & SEL_ERR_IDT) ? "IDT" : "GDT";
+
+		if (!(error & SEL_ERR_IDT) && (error & SEL_ERR_LDT))
+			table = "LDT";
+		kprintf(" [%s index %u%s]", table, (unsigned)(error >> 3),
+			(error & SEL_ERR_EXTERNAL) ? ", external" : "");
+	}
+}
+
+static void exception_print_registers(const struct trap_frame *f)
+{
+	kprintf("EIP=");
+	ksyms_print_addr(f->eip);
+	kprintf("\n");
+	kprintf("EAX=0x%08x EBX=0x%08x ECX=0x%08x EDX=0x%08x\n", f->eax, f->ebx, f->ecx, f->edx);
+	kprintf("ESI=0x%08x EDI=0x%08x EBP=0x%08x ESP=0x%08x\n", f->esi, f->edi, f->ebp,
+		trap_interrupted_esp(f));
+	kprintf("CS=0x%04x DS=0x%04x ES=0x%04x FS=0x%04x GS=0x%04x EFLAGS=0x%08x\n",
+		f->cs & 0xffffu, f->ds & 0xffffu, f->es & 0xffffu, f->fs & 0xffffu, f->gs & 0xffffu,
+		f->eflags);
+	if (trap_from_user(f))
+		kprintf("user SS=0x%04x ESP=0x%08x\n", f->user_ss & 0xffffu, f->user_esp);
+}
+
+void exception_fatal(const struct trap_frame *f)
+{
+	const char *const *name = exception_names[f->vector % TRAP_EXCEPTION_COUNT];
+
+	arch_console_alert();
+	kprintf("\nEXCEPTION: %s %s (vector %u) error=0x%08x", name[0], name[1], f->vector,
+		f->error);
+	exception_print_error_decode(f->vector, f->error);
+	kprintf("\n");
+	if (f->vector == TRAP_PF)
+		kprintf("CR2=0x%08x\n", read_cr2());
+	exception_print_registers(f);
+	backtrace_print_trap(f->eip, f->ebp, trap_interrupted_esp(f));
+	kernel_stop(KERNEL_EXIT_PANIC);
+}
+
+/*
+ * Entered by the #DF task gate on df_stack with the faulting state saved in the main TSS by
+ * the task switch (the interrupted stack may be unusable, so nothing runs on it).
+ */
+void exception_double_fault_task(void)
+{
+	const struct tss *t = gdt_main_tss();
+
+	arch_console_alert();
+	/* #DF always pushes error code 0. */
+	kprintf("\nEXCEPTION: #DF double fault (vector %u) error=0x%08x\n", TRAP_DF, 0u);
+	kprintf("EIP=");
+	ksyms_print_addr(t->eip);
+	kprintf("\n");
+	kprintf("EAX=0x%08x EBX=0x%08x ECX=0x%08x EDX=0x%08x\n", t->eax, t->ebx, t->ecx, t->edx);
+	kprintf("ESI=0x%08x EDI=0x%08x EBP=0x%08x ESP=0x%08x\n", t->esi, t->edi, t->ebp, t->esp);
+	kprintf("CS=0x%04x SS=0x%04x EFLAGS=0x%08x CR2=0x%08x\n", t->cs, t->ss, t->eflags,
+		read_cr2());
+	backtrace_print_trap(t->eip, t->ebp, t->esp);
+	kernel_stop(KERNEL_EXIT_PANIC);
+}

@@ -1,0 +1,123 @@
+/*
+ * The flat GDT (kernel and user code/data), the per-CPU %fs segment, the TSS that gives the
+ * CPU its ring-0 stack, and the separate task the #DF task gate switches to.
+ */
+#include <arch/gdt.h>
+#include <arch/memory.h>
+#include <arch/trap.h>
+#include <arch/x86.h>
+#include <kernel/percpu.h>
+
+/* Access byte bits. */
+#define SEG_PRESENT	     0x80u
+#define SEG_DPL(n)	     ((uint32_t)(n) << 5)
+#define SEG_CODE_OR_DATA     0x10u
+#define SEG_EXECUTABLE	     0x08u
+#define SEG_READ_WRITE	     0x02u /* readable code / writable data */
+#define SEG_TSS_32_AVAILABLE 0x09u
+/* Flag nibble. */
+#define SEG_GRANULARITY_4K 0x8u
+#define SEG_SIZE_32	   0x4u
+
+#define SEG_LIMIT_4G	  0xfffffu /* in 4 KiB units */
+#define DF_STACK_SIZE	  4096
+#define EFLAGS_RESERVED_1 0x2u /* bit 1 always reads as 1 */
+
+static uint64_t gdt[GDT_ENTRY_COUNT];
+static struct tss main_tss;
+static struct tss df_tss;
+static bool percpu_ready;
+static uint8_t df_stack[DF_STACK_SIZE] __attribute__((aligned(16)));
+
+struct gdt_pointer {
+	uint16_t limit;
+	uint32_t base;
+} __attribute__((packed));
+
+static uint64_t gdt_descriptor(uint32_t base, uint32_t limit, uint32_t access, uint32_t flags)
+{
+	uint64_t d = limit & 0xffffu;
+
+	d |= (uint64_t)(base & 0xffffffu) << 16;
+	d |= (uint64_t)(access & 0xffu) << 40;
+	d |= (uint64_t)((limit >> 16) & 0xfu) << 48;
+	d |= (uint64_t)(flags & 0xfu) << 52;
+	d |= (uint64_t)(base >> 24) << 56;
+	return d;
+}
+
+static uint64_t flat_segment(unsigned dpl, bool code)
+{
+	uint32_t access = SEG_PRESENT | SEG_DPL(dpl) | SEG_CODE_OR_DATA | SEG_READ_WRITE;
+
+	if (code)
+		access |= SEG_EXECUTABLE;
+	return gdt_descriptor(0, SEG_LIMIT_4G, access, SEG_GRANULARITY_4K | SEG_SIZE_32);
+}
+
+static uint64_t tss_descriptor(const struct tss *tss)
+{
+	return gdt_descriptor((uint32_t)(uintptr_t)tss, sizeof(*tss) - 1,
+			      SEG_PRESENT | SEG_TSS_32_AVAILABLE, 0);
+}
+
+/* The #DF task: interrupts off, kernel segments, its own stack, the current page tables. */
+static void df_task_prepare(void)
+{
+	df_tss.eip = (uint32_t)(uintptr_t)exception_double_fault_task;
+	df_tss.esp = (uint32_t)(uintptr_t)(df_stack + DF_STACK_SIZE);
+	df_tss.eflags = EFLAGS_RESERVED_1;
+	df_tss.cs = SEL_KERNEL_CODE;
+	df_tss.ds = df_tss.es = df_tss.ss = df_tss.gs = SEL_KERNEL_DATA;
+	df_tss.fs = SEL_PERCPU;
+	df_tss.cr3 = read_cr3(); /* any directory works: all share the kernel half */
+	df_tss.iomap_base = sizeof(struct tss);
+}
+
+static void gdt_load(void)
+{
+	struct gdt_pointer ptr = {sizeof(gdt) - 1, (uint32_t)(uintptr_t)gdt};
+
+	__asm__ volatile("lgdt %0" : : "m"(ptr));
+	__asm__ volatile("ljmp %0, $1f\n1:" : : "i"(SEL_KERNEL_CODE));
+	__asm__ volatile("movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%ss\n\tmovw %w0, %%gs"
+			 :
+			 : "r"(SEL_KERNEL_DATA));
+	__asm__ volatile("movw %w0, %%fs" : : "r"(SEL_PERCPU));
+	__asm__ volatile("ltr %w0" : : "r"(SEL_TSS));
+}
+
+void gdt_init(struct percpu *cpu)
+{
+	main_tss.ss0 = SEL_KERNEL_DATA;
+	main_tss.esp0 = (uint32_t)cpu->kernel_stack_top;
+	main_tss.iomap_base = sizeof(struct tss); /* no I/O bitmap: user port I/O faults */
+	df_task_prepare();
+
+	gdt[GDT_INDEX_KERNEL_CODE] = flat_segment(0, true);
+	gdt[GDT_INDEX_KERNEL_DATA] = flat_segment(0, false);
+	gdt[GDT_INDEX_USER_CODE] = flat_segment(3, true);
+	gdt[GDT_INDEX_USER_DATA] = flat_segment(3, false);
+	gdt[GDT_INDEX_TSS] = tss_descriptor(&main_tss);
+	gdt[GDT_INDEX_DF_TSS] = tss_descriptor(&df_tss);
+	gdt[GDT_INDEX_PERCPU] =
+	    gdt_descriptor((uint32_t)(uintptr_t)cpu, sizeof(*cpu) - 1,
+			   SEG_PRESENT | SEG_CODE_OR_DATA | SEG_READ_WRITE, SEG_SIZE_32);
+	gdt_load();
+	percpu_ready = true;
+}
+
+bool gdt_percpu_ready(void)
+{
+	return percpu_ready;
+}
+
+void gdt_set_kernel_stack(uintptr_t esp0)
+{
+	main_tss.esp0 = (uint32_t)esp0;
+}
+
+const struct tss *gdt_main_tss(void)
+{
+	return &main_tss;
+}

@@ -1,0 +1,66 @@
+/*
+ * The IDT: interrupt gates for the 32 exceptions and the 16 PIC lines, a task gate for #DF
+ * (a fresh stack even if %esp is bad), and the DPL-3 int 0x80 gate. Also the trap dispatcher.
+ */
+#include <arch/gdt.h>
+#include <arch/trap.h>
+#include <keel/abi.h>
+#include <kernel/kprintf.h>
+
+#define IDT_ENTRY_COUNT	  256
+#define GATE_PRESENT	  0x80u
+#define GATE_DPL(n)	  ((uint32_t)(n) << 5)
+#define GATE_INTERRUPT_32 0x0eu /* clears IF on entry */
+#define GATE_TASK	  0x05u
+
+struct idt_pointer {
+	uint16_t limit;
+	uint32_t base;
+} __attribute__((packed));
+
+static uint64_t idt[IDT_ENTRY_COUNT];
+
+static void idt_set_gate(unsigned vector, uint32_t offset, uint16_t selector, uint32_t type_attr)
+{
+	uint64_t g = offset & 0xffffu;
+
+	g |= (uint64_t)selector << 16;
+	g |= (uint64_t)(type_attr & 0xffu) << 40;
+	g |= (uint64_t)(offset >> 16) << 48;
+	idt[vector] = g;
+}
+
+void idt_init(void)
+{
+	unsigned i;
+
+	for (i = 0; i < TRAP_EXCEPTION_COUNT + TRAP_IRQ_COUNT; i++) {
+		unsigned vector =
+		    i < TRAP_EXCEPTION_COUNT ? i : TRAP_IRQ_BASE + i - TRAP_EXCEPTION_COUNT;
+
+		idt_set_gate(vector, trap_stub_table[i], SEL_KERNEL_CODE,
+			     GATE_PRESENT | GATE_INTERRUPT_32);
+	}
+	idt_set_gate(TRAP_DF, 0, SEL_DF_TSS, GATE_PRESENT | GATE_TASK);
+	idt_set_gate(TRAP_SYSCALL, trap_stub_table[TRAP_STUB_COUNT - 1], SEL_KERNEL_CODE,
+		     GATE_PRESENT | GATE_DPL(3) | GATE_INTERRUPT_32);
+
+	struct idt_pointer ptr = {sizeof(idt) - 1, (uint32_t)(uintptr_t)idt};
+
+	__asm__ volatile("lidt %0" : : "m"(ptr));
+}
+
+void trap_dispatch(struct trap_frame *frame)
+{
+	if (frame->vector < TRAP_EXCEPTION_COUNT)
+		exception_fatal(frame); /* no exception is recoverable yet */
+	if (frame->vector >= TRAP_IRQ_BASE && frame->vector < TRAP_IRQ_BASE + TRAP_IRQ_COUNT) {
+		irq_dispatch(frame->vector - TRAP_IRQ_BASE);
+		return;
+	}
+	if (frame->vector == TRAP_SYSCALL) {
+		frame->eax = (uint32_t)ERR_NOSYS; /* reserved until the syscall layer exists */
+		return;
+	}
+	panic("trap: no handler for vector %u", frame->vector);
+}

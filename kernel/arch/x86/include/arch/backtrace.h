@@ -1,0 +1,21 @@
+/* Stack traces by walking the %ebp frame chain (the kernel keeps frame pointers). */
+#ifndef ARCH_BACKTRACE_H
+#define ARCH_BACKTRACE_H
+
+#include <kernel/types.h>
+
+#define BACKTRACE_MAX_FRAMES 32
+
+/*
+ * Prints "backtrace:" and one "  #n 0x... <sym+0x..>" line per frame: `eip` first, then the
+ * return address of each frame from `ebp` on. Stops at a frame pointer outside the current
+ * kernel stack, misaligned or not moving up, or after BACKTRACE_MAX_FRAMES.
+ */
+void backtrace_print(uintptr_t eip, uintptr_t ebp);
+/*
+ * backtrace_print for trapped code: also recovers the caller of a function interrupted before
+ * its frame was on the %ebp chain (from the interrupted `esp`).
+ */
+void backtrace_print_trap(uintptr_t eip, uintptr_t ebp, uintptr_t esp);
+
+#endif

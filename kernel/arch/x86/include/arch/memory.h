@@ -1,0 +1,45 @@
+/*
+ * i686 kernel memory layout: the kernel half starts at KERNEL_BASE and all managed physical
+ * memory below 768 MiB is direct-mapped at KERNEL_BASE + phys. Also usable from assembly.
+ */
+#ifndef ARCH_MEMORY_H
+#define ARCH_MEMORY_H
+
+#define KERNEL_BASE	     0xC0000000u /* first kernel virtual address (PDE 768) */
+#define KERNEL_LOAD_PHYS     0x00100000u /* where GRUB loads the image (1 MiB) */
+#define KERNEL_LINK_ADDR     0xC0100000u /* KERNEL_BASE + KERNEL_LOAD_PHYS */
+#define USER_SPACE_END	     KERNEL_BASE /* user addresses are below this */
+#define DIRECT_MAP_MAX	     0x30000000u /* 768 MiB: physical memory above is not direct-mapped */
+#define KERNEL_RESERVED_BASE 0xF0000000u /* 0xF0000000-0xFFFFFFFF: reserved kernel window */
+#define BOOT_MAPPED_PHYS     0x01000000u /* boot.S maps [0, 16 MiB) at 0 and at KERNEL_BASE */
+#define KERNEL_STACK_SIZE    16384u	 /* every kernel stack, the boot stack too; no guard page */
+
+#ifndef __ASSEMBLER__
+
+#include <kernel/types.h>
+
+/* Virtual address of direct-mapped physical memory (phys < DIRECT_MAP_MAX). */
+static inline void *phys_to_virt(phys_addr_t phys)
+{
+	return (void *)((uintptr_t)phys + KERNEL_BASE);
+}
+
+/* Physical address of a direct-mapped (or kernel image) virtual address. */
+static inline phys_addr_t virt_to_phys(const void *virt)
+{
+	return (phys_addr_t)((uintptr_t)virt - KERNEL_BASE);
+}
+
+/*
+ * Linker-script symbols (kernel/arch/x86/kernel.ld). Virtual bounds of the whole image, and
+ * its physical extent [__kernel_phys_start, __kernel_phys_end) including .bss and .ksyms.
+ */
+extern char __kernel_start[], __kernel_end[];
+extern char __kernel_phys_start[], __kernel_phys_end[];
+
+/* boot.S: the boot page directory (16 MiB at 0 and at KERNEL_BASE) and the boot stack. */
+extern uint32_t boot_page_directory[1024];
+extern char boot_stack_bottom[], boot_stack_top[];
+
+#endif /* __ASSEMBLER__ */
+#endif /* ARCH_MEMORY_H */

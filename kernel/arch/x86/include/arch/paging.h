@@ -1,0 +1,33 @@
+/*
+ * x86 paging hardware hooks for mmu.c (kept out of mmu.c so it stays free of inline asm and
+ * builds on the host, where kernel/arch/host/include/arch/paging.h fakes them).
+ */
+#ifndef ARCH_PAGING_H
+#define ARCH_PAGING_H
+
+#include <kernel/types.h>
+
+#define X86_CR4_PGE (1u << 7) /* global pages */
+
+/* Loads CR3: flushes every non-global TLB entry. */
+static inline void paging_load_directory(phys_addr_t directory)
+{
+	__asm__ volatile("mov %0, %%cr3" : : "r"(directory) : "memory");
+}
+
+/* Sets CR4.PGE (every i686 has it) so kernel pages marked global survive CR3 loads. */
+static inline void paging_enable_global_pages(void)
+{
+	uint32_t cr4;
+
+	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
+	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4 | X86_CR4_PGE) : "memory");
+}
+
+/* Drops the TLB entry of one page (global or not). */
+static inline void paging_invalidate_page(virt_addr_t va)
+{
+	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+#endif /* ARCH_PAGING_H */

@@ -1,0 +1,20 @@
+/*
+ * The 8254 PIT: channel 0 drives the periodic tick (IRQ 0); channel 2, gated through port
+ * 0x61, serves as a one-shot reference for calibrating the TSC at boot.
+ */
+#ifndef ARCH_PIT_H
+#define ARCH_PIT_H
+
+#include <kernel/types.h>
+
+#define PIT_BASE_HZ 1193182u /* input clock of every PIT channel */
+#define PIT_IRQ	    0
+
+/* Programs channel 0 as a rate generator firing every `divisor` input clocks (2..65535). */
+void pit_start_periodic(uint16_t divisor);
+/* Measures the TSC frequency in Hz against channel 2; 0 if the PIT never counted down. */
+uint64_t pit_calibrate_tsc(void);
+/* Calibrates the TSC, installs the generic timer and starts the 1000 Hz tick (IRQ 0). */
+void pit_timer_init(void);
+
+#endif

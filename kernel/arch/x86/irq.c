@@ -1,0 +1,75 @@
+/*
+ * Interrupt lines: a fixed table of handlers (no allocation), dispatch with spurious-IRQ
+ * filtering and EOI, and per-line counters. Handlers run with interrupts disabled.
+ */
+#include <arch/pic.h>
+#include <arch/trap.h>
+#include <keel/abi.h>
+#include <kernel/arch.h>
+#include <kernel/irq.h>
+#include <kernel/kprintf.h>
+
+_Static_assert(IRQ_MAX_LINES == TRAP_IRQ_COUNT, "one table slot per PIC line");
+
+struct irq_slot {
+	irq_handler_fn handler; /* NULL: line unclaimed */
+	void *ctx;
+	uint64_t count; /* interrupts taken, spurious ones excluded */
+};
+
+static struct irq_slot irq_slots[IRQ_MAX_LINES];
+static uint32_t irq_spurious;
+
+int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
+{
+	if (irq >= IRQ_MAX_LINES || irq == PIC_CASCADE_IRQ || handler == NULL)
+		return ERR_INVALID;
+	bool enabled = arch_irq_save();
+	int result = ERR_BUSY;
+
+	if (irq_slots[irq].handler == NULL) {
+		irq_slots[irq].ctx = ctx;
+		irq_slots[irq].handler = handler;
+		result = ERR_OK;
+	}
+	arch_irq_restore(enabled);
+	return result;
+}
+
+void arch_irq_unmask(unsigned irq)
+{
+	if (irq >= IRQ_MAX_LINES)
+		return;
+	bool enabled = arch_irq_save();
+
+	pic_unmask(irq);
+	arch_irq_restore(enabled);
+}
+
+void irq_dispatch(unsigned irq)
+{
+	struct irq_slot *slot = &irq_slots[irq];
+
+	if (pic_is_spurious(irq)) {
+		irq_spurious++;
+		return; /* no EOI: the line was never in service */
+	}
+	slot->count++;
+	if (slot->handler != NULL) {
+		slot->handler(irq, slot->ctx);
+	} else {
+		pic_mask(irq); /* unmasked without a handler: silence it */
+		kprintf("irq: line %u fired without a handler; masked\n", irq);
+	}
+	pic_eoi(irq);
+}
+
+uint64_t irq_count(unsigned irq)
+{
+	return irq < IRQ_MAX_LINES ? irq_slots[irq].count : 0;
+}
+
+uint32_t irq_spurious_count(void)
+{
+	return irq_spurious;
+}

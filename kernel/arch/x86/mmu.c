@@ -1,0 +1,254 @@
+/*
+ * i386 two-level paging behind kernel/include/kernel/mmu.h: the kernel page directory (direct
+ * map of managed memory, global pages), per-address-space directories sharing the kernel PDEs,
+ * and page-table frames from the PMM. Hardware access goes through <arch/paging.h> and
+ * arch_tlb_invalidate only, so this file builds and is unit-tested on the host too.
+ */
+#include <keel/abi.h>
+#include <kernel/arch.h>
+#include <kernel/kprintf.h>
+#include <kernel/mmu.h>
+#include <kernel/pmm.h>
+#include <arch/memory.h>
+#include <arch/paging.h>
+
+#include "pte.h"
+
+#define PDE_KERNEL_FIRST PDE_INDEX(KERNEL_BASE)
+#define MMU_FLAGS_ALL	 (MMU_PRESENT | MMU_WRITABLE | MMU_USER)
+
+/* An address space is its page directory, living in its own PMM frame. */
+struct page_table {
+	uint32_t pde[PT_ENTRIES];
+};
+_Static_assert(sizeof(struct page_table) == PAGE_SIZE, "a directory fills one frame");
+
+/*
+ * The kernel directory. Its PDEs 768..1023 all point at page tables allocated by mmu_init and
+ * never change afterwards, so every address space simply copies them.
+ */
+static struct page_table *kernel_space;
+static struct page_table *active_space; /* per-CPU once there is more than one CPU */
+
+static uint32_t *table_at(uint32_t pde)
+{
+	return phys_to_virt(pde & PTE_FRAME_MASK);
+}
+
+static void zero_frame(phys_addr_t frame)
+{
+	uint32_t *words = phys_to_virt(frame);
+
+	for (uint32_t i = 0; i < PT_ENTRIES; i++)
+		words[i] = 0;
+}
+
+/* The PTE mapping `virt` in `pt`, or NULL if its page table does not exist. */
+static uint32_t *pte_slot(struct page_table *pt, virt_addr_t virt)
+{
+	uint32_t pde = pt->pde[PDE_INDEX(virt)];
+
+	if (!(pde & PTE_PRESENT))
+		return NULL;
+	return &table_at(pde)[PTE_INDEX(virt)];
+}
+
+/* True for addresses no i386 can have (virt_addr_t is 64-bit on the host). */
+static bool beyond_32_bits(virt_addr_t virt)
+{
+	return (virt >> 16 >> 16) != 0;
+}
+
+/* Common argument checks; kernel-half addresses are only reachable through the kernel space. */
+static bool valid_target(struct page_table *pt, virt_addr_t virt)
+{
+	if (pt == NULL || (virt & (PAGE_SIZE - 1)) != 0 || beyond_32_bits(virt))
+		return false;
+	return virt < USER_SPACE_END || pt == kernel_space;
+}
+
+/* Allocates a zeroed frame below the boot mapping (mmu_init writes it before switching). */
+static int alloc_boot_frame(phys_addr_t *out)
+{
+	int err = pmm_alloc_frame(PMM_OWNER_KERNEL, out);
+
+	if (err != ERR_OK)
+		return err;
+	if (*out >= BOOT_MAPPED_PHYS) {
+		kprintf("mmu: page-table frame 0x%x is above the boot mapping\n", (unsigned)*out);
+		pmm_free_frame(*out);
+		return ERR_NOMEM;
+	}
+	zero_frame(*out);
+	return ERR_OK;
+}
+
+/* Frees a half-built kernel directory and its tables (mmu_init ran out of frames). */
+static void free_kernel_directory(struct page_table *k)
+{
+	for (uint32_t i = PDE_KERNEL_FIRST; i < PT_ENTRIES; i++) {
+		if (k->pde[i] & PTE_PRESENT)
+			pmm_free_frame(k->pde[i] & PTE_FRAME_MASK);
+	}
+	pmm_free_frame(virt_to_phys(k));
+}
+
+/* Where the direct map ends: all managed memory, and at least what boot.S mapped. */
+static phys_addr_t direct_map_end(void)
+{
+	phys_addr_t end = pmm_managed_end();
+
+	if (end < BOOT_MAPPED_PHYS)
+		end = BOOT_MAPPED_PHYS;
+	return end < DIRECT_MAP_MAX ? end : DIRECT_MAP_MAX;
+}
+
+/*
+ * Needs pmm_init done, and about 1 MiB of free frames below BOOT_MAPPED_PHYS (the PMM hands
+ * out the lowest frames first). Builds the kernel directory: a page table for every kernel
+ * PDE, and [0, direct_map_end()) mapped writable and global at KERNEL_BASE (kernel text stays
+ * writable for now). Then enables global pages and switches to it, dropping the identity map.
+ * Calling it again builds a fresh kernel space (host tests do; the kernel calls it once).
+ */
+int mmu_init(void)
+{
+	phys_addr_t dir, table, end = direct_map_end();
+	struct page_table *k;
+
+	if (alloc_boot_frame(&dir) != ERR_OK)
+		return ERR_NOMEM;
+	k = phys_to_virt(dir);
+	for (uint32_t i = PDE_KERNEL_FIRST; i < PT_ENTRIES; i++) {
+		if (alloc_boot_frame(&table) != ERR_OK) {
+			free_kernel_directory(k);
+			kprintf("mmu: out of frames for the kernel page tables\n");
+			return ERR_NOMEM;
+		}
+		k->pde[i] = table | PTE_PRESENT | PTE_WRITABLE;
+	}
+	for (phys_addr_t p = 0; p < end; p += PAGE_SIZE) {
+		virt_addr_t va = KERNEL_BASE + p;
+
+		table_at(k->pde[PDE_INDEX(va)])[PTE_INDEX(va)] =
+		    p | PTE_PRESENT | PTE_WRITABLE | PTE_GLOBAL;
+	}
+	kernel_space = k;
+	paging_enable_global_pages();
+	mmu_activate(k);
+	kprintf("mmu: kernel directory at 0x%x, direct map of %u MiB\n", (unsigned)dir,
+		(unsigned)(end >> 20));
+	return ERR_OK;
+}
+
+struct page_table *mmu_kernel_space(void)
+{
+	return kernel_space;
+}
+
+/* A new directory (charged to the kernel for now) with the kernel PDEs and no user mappings. */
+struct page_table *mmu_create_address_space(void)
+{
+	struct page_table *pt;
+	phys_addr_t dir;
+
+	if (kernel_space == NULL || pmm_alloc_frame(PMM_OWNER_KERNEL, &dir) != ERR_OK)
+		return NULL;
+	pt = phys_to_virt(dir);
+	for (uint32_t i = 0; i < PT_ENTRIES; i++)
+		pt->pde[i] = i < PDE_KERNEL_FIRST ? 0 : kernel_space->pde[i];
+	return pt;
+}
+
+/*
+ * Returns the user page tables and the directory to the PMM. The frames mapped in the space
+ * are not freed: whoever mapped them owns them and frees them. `pt` must not be active.
+ */
+void mmu_destroy_address_space(struct page_table *pt)
+{
+	if (pt == NULL)
+		return;
+	KASSERT(pt != kernel_space); /* the kernel space lives forever */
+	KASSERT(pt != active_space); /* switch away before destroying */
+	for (uint32_t i = 0; i < PDE_KERNEL_FIRST; i++) {
+		if (pt->pde[i] & PTE_PRESENT &&
+		    pmm_free_frame(pt->pde[i] & PTE_FRAME_MASK) != ERR_OK)
+			panic("mmu: page table 0x%x of %p was not allocated", pt->pde[i],
+			      (void *)pt);
+	}
+	if (pmm_free_frame(virt_to_phys(pt)) != ERR_OK)
+		panic("mmu: directory %p was not allocated", (void *)pt);
+}
+
+/*
+ * User page tables are allocated on demand and charged to the directory's owner; kernel-half
+ * tables always exist. PRESENT is implied. Tables stay until the space is destroyed.
+ */
+int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint32_t flags)
+{
+	uint32_t *pde, *pte;
+	phys_addr_t table;
+
+	if (!valid_target(pt, virt) || (phys & (PAGE_SIZE - 1)) != 0 || (flags & ~MMU_FLAGS_ALL))
+		return ERR_INVALID;
+	if (virt >= USER_SPACE_END && (flags & MMU_USER))
+		return ERR_INVALID;
+	pde = &pt->pde[PDE_INDEX(virt)];
+	if (!(*pde & PTE_PRESENT)) {
+		KASSERT(virt < USER_SPACE_END); /* kernel PDEs are all present after mmu_init */
+		if (pmm_alloc_frame(pmm_owner(virt_to_phys(pt)), &table) != ERR_OK)
+			return ERR_NOMEM;
+		zero_frame(table);
+		*pde = table | PTE_PRESENT | PTE_WRITABLE | PTE_USER; /* the PTE decides access */
+	}
+	pte = &table_at(*pde)[PTE_INDEX(virt)];
+	if (*pte & PTE_PRESENT)
+		return ERR_BUSY;
+	*pte = phys | PTE_PRESENT | (flags & MMU_WRITABLE ? PTE_WRITABLE : 0) |
+	       (flags & MMU_USER ? PTE_USER : 0) | (virt >= USER_SPACE_END ? PTE_GLOBAL : 0);
+	return ERR_OK;
+}
+
+/*
+ * TLB rule (one CPU): kernel-half pages are global and shared, so they are always invalidated;
+ * a user page only if `pt` is active, since loading CR3 already flushed an inactive space's
+ * entries. SMP will need a shootdown for spaces active on other CPUs.
+ */
+int mmu_unmap_page(struct page_table *pt, virt_addr_t virt)
+{
+	uint32_t *pte;
+
+	if (!valid_target(pt, virt))
+		return ERR_INVALID;
+	pte = pte_slot(pt, virt);
+	if (pte == NULL || !(*pte & PTE_PRESENT))
+		return ERR_NOT_FOUND;
+	*pte = 0;
+	if (pt == active_space || virt >= USER_SPACE_END)
+		arch_tlb_invalidate(virt);
+	return ERR_OK;
+}
+
+/* Any address inside a page may be asked; *phys is the matching physical byte address. */
+int mmu_query(struct page_table *pt, virt_addr_t virt, phys_addr_t *phys, uint32_t *flags)
+{
+	uint32_t *pte;
+
+	if (pt == NULL || beyond_32_bits(virt))
+		return ERR_INVALID;
+	pte = pte_slot(pt, virt);
+	if (pte == NULL || !(*pte & PTE_PRESENT))
+		return ERR_NOT_FOUND;
+	if (phys != NULL)
+		*phys = (*pte & PTE_FRAME_MASK) | (phys_addr_t)(virt & (PAGE_SIZE - 1));
+	if (flags != NULL)
+		*flags = MMU_PRESENT | (*pte & PTE_WRITABLE ? MMU_WRITABLE : 0) |
+			 (*pte & PTE_USER ? MMU_USER : 0);
+	return ERR_OK;
+}
+
+void mmu_activate(struct page_table *pt)
+{
+	KASSERT(pt != NULL); /* there is always an address space to run in */
+	active_space = pt;
+	paging_load_directory(virt_to_phys(pt));
+}

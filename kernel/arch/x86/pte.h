@@ -1,0 +1,21 @@
+/*
+ * i386 two-level page-table format (no PAE) used by mmu.c and its host test: 1024 PDEs each
+ * pointing at a table of 1024 PTEs mapping 4 KiB pages.
+ */
+#ifndef X86_PTE_H
+#define X86_PTE_H
+
+#include <kernel/types.h>
+
+#define PTE_PRESENT    (1u << 0)
+#define PTE_WRITABLE   (1u << 1)
+#define PTE_USER       (1u << 2)
+#define PTE_GLOBAL     (1u << 8) /* survives CR3 loads (with CR4.PGE); kernel pages only */
+#define PTE_FRAME_MASK 0xFFFFF000u
+
+#define PT_ENTRIES    1024u
+#define PDE_INDEX(va) ((uint32_t)((va) >> 22))
+#define PTE_INDEX(va) ((uint32_t)((va) >> 12) & (PT_ENTRIES - 1))
+#define PDE_SPAN      0x400000u /* bytes mapped by one page table */
+
+#endif /* X86_PTE_H */

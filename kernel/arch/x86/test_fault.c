@@ -1,0 +1,58 @@
+/*
+ * Boot tests: raise one CPU exception on purpose so the test harness can check the fault
+ * report (test=de|ud|gp|pf|df on the kernel command line).
+ */
+#include <keel/abi.h>
+#include <kernel/arch.h>
+#include <kernel/string.h>
+
+#define TEST_PF_ADDRESS	 0xdead0000u /* never mapped: user half, no address space yet */
+#define TEST_GP_SELECTOR 0x0ff8u     /* GDT index 511: beyond the GDT limit */
+
+__attribute__((noinline)) static void test_raise_de(void)
+{
+	uint32_t lo = 1, hi = 0;
+
+	__asm__ volatile("xorl %%ecx, %%ecx\n\tdivl %%ecx" : "+a"(lo), "+d"(hi) : : "ecx");
+}
+
+__attribute__((noinline)) static void test_raise_ud(void)
+{
+	__asm__ volatile("ud2");
+}
+
+/* Loading a selector past the GDT limit: #GP with the selector as the error code. */
+__attribute__((noinline)) static void test_raise_gp(void)
+{
+	__asm__ volatile("movw %w0, %%gs" : : "r"(TEST_GP_SELECTOR));
+}
+
+__attribute__((noinline)) static void test_raise_pf(void)
+{
+	*(volatile uint32_t *)TEST_PF_ADDRESS = 0x1234;
+}
+
+/* With %esp at an unmapped address the #PF cannot be delivered: the CPU raises #DF. */
+__attribute__((noinline)) static void test_raise_df(void)
+{
+	__asm__ volatile("movl $0, %%esp\n\tpushl $0" : : : "memory");
+}
+
+int arch_test_raise_fault(const char *name)
+{
+	static const struct {
+		const char *name;
+		void (*raise)(void);
+	} faults[] = {
+	    {"de", test_raise_de}, {"ud", test_raise_ud}, {"gp", test_raise_gp},
+	    {"pf", test_raise_pf}, {"df", test_raise_df},
+	};
+
+	for (unsigned i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
+		if (strcmp(name, faults[i].name) == 0) {
+			faults[i].raise();
+			return ERR_OK; /* not reached: every fault above is fatal */
+		}
+	}
+	return ERR_NOT_FOUND;
+}

@@ -1,0 +1,83 @@
+/*
+ * Trap entry: one stub per vector pushes a uniform frame (struct trap_frame in <arch/trap.h>)
+ * and calls trap_dispatch(frame); trap_common restores the interrupted state and irets.
+ */
+#include <arch/gdt.h>
+#include <arch/trap.h>
+
+	.section .rodata
+	.balign 4
+	.global trap_stub_table
+trap_stub_table:                        /* filled in vector order by TRAP_STUB below */
+
+/* Defines trap_stub_<vec>; has_error = 1 when the CPU pushes an error code itself. */
+.macro TRAP_STUB vec, has_error
+	.section .text
+	.type trap_stub_\vec, @function
+trap_stub_\vec:
+	.if \has_error == 0
+	pushl $0
+	.endif
+	pushl $\vec
+	jmp trap_common
+	.size trap_stub_\vec, . - trap_stub_\vec
+	.section .rodata
+	.long trap_stub_\vec
+.endm
+
+/* Exceptions 0-31: 8, 10-14, 17, 21, 29 and 30 push an error code. */
+.irp vec, 0, 1, 2, 3, 4, 5, 6, 7
+	TRAP_STUB \vec, 0
+.endr
+	TRAP_STUB 8, 1
+	TRAP_STUB 9, 0
+.irp vec, 10, 11, 12, 13, 14
+	TRAP_STUB \vec, 1
+.endr
+	TRAP_STUB 15, 0
+	TRAP_STUB 16, 0
+	TRAP_STUB 17, 1
+.irp vec, 18, 19, 20
+	TRAP_STUB \vec, 0
+.endr
+	TRAP_STUB 21, 1
+.irp vec, 22, 23, 24, 25, 26, 27, 28
+	TRAP_STUB \vec, 0
+.endr
+	TRAP_STUB 29, 1
+	TRAP_STUB 30, 1
+	TRAP_STUB 31, 0
+/* PIC lines 0-15 at vectors 0x20-0x2f, then the syscall gate. */
+.irp vec, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47
+	TRAP_STUB \vec, 0
+.endr
+	TRAP_STUB 128, 0
+
+	.section .text
+	.type trap_common, @function
+trap_common:
+	pushal
+	pushl %ds
+	pushl %es
+	pushl %fs
+	pushl %gs
+	movw $SEL_KERNEL_DATA, %ax
+	movw %ax, %ds
+	movw %ax, %es
+	movw $SEL_PERCPU, %ax
+	movw %ax, %fs
+	cld
+	movl %esp, %eax
+	pushl %eax                      /* struct trap_frame * */
+	call trap_dispatch
+	addl $4, %esp
+	popl %gs
+	popl %fs
+	popl %es
+	popl %ds
+	popal
+	addl $8, %esp                   /* vector and error code */
+	iret
+	.size trap_common, . - trap_common
+
+	.section .note.GNU-stack, "", @progbits /* no executable stack */

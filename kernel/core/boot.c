@@ -1,0 +1,44 @@
+/* Queries on the loader-independent boot facts (struct boot_info) for generic kernel code. */
+#include <kernel/boot.h>
+
+/* Length of the word starting at `p`, never reading past `end`. */
+static size_t word_length(const char *p, const char *end)
+{
+	size_t n = 0;
+
+	while (p + n < end && p[n] != '\0' && p[n] != ' ')
+		n++;
+	return n;
+}
+
+static bool word_equals(const char *word, size_t len, const char *flag)
+{
+	size_t i = 0;
+
+	while (i < len && flag[i] != '\0' && flag[i] == word[i])
+		i++;
+	return i == len && flag[i] == '\0';
+}
+
+bool boot_cmdline_has(const struct boot_info *bi, const char *flag)
+{
+	const char *p, *end;
+
+	if (bi == NULL || flag == NULL || flag[0] == '\0')
+		return false;
+	p = bi->cmdline;
+	end = bi->cmdline + sizeof(bi->cmdline);
+	while (p < end && *p != '\0') {
+		size_t len;
+
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		len = word_length(p, end);
+		if (word_equals(p, len, flag))
+			return true;
+		p += len;
+	}
+	return false;
+}

@@ -1,0 +1,43 @@
+/*
+ * How the kernel stops: panic() reports and stops; kernel_stop() ends the emulator with an
+ * exit code in test images (`debug_exit` on the command line) and halts otherwise.
+ */
+#include <kernel/arch.h>
+#include <kernel/init.h>
+#include <kernel/kprintf.h>
+
+static bool debug_exit;
+static bool in_panic;
+
+void kernel_set_debug_exit(bool enabled)
+{
+	debug_exit = enabled;
+}
+
+void kernel_stop(int code)
+{
+	arch_irq_disable();
+	if (debug_exit)
+		arch_exit_emulator(code);
+	arch_halt();
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	arch_irq_disable();
+	if (in_panic) { /* a panic while panicking: report nothing more, just stop */
+		kprintf("\nPANIC: recursive panic\n");
+		kernel_stop(KERNEL_EXIT_PANIC);
+	}
+	in_panic = true;
+	arch_console_alert();
+	kprintf("\nPANIC: ");
+	va_start(ap, fmt);
+	kvprintf(fmt, ap);
+	va_end(ap);
+	kprintf("\n");
+	arch_print_backtrace();
+	kernel_stop(KERNEL_EXIT_PANIC);
+}

@@ -1,0 +1,68 @@
+/*
+ * The arch contract: every hook a port implements. Generic kernel code reaches the hardware
+ * only through these (and <arch/memory.h> for the physical/virtual address mapping).
+ * x86 implements them in kernel/arch/x86; host unit tests link a fake in kernel/arch/host.
+ */
+#ifndef KERNEL_ARCH_H
+#define KERNEL_ARCH_H
+
+#include <kernel/types.h>
+#include <arch/memory.h>
+
+struct boot_info;
+
+/* CPU control. */
+void arch_irq_enable(void);
+void arch_irq_disable(void);
+bool arch_irq_save(void);           /* disable interrupts; return whether they were enabled */
+void arch_irq_restore(bool enabled);
+void arch_wait_for_interrupt(void); /* sleep until the next interrupt (idle) */
+_Noreturn void arch_halt(void);     /* stop this CPU for good */
+unsigned arch_cpu_id(void);
+
+/* Early console (boot messages and panics only). */
+void arch_console_putc(char c);
+void arch_console_alert(void); /* switch to alert colours (panics, fatal exceptions) */
+
+/* Ends the machine with `code` where the platform can (QEMU's isa-debug-exit); else halts. */
+_Noreturn void arch_exit_emulator(int code);
+
+/* Interrupt lines. A handler runs with interrupts disabled. */
+typedef void (*irq_handler_fn)(unsigned irq, void *ctx);
+int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx);
+void arch_irq_unmask(unsigned irq);
+
+/* Time: a free-running cycle counter and its calibrated frequency. */
+uint64_t arch_read_cycles(void);
+
+/* Address translation. */
+void arch_tlb_invalidate(virt_addr_t va);
+
+/*
+ * Threads. struct arch_context (<arch/context.h>, embedded in struct thread) holds the CPU state
+ * of a switched-out thread. Both hooks run with interrupts disabled.
+ */
+struct thread;
+/*
+ * Prepares t (state, kernel stack [t->kstack_base, t->kstack_top)) so that the first switch to
+ * it enters ring 3 at `entry` with stack pointer `user_sp` and `arg` in a register, with a clean
+ * FPU/SSE state.
+ */
+void arch_thread_init_user(struct thread *t, uintptr_t entry, uintptr_t user_sp, uintptr_t arg);
+/*
+ * Saves prev's registers and FPU/SSE state and resumes next: loads next's kernel stack, TSS esp0
+ * and, only if next->unit's address space differs from prev's, its page table. Returns when
+ * prev is switched back in. Called only by schedule().
+ */
+void arch_context_switch(struct thread *prev, struct thread *next);
+
+/* Prints a stack trace of the caller (best effort, symbol names where known). */
+void arch_print_backtrace(void);
+
+/*
+ * Boot tests: raises the CPU fault named `name` (arch-specific, e.g. "pf", "gp"). Returns only
+ * if the name is unknown (ERR_NOT_FOUND); a raised fault is fatal.
+ */
+int arch_test_raise_fault(const char *name);
+
+#endif

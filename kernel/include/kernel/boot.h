@@ -1,0 +1,48 @@
+/*
+ * What the boot loader told us, in a loader-independent form. The arch layer fills it from the
+ * Multiboot information before any generic code runs; generic code never parses Multiboot.
+ */
+#ifndef KERNEL_BOOT_H
+#define KERNEL_BOOT_H
+
+#include <kernel/types.h>
+
+#define BOOT_MAX_MEM_REGIONS 64
+#define BOOT_MAX_MODULES 16
+#define BOOT_CMDLINE_MAX 256
+#define BOOT_MODULE_NAME_MAX 64
+
+#define BOOT_MEM_AVAILABLE 1 /* any other type is reserved */
+
+struct boot_mem_region {
+	uint64_t base;
+	uint64_t length;
+	uint32_t type;
+};
+
+struct boot_module {
+	phys_addr_t start; /* first byte */
+	phys_addr_t end;   /* one past the last byte */
+	char name[BOOT_MODULE_NAME_MAX];
+};
+
+struct boot_info {
+	char cmdline[BOOT_CMDLINE_MAX];
+	uint32_t mem_region_count;
+	struct boot_mem_region mem_regions[BOOT_MAX_MEM_REGIONS];
+	uint32_t mem_regions_dropped; /* map entries beyond BOOT_MAX_MEM_REGIONS (reported) */
+	uint32_t module_count;
+	struct boot_module modules[BOOT_MAX_MODULES];
+	phys_addr_t kernel_start; /* physical extent of the loaded kernel image */
+	phys_addr_t kernel_end;
+};
+
+/* Returns true if the kernel command line holds the word `flag` (e.g. "test=pf"). */
+bool boot_cmdline_has(const struct boot_info *bi, const char *flag);
+/*
+ * Copies the value of the first word "key=value" on the command line into buf (truncated to
+ * size-1 chars, NUL-terminated). Returns true if such a word exists.
+ */
+bool boot_cmdline_value(const struct boot_info *bi, const char *key, char *buf, size_t size);
+
+#endif

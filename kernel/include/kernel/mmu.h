@@ -1,0 +1,32 @@
+/*
+ * Address spaces: the kernel half is mapped (global) in every address space; the user half
+ * (below USER_SPACE_END) is private. Page-table frames come from the PMM and return on destroy.
+ */
+#ifndef KERNEL_MMU_H
+#define KERNEL_MMU_H
+
+#include <kernel/types.h>
+
+#define MMU_PRESENT (1u << 0)
+#define MMU_WRITABLE (1u << 1)
+#define MMU_USER (1u << 2)
+
+struct page_table; /* opaque; one per address space */
+
+/* Sets up the kernel address space (direct map of managed memory). Called once at boot. */
+int mmu_init(void);
+
+struct page_table *mmu_kernel_space(void);
+struct page_table *mmu_create_address_space(void); /* NULL when out of frames */
+void mmu_destroy_address_space(struct page_table *pt);
+
+/* Maps one page. ERR_INVALID for unaligned or kernel-half user mappings, ERR_BUSY if mapped. */
+int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint32_t flags);
+/* Unmaps one page and invalidates its TLB entry. ERR_NOT_FOUND if nothing was mapped. */
+int mmu_unmap_page(struct page_table *pt, virt_addr_t virt);
+/* Looks a mapping up: ERR_OK and *phys, *flags, or ERR_NOT_FOUND. */
+int mmu_query(struct page_table *pt, virt_addr_t virt, phys_addr_t *phys, uint32_t *flags);
+/* Makes pt the current address space. */
+void mmu_activate(struct page_table *pt);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * Physical memory manager: one record per frame, O(1) allocate and free from a free list.
+ * Every frame has an owner so later code can charge frames to a unit.
+ */
+#ifndef KERNEL_PMM_H
+#define KERNEL_PMM_H
+
+#include <kernel/types.h>
+
+struct boot_info;
+
+#define PMM_OWNER_NONE 0u   /* free */
+#define PMM_OWNER_KERNEL 1u /* kernel image, frame database, kernel page tables */
+/* Owners >= 2 are unit ids (charged later by the unit code). */
+
+/*
+ * Builds the frame database from the boot memory map: only BOOT_MEM_AVAILABLE memory is
+ * managed; the first MiB, the kernel image, the modules and the database itself are reserved.
+ * Returns ERR_OK or a negative ERR_* (e.g. no usable memory).
+ */
+int pmm_init(const struct boot_info *bi);
+
+/* Allocates one frame for `owner` (>= PMM_OWNER_KERNEL). O(1). ERR_NOMEM when exhausted. */
+int pmm_alloc_frame(uint32_t owner, phys_addr_t *out);
+
+/* Frees a frame. O(1). ERR_INVALID for unaligned/out of range/reserved, and double frees. */
+int pmm_free_frame(phys_addr_t frame);
+
+/* Marks [start, start+size) as not allocatable (frames partly covered count). */
+void pmm_reserve_region(phys_addr_t start, size_t size);
+
+uint32_t pmm_owner(phys_addr_t frame); /* owner of a frame, PMM_OWNER_NONE if free/unknown */
+uint32_t pmm_free_frames(void);
+uint32_t pmm_total_frames(void); /* frames managed (free + allocated + reserved-in-range) */
+/* One past the highest frame the database covers (0 before pmm_init); mmu_init maps to here. */
+phys_addr_t pmm_managed_end(void);
+
+#endif

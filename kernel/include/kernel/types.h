@@ -1,0 +1,19 @@
+/* Basic kernel scalar types shared by generic and arch code. */
+#ifndef KERNEL_TYPES_H
+#define KERNEL_TYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint32_t phys_addr_t; /* a physical address (i686 without PAE: 32 bits) */
+typedef uintptr_t virt_addr_t; /* a virtual address */
+
+#define PAGE_SIZE 4096u
+#define PAGE_SHIFT 12
+#define PAGE_ALIGN_DOWN(x) ((x) & ~(uintptr_t)(PAGE_SIZE - 1))
+#define PAGE_ALIGN_UP(x) (((x) + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1))
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * Freestanding memory and string functions for the kernel (declared in <kernel/string.h>).
+ * The loops must not be turned back into calls to themselves by the optimiser.
+ */
+#include <kernel/string.h>
+
+#define NO_LIBCALL_IDIOMS __attribute__((optimize("no-tree-loop-distribute-patterns")))
+
+NO_LIBCALL_IDIOMS void *memcpy(void *restrict dst, const void *restrict src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	while (n-- > 0)
+		*d++ = *s++;
+	return dst;
+}
+
+NO_LIBCALL_IDIOMS void *memmove(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	if (d == s || n == 0)
+		return dst;
+	if (d < s || d >= s + n) {
+		while (n-- > 0)
+			*d++ = *s++;
+	} else {
+		while (n-- > 0)
+			d[n] = s[n];
+	}
+	return dst;
+}
+
+NO_LIBCALL_IDIOMS void *memset(void *dst, int c, size_t n)
+{
+	unsigned char *d = dst;
+
+	while (n-- > 0)
+		*d++ = (unsigned char)c;
+	return dst;
+}
+
+NO_LIBCALL_IDIOMS int memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+
+	for (size_t i = 0; i < n; i++) {
+		if (x[i] != y[i])
+			return x[i] < y[i] ? -1 : 1;
+	}
+	return 0;
+}
+
+size_t strlen(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] != '\0')
+		n++;
+	return n;
+}
+
+size_t strnlen(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n] != '\0')
+		n++;
+	return n;
+}
+
+int strcmp(const char *a, const char *b)
+{
+	return strncmp(a, b, SIZE_MAX);
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x != y)
+			return x < y ? -1 : 1;
+		if (x == '\0')
+			return 0;
+	}
+	return 0;
+}
+
+size_t strlcpy(char *restrict dst, const char *restrict src, size_t size)
+{
+	size_t len = strlen(src);
+
+	if (size > 0) {
+		size_t n = len < size - 1 ? len : size - 1;
+
+		memcpy(dst, src, n);
+		dst[n] = '\0';
+	}
+	return len;
+}

@@ -1,0 +1,364 @@
+/*
+ * Physical memory manager: a database with one 8-byte record per frame below the highest
+ * managed frame, and an O(1) LIFO free list threaded through the records. Builds itself from
+ * the boot memory map, which it does not trust (overlapping, unsorted, duplicate entries).
+ */
+#include <keel/abi.h>
+#include <kernel/arch.h>
+#include <kernel/kprintf.h>
+#include <kernel/pmm.h>
+
+#include "pmm_internal.h"
+
+/* pmm_frame.link values of frames that are not free (free frames hold an index or END). */
+#define PMM_LINK_END	   0xFFFFFFFFu /* last frame of the free list */
+#define PMM_LINK_ALLOCATED 0xFFFFFFFEu /* handed out by pmm_alloc_frame */
+#define PMM_LINK_RESERVED  0xFFFFFFFDu /* managed but withheld (low MiB, kernel, modules...) */
+#define PMM_LINK_UNMANAGED 0xFFFFFFFCu /* not available memory: never allocatable */
+
+struct pmm_frame {
+	uint32_t owner; /* PMM_OWNER_NONE while free or unmanaged; else who holds the frame */
+	uint32_t link;	/* free: index of the next free frame or PMM_LINK_END; else PMM_LINK_* */
+};
+_Static_assert(sizeof(struct pmm_frame) == 8, "one 8-byte record per frame");
+
+/*
+ * A free list. There is one today, guarded by disabling interrupts. For SMP each CPU gets its
+ * own pool (a short per-CPU list refilled from and spilled to the global one in batches); the
+ * records stay shared, and a frame on a pool's list is touched only by that pool's CPU.
+ */
+struct pmm_pool {
+	uint32_t head; /* first free frame index, PMM_LINK_END when empty */
+	uint32_t free_count;
+};
+
+static struct {
+	struct pmm_frame *frames; /* the database, indexed by phys >> PAGE_SHIFT */
+	uint32_t frame_count;	  /* records in the database: frames [0, frame_count) */
+	uint32_t managed;	  /* frames in available memory (free, allocated or reserved) */
+	struct pmm_pool pool;
+} pmm;
+
+static uint64_t frame_floor(uint64_t addr)
+{
+	return addr >> PAGE_SHIFT;
+}
+
+static uint64_t frame_ceil(uint64_t addr)
+{
+	return (addr >> PAGE_SHIFT) + ((addr & (PAGE_SIZE - 1)) != 0);
+}
+
+static bool frame_is_free(const struct pmm_frame *f)
+{
+	return f->link == PMM_LINK_END || f->link < PMM_LINK_UNMANAGED;
+}
+
+static uint64_t region_end(const struct boot_mem_region *r)
+{
+	return r->base + r->length < r->base ? UINT64_MAX : r->base + r->length;
+}
+
+bool pmm_map_says_available(const struct boot_info *bi, phys_addr_t phys)
+{
+	uint64_t lo = phys, hi = (uint64_t)phys + PAGE_SIZE;
+	bool covered = false;
+
+	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
+		const struct boot_mem_region *r = &bi->mem_regions[i];
+
+		if (r->length == 0 || r->base >= hi || region_end(r) <= lo)
+			continue;
+		if (r->type != BOOT_MEM_AVAILABLE)
+			return false;
+		if (r->base <= lo && region_end(r) >= hi)
+			covered = true;
+	}
+	return covered;
+}
+
+static bool overlaps(phys_addr_t phys, uint64_t start, uint64_t end)
+{
+	return start < end && start < (uint64_t)phys + PAGE_SIZE && end > phys;
+}
+
+/* The boot-time reservations that exist before the database: low MiB, kernel, modules. */
+static bool boot_reserved(const struct boot_info *bi, phys_addr_t phys)
+{
+	if (overlaps(phys, 0, PMM_LOW_MEMORY_END) ||
+	    overlaps(phys, bi->kernel_start, bi->kernel_end))
+		return true;
+	for (uint32_t i = 0; i < bi->module_count && i < BOOT_MAX_MODULES; i++) {
+		if (overlaps(phys, bi->modules[i].start, bi->modules[i].end))
+			return true;
+	}
+	return false;
+}
+
+int pmm_place_database(const struct boot_info *bi, uint32_t frames, phys_addr_t *out)
+{
+	uint32_t need = (uint32_t)frame_ceil((uint64_t)frames * sizeof(struct pmm_frame));
+	uint64_t start = frame_ceil(bi->kernel_end) << PAGE_SHIFT;
+	uint32_t run = 0;
+
+	if (start < PMM_LOW_MEMORY_END)
+		start = PMM_LOW_MEMORY_END;
+	for (uint64_t p = start; p + PAGE_SIZE <= BOOT_MAPPED_PHYS; p += PAGE_SIZE) {
+		bool usable = pmm_map_says_available(bi, (phys_addr_t)p) &&
+			      !boot_reserved(bi, (phys_addr_t)p);
+
+		run = usable ? run + 1 : 0;
+		if (run == need) {
+			*out = (phys_addr_t)(p + PAGE_SIZE - ((uint64_t)need << PAGE_SHIFT));
+			return ERR_OK;
+		}
+	}
+	kprintf("pmm: no room for the %u KiB frame database after the kernel and below 0x%x "
+		"(the boot mapping)\n",
+		(unsigned)(need * (PAGE_SIZE / 1024)), (unsigned)BOOT_MAPPED_PHYS);
+	return ERR_NOMEM;
+}
+
+/*
+ * Number of database records: up to the highest fully available frame below DIRECT_MAP_MAX.
+ * Reports available memory that lies above that limit and so is not managed.
+ */
+static uint32_t span_frames(const struct boot_info *bi)
+{
+	uint64_t top = 0, unmanaged = 0;
+
+	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
+		const struct boot_mem_region *r = &bi->mem_regions[i];
+		uint64_t end = region_end(r);
+
+		if (r->type != BOOT_MEM_AVAILABLE || r->length == 0)
+			continue;
+		if (end > DIRECT_MAP_MAX) {
+			unmanaged += end - (r->base > DIRECT_MAP_MAX ? r->base : DIRECT_MAP_MAX);
+			end = DIRECT_MAP_MAX;
+		}
+		if (end > r->base && end > top)
+			top = end;
+	}
+	if (unmanaged != 0)
+		kprintf("pmm: %llu KiB of available memory at or above 0x%x is not managed\n",
+			(unsigned long long)(unmanaged >> 10), (unsigned)DIRECT_MAP_MAX);
+	return (uint32_t)frame_floor(top);
+}
+
+/* Sets frames [first, last) to (link, owner), only those currently in state `from_free`. */
+static uint32_t mark_frames(uint64_t first, uint64_t last, uint32_t link, uint32_t owner,
+			    bool only_free)
+{
+	uint32_t changed = 0;
+
+	if (last > pmm.frame_count)
+		last = pmm.frame_count;
+	for (uint64_t i = first; i < last; i++) {
+		struct pmm_frame *f = &pmm.frames[i];
+
+		if (only_free && !frame_is_free(f))
+			continue;
+		f->link = link;
+		f->owner = owner;
+		changed++;
+	}
+	return changed;
+}
+
+/* Marks the frames touched by [start, end) reserved for the kernel if they are free. */
+static uint32_t reserve_frames(uint64_t start, uint64_t end)
+{
+	if (end <= start)
+		return 0;
+	return mark_frames(frame_floor(start), frame_ceil(end), PMM_LINK_RESERVED, PMM_OWNER_KERNEL,
+			   true);
+}
+
+/* Rebuilds the free list, lowest frame first (so early boot allocations stay low). */
+static void rebuild_free_list(void)
+{
+	pmm.pool.head = PMM_LINK_END;
+	pmm.pool.free_count = 0;
+	for (uint32_t i = pmm.frame_count; i-- > 0;) {
+		if (!frame_is_free(&pmm.frames[i]))
+			continue;
+		pmm.frames[i].link = pmm.pool.head;
+		pmm.pool.head = i;
+		pmm.pool.free_count++;
+	}
+}
+
+/* Available entries make their whole frames free; any other entry makes what it touches unmanaged.
+ */
+static void apply_memory_map(const struct boot_info *bi)
+{
+	uint32_t n = bi->mem_region_count < BOOT_MAX_MEM_REGIONS ? bi->mem_region_count
+								 : BOOT_MAX_MEM_REGIONS;
+
+	mark_frames(0, pmm.frame_count, PMM_LINK_UNMANAGED, PMM_OWNER_NONE, false);
+	for (uint32_t i = 0; i < n; i++) {
+		const struct boot_mem_region *r = &bi->mem_regions[i];
+
+		if (r->type == BOOT_MEM_AVAILABLE && r->length != 0)
+			mark_frames(frame_ceil(r->base), frame_floor(region_end(r)), PMM_LINK_END,
+				    PMM_OWNER_NONE, false);
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		const struct boot_mem_region *r = &bi->mem_regions[i];
+
+		if (r->type != BOOT_MEM_AVAILABLE && r->length != 0)
+			mark_frames(frame_floor(r->base), frame_ceil(region_end(r)),
+				    PMM_LINK_UNMANAGED, PMM_OWNER_NONE, false);
+	}
+	pmm.managed = 0;
+	for (uint32_t i = 0; i < pmm.frame_count; i++)
+		pmm.managed += frame_is_free(&pmm.frames[i]);
+}
+
+/* Withholds what must never be handed out: low MiB, kernel image, modules, the database. */
+static void reserve_boot_regions(const struct boot_info *bi, phys_addr_t db, uint64_t db_bytes)
+{
+	reserve_frames(0, PMM_LOW_MEMORY_END);
+	reserve_frames(bi->kernel_start, bi->kernel_end);
+	for (uint32_t i = 0; i < bi->module_count && i < BOOT_MAX_MODULES; i++)
+		reserve_frames(bi->modules[i].start, bi->modules[i].end);
+	reserve_frames(db, db + db_bytes);
+}
+
+/*
+ * Needs: the boot mapping covers [0, BOOT_MAPPED_PHYS) so the database can be written through
+ * phys_to_virt. May be called again (tests): it forgets everything and starts over.
+ */
+int pmm_init(const struct boot_info *bi)
+{
+	phys_addr_t db;
+	int err;
+
+	pmm.frames = NULL;
+	pmm.frame_count = 0;
+	pmm.managed = 0;
+	pmm.pool = (struct pmm_pool){.head = PMM_LINK_END, .free_count = 0};
+	if (bi == NULL || bi->kernel_end < bi->kernel_start)
+		return ERR_INVALID;
+	pmm.frame_count = span_frames(bi);
+	if (pmm.frame_count == 0) {
+		kprintf("pmm: the memory map has no available memory below 0x%x\n",
+			(unsigned)DIRECT_MAP_MAX);
+		return ERR_NOMEM;
+	}
+	err = pmm_place_database(bi, pmm.frame_count, &db);
+	if (err != ERR_OK) {
+		pmm.frame_count = 0;
+		return err;
+	}
+	pmm.frames = phys_to_virt(db);
+	apply_memory_map(bi);
+	reserve_boot_regions(bi, db, (uint64_t)pmm.frame_count * sizeof(struct pmm_frame));
+	rebuild_free_list();
+	kprintf("pmm: %u frames managed, %u free; database of %u frames at 0x%x\n",
+		(unsigned)pmm.managed, (unsigned)pmm.pool.free_count, (unsigned)pmm.frame_count,
+		(unsigned)db);
+	return ERR_OK;
+}
+
+int pmm_alloc_frame(uint32_t owner, phys_addr_t *out)
+{
+	bool irq;
+	uint32_t idx;
+
+	if (out == NULL || owner == PMM_OWNER_NONE)
+		return ERR_INVALID;
+	irq = arch_irq_save();
+	idx = pmm.pool.head;
+	if (idx == PMM_LINK_END) {
+		arch_irq_restore(irq);
+		return ERR_NOMEM;
+	}
+	pmm.pool.head = pmm.frames[idx].link;
+	pmm.pool.free_count--;
+	pmm.frames[idx].link = PMM_LINK_ALLOCATED;
+	pmm.frames[idx].owner = owner;
+	arch_irq_restore(irq);
+	*out = (phys_addr_t)idx << PAGE_SHIFT;
+	return ERR_OK;
+}
+
+/* Why `frame` may not be freed, or NULL if it may. */
+static const char *free_refusal(phys_addr_t frame)
+{
+	uint32_t idx = frame >> PAGE_SHIFT;
+
+	if (frame & (PAGE_SIZE - 1))
+		return "unaligned address";
+	if (idx >= pmm.frame_count)
+		return "address outside managed memory";
+	if (pmm.frames[idx].link == PMM_LINK_RESERVED || pmm.frames[idx].link == PMM_LINK_UNMANAGED)
+		return "reserved frame";
+	if (pmm.frames[idx].link != PMM_LINK_ALLOCATED)
+		return "frame that is already free (double free)";
+	return NULL;
+}
+
+int pmm_free_frame(phys_addr_t frame)
+{
+	uint32_t idx = frame >> PAGE_SHIFT;
+	const char *why;
+	bool irq = arch_irq_save();
+
+	why = free_refusal(frame);
+	if (why != NULL) {
+		arch_irq_restore(irq);
+		kprintf("pmm: refused to free 0x%x: %s\n", (unsigned)frame, why);
+		return ERR_INVALID;
+	}
+	pmm.frames[idx].owner = PMM_OWNER_NONE;
+	pmm.frames[idx].link = pmm.pool.head;
+	pmm.pool.head = idx;
+	pmm.pool.free_count++;
+	arch_irq_restore(irq);
+	return ERR_OK;
+}
+
+/*
+ * Free frames in the range become reserved (owner PMM_OWNER_KERNEL); allocated frames stay
+ * with their owner and are reported. O(frames) when it takes free frames: meant for boot.
+ */
+void pmm_reserve_region(phys_addr_t start, size_t size)
+{
+	uint64_t end = (uint64_t)start + size;
+	uint32_t allocated = 0;
+	bool irq = arch_irq_save();
+
+	for (uint64_t i = frame_floor(start); i < frame_ceil(end) && i < pmm.frame_count; i++)
+		allocated += pmm.frames[i].link == PMM_LINK_ALLOCATED;
+	if (reserve_frames(start, end) != 0)
+		rebuild_free_list();
+	arch_irq_restore(irq);
+	if (allocated != 0)
+		kprintf("pmm: reserve of 0x%x+0x%zx: %u frames already allocated stay with their "
+			"owners\n",
+			(unsigned)start, size, (unsigned)allocated);
+}
+
+uint32_t pmm_owner(phys_addr_t frame)
+{
+	uint32_t idx = frame >> PAGE_SHIFT;
+
+	return idx < pmm.frame_count ? pmm.frames[idx].owner : PMM_OWNER_NONE;
+}
+
+uint32_t pmm_free_frames(void)
+{
+	return pmm.pool.free_count;
+}
+
+uint32_t pmm_total_frames(void)
+{
+	return pmm.managed;
+}
+
+phys_addr_t pmm_managed_end(void)
+{
+	return (phys_addr_t)pmm.frame_count << PAGE_SHIFT;
+}
