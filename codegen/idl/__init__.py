@@ -1,0 +1,1 @@
+"""The Keel IDL compiler: lexer -> parser -> checker -> layout -> C templates."""

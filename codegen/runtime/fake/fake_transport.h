@@ -1,0 +1,52 @@
+/*
+ * Host fake of the kernel's IPC and capability calls for tests of generated code: ipc_call and
+ * ipc_send hand the message straight to a registered server's dispatch function, and a small
+ * capability table records every cap_restrict and cap_delete so tests can prove nothing leaks.
+ */
+#ifndef KEEL_FAKE_TRANSPORT_H
+#define KEEL_FAKE_TRANSPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <keel/abi.h>
+
+#define FAKE_MAX_CAPS 256
+
+/* A server's dispatch-one-message function, e.g. keel_console_dispatch wrapped to void *. */
+typedef bool (*fake_dispatch_fn)(void *server, struct ipc_message *msg,
+				 const struct ipc_recv_info *info);
+
+/* Changes a reply (and its info) after the server produced it, before the client sees it. */
+typedef void (*fake_reply_hook_fn)(struct ipc_message *reply, struct ipc_recv_info *info);
+
+/* Forgets every capability, endpoint, queued message, hook and counter. */
+void fake_reset(void);
+
+/* A new live capability of the given type and rights (never CAP_NULL; asserts on overflow). */
+cap_t fake_cap_new(uint8_t type, uint32_t rights);
+
+/* A new endpoint capability whose messages go to dispatch(server, ...) with this badge. */
+cap_t fake_endpoint_new(fake_dispatch_fn dispatch, void *server, uint64_t badge,
+			uint32_t rights);
+
+bool fake_cap_alive(cap_t cap);
+uint8_t fake_cap_type(cap_t cap);
+uint32_t fake_cap_rights(cap_t cap);
+uint32_t fake_cap_delete_count(cap_t cap);   /* cap_delete calls that hit this cap */
+uint32_t fake_deletes(void);                 /* successful cap_delete calls in total */
+uint32_t fake_bad_deletes(void);             /* cap_delete on a dead or unknown cap */
+uint32_t fake_restricts(void);               /* successful cap_restrict calls in total */
+
+/* The next ipc_call/ipc_send fails with err (e.g. ERR_PEER_DIED) without reaching the server. */
+void fake_fail_next(int32_t err);
+void fake_set_reply_hook(fake_reply_hook_fn hook);
+
+/* Queues a message for ipc_recv/ipc_reply_recv; when the queue is empty they return ERR_TIMEOUT. */
+void fake_queue_push(const struct ipc_message *msg, const struct ipc_recv_info *info);
+
+/* The replies ipc_reply_recv sent, oldest first. */
+uint32_t fake_reply_count(void);
+const struct ipc_message *fake_reply(uint32_t index);
+
+#endif /* KEEL_FAKE_TRANSPORT_H */

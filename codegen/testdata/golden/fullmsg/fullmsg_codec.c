@@ -1,0 +1,299 @@
+/* Generated from codegen/testdata/fullmsg.idl by codegen; edit the IDL, not this file. */
+/* Wire codecs of library test.fullmsg; see fullmsg_codec.h and docs/idl.md. */
+#include "fullmsg_codec.h"
+
+/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_fullmsg_full_exact_check_req(const struct test_fullmsg_full_exact_req *req)
+{
+	if (req->blob.len > 254u)
+		return ERR_OVERFLOW;
+	return ERR_OK;
+}
+
+/* Encodes a checked req into msg. */
+void test_fullmsg_full_exact_encode_req(const struct test_fullmsg_full_exact_req *req, struct ipc_message *msg)
+{
+	uint8_t *p = msg->data;
+
+	idl_msg_start(msg, TEST_FULLMSG_FULL_EXACT_TYPE, 256u);
+	idl_put_u8(p + 0u, req->blob.len);
+	idl_copy(p + 0u + 1, req->blob.data, req->blob.len);
+	idl_put_u8(p + 255u, (uint8_t)req->last);
+}
+
+/*
+ * Validates a received request completely (length, values, padding, unused bytes,
+ * capabilities against the kernel's info) and decodes it. On success the capabilities are
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
+ * ERR_RIGHTS on failure, leaving every capability in msg.
+ */
+int32_t test_fullmsg_full_exact_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_exact_req *req)
+{
+	const uint8_t *p = msg->data;
+
+	idl_zero(req, sizeof(*req));
+	if (msg->length != 256u)
+		return ERR_PROTOCOL;
+	req->blob.len = idl_get_u8(p + 0u);
+	if (req->blob.len > 254u || !idl_all_zero(p + 0u + 1 + req->blob.len, 254u - req->blob.len))
+		return ERR_PROTOCOL;
+	idl_copy(req->blob.data, p + 0u + 1, req->blob.len);
+	req->last = idl_get_u8(p + 255u);
+	return idl_check_caps(msg, info, NULL, NULL, 0);
+}
+
+/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_fullmsg_full_exact_check_resp(const struct test_fullmsg_full_exact_resp *resp)
+{
+	(void)resp;
+	return ERR_OK;
+}
+
+/* Encodes a checked resp into msg. */
+void test_fullmsg_full_exact_encode_resp(const struct test_fullmsg_full_exact_resp *resp, struct ipc_message *msg)
+{
+	uint8_t *p = msg->data;
+
+	idl_msg_start(msg, TEST_FULLMSG_FULL_EXACT_TYPE | IPC_TYPE_REPLY, 256u);
+	for (uint32_t i0 = 0; i0 < 252u; i0++) {
+		idl_put_u8(p + 4u + i0 * 1u, (uint8_t)resp->status_copy[i0]);
+	}
+}
+
+/*
+ * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
+ * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
+ * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
+ */
+int32_t test_fullmsg_full_exact_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_exact_resp *resp)
+{
+	const uint8_t *p = msg->data;
+
+	idl_zero(resp, sizeof(*resp));
+	if (msg->type != (TEST_FULLMSG_FULL_EXACT_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+		return ERR_PROTOCOL;
+	if (idl_get_i32(p) != ERR_OK) {
+		int32_t status = idl_get_i32(p);
+
+		if (msg->length != IDL_STATUS_BYTES ||
+		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
+			return ERR_PROTOCOL;
+		return status < 0 ? status : ERR_PROTOCOL;
+	}
+	if (msg->length != 256u)
+		return ERR_PROTOCOL;
+	for (uint32_t i0 = 0; i0 < 252u; i0++) {
+		resp->status_copy[i0] = idl_get_u8(p + 4u + i0 * 1u);
+	}
+	return idl_check_caps(msg, info, NULL, NULL, 0);
+}
+
+static const uint8_t test_fullmsg_full_four_req_cap_types[4] = {
+	CAP_TYPE_MEMORY,
+	CAP_TYPE_IRQ,
+	CAP_TYPE_IOPORT,
+	CAP_TYPE_THREAD,
+};
+static const uint32_t test_fullmsg_full_four_req_cap_rights[4] = {
+	CAP_RIGHT_READ,
+	CAP_RIGHT_READ,
+	CAP_RIGHT_READ | CAP_RIGHT_WRITE,
+	CAP_RIGHT_ADMIN,
+};
+
+/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_fullmsg_full_four_check_req(const struct test_fullmsg_full_four_req *req)
+{
+	if (req->a == CAP_NULL)
+		return ERR_BAD_CAP;
+	if (req->b == CAP_NULL)
+		return ERR_BAD_CAP;
+	if (req->c == CAP_NULL)
+		return ERR_BAD_CAP;
+	if (req->d == CAP_NULL)
+		return ERR_BAD_CAP;
+	return ERR_OK;
+}
+
+/* Encodes a checked req into msg. */
+void test_fullmsg_full_four_encode_req(const struct test_fullmsg_full_four_req *req, struct ipc_message *msg)
+{
+	idl_msg_start(msg, TEST_FULLMSG_FULL_FOUR_TYPE, 0u);
+	msg->caps[0] = req->a;
+	msg->caps[1] = req->b;
+	msg->caps[2] = req->c;
+	msg->caps[3] = req->d;
+}
+
+/*
+ * Validates a received request completely (length, values, padding, unused bytes,
+ * capabilities against the kernel's info) and decodes it. On success the capabilities are
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
+ * ERR_RIGHTS on failure, leaving every capability in msg.
+ */
+int32_t test_fullmsg_full_four_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_four_req *req)
+{
+	idl_zero(req, sizeof(*req));
+	if (msg->length != 0u)
+		return ERR_PROTOCOL;
+	IDL_TRY(idl_check_caps(msg, info, test_fullmsg_full_four_req_cap_types, test_fullmsg_full_four_req_cap_rights, 4u));
+	IDL_TRY(idl_restrict_caps(msg, test_fullmsg_full_four_req_cap_rights, 4u));
+	req->a = msg->caps[0];
+	req->b = msg->caps[1];
+	req->c = msg->caps[2];
+	req->d = msg->caps[3];
+	return ERR_OK;
+}
+
+static const uint8_t test_fullmsg_full_four_resp_cap_types[4] = {
+	CAP_TYPE_MEMORY,
+	CAP_TYPE_UNIT,
+	CAP_TYPE_ENDPOINT,
+	CAP_TYPE_THREAD,
+};
+static const uint32_t test_fullmsg_full_four_resp_cap_rights[4] = {
+	CAP_RIGHT_READ,
+	CAP_RIGHT_READ,
+	CAP_RIGHT_WRITE,
+	CAP_RIGHT_ADMIN,
+};
+
+/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_fullmsg_full_four_check_resp(const struct test_fullmsg_full_four_resp *resp)
+{
+	if (resp->out_a == CAP_NULL)
+		return ERR_BAD_CAP;
+	if (resp->out_b == CAP_NULL)
+		return ERR_BAD_CAP;
+	if (resp->out_c == CAP_NULL)
+		return ERR_BAD_CAP;
+	if (resp->out_d == CAP_NULL)
+		return ERR_BAD_CAP;
+	return ERR_OK;
+}
+
+/* Encodes a checked resp into msg. */
+void test_fullmsg_full_four_encode_resp(const struct test_fullmsg_full_four_resp *resp, struct ipc_message *msg)
+{
+	idl_msg_start(msg, TEST_FULLMSG_FULL_FOUR_TYPE | IPC_TYPE_REPLY, 4u);
+	msg->caps[0] = resp->out_a;
+	msg->caps[1] = resp->out_b;
+	msg->caps[2] = resp->out_c;
+	msg->caps[3] = resp->out_d;
+}
+
+/*
+ * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
+ * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
+ * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
+ */
+int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_four_resp *resp)
+{
+	const uint8_t *p = msg->data;
+
+	idl_zero(resp, sizeof(*resp));
+	if (msg->type != (TEST_FULLMSG_FULL_FOUR_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+		return ERR_PROTOCOL;
+	if (idl_get_i32(p) != ERR_OK) {
+		int32_t status = idl_get_i32(p);
+
+		if (msg->length != IDL_STATUS_BYTES ||
+		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
+			return ERR_PROTOCOL;
+		return status < 0 ? status : ERR_PROTOCOL;
+	}
+	if (msg->length != 4u)
+		return ERR_PROTOCOL;
+	IDL_TRY(idl_check_caps(msg, info, test_fullmsg_full_four_resp_cap_types, test_fullmsg_full_four_resp_cap_rights, 4u));
+	IDL_TRY(idl_restrict_caps(msg, test_fullmsg_full_four_resp_cap_rights, 4u));
+	resp->out_a = msg->caps[0];
+	resp->out_b = msg->caps[1];
+	resp->out_c = msg->caps[2];
+	resp->out_d = msg->caps[3];
+	return ERR_OK;
+}
+
+/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_fullmsg_full_longest_check_req(const struct test_fullmsg_full_longest_req *req)
+{
+	(void)req;
+	return ERR_OK;
+}
+
+/* Encodes a checked req into msg. */
+void test_fullmsg_full_longest_encode_req(const struct test_fullmsg_full_longest_req *req, struct ipc_message *msg)
+{
+	uint8_t *p = msg->data;
+
+	idl_msg_start(msg, TEST_FULLMSG_FULL_LONGEST_TYPE, 256u);
+	idl_put_u8(p + 0u, req->text.len);
+	idl_copy(p + 0u + 1, req->text.data, req->text.len);
+}
+
+/*
+ * Validates a received request completely (length, values, padding, unused bytes,
+ * capabilities against the kernel's info) and decodes it. On success the capabilities are
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
+ * ERR_RIGHTS on failure, leaving every capability in msg.
+ */
+int32_t test_fullmsg_full_longest_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_longest_req *req)
+{
+	const uint8_t *p = msg->data;
+
+	idl_zero(req, sizeof(*req));
+	if (msg->length != 256u)
+		return ERR_PROTOCOL;
+	req->text.len = idl_get_u8(p + 0u);
+	if (!idl_all_zero(p + 0u + 1 + req->text.len, 255u - req->text.len))
+		return ERR_PROTOCOL;
+	idl_copy(req->text.data, p + 0u + 1, req->text.len);
+	return idl_check_caps(msg, info, NULL, NULL, 0);
+}
+
+/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_fullmsg_full_longest_check_resp(const struct test_fullmsg_full_longest_resp *resp)
+{
+	(void)resp;
+	return ERR_OK;
+}
+
+/* Encodes a checked resp into msg. */
+void test_fullmsg_full_longest_encode_resp(const struct test_fullmsg_full_longest_resp *resp, struct ipc_message *msg)
+{
+	uint8_t *p = msg->data;
+
+	idl_msg_start(msg, TEST_FULLMSG_FULL_LONGEST_TYPE | IPC_TYPE_REPLY, 5u);
+	idl_put_u8(p + 4u, (uint8_t)resp->len);
+}
+
+/*
+ * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
+ * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
+ * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
+ */
+int32_t test_fullmsg_full_longest_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_longest_resp *resp)
+{
+	const uint8_t *p = msg->data;
+
+	idl_zero(resp, sizeof(*resp));
+	if (msg->type != (TEST_FULLMSG_FULL_LONGEST_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+		return ERR_PROTOCOL;
+	if (idl_get_i32(p) != ERR_OK) {
+		int32_t status = idl_get_i32(p);
+
+		if (msg->length != IDL_STATUS_BYTES ||
+		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
+			return ERR_PROTOCOL;
+		return status < 0 ? status : ERR_PROTOCOL;
+	}
+	if (msg->length != 5u)
+		return ERR_PROTOCOL;
+	resp->len = idl_get_u8(p + 4u);
+	return idl_check_caps(msg, info, NULL, NULL, 0);
+}

@@ -1,0 +1,78 @@
+/* Generated from codegen/testdata/fullmsg.idl by codegen; edit the IDL, not this file. */
+/*
+ * Wire codecs of library test.fullmsg: request/reply structs and the functions that
+ * check, encode and decode them. Clients and servers share these, so both validate alike.
+ */
+#ifndef TEST_FULLMSG_FULLMSG_CODEC_H
+#define TEST_FULLMSG_FULLMSG_CODEC_H
+
+#include "fullmsg_types.h"
+
+/* Request of Full.exact: 256 bytes, 0 capabilities. */
+struct test_fullmsg_full_exact_req {
+	struct idl_bytes_254 blob;
+	uint8_t last;
+};
+#define TEST_FULLMSG_FULL_EXACT_REQ_LENGTH 256u
+
+/* Reply of Full.exact: 256 bytes, 0 capabilities. */
+struct test_fullmsg_full_exact_resp {
+	uint8_t status_copy[252];
+};
+#define TEST_FULLMSG_FULL_EXACT_RESP_LENGTH 256u
+int32_t test_fullmsg_full_exact_check_req(const struct test_fullmsg_full_exact_req *req);
+void test_fullmsg_full_exact_encode_req(const struct test_fullmsg_full_exact_req *req, struct ipc_message *msg);
+int32_t test_fullmsg_full_exact_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_exact_req *req);
+int32_t test_fullmsg_full_exact_check_resp(const struct test_fullmsg_full_exact_resp *resp);
+void test_fullmsg_full_exact_encode_resp(const struct test_fullmsg_full_exact_resp *resp, struct ipc_message *msg);
+int32_t test_fullmsg_full_exact_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_exact_resp *resp);
+
+/* Request of Full.four: 0 bytes, 4 capabilities. */
+struct test_fullmsg_full_four_req {
+	cap_t a;
+	cap_t b;
+	cap_t c;
+	cap_t d;
+};
+#define TEST_FULLMSG_FULL_FOUR_REQ_LENGTH 0u
+
+/* Reply of Full.four: 4 bytes, 4 capabilities. */
+struct test_fullmsg_full_four_resp {
+	cap_t out_a;
+	cap_t out_b;
+	cap_t out_c;
+	cap_t out_d;
+};
+#define TEST_FULLMSG_FULL_FOUR_RESP_LENGTH 4u
+int32_t test_fullmsg_full_four_check_req(const struct test_fullmsg_full_four_req *req);
+void test_fullmsg_full_four_encode_req(const struct test_fullmsg_full_four_req *req, struct ipc_message *msg);
+int32_t test_fullmsg_full_four_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_four_req *req);
+int32_t test_fullmsg_full_four_check_resp(const struct test_fullmsg_full_four_resp *resp);
+void test_fullmsg_full_four_encode_resp(const struct test_fullmsg_full_four_resp *resp, struct ipc_message *msg);
+int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_four_resp *resp);
+
+/* Request of Full.longest: 256 bytes, 0 capabilities. */
+struct test_fullmsg_full_longest_req {
+	struct idl_string_255 text;
+};
+#define TEST_FULLMSG_FULL_LONGEST_REQ_LENGTH 256u
+
+/* Reply of Full.longest: 5 bytes, 0 capabilities. */
+struct test_fullmsg_full_longest_resp {
+	uint8_t len;
+};
+#define TEST_FULLMSG_FULL_LONGEST_RESP_LENGTH 5u
+int32_t test_fullmsg_full_longest_check_req(const struct test_fullmsg_full_longest_req *req);
+void test_fullmsg_full_longest_encode_req(const struct test_fullmsg_full_longest_req *req, struct ipc_message *msg);
+int32_t test_fullmsg_full_longest_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_longest_req *req);
+int32_t test_fullmsg_full_longest_check_resp(const struct test_fullmsg_full_longest_resp *resp);
+void test_fullmsg_full_longest_encode_resp(const struct test_fullmsg_full_longest_resp *resp, struct ipc_message *msg);
+int32_t test_fullmsg_full_longest_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
+	struct test_fullmsg_full_longest_resp *resp);
+
+#endif /* TEST_FULLMSG_FULLMSG_CODEC_H */
