@@ -1,0 +1,63 @@
+/*
+ * User-space syscall interface: the two raw kernel entry paths (int 0x80 and sysenter) and one
+ * typed wrapper per syscall in <keel/abi.h>. Every wrapper returns >= 0 or a negative ERR_*.
+ */
+#ifndef KEEL_SYSCALL_H
+#define KEEL_SYSCALL_H
+
+#include <stdint.h>
+
+#include <keel/abi.h>
+
+/*
+ * Raw entries (syscall_entry.S). Both follow the ABI comment in <keel/abi.h>: eax = num,
+ * a1..a5 in ebx, ecx, edx, esi, edi, result in eax. They preserve ebx, esi, edi and ebp as
+ * cdecl requires. Unused arguments are passed as 0.
+ */
+int32_t syscall_int80(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+		      uint32_t a5);
+int32_t syscall_sysenter(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+			 uint32_t a5);
+
+/*
+ * Which raw entry the typed wrappers use. The default is SYSCALL_PATH_SYSENTER; a program
+ * switches at run time (per unit: the choice is a global variable of the program), e.g. to
+ * compare the two paths or to test the int 0x80 entry.
+ */
+enum syscall_path {
+	SYSCALL_PATH_SYSENTER,
+	SYSCALL_PATH_INT80,
+};
+
+/* Selects the raw entry for all later typed wrapper calls of this unit. */
+void syscall_set_path(enum syscall_path path);
+enum syscall_path syscall_get_path(void);
+
+/*
+ * Typed wrappers. Argument packing (a1..a5 as in the ABI comment):
+ *   64-bit values travel as two registers, low word first (sleep: a1 = lo, a2 = hi;
+ *   IPC timeouts: a4 = lo, a5 = hi). Pointers and handles are one register each.
+ */
+int32_t sys_yield(void);
+__attribute__((noreturn)) void sys_exit_thread(void);
+__attribute__((noreturn)) void sys_exit_unit(int32_t status);
+int32_t sys_sleep_us(uint64_t us);
+int32_t sys_debug_print(const char *buf, uint32_t len);
+int32_t sys_get_time_us(uint64_t *out_us);
+int32_t sys_module_start(uint32_t index, uint32_t priority);
+
+/*
+ * Starts a thread in this unit running fn(arg) at `priority` on the stack that ends at
+ * stack_top (exclusive); when fn returns the thread exits. The wrapper stores fn on the new
+ * stack and asks the kernel to start the trampoline keel_thread_start there. stack_top must
+ * point just past at least 64 bytes of writable memory. Returns the thread id or ERR_*.
+ */
+int32_t sys_thread_create(void (*fn)(uintptr_t arg), void *stack_top, uintptr_t arg,
+			  uint32_t priority);
+
+/* The thread trampoline (crt0.S); see docs/user-runtime.md for its entry contract. */
+void keel_thread_start(void);
+
+/* The IPC and capability calls (ipc_call, ipc_send, ...) are declared in <keel/abi.h>. */
+
+#endif /* KEEL_SYSCALL_H */

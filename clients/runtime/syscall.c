@@ -1,0 +1,130 @@
+/*
+ * Typed syscall wrappers: pack each call's arguments into a1..a5 as <keel/syscall.h> documents
+ * and enter the kernel through the selected raw path. Numbers come only from <keel/abi.h>.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include <keel/abi.h>
+#include <keel/syscall.h>
+
+/* The raw entry the typed wrappers use; sysenter unless the program chose int 0x80. */
+static int32_t (*syscall_raw)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
+			      uint32_t) = syscall_sysenter;
+
+void syscall_set_path(enum syscall_path path)
+{
+	syscall_raw = path == SYSCALL_PATH_INT80 ? syscall_int80 : syscall_sysenter;
+}
+
+enum syscall_path syscall_get_path(void)
+{
+	return syscall_raw == syscall_int80 ? SYSCALL_PATH_INT80 : SYSCALL_PATH_SYSENTER;
+}
+
+static uint32_t ptr_arg(const void *p)
+{
+	return (uint32_t)(uintptr_t)p;
+}
+
+static uint32_t lo32(uint64_t v)
+{
+	return (uint32_t)v;
+}
+
+static uint32_t hi32(uint64_t v)
+{
+	return (uint32_t)(v >> 32);
+}
+
+int32_t sys_yield(void)
+{
+	return syscall_raw(SYS_YIELD, 0, 0, 0, 0, 0);
+}
+
+void sys_exit_thread(void)
+{
+	for (;;)
+		syscall_raw(SYS_EXIT_THREAD, 0, 0, 0, 0, 0);
+}
+
+void sys_exit_unit(int32_t status)
+{
+	for (;;)
+		syscall_raw(SYS_EXIT_UNIT, (uint32_t)status, 0, 0, 0, 0);
+}
+
+int32_t sys_sleep_us(uint64_t us)
+{
+	return syscall_raw(SYS_SLEEP, lo32(us), hi32(us), 0, 0, 0);
+}
+
+int32_t sys_debug_print(const char *buf, uint32_t len)
+{
+	return syscall_raw(SYS_DEBUG_PRINT, ptr_arg(buf), len, 0, 0, 0);
+}
+
+int32_t sys_get_time_us(uint64_t *out_us)
+{
+	return syscall_raw(SYS_GET_TIME, ptr_arg(out_us), 0, 0, 0, 0);
+}
+
+int32_t sys_module_start(uint32_t index, uint32_t priority)
+{
+	return syscall_raw(SYS_MODULE_START, index, priority, 0, 0, 0);
+}
+
+/*
+ * Builds the trampoline's frame at the 16-byte aligned top of the new stack: word 0 = fn.
+ * The kernel starts keel_thread_start with esp = frame and eax = arg.
+ */
+int32_t sys_thread_create(void (*fn)(uintptr_t arg), void *stack_top, uintptr_t arg,
+			  uint32_t priority)
+{
+	uintptr_t top = (uintptr_t)stack_top & ~(uintptr_t)15;
+	uintptr_t *frame;
+
+	if (fn == NULL || top < 16)
+		return ERR_INVALID;
+	frame = (uintptr_t *)(top - 16);
+	frame[0] = (uintptr_t)fn;
+	return syscall_raw(SYS_THREAD_CREATE, (uint32_t)(uintptr_t)keel_thread_start,
+			   ptr_arg(frame), (uint32_t)arg, priority, 0);
+}
+
+int32_t ipc_call(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_info *reply_info,
+		 uint64_t timeout_us)
+{
+	return syscall_raw(SYS_IPC_CALL, (uint32_t)endpoint, ptr_arg(msg), ptr_arg(reply_info),
+			   lo32(timeout_us), hi32(timeout_us));
+}
+
+int32_t ipc_send(cap_t endpoint, const struct ipc_message *msg, uint64_t timeout_us)
+{
+	return syscall_raw(SYS_IPC_SEND, (uint32_t)endpoint, ptr_arg(msg), 0, lo32(timeout_us),
+			   hi32(timeout_us));
+}
+
+int32_t ipc_recv(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_info *info,
+		 uint64_t timeout_us)
+{
+	return syscall_raw(SYS_IPC_RECV, (uint32_t)endpoint, ptr_arg(msg), ptr_arg(info),
+			   lo32(timeout_us), hi32(timeout_us));
+}
+
+int32_t ipc_reply_recv(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_info *info,
+		       uint64_t timeout_us)
+{
+	return syscall_raw(SYS_IPC_REPLY_RECV, (uint32_t)endpoint, ptr_arg(msg), ptr_arg(info),
+			   lo32(timeout_us), hi32(timeout_us));
+}
+
+int32_t cap_restrict(cap_t cap, uint32_t rights)
+{
+	return syscall_raw(SYS_CAP_RESTRICT, (uint32_t)cap, rights, 0, 0, 0);
+}
+
+int32_t cap_delete(cap_t cap)
+{
+	return syscall_raw(SYS_CAP_DELETE, (uint32_t)cap, 0, 0, 0, 0);
+}
