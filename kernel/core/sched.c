@@ -1,0 +1,314 @@
+/*
+ * The fixed-priority scheduler: run-queue bitmap and FIFO levels, pick-next, slices, blocking
+ * with deadlines and priority requeue. Every operation here is O(1) except the sleep-queue
+ * parts, which are O(log THREAD_MAX) (see <kernel/sleepq.h>).
+ */
+#include <kernel/arch.h>
+#include <kernel/kprintf.h>
+#include <kernel/sched.h>
+#include <keel/abi.h>
+
+static struct run_queue sched_rqs[SCHED_MAX_CPUS];
+
+struct run_queue *sched_cpu(unsigned cpu)
+{
+	/* Callers pass arch_cpu_id() or a boot-time CPU number. */
+	KASSERT(cpu < SCHED_MAX_CPUS);
+	return &sched_rqs[cpu];
+}
+
+/* Every read of the bitmap goes through here, so tests can count them (O(1) evidence). */
+static inline uint32_t rq_load(struct run_queue *rq, const uint32_t *word)
+{
+	rq->stats.bitmap_reads++;
+	return *word;
+}
+
+static inline unsigned highest_bit(uint32_t word)
+{
+	return 31u - (unsigned)__builtin_clz(word);
+}
+
+/* The highest non-empty level, or -1: one summary read and one word read. */
+static int rq_highest(struct run_queue *rq)
+{
+	uint32_t summary = rq_load(rq, &rq->summary);
+
+	if (summary == 0)
+		return -1;
+	unsigned w = highest_bit(summary);
+
+	return (int)(w * 32 + highest_bit(rq_load(rq, &rq->prio_words[w])));
+}
+
+static void rq_enqueue(struct run_queue *rq, struct thread *t, bool at_head)
+{
+	unsigned p = t->eff_prio;
+	struct list_node *level = &rq->ready[p];
+
+	if (list_is_empty(level)) {
+		rq->prio_words[p / 32] = rq_load(rq, &rq->prio_words[p / 32]) | (1u << (p % 32));
+		rq->summary = rq_load(rq, &rq->summary) | (1u << (p / 32));
+	}
+	if (at_head)
+		list_add_head(level, &t->run_link);
+	else
+		list_add_tail(level, &t->run_link);
+	rq->ready_count++;
+	t->state = THREAD_READY;
+}
+
+static void rq_dequeue(struct run_queue *rq, struct thread *t)
+{
+	unsigned p = t->eff_prio;
+
+	/* Only READY threads are on a level, and only on the level of their eff_prio. */
+	KASSERT(t->state == THREAD_READY && list_node_linked(&t->run_link));
+	list_remove(&t->run_link);
+	rq->ready_count--;
+	if (!list_is_empty(&rq->ready[p]))
+		return;
+	uint32_t word = rq_load(rq, &rq->prio_words[p / 32]) & ~(1u << (p % 32));
+
+	rq->prio_words[p / 32] = word;
+	if (word == 0)
+		rq->summary = rq_load(rq, &rq->summary) & ~(1u << (p / 32));
+}
+
+/* Effective priority of the current thread; idle ranks below every level. */
+static int rq_current_prio(const struct run_queue *rq)
+{
+	return rq->current == rq->idle ? -1 : rq->current->eff_prio;
+}
+
+/* Records whether a newly READY t should preempt the current thread. */
+static bool rq_check_preempt(struct run_queue *rq, const struct thread *t)
+{
+	bool preempt = (int)t->eff_prio > rq_current_prio(rq);
+
+	if (preempt)
+		rq->need_resched = true;
+	return preempt;
+}
+
+void sched_init_cpu(struct run_queue *rq, unsigned cpu, struct thread *idle)
+{
+	rq->cpu = cpu;
+	rq->current = idle;
+	rq->idle = idle;
+	rq->need_resched = false;
+	rq->last_tick_us = 0;
+	rq->summary = 0;
+	for (unsigned w = 0; w < SCHED_PRIO_WORDS; w++)
+		rq->prio_words[w] = 0;
+	for (unsigned p = 0; p < PRIO_LEVELS; p++)
+		list_init(&rq->ready[p]);
+	rq->ready_count = 0;
+	rq->stats = (struct sched_stats){0};
+	list_init(&rq->zombies);
+	sleepq_init(&rq->sleepq);
+	idle->rq = rq;
+	idle->state = THREAD_RUNNING;
+	idle->block_reason = BLOCK_NONE;
+	idle->base_prio = PRIO_LOWEST;
+	idle->eff_prio = PRIO_LOWEST;
+}
+
+bool sched_start(struct run_queue *rq, struct thread *t)
+{
+	/* Only a freshly allocated thread has no run queue yet. */
+	KASSERT(t->state == THREAD_BLOCKED && t->block_reason == BLOCK_NOT_STARTED);
+	t->rq = rq;
+	return sched_unblock(t, ERR_OK);
+}
+
+void sched_block(struct thread *t, enum block_reason reason, void *object, uint64_t deadline_us)
+{
+	struct run_queue *rq = t->rq;
+
+	/* idle must always be runnable; only a running or ready thread can block. */
+	KASSERT(rq && t != rq->idle && reason != BLOCK_NONE);
+	KASSERT(t->state == THREAD_RUNNING || t->state == THREAD_READY);
+	if (t->state == THREAD_READY)
+		rq_dequeue(rq, t);
+	t->state = THREAD_BLOCKED;
+	t->block_reason = reason;
+	t->block_object = object;
+	t->wake_result = ERR_OK;
+	if (deadline_us != NO_DEADLINE)
+		sleepq_insert(&rq->sleepq, t, deadline_us);
+	if (t == rq->current)
+		rq->need_resched = true;
+}
+
+bool sched_unblock(struct thread *t, int32_t result)
+{
+	struct run_queue *rq = t->rq;
+
+	/* Unblocking a thread that is not blocked means a wait queue lost track of it. */
+	KASSERT(rq && t->state == THREAD_BLOCKED);
+	sleepq_remove(&rq->sleepq, t);
+	t->block_reason = BLOCK_NONE;
+	t->block_object = NULL;
+	t->wake_result = result;
+	t->slice_left_us = t->slice_us;
+	if (t == rq->current) {
+		/* Woken before it was switched away: it simply keeps running. */
+		t->state = THREAD_RUNNING;
+		return false;
+	}
+	rq_enqueue(rq, t, false);
+	return rq_check_preempt(rq, t);
+}
+
+bool sched_wakeup(struct thread *t)
+{
+	return sched_unblock(t, ERR_OK);
+}
+
+bool sched_set_priority(struct thread *t, uint8_t eff_prio)
+{
+	struct run_queue *rq = t->rq;
+
+	/* Inheritance only ever raises a thread above its base; idle stays below every level. */
+	KASSERT(eff_prio >= t->base_prio && (!rq || t != rq->idle));
+	if (!rq || (t->state != THREAD_READY && t->state != THREAD_RUNNING)) {
+		t->eff_prio = eff_prio; /* not started, blocked or dead: no run queue to fix */
+		return false;
+	}
+	if (eff_prio == t->eff_prio)
+		return false;
+	if (t->state == THREAD_READY) {
+		rq_dequeue(rq, t);
+		t->eff_prio = eff_prio;
+		rq_enqueue(rq, t, false);
+		return t == rq->current ? rq->need_resched : rq_check_preempt(rq, t);
+	}
+	t->eff_prio = eff_prio; /* RUNNING: preempted if it dropped below a ready thread */
+	if (rq_highest(rq) > (int)eff_prio)
+		rq->need_resched = true;
+	return rq->need_resched;
+}
+
+bool sched_set_base_priority(struct thread *t, uint8_t base_prio)
+{
+	bool boosted = t->eff_prio > t->base_prio;
+	uint8_t eff = boosted && t->eff_prio > base_prio ? t->eff_prio : base_prio;
+
+	t->base_prio = base_prio;
+	return sched_set_priority(t, eff);
+}
+
+void sched_kill(struct thread *t)
+{
+	struct run_queue *rq = t->rq;
+
+	/* idle never dies; a thread dies once. */
+	KASSERT(rq && t != rq->idle && t->state != THREAD_DEAD && t->state != THREAD_FREE);
+	if (t->state == THREAD_READY)
+		rq_dequeue(rq, t);
+	sleepq_remove(&rq->sleepq, t);
+	t->state = THREAD_DEAD;
+	t->block_reason = BLOCK_NONE;
+	t->block_object = NULL;
+	if (t == rq->current)
+		rq->need_resched = true; /* schedule() moves it to zombies once it switched away */
+	else
+		list_add_tail(&rq->zombies, &t->run_link);
+}
+
+struct thread *sched_take_zombie(struct run_queue *rq)
+{
+	struct list_node *node = list_first(&rq->zombies);
+
+	if (!node)
+		return NULL;
+	list_remove(node);
+	return list_entry(node, struct thread, run_link);
+}
+
+void sched_yield(struct run_queue *rq)
+{
+	struct thread *cur = rq->current;
+
+	if (cur != rq->idle && cur->state == THREAD_RUNNING) {
+		cur->slice_left_us = cur->slice_us;
+		rq_enqueue(rq, cur, false);
+	}
+	schedule(rq);
+}
+
+static void sched_timeout_wake(struct thread *t, void *ctx)
+{
+	(void)ctx;
+	sched_unblock(t, ERR_TIMEOUT);
+}
+
+/* Charges `elapsed` to the current thread; on slice expiry rotates it behind its peers. */
+static void sched_charge(struct run_queue *rq, uint64_t elapsed)
+{
+	struct thread *cur = rq->current;
+
+	if (cur == rq->idle || cur->state != THREAD_RUNNING)
+		return;
+	if (elapsed < cur->slice_left_us) {
+		cur->slice_left_us -= (uint32_t)elapsed;
+		return;
+	}
+	cur->slice_left_us = cur->slice_us;
+	if (!list_is_empty(&rq->ready[cur->eff_prio])) {
+		rq_enqueue(rq, cur, false);
+		rq->need_resched = true;
+	}
+}
+
+bool sched_timer_tick(struct run_queue *rq, uint64_t now_us)
+{
+	uint64_t elapsed = now_us > rq->last_tick_us ? now_us - rq->last_tick_us : 0;
+
+	rq->last_tick_us = now_us;
+	sleepq_expire(&rq->sleepq, now_us, sched_timeout_wake, NULL);
+	sched_charge(rq, elapsed);
+	return rq->need_resched;
+}
+
+struct thread *sched_pick_next(struct run_queue *rq)
+{
+	int p = rq_highest(rq);
+
+	if (p < 0)
+		return rq->idle;
+	return list_entry(rq->ready[p].next, struct thread, run_link);
+}
+
+void schedule(struct run_queue *rq)
+{
+	struct thread *prev = rq->current;
+
+	if (prev == rq->idle)
+		prev->state = THREAD_READY; /* idle is "ready" whenever it is not running */
+	else if (prev->state == THREAD_RUNNING)
+		rq_enqueue(rq, prev, true); /* preempted: first in line at its level */
+	else if (prev->state == THREAD_DEAD)
+		list_add_tail(&rq->zombies, &prev->run_link);
+
+	struct thread *next = sched_pick_next(rq);
+
+	if (next != rq->idle)
+		rq_dequeue(rq, next);
+	next->state = THREAD_RUNNING;
+	rq->current = next;
+	rq->need_resched = false;
+	if (next == prev)
+		return;
+	rq->stats.switches++;
+	arch_context_switch(prev, next);
+}
+
+bool sched_preempt_point(struct run_queue *rq)
+{
+	if (!rq->need_resched)
+		return false;
+	schedule(rq);
+	return true;
+}

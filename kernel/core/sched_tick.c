@@ -1,0 +1,12 @@
+/*
+ * Connects the timer interrupt (kernel/core/tick.c calls sched_tick on every tick) to this
+ * CPU's run queue. Kernel-only glue: host tests drive sched_timer_tick() directly.
+ */
+#include <kernel/arch.h>
+#include <kernel/sched.h>
+#include <kernel/timer.h>
+
+void sched_tick(void)
+{
+	sched_timer_tick(sched_cpu(arch_cpu_id()), timer_read_us());
+}

@@ -1,0 +1,79 @@
+/* Host tests for the unit pool: exhaustion, stale ids, names, ids distinct from PMM owners. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <kernel/pmm.h>
+#include <kernel/unit.h>
+#include <keel/abi.h>
+
+static int setup(void **state)
+{
+	(void)state;
+	unit_pool_init();
+	return 0;
+}
+
+static void test_alloc_fields(void **state)
+{
+	(void)state;
+	struct unit *u;
+	struct page_table *pt = (struct page_table *)0x1000;
+
+	assert_int_equal(unit_alloc("console", pt, &u), ERR_OK);
+	assert_string_equal(u->name, "console");
+	assert_ptr_equal(u->aspace, pt);
+	assert_int_equal(u->thread_count, 0);
+	assert_true(list_is_empty(&u->threads));
+	assert_true(u->id > PMM_OWNER_KERNEL); /* usable as a frame owner */
+	assert_ptr_equal(unit_lookup(u->id), u);
+}
+
+static void test_name_truncated(void **state)
+{
+	(void)state;
+	struct unit *u;
+	char long_name[100];
+
+	memset(long_name, 'x', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	assert_int_equal(unit_alloc(long_name, NULL, &u), ERR_OK);
+	assert_int_equal(strlen(u->name), UNIT_NAME_MAX - 1);
+	assert_int_equal(unit_alloc(NULL, NULL, &u), ERR_OK);
+	assert_string_equal(u->name, "");
+}
+
+static void test_exhaust_and_stale(void **state)
+{
+	(void)state;
+	struct unit *all[UNIT_MAX], *u;
+
+	for (unsigned i = 0; i < UNIT_MAX; i++)
+		assert_int_equal(unit_alloc("u", NULL, &all[i]), ERR_OK);
+	assert_int_equal(unit_pool_free_count(), 0);
+	assert_int_equal(unit_alloc("one too many", NULL, &u), ERR_NOMEM);
+	unit_id_t old = all[3]->id;
+
+	assert_int_equal(unit_free(all[3]), ERR_OK);
+	assert_null(unit_lookup(old));
+	assert_int_equal(unit_alloc("again", NULL, &u), ERR_OK);
+	assert_ptr_equal(u, all[3]);
+	assert_int_not_equal(u->id, old);
+	assert_null(unit_lookup(old));
+	assert_null(unit_lookup(UNIT_ID_INVALID));
+	assert_null(unit_lookup(0xffffu)); /* index out of range */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup(test_alloc_fields, setup),
+	    cmocka_unit_test_setup(test_name_truncated, setup),
+	    cmocka_unit_test_setup(test_exhaust_and_stale, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

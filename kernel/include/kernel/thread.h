@@ -1,0 +1,99 @@
+/*
+ * Threads: the schedulable kernel object. Every thread comes from a fixed pool (THREAD_MAX
+ * slots, each with its own kernel stack); ids carry a generation so a stale id is detected.
+ * The scheduler (sched.h) owns the state, priority, slice and queue fields.
+ */
+#ifndef KERNEL_THREAD_H
+#define KERNEL_THREAD_H
+
+#include <kernel/list.h>
+#include <kernel/types.h>
+#include <arch/context.h>
+
+#ifndef THREAD_MAX
+#define THREAD_MAX 64 /* pool size; the sleep queue and ids are sized from it */
+#endif
+#define THREAD_KSTACK_SIZE	8192u /* bytes of kernel stack per thread slot */
+#define THREAD_DEFAULT_SLICE_US 10000u
+
+#define PRIO_LOWEST  0
+#define PRIO_HIGHEST 255
+#define PRIO_LEVELS  256
+
+#define NO_DEADLINE UINT64_MAX /* absolute deadline meaning "never time out" */
+
+/*
+ * A thread id: slot index in bits 0-15, slot generation (1..0x7fff) in bits 16-30, so ids are
+ * positive as int32_t (syscalls return them). A slot reused 0x7fff times repeats an id.
+ */
+typedef uint32_t tid_t;
+#define TID_INVALID 0u
+
+enum thread_state {
+	THREAD_FREE,	/* slot in the pool's free list */
+	THREAD_READY,	/* on its run queue */
+	THREAD_RUNNING, /* the current thread of its CPU, on no queue */
+	THREAD_BLOCKED, /* waiting; block_reason says for what */
+	THREAD_DEAD,	/* exited or killed; waits to be freed by another thread */
+};
+
+enum block_reason {
+	BLOCK_NONE,	   /* not blocked */
+	BLOCK_NOT_STARTED, /* created, not yet made runnable */
+	BLOCK_SLEEP,	   /* sleeping until wake_deadline_us */
+	BLOCK_IPC_SEND,	   /* waiting for a receiver on block_object (an endpoint) */
+	BLOCK_IPC_RECV,	   /* waiting for a sender on block_object */
+	BLOCK_IPC_REPLY,   /* waiting for the reply to a call */
+};
+
+struct unit;
+struct run_queue;
+
+struct thread {
+	tid_t tid;
+	struct unit *unit;	    /* owner; NULL for kernel threads (idle) */
+	struct list_node unit_link; /* on unit->threads */
+
+	/* Scheduler fields: changed only by sched.c on the thread's CPU, interrupts disabled. */
+	enum thread_state state;
+	enum block_reason block_reason; /* BLOCK_NONE unless state == THREAD_BLOCKED */
+	void *block_object;		/* what it waits on (IPC endpoint...), NULL if none */
+	int32_t wake_result;		/* why it was unblocked: ERR_OK, ERR_TIMEOUT, ... */
+	uint8_t base_prio;		/* assigned priority */
+	uint8_t eff_prio;	   /* base or inherited, always >= base_prio; picks the queue */
+	uint32_t slice_us;	   /* round-robin quantum */
+	uint32_t slice_left_us;	   /* what remains of the current quantum */
+	uint64_t wake_deadline_us; /* absolute; NO_DEADLINE when not on the sleep queue */
+	struct run_queue *rq;	   /* the CPU run queue it belongs to */
+	struct list_node run_link; /* on rq->ready[eff_prio] while READY */
+	int32_t sleep_index;	   /* slot in rq's sleep heap, -1 when not on it */
+	uint64_t sleep_seq;	   /* insertion order, breaks deadline ties (FIFO) */
+
+	struct arch_context context; /* saved CPU state while switched out (arch-defined) */
+	void *kstack_base;	     /* lowest byte of the kernel stack */
+	void *kstack_top;	     /* one past the highest byte */
+};
+
+/* Empties the pool: every slot free, generations reset. Called once at boot (and by tests). */
+void thread_pool_init(void);
+
+/*
+ * Takes a slot for a new thread of `unit` (NULL: kernel thread) at priority `prio`: state
+ * BLOCKED/BLOCK_NOT_STARTED, default slice, linked on the unit. O(1), never blocks.
+ * ERR_NOMEM when the pool is exhausted.
+ */
+int thread_alloc(struct unit *unit, uint8_t prio, struct thread **out);
+
+/*
+ * Returns t's slot to the pool and invalidates its id. t must be DEAD or not started (on no
+ * queue). Returns the number of threads its unit still has (0: the unit may be destroyed).
+ */
+uint32_t thread_free(struct thread *t);
+
+/* The live thread with id `tid`, or NULL for stale, free or malformed ids. */
+struct thread *thread_lookup(tid_t tid);
+
+/* Number of free slots (tests and diagnostics). */
+uint32_t thread_pool_free_count(void);
+
+#endif /* KERNEL_THREAD_H */

@@ -1,0 +1,60 @@
+/*
+ * Units: the protection domain (a process). A unit owns an address space, a capability table
+ * and its threads; units come from a fixed pool and ids carry a generation.
+ */
+#ifndef KERNEL_UNIT_H
+#define KERNEL_UNIT_H
+
+#include <kernel/list.h>
+#include <kernel/types.h>
+
+#ifndef UNIT_MAX
+#define UNIT_MAX 32
+#endif
+#define UNIT_NAME_MAX 32 /* bytes including the terminating NUL */
+
+/*
+ * A unit id: slot index in bits 0-15, generation (1..0x7fff) in bits 16-30. Ids are therefore
+ * >= 0x10000 and positive as int32_t, so they never collide with PMM_OWNER_NONE/KERNEL.
+ */
+typedef uint32_t unit_id_t;
+#define UNIT_ID_INVALID 0u
+
+struct page_table;
+
+/* Placeholder: capabilities arrive with the capabilities/IPC issue. */
+struct cap_table {
+	uint32_t count;
+};
+
+struct unit {
+	unit_id_t id;
+	char name[UNIT_NAME_MAX];
+	struct page_table *aspace; /* owned: destroyed with the unit */
+	struct cap_table caps;
+	struct list_node threads; /* struct thread.unit_link */
+	uint32_t thread_count;
+	bool in_use;
+};
+
+/* Empties the pool. Called once at boot (and by tests). */
+void unit_pool_init(void);
+
+/*
+ * Takes a slot for a unit named `name` (truncated to UNIT_NAME_MAX - 1 bytes) owning address
+ * space `aspace`, with no threads. O(1). ERR_NOMEM when the pool is exhausted.
+ */
+int unit_alloc(const char *name, struct page_table *aspace, struct unit **out);
+
+/*
+ * Returns the slot to the pool and invalidates the id; the caller has already released the
+ * address space. ERR_BUSY if the unit still has threads.
+ */
+int unit_free(struct unit *u);
+
+/* The live unit with id `id`, or NULL for stale, free or malformed ids. */
+struct unit *unit_lookup(unit_id_t id);
+
+uint32_t unit_pool_free_count(void);
+
+#endif /* KERNEL_UNIT_H */
