@@ -69,6 +69,11 @@ int32_t sys_get_time_us(uint64_t *out_us)
 	return syscall_raw(SYS_GET_TIME, ptr_arg(out_us), 0, 0, 0, 0);
 }
 
+int32_t sys_null(void)
+{
+	return syscall_raw(SYS_NULL, 0, 0, 0, 0, 0);
+}
+
 int32_t sys_module_start(uint32_t index, uint32_t priority)
 {
 	return syscall_raw(SYS_MODULE_START, index, priority, 0, 0, 0);

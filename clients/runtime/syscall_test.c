@@ -116,6 +116,9 @@ static void test_simple_calls(void **state)
 	last.calls = 0;
 	sys_module_start(3, 200);
 	expect_call(SYS_MODULE_START, 3, 200, 0, 0, 0);
+	last.calls = 0;
+	sys_null();
+	expect_call(SYS_NULL, 0, 0, 0, 0, 0);
 }
 
 /* 64-bit values go low word first. */

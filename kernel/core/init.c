@@ -1,6 +1,7 @@
 /*
- * kmain: the generic boot sequence (banner, boot facts, memory managers, timer), the boot
- * tests chosen by `test=...` on the command line, and the idle heartbeat loop.
+ * kmain: the generic boot sequence (banner, boot facts, memory managers, timer, scheduler),
+ * the boot tests chosen by `test=...` on the command line, then the handover to init (boot
+ * module 0) with the boot context as this CPU's idle thread; without modules, the heartbeat.
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
@@ -8,8 +9,12 @@
 #include <kernel/init.h>
 #include <kernel/kprintf.h>
 #include <kernel/mmu.h>
+#include <kernel/percpu.h>
 #include <kernel/pmm.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
 #include <kernel/timer.h>
+#include <kernel/unit.h>
 
 #ifndef KEEL_VERSION
 #define KEEL_VERSION "0.1.0"
@@ -196,6 +201,62 @@ static _Noreturn void heartbeat_loop(void)
 	}
 }
 
+/* The boot CPU's idle thread: the boot context itself, on the boot stack, no unit. */
+static struct thread boot_idle_thread;
+
+/*
+ * Empties the thread and unit pools and makes the running boot context this CPU's idle thread,
+ * before interrupts are first enabled (the timer tick drives the run queue from then on).
+ */
+static void init_scheduler(void)
+{
+	struct percpu *cpu = this_cpu();
+	struct thread *idle = &boot_idle_thread;
+
+	thread_pool_init();
+	unit_pool_init();
+	idle->kstack_top = (void *)cpu->kernel_stack_top;
+	idle->kstack_base = (uint8_t *)idle->kstack_top - KERNEL_STACK_SIZE;
+	idle->sleep_index = -1;
+	idle->wake_deadline_us = NO_DEADLINE;
+	list_init(&idle->unit_link);
+	list_init(&idle->run_link);
+	sched_init_cpu(sched_cpu(cpu->cpu_id), cpu->cpu_id, idle);
+	cpu->current_thread = idle;
+}
+
+/*
+ * The idle thread: runs whenever nothing else is ready. With interrupts off it switches to
+ * whatever became ready (the timer tick or a wake-up set need_resched), frees the kernel stacks
+ * and slots of dead threads and units, then sleeps until the next interrupt ("sti; hlt" leaves
+ * no window for a lost wake-up). Interrupts taken while idle never switch in the handler: only
+ * here, and on the way back to ring 3, does the kernel switch threads.
+ */
+static _Noreturn void idle_loop(struct run_queue *rq)
+{
+	for (;;) {
+		arch_irq_disable();
+		sched_preempt_point(rq);
+		process_reap();
+		arch_wait_for_interrupt();
+	}
+}
+
+/* Starts init from boot module 0 and becomes the idle thread. */
+static _Noreturn void start_init(const struct boot_info *bi)
+{
+	process_init(bi);
+	int id = process_start_init();
+
+	if (id < 0) {
+		kprintf("boot: cannot start init (module 0 \"%s\"): error %d\n",
+			bi->modules[0].name, id);
+		kernel_stop(KERNEL_EXIT_PANIC);
+	}
+	kprintf("boot: init is unit %s (id %u)\n", bi->modules[0].name, (unsigned)id);
+	idle_loop(sched_cpu(arch_cpu_id()));
+}
+
 void kmain(const struct boot_info *bi)
 {
 	kernel_set_debug_exit(boot_cmdline_has(bi, "debug_exit"));
@@ -203,6 +264,9 @@ void kmain(const struct boot_info *bi)
 	print_boot_info(bi);
 	init_memory(bi);
 	print_timer_info();
+	init_scheduler();
 	run_boot_test(bi);
-	heartbeat_loop();
+	if (bi->module_count == 0)
+		heartbeat_loop(); /* nothing to run: the foundation's heartbeat image */
+	start_init(bi);
 }

@@ -3,11 +3,13 @@
  * the Multiboot information, starts the timer and hands over to the generic kmain().
  */
 #include <arch/console.h>
+#include <arch/context.h>
 #include <arch/gdt.h>
 #include <arch/memory.h>
 #include <arch/multiboot.h>
 #include <arch/pic.h>
 #include <arch/pit.h>
+#include <arch/syscall.h>
 #include <arch/trap.h>
 #include <keel/abi.h>
 #include <kernel/boot.h>
@@ -29,7 +31,9 @@ void arch_x86_main(uint32_t magic, uint32_t mbi_phys)
 
 	gdt_init(cpu);
 	idt_init();
+	syscall_arch_init(); /* sysenter MSRs */
 	pic_init();
+	x86_fpu_init(); /* user programs may use x87/SSE */
 
 	if (mbi_phys >= BOOT_MAPPED_PHYS) {
 		kprintf("boot: Multiboot info at 0x%08x lies outside the boot mapping\n", mbi_phys);

@@ -57,26 +57,36 @@ static bool exception_has_selector_error(unsigned vector)
 	return vector == TRAP_TS || vector == TRAP_NP || vector == TRAP_SS || vector == TRAP_GP;
 }
 
-/* Prints " [write, not-present, kernel]" for a page fault, or the selector an error names. */
-static void exception_print_error_decode(unsigned vector, uint32_t error)
+const char *exception_mnemonic(unsigned vector)
 {
+	return exception_names[vector % TRAP_EXCEPTION_COUNT][0];
+}
+
+const char *exception_name(unsigned vector)
+{
+	return exception_names[vector % TRAP_EXCEPTION_COUNT][1];
+}
+
+void exception_decode_error(unsigned vector, uint32_t error, char *buf, size_t size)
+{
+	buf[0] = '\0';
 	if (vector == TRAP_PF) {
-		kprintf(" [%s, %s, %s%s%s]", (error & PF_ERR_WRITE) ? "write" : "read",
-			(error & PF_ERR_PRESENT) ? "protection" : "not-present",
-			(error & PF_ERR_USER) ? "user" : "kernel",
-			(error & PF_ERR_FETCH) ? ", fetch" : "",
-			(error & PF_ERR_RSVD) ? ", reserved-bit" : "");
+		ksnprintf(buf, size, "%s, %s, %s%s%s", (error & PF_ERR_WRITE) ? "write" : "read",
+			  (error & PF_ERR_PRESENT) ? "protection" : "not-present",
+			  (error & PF_ERR_USER) ? "user" : "kernel",
+			  (error & PF_ERR_FETCH) ? ", fetch" : "",
+			  (error & PF_ERR_RSVD) ? ", reserved-bit" : "");
 	} else if (exception_has_selector_error(vector)) {
 		if (error == 0) {
-			kprintf(" [no selector]");
+			ksnprintf(buf, size, "no selector");
 			return;
 		}
 		const char *table = (error & SEL_ERR_IDT) ? "IDT" : "GDT";
 
 		if (!(error & SEL_ERR_IDT) && (error & SEL_ERR_LDT))
 			table = "LDT";
-		kprintf(" [%s index %u%s]", table, (unsigned)(error >> 3),
-			(error & SEL_ERR_EXTERNAL) ? ", external" : "");
+		ksnprintf(buf, size, "%s index %u%s", table, (unsigned)(error >> 3),
+			  (error & SEL_ERR_EXTERNAL) ? ", external" : "");
 	}
 }
 
@@ -97,13 +107,13 @@ static void exception_print_registers(const struct trap_frame *f)
 
 void exception_fatal(const struct trap_frame *f)
 {
-	const char *const *name = exception_names[f->vector % TRAP_EXCEPTION_COUNT];
+	char decoded[EXCEPTION_DECODE_MAX];
 
 	arch_console_alert();
-	kprintf("\nEXCEPTION: %s %s (vector %u) error=0x%08x", name[0], name[1], f->vector,
-		f->error);
-	exception_print_error_decode(f->vector, f->error);
-	kprintf("\n");
+	exception_decode_error(f->vector, f->error, decoded, sizeof(decoded));
+	kprintf("\nEXCEPTION: %s %s (vector %u) error=0x%08x%s%s%s\n",
+		exception_mnemonic(f->vector), exception_name(f->vector), f->vector, f->error,
+		decoded[0] ? " [" : "", decoded, decoded[0] ? "]" : "");
 	if (f->vector == TRAP_PF)
 		kprintf("CR2=0x%08x\n", read_cr2());
 	exception_print_registers(f);

@@ -4,6 +4,7 @@
  */
 #include <arch/gdt.h>
 #include <arch/memory.h>
+#include <arch/syscall.h>
 #include <arch/trap.h>
 #include <arch/x86.h>
 #include <kernel/percpu.h>
@@ -115,6 +116,7 @@ bool gdt_percpu_ready(void)
 void gdt_set_kernel_stack(uintptr_t esp0)
 {
 	main_tss.esp0 = (uint32_t)esp0;
+	syscall_set_entry_stack(esp0); /* sysenter lands on the same stack */
 }
 
 const struct tss *gdt_main_tss(void)

@@ -3,9 +3,12 @@
  * (a fresh stack even if %esp is bad), and the DPL-3 int 0x80 gate. Also the trap dispatcher.
  */
 #include <arch/gdt.h>
+#include <arch/syscall.h>
 #include <arch/trap.h>
 #include <keel/abi.h>
+#include <kernel/arch.h>
 #include <kernel/kprintf.h>
+#include <kernel/sched.h>
 
 #define IDT_ENTRY_COUNT	  256
 #define GATE_PRESENT	  0x80u
@@ -42,7 +45,7 @@ void idt_init(void)
 			     GATE_PRESENT | GATE_INTERRUPT_32);
 	}
 	idt_set_gate(TRAP_DF, 0, SEL_DF_TSS, GATE_PRESENT | GATE_TASK);
-	idt_set_gate(TRAP_SYSCALL, trap_stub_table[TRAP_STUB_COUNT - 1], SEL_KERNEL_CODE,
+	idt_set_gate(TRAP_SYSCALL, (uint32_t)(uintptr_t)syscall_int80_entry, SEL_KERNEL_CODE,
 		     GATE_PRESENT | GATE_DPL(3) | GATE_INTERRUPT_32);
 
 	struct idt_pointer ptr = {sizeof(idt) - 1, (uint32_t)(uintptr_t)idt};
@@ -52,14 +55,20 @@ void idt_init(void)
 
 void trap_dispatch(struct trap_frame *frame)
 {
-	if (frame->vector < TRAP_EXCEPTION_COUNT)
-		exception_fatal(frame); /* no exception is recoverable yet */
+	if (frame->vector < TRAP_EXCEPTION_COUNT) {
+		if (trap_user_exception(frame)) /* ring 3 (thread killed), or the sysenter #DB */
+			return;
+		exception_fatal(frame);
+	}
 	if (frame->vector >= TRAP_IRQ_BASE && frame->vector < TRAP_IRQ_BASE + TRAP_IRQ_COUNT) {
 		irq_dispatch(frame->vector - TRAP_IRQ_BASE);
+		/* The kernel is not preemptible: switch only on the way back to ring 3. */
+		if (trap_from_user(frame))
+			sched_preempt_point(sched_cpu(arch_cpu_id()));
 		return;
 	}
 	if (frame->vector == TRAP_SYSCALL) {
-		frame->eax = (uint32_t)ERR_NOSYS; /* reserved until the syscall layer exists */
+		frame->eax = (uint32_t)ERR_NOSYS; /* not reached: the gate is syscall_int80_entry */
 		return;
 	}
 	panic("trap: no handler for vector %u", frame->vector);

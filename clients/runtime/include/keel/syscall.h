@@ -45,6 +45,8 @@ int32_t sys_sleep_us(uint64_t us);
 int32_t sys_debug_print(const char *buf, uint32_t len);
 int32_t sys_get_time_us(uint64_t *out_us);
 int32_t sys_module_start(uint32_t index, uint32_t priority);
+/* Does nothing and returns 0: the cost of entering and leaving the kernel (benchmarks). */
+int32_t sys_null(void);
 
 /*
  * Starts a thread in this unit running fn(arg) at `priority` on the stack that ends at

@@ -106,6 +106,7 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_GET_TIME 6       /* (uint64_t *out_us) */
 #define SYS_THREAD_CREATE 7  /* (entry, stack_top, arg, priority) -> thread id */
 #define SYS_MODULE_START 8   /* (index, priority) -> unit id; init only, until capabilities */
+#define SYS_NULL 9           /* () -> 0: does nothing; measures the bare entry/exit cost */
 /* IPC: (cap, msg, info or 0, timeout_lo_us, timeout_hi_us); the timeout is always a4/a5. */
 #define SYS_IPC_CALL 16
 #define SYS_IPC_SEND 17

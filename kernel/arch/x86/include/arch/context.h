@@ -1,7 +1,6 @@
 /*
- * i686 saved CPU state of a switched-out thread (embedded in struct thread). Placeholder layout
- * for the context-switch code in kernel/arch/x86: the offsets are asserted so assembly can use
- * them.
+ * i686 saved CPU state of a switched-out thread (embedded in struct thread), and the x86 pieces
+ * of the context switch (context.c, context.S). Offsets are asserted so assembly can use them.
  */
 #ifndef ARCH_CONTEXT_H
 #define ARCH_CONTEXT_H
@@ -10,6 +9,7 @@
 #define ARCH_CONTEXT_ESP0   4  /* offsetof(struct arch_context, esp0) */
 #define ARCH_CONTEXT_FXSAVE 16 /* offsetof(struct arch_context, fxsave) */
 #define ARCH_FXSAVE_BYTES   512
+#define ARCH_MXCSR_DEFAULT  0x1f80 /* every SIMD exception masked, round to nearest */
 
 #ifndef __ASSEMBLER__
 
@@ -18,7 +18,8 @@
 /*
  * Callee-saved registers and the return address live on the thread's own kernel stack while it
  * is switched out; `esp` points at them. FPU/SSE state is saved eagerly (fxsave on every switch,
- * fixed cost), so fxsave must stay 16-byte aligned.
+ * fixed cost), so fxsave must stay 16-byte aligned. esp0 == 0 marks a kernel thread (idle): it
+ * never enters ring 3, so switching to it leaves TSS.esp0 alone.
  */
 struct arch_context {
 	uint32_t esp;  /* saved kernel stack pointer while switched out */
@@ -32,6 +33,23 @@ _Static_assert(__builtin_offsetof(struct arch_context, esp0) == ARCH_CONTEXT_ESP
 _Static_assert(__builtin_offsetof(struct arch_context, fxsave) == ARCH_CONTEXT_FXSAVE,
 	       "asm offset");
 _Static_assert(_Alignof(struct arch_context) == 16, "fxsave needs 16-byte alignment");
+
+/*
+ * Boot CPU: enables the FPU and SSE for user code (CR0.MP/NE, CR4.OSFXSR/OSXMMEXCPT; CR4.TSD
+ * stays clear so user mode may read rdtsc) and records the clean FPU image new threads start
+ * with (fninit state, MXCSR = ARCH_MXCSR_DEFAULT). Before the first arch_thread_init_user.
+ */
+void x86_fpu_init(void);
+
+/*
+ * context.S: saves callee-saved registers and the FPU/SSE state into prev, switches to next's
+ * kernel stack and restores its FPU/SSE state and registers. Returns when prev is resumed.
+ */
+void x86_context_swap(struct arch_context *prev, struct arch_context *next);
+/* context.S: where a new thread's first swap returns; irets the trap frame above it. */
+void x86_thread_start(void);
+/* context.S: fninit, MXCSR = ARCH_MXCSR_DEFAULT, fxsave into `area` (16-byte aligned). */
+void x86_fpu_save_clean(uint8_t *area);
 
 #endif /* __ASSEMBLER__ */
 #endif /* ARCH_CONTEXT_H */

@@ -18,7 +18,7 @@
 #define TRAP_EXCEPTION_COUNT 32
 #define TRAP_IRQ_BASE	     0x20 /* the PIC is remapped to vectors 0x20..0x2f */
 #define TRAP_IRQ_COUNT	     16
-#define TRAP_SYSCALL	     0x80 /* int 0x80, DPL 3; reserved until syscalls exist */
+#define TRAP_SYSCALL	     0x80 /* int 0x80, DPL 3: syscall_int80_entry (syscall_entry.S) */
 /* Entry stubs in trap_stub_table: exceptions, PIC lines, the syscall gate. */
 #define TRAP_STUB_COUNT (TRAP_EXCEPTION_COUNT + TRAP_IRQ_COUNT + 1)
 
@@ -79,6 +79,15 @@ extern const uint32_t trap_stub_table[TRAP_STUB_COUNT]; /* trap_entry.S, in vect
 void idt_init(void);
 /* Called by trap_common with the frame it built; returns to the interrupted code. */
 void trap_dispatch(struct trap_frame *frame);
+/* "#PF" and "page fault" for vector 14 (vector taken modulo 32). */
+const char *exception_mnemonic(unsigned vector);
+const char *exception_name(unsigned vector);
+/*
+ * The decoded error code into buf ("write, not-present, kernel" for #PF, "GDT index 5" for
+ * selector errors), or "" when the vector has no decodable error code.
+ */
+#define EXCEPTION_DECODE_MAX 64
+void exception_decode_error(unsigned vector, uint32_t error, char *buf, size_t size);
 /* Reports a fatal exception and stops the machine (kernel_stop). */
 _Noreturn void exception_fatal(const struct trap_frame *frame);
 /* Runs as the #DF task on its own stack: reports the double fault and stops. */

@@ -1,0 +1,101 @@
+/*
+ * Threads on x86: FPU/SSE enablement, the first kernel-stack frame of a user thread, and the
+ * address space / TSS / per-CPU half of arch_context_switch (registers and FPU: context.S).
+ */
+#include <arch/context.h>
+#include <arch/gdt.h>
+#include <arch/trap.h>
+#include <arch/x86.h>
+#include <kernel/arch.h>
+#include <kernel/mmu.h>
+#include <kernel/percpu.h>
+#include <kernel/string.h>
+#include <kernel/thread.h>
+#include <kernel/unit.h>
+
+#define CR0_MP		  (1u << 1)  /* wait/fwait honours TS */
+#define CR0_EM		  (1u << 2)  /* x87 emulation: must be off */
+#define CR0_TS		  (1u << 3)  /* task switched: lazy FPU trap, unused (we save eagerly) */
+#define CR0_NE		  (1u << 5)  /* native x87 error reporting (#MF) */
+#define CR4_TSD		  (1u << 2)  /* rdtsc privileged: must stay clear (user benchmarks) */
+#define CR4_OSFXSR	  (1u << 9)  /* fxsave/fxrstor and SSE enabled */
+#define CR4_OSXMMEXCPT	  (1u << 10) /* unmasked SIMD exceptions raise #XM */
+#define EFLAGS_RESERVED_1 0x2u
+
+/* Initial swap frame below the trap frame: edi, esi, ebx, ebp, then the return address. */
+struct first_swap_frame {
+	uint32_t edi, esi, ebx, ebp;
+	uint32_t ret;
+};
+
+static uint8_t fpu_clean_image[ARCH_FXSAVE_BYTES] __attribute__((aligned(16)));
+
+void x86_fpu_init(void)
+{
+	uint32_t cr0, cr4;
+
+	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+	cr0 = (cr0 | CR0_MP | CR0_NE) & ~(CR0_EM | CR0_TS);
+	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
+	cr4 = (cr4 | CR4_OSFXSR | CR4_OSXMMEXCPT) & ~CR4_TSD;
+	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
+	x86_fpu_save_clean(fpu_clean_image);
+}
+
+/*
+ * Builds t's first frames at the top of its kernel stack: a ring-3 struct trap_frame (user
+ * selectors, eip = entry, esp = user_sp, eax = arg, every other register 0, IF = 1, IOPL = 0,
+ * DF = 0) and below it the frame x86_context_swap pops, returning into x86_thread_start.
+ */
+void arch_thread_init_user(struct thread *t, uintptr_t entry, uintptr_t user_sp, uintptr_t arg)
+{
+	uintptr_t top = (uintptr_t)t->kstack_top;
+	struct trap_frame *tf = (struct trap_frame *)(top - sizeof(*tf));
+	struct first_swap_frame *sf = (struct first_swap_frame *)((uintptr_t)tf - sizeof(*sf));
+
+	*tf = (struct trap_frame){
+	    .gs = SEL_USER_DATA,
+	    .fs = SEL_USER_DATA,
+	    .es = SEL_USER_DATA,
+	    .ds = SEL_USER_DATA,
+	    .eax = (uint32_t)arg,
+	    .eip = (uint32_t)entry,
+	    .cs = SEL_USER_CODE,
+	    .eflags = X86_EFLAGS_IF | EFLAGS_RESERVED_1,
+	    .user_esp = (uint32_t)user_sp,
+	    .user_ss = SEL_USER_DATA,
+	};
+	*sf = (struct first_swap_frame){.ret = (uint32_t)(uintptr_t)x86_thread_start};
+	t->context.esp = (uint32_t)(uintptr_t)sf;
+	t->context.esp0 = (uint32_t)top;
+	memcpy(t->context.fxsave, fpu_clean_image, ARCH_FXSAVE_BYTES);
+}
+
+/*
+ * Kernel threads (no unit) run on the kernel address space. A dying unit's last thread has
+ * already released its space (NULL): whatever next needs is then loaded.
+ */
+static struct page_table *thread_space(const struct thread *t)
+{
+	return t->unit ? t->unit->aspace : mmu_kernel_space();
+}
+
+/*
+ * Loads CR3 only when the address space changes (the kernel half is shared, so the kernel
+ * stacks stay mapped across the load), points TSS.esp0 (user threads only) and the per-CPU
+ * stack top at next's kernel stack, then swaps registers, FPU state and stacks.
+ */
+void arch_context_switch(struct thread *prev, struct thread *next)
+{
+	struct page_table *next_space = thread_space(next);
+	struct percpu *cpu = this_cpu();
+
+	if (next_space != thread_space(prev))
+		mmu_activate(next_space);
+	if (next->context.esp0 != 0)
+		gdt_set_kernel_stack(next->context.esp0);
+	cpu->kernel_stack_top = (uintptr_t)next->kstack_top; /* backtraces, sysenter */
+	cpu->current_thread = next;
+	x86_context_swap(&prev->context, &next->context);
+}

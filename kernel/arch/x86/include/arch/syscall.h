@@ -1,0 +1,54 @@
+/*
+ * x86 user-mode entry and exit: the int 0x80 gate and the sysenter/sysexit fast path
+ * (syscall_entry.S, syscall_arch.c), and the routing of ring-3 exceptions to the generic
+ * fault report (user_fault.c).
+ */
+#ifndef ARCH_SYSCALL_H
+#define ARCH_SYSCALL_H
+
+#define MSR_SYSENTER_CS	    0x174
+#define MSR_SYSENTER_ESP    0x175
+#define MSR_SYSENTER_EIP    0x176
+/*
+ * EFLAGS recorded in a sysenter frame (IF, bit 1). sysexit does not load EFLAGS: user mode
+ * gets the kernel's, with IF set by the sti before it.
+ */
+#define SYSCALL_USER_EFLAGS 0x202u
+
+#ifndef __ASSEMBLER__
+
+#include <kernel/types.h>
+
+struct trap_frame;
+
+/* Entry stubs (syscall_entry.S). */
+extern char syscall_int80_entry[];
+extern char syscall_sysenter_entry[], syscall_sysenter_entry_end[];
+
+/*
+ * Boot, per CPU, after gdt_init/idt_init: programs the sysenter MSRs (CS = kernel code,
+ * EIP = syscall_sysenter_entry, ESP = this CPU's current kernel stack top) if the CPU has
+ * sysenter (CPUID SEP); without it only int 0x80 works and sysenter raises #UD in user mode.
+ */
+void syscall_arch_init(void);
+
+/*
+ * Points IA32_SYSENTER_ESP at `top`, the kernel stack the next sysenter lands on. Called by
+ * gdt_set_kernel_stack, so TSS.esp0 and the sysenter stack always name the same stack.
+ */
+void syscall_set_entry_stack(uintptr_t top);
+
+/* C halves of the entry stubs: run the syscall in frame->eax/ebx.. and store the result. */
+void syscall_from_int80(struct trap_frame *frame);
+void syscall_from_sysenter(struct trap_frame *frame);
+
+/*
+ * Called by trap_dispatch for every exception. From ring 3: reports it and kills the thread
+ * (does not return). The single-step #DB a user's EFLAGS.TF raises on the first instruction
+ * of the sysenter stub: clears TF in the frame and returns true. Anything else: false (a
+ * kernel exception, which is fatal).
+ */
+bool trap_user_exception(struct trap_frame *frame);
+
+#endif /* __ASSEMBLER__ */
+#endif /* ARCH_SYSCALL_H */

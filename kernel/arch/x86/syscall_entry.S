@@ -1,0 +1,83 @@
+/*
+ * Syscall entry stubs. Both build a struct trap_frame (<arch/trap.h>) on the thread's kernel
+ * stack and call their C half, which runs syscall_dispatch and stores the result in the
+ * frame's eax. int 0x80 returns with iret; sysenter with sysexit. A syscall that blocks leaves
+ * the frame on its stack and resumes here when switched back in. Register convention: the
+ * syscall comment in <keel/abi.h>.
+ */
+#include <arch/gdt.h>
+#include <arch/syscall.h>
+#include <arch/trap.h>
+
+/* Saves the general and segment registers below the CPU part and loads kernel segments. */
+.macro SAVE_REGS
+	pushal
+	pushl %ds
+	pushl %es
+	pushl %fs
+	pushl %gs
+	movw $SEL_KERNEL_DATA, %ax
+	movw %ax, %ds
+	movw %ax, %es
+	movw $SEL_PERCPU, %ax
+	movw %ax, %fs
+	cld
+.endm
+
+.macro RESTORE_REGS
+	popl %gs
+	popl %fs
+	popl %es
+	popl %ds
+	popal
+.endm
+
+	.section .text
+
+/* int 0x80 (DPL-3 interrupt gate: interrupts are off). The CPU pushed ss, esp, eflags, cs, eip. */
+	.global syscall_int80_entry
+	.type syscall_int80_entry, @function
+syscall_int80_entry:
+	pushl $0                        /* error code */
+	pushl $TRAP_SYSCALL             /* vector */
+	SAVE_REGS
+	pushl %esp                      /* struct trap_frame * */
+	call syscall_from_int80
+	addl $4, %esp
+	RESTORE_REGS
+	addl $8, %esp                   /* vector and error code */
+	iret
+	.size syscall_int80_entry, . - syscall_int80_entry
+
+/*
+ * sysenter: cs/ss = kernel, esp = IA32_SYSENTER_ESP (this thread's kernel stack top, kept
+ * equal to TSS.esp0), interrupts off. ebp = user esp with the return address at [ebp]. The
+ * stub pushes what an int 0x80 from ring 3 would have; the C half fills eip from [ebp] (a
+ * checked read) and user_esp = ebp + 4. A user EFLAGS.TF raises #DB after the first
+ * instruction here; trap_user_exception clears it.
+ */
+	.global syscall_sysenter_entry
+	.type syscall_sysenter_entry, @function
+syscall_sysenter_entry:
+	pushl $SEL_USER_DATA            /* user_ss */
+	pushl %ebp                      /* user_esp (+4 in C) */
+	pushl $SYSCALL_USER_EFLAGS      /* eflags */
+	pushl $SEL_USER_CODE            /* cs */
+	pushl $0                        /* eip, from [ebp] in C */
+	pushl $0                        /* error code */
+	pushl $TRAP_SYSCALL             /* vector */
+	SAVE_REGS
+	pushl %esp                      /* struct trap_frame * */
+	call syscall_from_sysenter
+	addl $4, %esp
+	RESTORE_REGS
+	/* esp -> vector; sysexit loads eip from edx and esp from ecx (both clobbered by ABI). */
+	movl TRAP_FRAME_EIP - TRAP_FRAME_VECTOR(%esp), %edx
+	movl TRAP_FRAME_USER_ESP - TRAP_FRAME_VECTOR(%esp), %ecx
+	sti                             /* takes effect after sysexit: no interrupt in between */
+	sysexit
+syscall_sysenter_entry_end:
+	.global syscall_sysenter_entry_end
+	.size syscall_sysenter_entry, . - syscall_sysenter_entry
+
+	.section .note.GNU-stack, "", @progbits /* no executable stack */

@@ -1,0 +1,274 @@
+/*
+ * Processes: starting units from boot modules (ELF validation, loading, first thread), new
+ * threads, and every way threads and units end: exit, exit of the whole unit, kill after a
+ * user fault, and the deferred teardown (reaping) that frees their frames and kernel objects.
+ */
+#include <keel/abi.h>
+#include <kernel/arch.h>
+#include <kernel/boot.h>
+#include <kernel/elf.h>
+#include <kernel/init.h>
+#include <kernel/kprintf.h>
+#include <kernel/loader.h>
+#include <kernel/mmu.h>
+#include <kernel/pmm.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/thread.h>
+#include <kernel/unit.h>
+
+#define INIT_MODULE    0
+#define INIT_PRIORITY  100
+#define INIT_ARG       0
+#define UNIT_SLOT_MASK 0xffffu /* <kernel/unit.h>: a unit id's slot index is bits 0-15 */
+
+/* What the loader mapped for each unit slot, so teardown frees exactly those frames. */
+static struct loader_image unit_images[UNIT_MAX];
+static const struct boot_info *boot;
+static struct unit *init_unit;
+static bool exit_with_init; /* `debug_exit`: init's end ends the emulator */
+
+static struct loader_image *unit_image(const struct unit *u)
+{
+	return &unit_images[u->id & UNIT_SLOT_MASK];
+}
+
+static struct run_queue *this_rq(void)
+{
+	return sched_cpu(arch_cpu_id());
+}
+
+void process_init(const struct boot_info *bi)
+{
+	boot = bi;
+	init_unit = NULL;
+	exit_with_init = boot_cmdline_has(bi, "debug_exit");
+}
+
+struct unit *process_init_unit(void)
+{
+	return init_unit;
+}
+
+/* The direct-mapped image of module `index`; a module the direct map misses is refused. */
+static int module_image(unsigned index, const void **image, size_t *size)
+{
+	if (boot == NULL || index >= boot->module_count)
+		return ERR_NOT_FOUND;
+	const struct boot_module *m = &boot->modules[index];
+	phys_addr_t limit =
+	    pmm_managed_end() > BOOT_MAPPED_PHYS ? pmm_managed_end() : BOOT_MAPPED_PHYS;
+
+	if (limit > DIRECT_MAP_MAX)
+		limit = DIRECT_MAP_MAX;
+	if (m->end < m->start || m->end > limit) {
+		kprintf("process: module %u (%s) at phys 0x%08x-0x%08x is not below the direct "
+			"map limit 0x%08x\n",
+			index, m->name, (unsigned)m->start, (unsigned)m->end, (unsigned)limit);
+		return ERR_INVALID;
+	}
+	*image = phys_to_virt(m->start);
+	*size = m->end - m->start;
+	return ERR_OK;
+}
+
+/* Returns u's frames and page tables to the PMM. u's address space must not be active. */
+static void unit_release_memory(struct unit *u)
+{
+	if (u->aspace == NULL)
+		return;
+	loader_unload(u->aspace, u->id, unit_image(u));
+	mmu_destroy_address_space(u->aspace);
+	u->aspace = NULL;
+}
+
+/* Frees a unit that has no threads left: its memory if still there, then its slot. */
+static void unit_teardown(struct unit *u)
+{
+	unit_release_memory(u);
+	if (unit_free(u) != ERR_OK)
+		panic("process: unit %s torn down with threads left", u->name);
+}
+
+/*
+ * Frees every dead thread of this CPU that no longer runs (the zombie list: kernel stack and
+ * slot), and the slot of each unit whose last thread that was (its memory went when it ended).
+ * Called from the idle loop and before allocating threads and units. O(zombies).
+ */
+void process_reap(void)
+{
+	struct run_queue *rq = this_rq();
+	struct thread *t;
+
+	while ((t = sched_take_zombie(rq)) != NULL) {
+		struct unit *u = t->unit;
+
+		if (thread_free(t) == 0 && u != NULL)
+			unit_teardown(u);
+	}
+}
+
+/* A started thread of u at entry/user_sp with eax = arg. Thread id or ERR_NOMEM. */
+static int thread_start(struct unit *u, uintptr_t entry, uintptr_t user_sp, uintptr_t arg,
+			unsigned priority)
+{
+	struct thread *t;
+
+	if (thread_alloc(u, (uint8_t)priority, &t) != ERR_OK)
+		return ERR_NOMEM;
+	arch_thread_init_user(t, entry, user_sp, arg);
+	sched_start(this_rq(), t); /* a preemption waits for the next preemption point */
+	return (int)t->tid;
+}
+
+int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
+			  unsigned priority)
+{
+	if (u == NULL || priority > PRIO_HIGHEST)
+		return ERR_INVALID;
+	if (entry >= USER_SPACE_END || stack_top > USER_SPACE_END)
+		return ERR_FAULT;
+	process_reap();
+	return thread_start(u, entry, stack_top, arg, priority);
+}
+
+/* A new unit with a fresh address space, the validated image loaded; its first thread runs. */
+static int unit_launch(const char *name, const void *image, size_t size,
+		       const struct elf_plan *plan, unsigned priority)
+{
+	char reason[ELF_REASON_MAX];
+	struct page_table *pt = mmu_create_address_space();
+	struct unit *u;
+
+	if (pt == NULL)
+		return ERR_NOMEM;
+	if (unit_alloc(name, pt, &u) != ERR_OK) {
+		mmu_destroy_address_space(pt);
+		return ERR_NOMEM;
+	}
+	struct loader_image *img = unit_image(u);
+	int err = loader_load(pt, u->id, image, size, plan, img, reason, sizeof(reason));
+
+	if (err == ERR_OK)
+		err = thread_start(u, img->entry, img->stack_top, INIT_ARG, priority);
+	if (err < 0) {
+		if (err == ERR_INVALID)
+			kprintf("elf: %s: %s\n", name, reason);
+		unit_teardown(u);
+		return err;
+	}
+	return (int)u->id;
+}
+
+int process_start_module(unsigned index, unsigned priority)
+{
+	struct elf_plan plan;
+	char reason[ELF_REASON_MAX];
+	const void *image;
+	size_t size;
+
+	if (priority > PRIO_HIGHEST)
+		return ERR_INVALID;
+	int err = module_image(index, &image, &size);
+
+	if (err != ERR_OK)
+		return err;
+	const char *name = boot->modules[index].name;
+
+	if (elf_validate(image, size, &plan, reason, sizeof(reason)) != ERR_OK) {
+		kprintf("elf: %s: %s\n", name, reason);
+		return ERR_INVALID;
+	}
+	process_reap();
+	return unit_launch(name, image, size, &plan, priority);
+}
+
+int process_start_init(void)
+{
+	int id = process_start_module(INIT_MODULE, INIT_PRIORITY);
+
+	if (id > 0)
+		init_unit = unit_lookup((unit_id_t)id);
+	return id;
+}
+
+/* True if u has a thread other than `except` that has not died. */
+static bool unit_has_live_thread(struct unit *u, const struct thread *except)
+{
+	struct list_node *n;
+
+	list_for_each(n, &u->threads)
+	{
+		const struct thread *t = list_entry(n, struct thread, unit_link);
+
+		if (t != except && t->state != THREAD_DEAD)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The unit's last thread (the current one) has died: reports it, frees the unit's memory (its
+ * thread and unit slots go later, in process_reap) and, for init with `debug_exit`, ends the
+ * emulator (0 for status 0, else 1).
+ */
+static void unit_ended(struct unit *u, bool faulted, int status)
+{
+	if (faulted)
+		kprintf("unit %s (id %u) killed: last thread faulted\n", u->name, (unsigned)u->id);
+	else
+		kprintf("unit %s (id %u) exited: status %d\n", u->name, (unsigned)u->id, status);
+	/*
+	 * The dying unit pays for its own teardown, now: leave its address space (the kernel
+	 * stack we run on is in the shared kernel half) and free every frame and page table.
+	 */
+	mmu_activate(mmu_kernel_space());
+	unit_release_memory(u);
+	if (u != init_unit)
+		return;
+	init_unit = NULL;
+	if (exit_with_init)
+		kernel_stop(!faulted && status == 0 ? KERNEL_EXIT_SUCCESS
+						    : KERNEL_EXIT_TEST_FAILED);
+}
+
+/* Kills the current (user) thread, reports its unit's end if it was the last, switches away. */
+static _Noreturn void current_dies(bool faulted, int status)
+{
+	struct run_queue *rq = this_rq();
+	struct thread *self = rq->current;
+	struct unit *u = self->unit;
+
+	KASSERT(u != NULL); /* only user threads exit or fault */
+	sched_kill(self);
+	if (!unit_has_live_thread(u, self))
+		unit_ended(u, faulted, status);
+	schedule(rq); /* self is now a zombie: never resumed */
+	panic("process: dead thread %u was resumed", (unsigned)self->tid);
+}
+
+void process_exit_thread(void)
+{
+	current_dies(false, 0);
+}
+
+void process_exit_unit(int status)
+{
+	struct thread *self = this_rq()->current;
+	struct list_node *n;
+
+	KASSERT(self->unit != NULL);
+	list_for_each(n, &self->unit->threads)
+	{
+		struct thread *t = list_entry(n, struct thread, unit_link);
+
+		if (t != self && t->state != THREAD_DEAD)
+			sched_kill(t);
+	}
+	current_dies(false, status);
+}
+
+void process_kill_current(void)
+{
+	current_dies(true, 0);
+}

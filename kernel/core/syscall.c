@@ -1,0 +1,163 @@
+/*
+ * The syscall table and the sys_* handlers: yield, exit, sleep, debug print, get time, thread
+ * create and module start. Arguments are validated here; user memory is reached only through
+ * <kernel/uaccess.h>. IPC and capability numbers answer ERR_NOSYS until the IPC issue.
+ */
+#include <keel/abi.h>
+#include <kernel/arch.h>
+#include <kernel/percpu.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/syscall.h>
+#include <kernel/thread.h>
+#include <kernel/timer.h>
+#include <kernel/uaccess.h>
+#include <kernel/unit.h>
+
+#define PRINT_CHUNK 256 /* bytes copied to the kernel stack per step of SYS_DEBUG_PRINT */
+
+typedef int32_t (*syscall_fn)(const struct syscall_args *a);
+
+static struct thread *current(void)
+{
+	return this_cpu()->current_thread;
+}
+
+static int32_t sys_null(const struct syscall_args *a)
+{
+	(void)a;
+	return ERR_OK;
+}
+
+static int32_t sys_yield(const struct syscall_args *a)
+{
+	(void)a;
+	sched_yield(current()->rq);
+	return ERR_OK;
+}
+
+static int32_t sys_exit_thread(const struct syscall_args *a)
+{
+	(void)a;
+	process_exit_thread();
+}
+
+static int32_t sys_exit_unit(const struct syscall_args *a)
+{
+	process_exit_unit((int)a->a1);
+}
+
+/*
+ * SYS_SLEEP(lo_us, hi_us): blocks for at least that long (0 = yield). The deadline saturates:
+ * a sleep too long to represent never ends. Waking by the deadline (ERR_TIMEOUT) is success.
+ */
+static int32_t sys_sleep(const struct syscall_args *a)
+{
+	uint64_t us = ((uint64_t)a->a2 << 32) | a->a1;
+	struct thread *t = current();
+
+	if (us == 0) {
+		sched_yield(t->rq);
+		return ERR_OK;
+	}
+	uint64_t now = timer_read_us();
+	uint64_t deadline = us >= NO_DEADLINE - now ? NO_DEADLINE : now + us;
+
+	sched_block(t, BLOCK_SLEEP, NULL, deadline);
+	schedule(t->rq);
+	return t->wake_result == ERR_TIMEOUT ? ERR_OK : t->wake_result;
+}
+
+/*
+ * SYS_DEBUG_PRINT(buf, len): the whole buffer is checked before anything is printed, so a bad
+ * range prints nothing. Interrupts stay disabled and the kernel is not preemptible, so one
+ * call's bytes are never interleaved with another's.
+ */
+static int32_t sys_debug_print(const struct syscall_args *a)
+{
+	struct page_table *pt = uaccess_current_space();
+	char chunk[PRINT_CHUNK];
+	uintptr_t buf = a->a1;
+	uint32_t left = a->a2;
+
+	if (left > SYSCALL_PRINT_MAX)
+		return ERR_OVERFLOW;
+	if (uaccess_check(pt, buf, left, false) != ERR_OK)
+		return ERR_FAULT;
+	while (left > 0) {
+		uint32_t n = left < PRINT_CHUNK ? left : PRINT_CHUNK;
+
+		if (uaccess_copy_from_space(pt, chunk, buf, n) != ERR_OK)
+			return ERR_FAULT;
+		for (uint32_t i = 0; i < n; i++)
+			arch_console_putc(chunk[i]);
+		buf += n;
+		left -= n;
+	}
+	return ERR_OK;
+}
+
+/* SYS_GET_TIME(uint64_t *out): any alignment (x86 allows it); the 8 bytes must be writable. */
+static int32_t sys_get_time(const struct syscall_args *a)
+{
+	uint64_t now = timer_read_us();
+
+	return uaccess_copy_to(a->a1, &now, sizeof(now));
+}
+
+/*
+ * SYS_THREAD_CREATE(entry, stack_top, arg, priority). entry must lie in a mapped user page and
+ * the word below stack_top (where the first push lands) must be mapped user-writable: else
+ * ERR_FAULT. A priority above PRIO_HIGHEST is ERR_INVALID.
+ */
+static int32_t sys_thread_create(const struct syscall_args *a)
+{
+	struct page_table *pt = uaccess_current_space();
+	uintptr_t entry = a->a1, stack_top = a->a2;
+
+	if (a->a4 > PRIO_HIGHEST)
+		return ERR_INVALID;
+	if (uaccess_check(pt, entry, 1, false) != ERR_OK)
+		return ERR_FAULT;
+	if (stack_top < sizeof(uint32_t) ||
+	    uaccess_check(pt, stack_top - sizeof(uint32_t), sizeof(uint32_t), true) != ERR_OK)
+		return ERR_FAULT;
+	return process_thread_create(current()->unit, entry, stack_top, a->a3, a->a4);
+}
+
+/* SYS_MODULE_START(index, priority): the init unit only (ERR_RIGHTS), until capabilities. */
+static int32_t sys_module_start(const struct syscall_args *a)
+{
+	struct unit *init = process_init_unit();
+
+	if (init == NULL || current()->unit != init)
+		return ERR_RIGHTS;
+	if (a->a2 > PRIO_HIGHEST)
+		return ERR_INVALID;
+	return process_start_module(a->a1, a->a2);
+}
+
+/* Numbers without an entry (0, IPC, capabilities, gaps) are ERR_NOSYS. */
+static const syscall_fn syscall_table[SYS_COUNT] = {
+    [SYS_YIELD] = sys_yield,
+    [SYS_EXIT_THREAD] = sys_exit_thread,
+    [SYS_EXIT_UNIT] = sys_exit_unit,
+    [SYS_SLEEP] = sys_sleep,
+    [SYS_DEBUG_PRINT] = sys_debug_print,
+    [SYS_GET_TIME] = sys_get_time,
+    [SYS_THREAD_CREATE] = sys_thread_create,
+    [SYS_MODULE_START] = sys_module_start,
+    [SYS_NULL] = sys_null,
+};
+
+int32_t syscall_dispatch(const struct syscall_args *args)
+{
+	syscall_fn fn = args->num < SYS_COUNT ? syscall_table[args->num] : NULL;
+	int32_t result;
+
+	if (fn == NULL)
+		return ERR_NOSYS;
+	result = fn(args);
+	sched_preempt_point(current()->rq);
+	return result;
+}

@@ -1,0 +1,398 @@
+/*
+ * Host tests for the syscall dispatcher (syscall.c): number validation and every handler's
+ * argument checks, with the real uaccess and i386 page tables and fakes for the scheduler,
+ * the clock and process_*. Nothing here may crash: bad input is an error code.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <keel/abi.h>
+#include <kernel/boot.h>
+#include <kernel/mmu.h>
+#include <kernel/percpu.h>
+#include <kernel/pmm.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/syscall.h>
+#include <kernel/timer.h>
+#include <kernel/unit.h>
+#include <arch/host_fake.h>
+#include <arch/memory.h>
+
+#define MIB	 0x100000u
+#define FAKE_MEM (16 * MIB)
+#define RW	 (MMU_PRESENT | MMU_USER | MMU_WRITABLE)
+#define CODE	 0x00400000u		      /* read-only user page ("code") */
+#define DATA	 0x00401000u		      /* two RW pages, then an unmapped one */
+#define TOP_PAGE (USER_SPACE_END - PAGE_SIZE) /* RW: the stack */
+#define NOW_US	 123456789ull
+
+static struct boot_info bi;
+static struct percpu cpu;
+static struct run_queue rq;
+static struct thread self;
+static struct unit me, other;
+
+/* What the fakes saw. */
+static struct {
+	unsigned yields, blocks, schedules, preempt_points, creates, starts;
+	uint64_t deadline;
+	enum block_reason reason;
+	int32_t wake_result; /* what "schedule" leaves in wake_result */
+	uintptr_t entry, stack, arg;
+	unsigned prio, index;
+	int exit_status;
+	jmp_buf exit_env;
+} fx;
+
+struct percpu *this_cpu(void)
+{
+	return &cpu;
+}
+
+uint64_t timer_read_us(void)
+{
+	return NOW_US;
+}
+
+void sched_yield(struct run_queue *q)
+{
+	assert_ptr_equal(q, &rq);
+	fx.yields++;
+}
+
+void sched_block(struct thread *t, enum block_reason reason, void *object, uint64_t deadline)
+{
+	assert_ptr_equal(t, &self);
+	assert_null(object);
+	fx.blocks++;
+	fx.reason = reason;
+	fx.deadline = deadline;
+}
+
+void schedule(struct run_queue *q)
+{
+	assert_ptr_equal(q, &rq);
+	fx.schedules++;
+	self.wake_result = fx.wake_result;
+}
+
+bool sched_preempt_point(struct run_queue *q)
+{
+	assert_ptr_equal(q, &rq);
+	fx.preempt_points++;
+	return false;
+}
+
+int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
+			  unsigned priority)
+{
+	assert_ptr_equal(u, self.unit);
+	fx.creates++;
+	fx.entry = entry;
+	fx.stack = stack_top;
+	fx.arg = arg;
+	fx.prio = priority;
+	return 0x10005;
+}
+
+int process_start_module(unsigned index, unsigned priority)
+{
+	fx.starts++;
+	fx.index = index;
+	fx.prio = priority;
+	return 0x20003;
+}
+
+struct unit *process_init_unit(void)
+{
+	return &me;
+}
+
+void process_exit_thread(void)
+{
+	fx.exit_status = 1000;
+	longjmp(fx.exit_env, 1);
+}
+
+void process_exit_unit(int status)
+{
+	fx.exit_status = status;
+	longjmp(fx.exit_env, 1);
+}
+
+static int32_t call(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4)
+{
+	struct syscall_args a = {num, a1, a2, a3, a4, 0};
+
+	return syscall_dispatch(&a);
+}
+
+static void map(struct page_table *pt, uintptr_t va, uint32_t flags)
+{
+	phys_addr_t f;
+
+	assert_int_equal(pmm_alloc_frame(0x10001u, &f), ERR_OK);
+	memset(phys_to_virt(f), 0, PAGE_SIZE);
+	assert_int_equal(mmu_map_page(pt, f, va, flags), ERR_OK);
+}
+
+static uint8_t *user_bytes(uintptr_t va)
+{
+	phys_addr_t phys;
+
+	assert_int_equal(mmu_query(me.aspace, va, &phys, NULL), ERR_OK);
+	return phys_to_virt(phys);
+}
+
+static int group_setup(void **state)
+{
+	(void)state;
+	host_phys_mem_init(FAKE_MEM);
+	bi.kernel_start = MIB;
+	bi.kernel_end = 2 * MIB;
+	bi.mem_regions[0] = (struct boot_mem_region){MIB, FAKE_MEM - MIB, BOOT_MEM_AVAILABLE};
+	bi.mem_region_count = 1;
+	assert_int_equal(pmm_init(&bi), ERR_OK);
+	assert_int_equal(mmu_init(), ERR_OK);
+	me.aspace = mmu_create_address_space();
+	other.aspace = mmu_create_address_space();
+	assert_non_null(me.aspace);
+	map(me.aspace, CODE, MMU_PRESENT | MMU_USER);
+	map(me.aspace, DATA, RW);
+	map(me.aspace, DATA + PAGE_SIZE, RW);
+	map(me.aspace, TOP_PAGE, RW);
+	map(other.aspace, CODE, MMU_PRESENT | MMU_USER);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	host_phys_mem_release();
+	return 0;
+}
+
+static int reset(void **state)
+{
+	(void)state;
+	memset(&fx, 0, sizeof(fx));
+	self.unit = &me;
+	self.rq = &rq;
+	cpu.current_thread = &self;
+	host_console_reset();
+	return 0;
+}
+
+static void test_bad_numbers_are_nosys(void **state)
+{
+	static const uint32_t bad[] = {
+	    0,
+	    10,
+	    15,
+	    SYS_IPC_CALL,
+	    SYS_IPC_SEND,
+	    SYS_IPC_RECV,
+	    SYS_IPC_REPLY_RECV,
+	    SYS_CAP_RESTRICT,
+	    SYS_CAP_DELETE,
+	    SYS_COUNT - 1,
+	    SYS_COUNT,
+	    SYS_COUNT + 1,
+	    0x80,
+	    0x7fffffffu,
+	    0x80000000u,
+	    (uint32_t)-1,
+	    (uint32_t)-SYS_YIELD,
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(call(bad[i], DATA, 8, 0, 0), ERR_NOSYS);
+	assert_int_equal(fx.yields + fx.blocks + fx.creates + fx.starts, 0);
+	assert_string_equal(host_console_output(), "");
+}
+
+static void test_null_yield_and_preempt_point(void **state)
+{
+	(void)state;
+	assert_int_equal(call(SYS_NULL, 1, 2, 3, 4), ERR_OK);
+	assert_int_equal(fx.preempt_points, 1);
+	assert_int_equal(call(SYS_YIELD, 0, 0, 0, 0), ERR_OK);
+	assert_int_equal(fx.yields, 1);
+	assert_int_equal(fx.preempt_points, 2);
+}
+
+static void test_sleep(void **state)
+{
+	(void)state;
+	assert_int_equal(call(SYS_SLEEP, 0, 0, 0, 0), ERR_OK); /* 0: a yield */
+	assert_int_equal(fx.yields, 1);
+	assert_int_equal(fx.blocks, 0);
+	fx.wake_result = ERR_TIMEOUT;
+	assert_int_equal(call(SYS_SLEEP, 10000, 0, 0, 0), ERR_OK);
+	assert_int_equal(fx.reason, BLOCK_SLEEP);
+	assert_true(fx.deadline == NOW_US + 10000);
+	assert_int_equal(fx.schedules, 1);
+	assert_int_equal(call(SYS_SLEEP, 5, 1, 0, 0), ERR_OK); /* hi word counts */
+	assert_true(fx.deadline == NOW_US + (1ull << 32) + 5);
+	assert_int_equal(call(SYS_SLEEP, UINT32_MAX, UINT32_MAX, 0, 0), ERR_OK);
+	assert_true(fx.deadline == NO_DEADLINE); /* saturates instead of wrapping */
+	fx.wake_result = ERR_PEER_DIED;		 /* woken for another reason: passed on */
+	assert_int_equal(call(SYS_SLEEP, 1, 0, 0, 0), ERR_PEER_DIED);
+}
+
+static void test_debug_print_writes_exact_bytes(void **state)
+{
+	static const char text[] = "hi\0there\n"; /* "hi", NUL at the page end, "there\n" */
+
+	(void)state;
+	memcpy(user_bytes(DATA + PAGE_SIZE - 3), text, sizeof(text));
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA + PAGE_SIZE - 3, 2, 0, 0), ERR_OK);
+	assert_string_equal(host_console_output(), "hi");
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA + PAGE_SIZE, 6, 0, 0), ERR_OK);
+	assert_string_equal(host_console_output(), "hithere\n");
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA, 0, 0, 0), ERR_OK);
+	user_bytes(CODE)[0] = 'c';
+	assert_int_equal(call(SYS_DEBUG_PRINT, CODE, 1, 0, 0), ERR_OK); /* read-only is fine */
+	assert_string_equal(host_console_output(), "hithere\nc");
+}
+
+static void test_debug_print_limits(void **state)
+{
+	(void)state;
+	memset(user_bytes(DATA), 'a', PAGE_SIZE);
+	memset(user_bytes(DATA + PAGE_SIZE), 'b', PAGE_SIZE);
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA, SYSCALL_PRINT_MAX + 1, 0, 0), ERR_OVERFLOW);
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA, UINT32_MAX, 0, 0), ERR_OVERFLOW);
+	assert_string_equal(host_console_output(), "");
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA + 100, SYSCALL_PRINT_MAX, 0, 0), ERR_OK);
+	const char *out = host_console_output();
+
+	assert_int_equal(strlen(out), SYSCALL_PRINT_MAX);
+	assert_int_equal(out[PAGE_SIZE - 101], 'a');
+	assert_int_equal(out[PAGE_SIZE - 100], 'b');
+}
+
+static void test_debug_print_bad_pointers(void **state)
+{
+	static const uint32_t bad[][2] = {
+	    {0, 1},
+	    {0, 0},
+	    {0x00800000u, 4},
+	    {KERNEL_BASE, 4},
+	    {KERNEL_BASE + 0x100000u, 16},
+	    {USER_SPACE_END - 2, 4},
+	    {DATA + PAGE_SIZE + 8, PAGE_SIZE - 4},
+	    {0xfffff000u, 16},
+	    {TOP_PAGE - 1, 2},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(call(SYS_DEBUG_PRINT, bad[i][0], bad[i][1], 0, 0), ERR_FAULT);
+	assert_string_equal(host_console_output(), ""); /* a bad range prints nothing */
+}
+
+static void test_get_time(void **state)
+{
+	uint64_t v;
+
+	(void)state;
+	assert_int_equal(call(SYS_GET_TIME, DATA + 8, 0, 0, 0), ERR_OK);
+	memcpy(&v, user_bytes(DATA + 8), sizeof(v));
+	assert_true(v == NOW_US);
+	/* Misaligned, and straddling two pages. */
+	assert_int_equal(call(SYS_GET_TIME, DATA + PAGE_SIZE - 3, 0, 0, 0), ERR_OK);
+	memcpy(&v, user_bytes(DATA + PAGE_SIZE - 3), 3);
+	memcpy((uint8_t *)&v + 3, user_bytes(DATA + PAGE_SIZE), 5);
+	assert_true(v == NOW_US);
+	assert_int_equal(call(SYS_GET_TIME, 0, 0, 0, 0), ERR_FAULT);
+	assert_int_equal(call(SYS_GET_TIME, CODE, 0, 0, 0), ERR_FAULT); /* read-only */
+	assert_int_equal(call(SYS_GET_TIME, 0x00800000u, 0, 0, 0), ERR_FAULT);
+	assert_int_equal(call(SYS_GET_TIME, KERNEL_BASE + 0x100000u, 0, 0, 0), ERR_FAULT);
+	assert_int_equal(call(SYS_GET_TIME, USER_SPACE_END - 4, 0, 0, 0), ERR_FAULT);
+	assert_int_equal(call(SYS_GET_TIME, DATA + 2 * PAGE_SIZE - 4, 0, 0, 0), ERR_FAULT);
+}
+
+static void test_thread_create(void **state)
+{
+	(void)state;
+	assert_int_equal(call(SYS_THREAD_CREATE, CODE + 5, DATA + 64, 77, 200), 0x10005);
+	assert_int_equal(fx.creates, 1);
+	assert_true(fx.entry == CODE + 5 && fx.stack == DATA + 64 && fx.arg == 77);
+	assert_int_equal(fx.prio, 200);
+	/* The stack may end exactly at the top of user space. */
+	assert_int_equal(call(SYS_THREAD_CREATE, CODE, USER_SPACE_END, 0, 0), 0x10005);
+	assert_int_equal(call(SYS_THREAD_CREATE, CODE, DATA + 64, 0, 256), ERR_INVALID);
+	assert_int_equal(call(SYS_THREAD_CREATE, CODE, DATA + 64, 0, UINT32_MAX), ERR_INVALID);
+	assert_int_equal(fx.creates, 2);
+}
+
+static void test_thread_create_bad_pointers(void **state)
+{
+	static const uint32_t bad[][2] = {
+	    {0, DATA + 64},
+	    {0x00800000u, DATA + 64},
+	    {KERNEL_BASE, DATA + 64},
+	    {0xc0100000u, DATA + 64},
+	    {CODE, 0},
+	    {CODE, 3},
+	    {CODE, 0x00800000u},
+	    {CODE, CODE + 64},
+	    {CODE, USER_SPACE_END + 4},
+	    {CODE, KERNEL_BASE + 0x1000u},
+	    {CODE, 0xffffffffu},
+	    {CODE, DATA},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(call(SYS_THREAD_CREATE, bad[i][0], bad[i][1], 0, 10), ERR_FAULT);
+	assert_int_equal(fx.creates, 0);
+}
+
+static void test_module_start(void **state)
+{
+	(void)state;
+	assert_int_equal(call(SYS_MODULE_START, 2, 150, 0, 0), 0x20003);
+	assert_true(fx.index == 2 && fx.prio == 150);
+	assert_int_equal(call(SYS_MODULE_START, 2, 256, 0, 0), ERR_INVALID);
+	self.unit = &other; /* not the init unit */
+	assert_int_equal(call(SYS_MODULE_START, 1, 10, 0, 0), ERR_RIGHTS);
+	assert_int_equal(fx.starts, 1);
+}
+
+static void test_exits(void **state)
+{
+	(void)state;
+	if (setjmp(fx.exit_env) == 0)
+		call(SYS_EXIT_UNIT, (uint32_t)-7, 0, 0, 0);
+	assert_int_equal(fx.exit_status, -7);
+	if (setjmp(fx.exit_env) == 0)
+		call(SYS_EXIT_THREAD, 0, 0, 0, 0);
+	assert_int_equal(fx.exit_status, 1000);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup(test_bad_numbers_are_nosys, reset),
+	    cmocka_unit_test_setup(test_null_yield_and_preempt_point, reset),
+	    cmocka_unit_test_setup(test_sleep, reset),
+	    cmocka_unit_test_setup(test_debug_print_writes_exact_bytes, reset),
+	    cmocka_unit_test_setup(test_debug_print_limits, reset),
+	    cmocka_unit_test_setup(test_debug_print_bad_pointers, reset),
+	    cmocka_unit_test_setup(test_get_time, reset),
+	    cmocka_unit_test_setup(test_thread_create, reset),
+	    cmocka_unit_test_setup(test_thread_create_bad_pointers, reset),
+	    cmocka_unit_test_setup(test_module_start, reset),
+	    cmocka_unit_test_setup(test_exits, reset),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}

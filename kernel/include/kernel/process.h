@@ -1,0 +1,45 @@
+/*
+ * Processes: units with their threads, started from boot modules, and their ends (exit, kill
+ * after a user fault, teardown). Implemented in kernel/core/process.c; the syscall layer
+ * (kernel/core/syscall.c, fault.c) calls these. Signatures fixed by the issue 3 contract.
+ */
+#ifndef KERNEL_PROCESS_H
+#define KERNEL_PROCESS_H
+
+#include <kernel/types.h>
+
+struct boot_info;
+struct unit;
+
+/* At boot, before process_start_init: remembers the modules and the `debug_exit` flag. */
+void process_init(const struct boot_info *bi);
+
+/*
+ * Frees this CPU's dead threads (kernel stack and slot; a thread cannot free the stack it runs
+ * on) and the slots of units whose last thread they were. A unit's frames and page tables are
+ * freed earlier, by its last thread as it dies. Runs in the idle loop and before thread/unit
+ * allocation. O(dead threads), no allocation.
+ */
+void process_reap(void);
+
+/* At boot: loads module 0 into the init unit and starts it. Unit id or ERR_*. */
+int process_start_init(void);
+
+/*
+ * Loads boot module `index` into a new unit named after it and starts its first thread at
+ * `priority`. Returns the unit id (> 0), ERR_NOT_FOUND, ERR_INVALID (bad ELF), ERR_NOMEM.
+ */
+int process_start_module(unsigned index, unsigned priority);
+
+/* A new thread of unit u at user `entry` with esp = stack_top and eax = arg. Thread id or ERR_*. */
+int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
+			  unsigned priority);
+
+/* The init unit (the root task) while it lives, else NULL. SYS_MODULE_START checks it. */
+struct unit *process_init_unit(void);
+
+_Noreturn void process_exit_thread(void);	/* current thread; unit ends with its last */
+_Noreturn void process_exit_unit(int status);	/* every thread of the current unit */
+_Noreturn void process_kill_current(void);	/* after a user fault: "killed" line */
+
+#endif /* KERNEL_PROCESS_H */

@@ -1,0 +1,25 @@
+/*
+ * The generic syscall dispatcher. The arch entry paths (int 0x80, sysenter) collect the number
+ * and a1..a5 as <keel/abi.h> describes and call syscall_dispatch; its result goes back in eax.
+ */
+#ifndef KERNEL_SYSCALL_H
+#define KERNEL_SYSCALL_H
+
+#include <kernel/types.h>
+
+#define SYSCALL_PRINT_MAX 4096u /* SYS_DEBUG_PRINT: longer buffers get ERR_OVERFLOW */
+
+struct syscall_args {
+	uint32_t num;
+	uint32_t a1, a2, a3, a4, a5;
+};
+
+/*
+ * Runs syscall args->num for the current thread (interrupts disabled, on its kernel stack).
+ * Unknown or out-of-range numbers (negative ones too) give ERR_NOSYS. Every pointer argument
+ * is checked through <kernel/uaccess.h>. The call may block and switch threads; before it
+ * returns it honours a pending reschedule (e.g. a higher-priority thread it started).
+ */
+int32_t syscall_dispatch(const struct syscall_args *args);
+
+#endif /* KERNEL_SYSCALL_H */
