@@ -1,8 +1,9 @@
 """qemu_test: boots a boot_image in QEMU and checks its serial output (tools/rules/qemu_test.py)."""
 
 def _quote(s):
-    # Bazel splits test args like a Bourne shell: quote each one whole.
-    return "'" + s.replace("'", "'\\''") + "'"
+    # Bazel expands "$" (Make variables) and then splits test args like a Bourne shell:
+    # escape "$" (regex anchors) and quote each argument whole.
+    return "'" + s.replace("$", "$$").replace("'", "'\\''") + "'"
 
 def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 60,
               qemu_args = [], size = "medium", **kwargs):

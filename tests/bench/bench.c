@@ -1,0 +1,159 @@
+/*
+ * The benchmark program (init of //tests/bench:bench_image): measures a null syscall through
+ * int 0x80 and sysenter, and a thread switch by yield within this unit and between two units,
+ * in guest instructions (rdtsc under QEMU -icount shift=0). Method: docs/performance.md.
+ * Prints "BENCH <name> instructions=<median> min=<min> max=<max> n=<samples>" per result.
+ */
+#include <stdint.h>
+
+#include <keel/syscall.h>
+#include <keel/ulib.h>
+
+#include "bench.h"
+
+#define BENCH_PRIORITY 100 /* the root task's priority: partners run at the same level */
+#define MODULE_PEER    1   /* //tests/bench:bench_image module order */
+
+struct bench_stats {
+	uint32_t median, min, max;
+};
+
+static uint32_t samples[BENCH_RUNS];
+static uint32_t overhead; /* median instructions of one sample of the empty loop */
+static _Alignas(16) uint8_t partner_stack[4096];
+
+/* The measured operations, called through a pointer so the empty one costs the same call. */
+static __attribute__((noinline)) void op_nothing(void)
+{
+	__asm__ volatile("" ::: "memory");
+}
+
+/* SYS_NULL: enter the kernel, dispatch, return 0. */
+static __attribute__((noinline)) void op_null_int80(void)
+{
+	bench_int80(SYS_NULL);
+}
+
+static __attribute__((noinline)) void op_null_sysenter(void)
+{
+	bench_sysenter(SYS_NULL);
+}
+
+static __attribute__((noinline)) void op_yield(void)
+{
+	bench_sysenter(SYS_YIELD);
+}
+
+/* Instructions of BENCH_ITERS calls of op, including the loop and rdtsc themselves. */
+static uint32_t time_iterations(void (*op)(void))
+{
+	uint64_t start = bench_rdtsc();
+
+	for (uint32_t i = 0; i < BENCH_ITERS; i++)
+		op();
+	return (uint32_t)(bench_rdtsc() - start);
+}
+
+static void sort(uint32_t *v, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++) {
+		uint32_t x = v[i], j = i;
+
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/* Warms up, then fills samples[] with the raw cost of BENCH_RUNS runs of op. */
+static void take_samples(void (*op)(void))
+{
+	for (uint32_t i = 0; i < BENCH_WARMUP; i++)
+		op();
+	for (uint32_t s = 0; s < BENCH_RUNS; s++)
+		samples[s] = time_iterations(op);
+}
+
+/*
+ * Samples op, subtracts the empty loop's cost (`minus`) from each sample and divides by the
+ * operations per sample (BENCH_ITERS * per_iter), rounding. Median, min, max over samples.
+ */
+static struct bench_stats measure(void (*op)(void), uint32_t minus, uint32_t per_iter)
+{
+	uint32_t ops = BENCH_ITERS * per_iter;
+
+	take_samples(op);
+	for (uint32_t s = 0; s < BENCH_RUNS; s++) {
+		uint32_t t = samples[s] > minus ? samples[s] - minus : 0;
+
+		samples[s] = (t + ops / 2) / ops;
+	}
+	sort(samples, BENCH_RUNS);
+	return (struct bench_stats){samples[BENCH_RUNS / 2], samples[0], samples[BENCH_RUNS - 1]};
+}
+
+static void report(const char *name, struct bench_stats st)
+{
+	uprintf("BENCH %s instructions=%u min=%u max=%u n=%u\n", name, (unsigned)st.median,
+		(unsigned)st.min, (unsigned)st.max, (unsigned)BENCH_RUNS);
+}
+
+/*
+ * The empty loop (call of op_nothing, loop control, rdtsc pair): its median per sample is
+ * subtracted from every other benchmark. Reported per iteration for reference.
+ */
+static void measure_overhead(void)
+{
+	take_samples(op_nothing);
+	sort(samples, BENCH_RUNS);
+	overhead = samples[BENCH_RUNS / 2];
+	report("timing_overhead_per_iteration",
+	       (struct bench_stats){overhead / BENCH_ITERS, samples[0] / BENCH_ITERS,
+				    samples[BENCH_RUNS - 1] / BENCH_ITERS});
+}
+
+/* The partner of the same-unit yield benchmark: one yield per yield of main. */
+static void yield_partner(uintptr_t arg)
+{
+	(void)arg;
+	for (uint32_t i = 0; i < BENCH_YIELD_ROUNDS; i++)
+		bench_sysenter(SYS_YIELD);
+}
+
+/*
+ * One round trip is two switches (away and back), so each sample is divided by 2 per
+ * iteration. The extra yield at the end lets the partner leave its last yield and exit.
+ */
+static void measure_yield(const char *name)
+{
+	struct bench_stats st = measure(op_yield, overhead, 2);
+
+	op_yield();
+	report(name, st);
+}
+
+int main(uintptr_t arg)
+{
+	int32_t r;
+
+	(void)arg;
+	measure_overhead();
+	report("null_syscall_int80", measure(op_null_int80, overhead, 1));
+	report("null_syscall_sysenter", measure(op_null_sysenter, overhead, 1));
+
+	r = sys_thread_create(yield_partner, partner_stack + sizeof(partner_stack), 0,
+			      BENCH_PRIORITY);
+	if (r <= 0) {
+		uprintf("bench: thread create failed: %d\n", (int)r);
+		return 1;
+	}
+	measure_yield("yield_switch_same_unit");
+
+	r = sys_module_start(MODULE_PEER, BENCH_PRIORITY);
+	if (r <= 0) {
+		uprintf("bench: module start failed: %d\n", (int)r);
+		return 1;
+	}
+	measure_yield("yield_switch_cross_unit");
+	return 0;
+}
