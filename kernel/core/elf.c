@@ -200,7 +200,9 @@ static int elf_check_segments(struct elf_check *c, const struct elf32_ehdr *eh)
 
 		elf_copy(&ph, c->image + eh->e_phoff + (size_t)i * sizeof(ph), sizeof(ph));
 		err = elf_check_type(c, ph.p_type, i);
-		if (!err && ph.p_type == ELF_PT_LOAD)
+		/* A PT_LOAD with nothing in file or memory maps nothing: its address is moot
+		 * (linkers emit one at vaddr 0 for an empty output section). */
+		if (!err && ph.p_type == ELF_PT_LOAD && (ph.p_memsz != 0 || ph.p_filesz != 0))
 			err = elf_check_load(c, &ph, i);
 		if (!err && ph.p_type == ELF_PT_LOAD && ph.p_memsz != 0)
 			err = elf_plan_add(c, &ph, i);

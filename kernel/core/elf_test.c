@@ -117,6 +117,15 @@ static void test_ignored_segments_accepted(void **state)
 	*ph(4) = (struct elf32_phdr){.p_type = ELF_PT_LOAD, .p_vaddr = 0x500000}; /* empty */
 	assert_int_equal(elf_validate(img, img_size, &plan, NULL, 0), ERR_OK);
 	assert_int_equal(plan.count, 2);
+
+	/* ld emits an empty PT_LOAD at vaddr 0 for an empty output section: nothing to map. */
+	*ph(4) = (struct elf32_phdr){.p_type = ELF_PT_LOAD, .p_vaddr = 0, .p_flags = ELF_PF_R};
+	assert_int_equal(elf_validate(img, img_size, &plan, NULL, 0), ERR_OK);
+	assert_int_equal(plan.count, 2);
+
+	/* ...but file bytes with no memory are still refused. */
+	*ph(4) = (struct elf32_phdr){.p_type = ELF_PT_LOAD, .p_vaddr = 0, .p_filesz = 1};
+	expect_reject(ERR_INVALID, "segment 4: p_filesz 0x1 > p_memsz 0x0");
 }
 
 static void test_truncated(void **state)

@@ -15,7 +15,7 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
     if exit_code != None:
         args += ["--exit-code", str(exit_code)]
     for q in qemu_args:
-        args += ["--qemu-arg", _quote(q)]
+        args.append("--qemu-arg=" + _quote(q))  # "=": values start with "-"
     native.py_test(
         name = name,
         srcs = ["//tools/rules:qemu_test.py"],

@@ -119,9 +119,9 @@ def main(argv):
     args = parse_args(argv)
     judge, log, status, timed_out = run(args)
     errors = verdict(args, judge, status, timed_out)
+    print("---- serial output ----")
+    print("\n".join(log))
     if errors:
-        print("---- serial output ----")
-        print("\n".join(log))
         print("---- failures ----")
         for e in errors:
             print("FAIL: " + e)
