@@ -1,0 +1,136 @@
+/*
+ * Syscall fuzzer: FUZZ_CALLS pseudo-random syscalls (fixed seed, so a failure replays) with
+ * numbers from the whole 32-bit range and arguments drawn from hostile values (NULL, kernel,
+ * unmapped, straddling, wrapping, read-only, misaligned) through both entry paths. Every result
+ * must be success or a defined ERR_* code, SYS_NULL must return 0, unknown numbers ERR_NOSYS.
+ * Calls that would end or stall this unit (exit, long sleeps) get bounded arguments instead.
+ */
+#include <stdint.h>
+
+#include <keel/abi.h>
+#include <keel/syscall.h>
+#include <keel/ulib.h>
+
+#define FUZZ_CALLS 20000
+#define FUZZ_SEED 0x2545f491u
+#define ERR_LOWEST ERR_PROTOCOL /* the most negative ERR_* the ABI defines */
+#define SCRATCH_BYTES 64
+
+static uint32_t rng_state = FUZZ_SEED;
+static uint8_t scratch[SCRATCH_BYTES] __attribute__((aligned(8)));
+static const char text[] = "fuzz payload";
+static uint8_t thread_stack[256] __attribute__((aligned(16)));
+
+#define STR(x) #x
+#define XSTR(x) STR(x)
+/* Entry of the fuzzer's real threads: exits at once without touching its stack, so any number
+ * of them may share thread_stack. */
+void fuzz_exit_stub(void);
+__asm__(".text\n"
+	".globl fuzz_exit_stub\n"
+	"fuzz_exit_stub:\n"
+	"\tmovl $" XSTR(SYS_EXIT_THREAD) ", %eax\n"
+	"\tint $0x80\n"
+	"\tud2\n");
+
+static uint32_t rng_next(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 17;
+	rng_state ^= rng_state << 5;
+	return rng_state;
+}
+
+/* A hostile or harmless argument word: pointers that must be refused, and ones that may work. */
+static uint32_t fuzz_arg(void)
+{
+	const uint32_t values[] = {
+	    0, 1, 0xffffffffu, 0x7fffffffu, 0x80000000u, 0xc0000000u, 0xc0100000u, 0xbffffff0u,
+	    0xbffff000u, 0xfffffff0u, 0x10000000u, 0x00001000u, 0x003ff000u,
+	    (uint32_t)(uintptr_t)scratch, (uint32_t)(uintptr_t)scratch + 1,
+	    (uint32_t)(uintptr_t)text, (uint32_t)(uintptr_t)rng_next /* own code: read-only */,
+	    16, 255, 4096, 4097,
+	};
+	uint32_t r = rng_next();
+
+	return (r & 3) == 0 ? rng_next() : values[r % (sizeof(values) / sizeof(values[0]))];
+}
+
+/* Keeps the calls that would end or stall the fuzzer harmless; returns 0 to skip the call. */
+static int fuzz_tame(uint32_t num, uint32_t a[5])
+{
+	switch (num) {
+	case SYS_EXIT_THREAD:
+	case SYS_EXIT_UNIT:
+		return 0;
+	case SYS_SLEEP:
+		a[0] %= 2000; /* at most 2 ms */
+		a[1] = 0;
+		return 1;
+	case SYS_MODULE_START:
+		a[0] |= 1; /* never index 0: that would start another fuzzer */
+		return 1;
+	case SYS_THREAD_CREATE:
+		if (rng_next() & 1) { /* a real thread that exits at once on its own stack */
+			a[0] = (uint32_t)(uintptr_t)fuzz_exit_stub;
+			a[1] = (uint32_t)(uintptr_t)(thread_stack + sizeof(thread_stack));
+		} else if (a[0] >= 0x400000u && a[0] < 0xc0000000u) {
+			a[0] = 0xc0000000u; /* never run random code of ours */
+		}
+		a[3] &= 0xff;
+		return 1;
+	case SYS_DEBUG_PRINT:
+		if (a[0] >= 0x400000u && a[0] < 0xbfff0000u) { /* our own memory: print only text */
+			a[0] = (uint32_t)(uintptr_t)text;
+			a[1] %= sizeof(text);
+		}
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+static uint32_t fuzz_number(void)
+{
+	uint32_t r = rng_next();
+
+	return (r & 7) == 0 ? rng_next() : r % (SYS_COUNT + 4);
+}
+
+/* Returns 1 if the result is one the ABI allows for this call. */
+static int fuzz_result_ok(uint32_t num, int32_t got)
+{
+	if (num == SYS_NULL)
+		return got == 0;
+	if (num == 0 || num >= SYS_COUNT)
+		return got == ERR_NOSYS;
+	return got >= 0 || got >= ERR_LOWEST;
+}
+
+int main(uintptr_t arg)
+{
+	unsigned violations = 0, errors = 0;
+
+	(void)arg;
+	uprintf("fuzz: %u calls, seed 0x%08x\n", FUZZ_CALLS, FUZZ_SEED);
+	for (unsigned i = 0; i < FUZZ_CALLS; i++) {
+		uint32_t num = fuzz_number();
+		uint32_t a[5] = {fuzz_arg(), fuzz_arg(), fuzz_arg(), fuzz_arg(), fuzz_arg()};
+		int sysenter = rng_next() & 1;
+		int32_t got;
+
+		if (!fuzz_tame(num, a))
+			continue;
+		got = sysenter ? syscall_sysenter(num, a[0], a[1], a[2], a[3], a[4])
+			       : syscall_int80(num, a[0], a[1], a[2], a[3], a[4]);
+		errors += got < 0;
+		if (!fuzz_result_ok(num, got)) {
+			violations++;
+			uprintf("fuzz: call %u: num %u args %x %x %x %x %x via %s returned %d: FAIL\n",
+				i, num, a[0], a[1], a[2], a[3], a[4], sysenter ? "sysenter" : "int80",
+				(int)got);
+		}
+	}
+	uprintf("\nfuzz: done, %u errors returned, %u violations\n", errors, violations);
+	return violations == 0 ? 0 : 1;
+}
