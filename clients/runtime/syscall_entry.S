@@ -28,8 +28,9 @@ syscall_int80:
 
 /*
  * sysenter: the same registers plus ebp = user esp with the return address on top. The
- * kernel sysexits to [ebp] with esp = ebp + 4, i.e. just as if `ret` had run; ecx and edx
- * come back clobbered (both are caller-saved in cdecl).
+ * syscall returns to [ebp] with esp = ebp + 4: the kernel sysexits to its read-only landing
+ * page (SYSENTER_LANDING_ADDR), whose `ret` pops the address; ecx and edx come back clobbered
+ * (both are caller-saved in cdecl).
  */
 	.globl syscall_sysenter
 	.type syscall_sysenter, @function

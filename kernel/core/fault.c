@@ -9,19 +9,12 @@
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 
-/* Register names in the line are the i686 ones the issue 3 contract fixes (EIP, CR2, EBP). */
+/* Register names in the line are the i686 ones the issue 3 contract fixes (EIP, CR2). */
 void fault_format(const struct fault_info *f, const char *unit_name, uint32_t tid, char *buf,
 		  size_t size)
 {
 	int n;
 
-	if (f->kind == FAULT_BAD_SYSCALL_STACK) {
-		ksnprintf(buf, size,
-			  "fault: unit %s thread %u: sysenter return address at EBP=0x%08lx "
-			  "unreadable; thread killed",
-			  unit_name, tid, (unsigned long)f->addr);
-		return;
-	}
 	n = ksnprintf(buf, size,
 		      "fault: unit %s thread %u: %s %s (vector %u) error=0x%08x%s%s%s "
 		      "EIP=0x%08lx",

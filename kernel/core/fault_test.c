@@ -69,17 +69,6 @@ static void test_exception_without_decode_or_address(void **state)
 				 "error=0x00000000 EIP=0x00400010; thread killed");
 }
 
-static void test_bad_sysenter_stack_line(void **state)
-{
-	struct fault_info f = {.kind = FAULT_BAD_SYSCALL_STACK, .decoded = "", .addr = 0xc0000000};
-	char buf[FAULT_LINE_MAX];
-
-	(void)state;
-	fault_format(&f, "u", 9, buf, sizeof(buf));
-	assert_string_equal(buf, "fault: unit u thread 9: sysenter return address at "
-				 "EBP=0xc0000000 unreadable; thread killed");
-}
-
 static void test_truncates_safely(void **state)
 {
 	char buf[40];
@@ -114,7 +103,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_page_fault_line),
 	    cmocka_unit_test(test_exception_without_decode_or_address),
-	    cmocka_unit_test(test_bad_sysenter_stack_line),
 	    cmocka_unit_test(test_truncates_safely),
 	    cmocka_unit_test(test_fault_user_reports_then_kills),
 	};

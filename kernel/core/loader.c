@@ -13,6 +13,7 @@
 
 _Static_assert(LOADER_STACK_TOP % 16 == 0, "initial esp must be 16-byte aligned");
 _Static_assert(LOADER_STACK_TOP < USER_SPACE_END, "the stack lies in user space");
+_Static_assert(LOADER_LANDING_PAGE == SYSENTER_LANDING_ADDR, "the ABI names the landing page");
 
 /* Bytes [lo, hi) of the file-backed part of seg that fall into the page at `page`. */
 static void segment_file_span(const struct elf_segment *seg, uint32_t page, uint32_t *lo,
@@ -70,18 +71,21 @@ static int map_region(struct page_table *pt, uint32_t owner, const uint8_t *imag
 	return ERR_OK;
 }
 
-/* A segment must end below the stack's guard page (elf_validate allows up to 0xC0000000). */
+/*
+ * A segment must end below the landing page, the guard and the stack (elf_validate allows up
+ * to 0xC0000000).
+ */
 static int check_stack_clearance(const struct elf_plan *plan, char *reason, size_t reason_size)
 {
 	for (uint32_t i = 0; i < plan->count; i++) {
 		const struct elf_segment *seg = &plan->segments[i];
 
-		if (seg->page_end > LOADER_GUARD_BASE) {
+		if (seg->page_end > LOADER_RESERVED_BASE) {
 			if (reason)
 				ksnprintf(reason, reason_size,
 					  "segment %u: ends at 0x%08x, above the user stack area "
 					  "0x%08x",
-					  seg->phdr_index, seg->page_end, LOADER_GUARD_BASE);
+					  seg->phdr_index, seg->page_end, LOADER_RESERVED_BASE);
 			return ERR_INVALID;
 		}
 	}

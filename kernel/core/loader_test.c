@@ -263,6 +263,25 @@ static void test_segment_in_stack_area_rejected(void **state)
 	assert_int_equal(pmm_free_frames(), before);
 }
 
+/* The page of the arch's landing code (mapped by process.c) is reserved as well. */
+static void test_segment_on_landing_page_rejected(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	put_phdr(2, 0x3000, LOADER_LANDING_PAGE, DATA_FILE, DATA_FILE, ELF_PF_R | ELF_PF_W);
+	load(&l, IMAGE_SZ);
+	assert_int_equal(l.err, ERR_INVALID);
+	assert_non_null(strstr(l.reason, "stack"));
+	unload(&l);
+	put_phdr(2, 0x3000, LOADER_LANDING_PAGE - PAGE_SIZE, DATA_FILE, DATA_FILE,
+		 ELF_PF_R | ELF_PF_W);
+	load(&l, IMAGE_SZ); /* the page below it is the program's */
+	assert_int_equal(l.err, ERR_OK);
+	assert_int_equal(page_flags(l.pt, LOADER_LANDING_PAGE, NULL), 0);
+	unload(&l);
+}
+
 /* Out of frames half-way: ERR_NOMEM, and unloading the partial image frees all of it. */
 static void test_out_of_memory_is_clean(void **state)
 {
@@ -291,6 +310,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_frames_charged_to_unit, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_teardown_returns_every_frame, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_segment_in_stack_area_rejected, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_segment_on_landing_page_rejected, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_out_of_memory_is_clean, setup, teardown),
 	};
 

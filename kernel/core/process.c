@@ -132,6 +132,17 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 	return thread_start(u, entry, stack_top, arg, priority);
 }
 
+/*
+ * Maps the arch's shared syscall-return page (<kernel/arch.h>) read-only into pt. Teardown
+ * leaves the frame alone: loader_unload frees only what the loader recorded.
+ */
+static int map_landing_page(struct page_table *pt)
+{
+	if (mmu_map_page(pt, arch_user_landing_frame(), LOADER_LANDING_PAGE, MMU_USER) != ERR_OK)
+		return ERR_NOMEM; /* the page is reserved, so only its page table can be missing */
+	return ERR_OK;
+}
+
 /* A new unit with a fresh address space, the validated image loaded; its first thread runs. */
 static int unit_launch(const char *name, const void *image, size_t size,
 		       const struct elf_plan *plan, unsigned priority)
@@ -149,6 +160,8 @@ static int unit_launch(const char *name, const void *image, size_t size,
 	struct loader_image *img = unit_image(u);
 	int err = loader_load(pt, u->id, image, size, plan, img, reason, sizeof(reason));
 
+	if (err == ERR_OK)
+		err = map_landing_page(pt);
 	if (err == ERR_OK)
 		err = thread_start(u, img->entry, img->stack_top, INIT_ARG, priority);
 	if (err < 0) {

@@ -227,14 +227,45 @@ struct thread *sched_take_zombie(struct run_queue *rq)
 	return list_entry(node, struct thread, run_link);
 }
 
+/*
+ * The yield fast path: cur (RUNNING) and the head of its level, which is the highest ready
+ * level, trade places. One list rotation: the level stays non-empty, so no bitmap word
+ * changes, and ready_count is unchanged.
+ */
+static void sched_rotate(struct run_queue *rq, struct thread *cur)
+{
+	struct list_node *level = &rq->ready[cur->eff_prio];
+	struct thread *next = list_entry(level->next, struct thread, run_link);
+
+	list_remove(&next->run_link);
+	list_add_tail(level, &cur->run_link);
+	cur->state = THREAD_READY;
+	next->state = THREAD_RUNNING;
+	rq->current = next;
+	rq->need_resched = false;
+	rq->stats.switches++;
+	arch_context_switch(cur, next);
+}
+
+/*
+ * cur goes to the tail of its level with a fresh slice. If its level is the highest ready
+ * one, that is a rotation (sched_rotate); otherwise (idle, alone at its level, or a higher
+ * thread pending) the general enqueue and schedule(). Same result either way.
+ */
 void sched_yield(struct run_queue *rq)
 {
 	struct thread *cur = rq->current;
 
-	if (cur != rq->idle && cur->state == THREAD_RUNNING) {
-		cur->slice_left_us = cur->slice_us;
-		rq_enqueue(rq, cur, false);
+	if (cur == rq->idle || cur->state != THREAD_RUNNING) {
+		schedule(rq);
+		return;
 	}
+	cur->slice_left_us = cur->slice_us;
+	if (rq_highest(rq) == (int)cur->eff_prio) {
+		sched_rotate(rq, cur);
+		return;
+	}
+	rq_enqueue(rq, cur, false);
 	schedule(rq);
 }
 

@@ -389,6 +389,40 @@ static void test_yield(void **state)
 	assert_int_equal(rq.stats.switches, 3);
 }
 
+/*
+ * The yield rotation keeps FIFO order at the level, leaves the bitmap and ready_count as the
+ * general path would, reads two bitmap words, and gives way to a pending higher thread.
+ */
+static void test_yield_rotation(void **state)
+{
+	(void)state;
+	struct thread *a = start(0, 9), *b = start(1, 9), *c = start(2, 9);
+	struct thread *low = start(3, 2);
+
+	schedule(&rq);
+	assert_ptr_equal(rq.current, a);
+	uint32_t before = rq.stats.bitmap_reads;
+
+	sched_yield(&rq);
+	assert_int_equal(rq.stats.bitmap_reads - before, 2); /* O(1): summary + one word */
+	assert_ptr_equal(rq.current, b);
+	assert_int_equal(a->state, THREAD_READY);
+	assert_int_equal(b->state, THREAD_RUNNING);
+	assert_int_equal(rq.ready_count, 3); /* c, a, low */
+	sched_yield(&rq);
+	assert_ptr_equal(rq.current, c);
+	sched_yield(&rq);
+	assert_ptr_equal(rq.current, a); /* c, a, b order kept */
+	assert_ptr_equal(sched_pick_next(&rq), b);
+	struct thread *high = start(4, 50); /* pending preemption */
+
+	sched_yield(&rq);
+	assert_ptr_equal(rq.current, high);
+	assert_false(rq.need_resched);
+	assert_int_equal(low->state, THREAD_READY);
+	assert_int_equal(rq.ready_count, 4); /* b, c, a, low */
+}
+
 static void test_kill_and_zombies(void **state)
 {
 	(void)state;
@@ -440,6 +474,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_unblock_before_deadline, setup),
 	    cmocka_unit_test_setup(test_sleepers_wake_in_deadline_order, setup),
 	    cmocka_unit_test_setup(test_yield, setup),
+	    cmocka_unit_test_setup(test_yield_rotation, setup),
 	    cmocka_unit_test_setup(test_kill_and_zombies, setup),
 	    cmocka_unit_test_setup(test_preempt_point, setup),
 	};

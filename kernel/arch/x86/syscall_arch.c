@@ -1,16 +1,20 @@
 /*
- * x86 syscall glue: the sysenter MSRs, the C halves of the int 0x80 and sysenter stubs
- * (registers <-> struct syscall_args), and the checked read of the sysenter return address.
+ * x86 syscall glue: the sysenter MSRs, the C half of the int 0x80 and sysenter stubs
+ * (registers <-> struct syscall_args), and the sysexit landing page every unit maps.
  */
+#include <arch/memory.h>
 #include <arch/syscall.h>
 #include <arch/gdt.h>
 #include <arch/trap.h>
 #include <keel/abi.h>
-#include <kernel/fault.h>
+#include <kernel/arch.h>
 #include <kernel/kprintf.h>
+#include <kernel/loader.h>
 #include <kernel/percpu.h>
 #include <kernel/syscall.h>
-#include <kernel/uaccess.h>
+
+_Static_assert(SYSEXIT_LANDING_VA == SYSENTER_LANDING_ADDR, "one landing address");
+_Static_assert(SYSEXIT_LANDING_VA == LOADER_LANDING_PAGE, "the loader reserves the page");
 
 #define CPUID_1_EDX_SEP (1u << 11) /* sysenter/sysexit present */
 
@@ -47,7 +51,8 @@ void syscall_set_entry_stack(uintptr_t top)
 		wrmsr(MSR_SYSENTER_ESP, (uint32_t)top);
 }
 
-static void syscall_run(struct trap_frame *frame)
+/* Both stubs leave a complete frame; sysenter's already holds the landing eip and esp = ebp. */
+void syscall_from_user(struct trap_frame *frame)
 {
 	struct syscall_args args = {
 	    .num = frame->eax,
@@ -61,31 +66,7 @@ static void syscall_run(struct trap_frame *frame)
 	frame->eax = (uint32_t)syscall_dispatch(&args);
 }
 
-void syscall_from_int80(struct trap_frame *frame)
+phys_addr_t arch_user_landing_frame(void)
 {
-	syscall_run(frame);
-}
-
-/*
- * The stub left eip = 0 and user_esp = ebp. The return address is read from [ebp] through
- * uaccess, so a bad ebp kills the thread (reported like a fault) and never faults the kernel.
- */
-void syscall_from_sysenter(struct trap_frame *frame)
-{
-	uint32_t ret;
-
-	if (uaccess_read_u32(uaccess_current_space(), frame->ebp, &ret) != ERR_OK) {
-		struct fault_info f = {
-		    .kind = FAULT_BAD_SYSCALL_STACK,
-		    .mnemonic = "",
-		    .name = "",
-		    .decoded = "",
-		    .addr = frame->ebp,
-		};
-
-		fault_user(&f);
-	}
-	frame->eip = ret;
-	frame->user_esp = frame->ebp + sizeof(ret);
-	syscall_run(frame);
+	return virt_to_phys(sysexit_landing_page);
 }

@@ -42,7 +42,7 @@ syscall_int80_entry:
 	pushl $TRAP_SYSCALL             /* vector */
 	SAVE_REGS
 	pushl %esp                      /* struct trap_frame * */
-	call syscall_from_int80
+	call syscall_from_user
 	addl $4, %esp
 	RESTORE_REGS
 	addl $8, %esp                   /* vector and error code */
@@ -52,23 +52,24 @@ syscall_int80_entry:
 /*
  * sysenter: cs/ss = kernel, esp = IA32_SYSENTER_ESP (this thread's kernel stack top, kept
  * equal to TSS.esp0), interrupts off. ebp = user esp with the return address at [ebp]. The
- * stub pushes what an int 0x80 from ring 3 would have; the C half fills eip from [ebp] (a
- * checked read) and user_esp = ebp + 4. A user EFLAGS.TF raises #DB after the first
+ * stub pushes what an int 0x80 from ring 3 would have, with eip = the landing page and
+ * user_esp = ebp: sysexit enters the landing `ret`, which pops [ebp] in user mode, so the
+ * kernel never reads user memory here. A user EFLAGS.TF raises #DB after the first
  * instruction here; trap_user_exception clears it.
  */
 	.global syscall_sysenter_entry
 	.type syscall_sysenter_entry, @function
 syscall_sysenter_entry:
 	pushl $SEL_USER_DATA            /* user_ss */
-	pushl %ebp                      /* user_esp (+4 in C) */
+	pushl %ebp                      /* user_esp: the landing ret pops [ebp] */
 	pushl $SYSCALL_USER_EFLAGS      /* eflags */
 	pushl $SEL_USER_CODE            /* cs */
-	pushl $0                        /* eip, from [ebp] in C */
+	pushl $SYSEXIT_LANDING_VA       /* eip */
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
 	SAVE_REGS
 	pushl %esp                      /* struct trap_frame * */
-	call syscall_from_sysenter
+	call syscall_from_user
 	addl $4, %esp
 	RESTORE_REGS
 	/* esp -> vector; sysexit loads eip from edx and esp from ecx (both clobbered by ABI). */
@@ -79,5 +80,19 @@ syscall_sysenter_entry:
 syscall_sysenter_entry_end:
 	.global syscall_sysenter_entry_end
 	.size syscall_sysenter_entry, . - syscall_sysenter_entry
+
+/*
+ * The sysexit landing page: one frame of the kernel image, mapped read-only and user-visible
+ * at SYSEXIT_LANDING_VA in every unit (arch_user_landing_frame). `ret` pops the return
+ * address the user left at [ebp]; the rest of the page is int3, so a jump anywhere else in
+ * it faults.
+ */
+	.section .rodata.sysexit_landing, "a"
+	.balign 4096
+	.global sysexit_landing_page
+sysexit_landing_page:
+	ret
+	.fill 4095, 1, 0xcc
+	.size sysexit_landing_page, 4096
 
 	.section .note.GNU-stack, "", @progbits /* no executable stack */

@@ -37,6 +37,12 @@ uint64_t arch_read_cycles(void);
 
 /* Address translation. */
 void arch_tlb_invalidate(virt_addr_t va);
+/*
+ * The frame of the arch's syscall-return code, mapped read-only (user, no write) at
+ * LOADER_LANDING_PAGE in every unit; shared by all units and never freed (x86: the sysexit
+ * landing `ret`).
+ */
+phys_addr_t arch_user_landing_frame(void);
 
 /*
  * Threads. struct arch_context (<arch/context.h>, embedded in struct thread) holds the CPU state

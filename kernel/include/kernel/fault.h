@@ -10,8 +10,7 @@
 #define FAULT_LINE_MAX 256 /* bytes of one report line, NUL included */
 
 enum fault_kind {
-	FAULT_EXCEPTION,	 /* a CPU exception raised in user mode */
-	FAULT_BAD_SYSCALL_STACK, /* sysenter with an unreadable return address at [ebp] */
+	FAULT_EXCEPTION, /* a CPU exception raised in user mode */
 };
 
 /* Arch-neutral description of a user fault. */
@@ -24,7 +23,7 @@ struct fault_info {
 	const char *decoded;  /* error bits in words, "read, not-present, user"; "" if none */
 	uintptr_t ip;	      /* faulting instruction */
 	bool has_addr;	      /* addr is meaningful (page faults: the faulting address) */
-	uintptr_t addr;	      /* page fault address; FAULT_BAD_SYSCALL_STACK: the stack pointer */
+	uintptr_t addr;	      /* page fault address */
 };
 
 /*

@@ -26,7 +26,7 @@ int uaccess_copy_from_space(struct page_table *pt, void *dst, uintptr_t src, siz
 int uaccess_copy_to_space(struct page_table *pt, uintptr_t dst, const void *src, size_t len);
 
 /* Reads one 32-bit word (any alignment) from user address addr in pt: the fast path for hot
- * single-word reads (the sysenter return address). ERR_OK or ERR_FAULT. */
+ * single-word reads. ERR_OK or ERR_FAULT. */
 int uaccess_read_u32(struct page_table *pt, uintptr_t addr, uint32_t *out);
 
 /* The address space of the thread running on this CPU, or NULL for a kernel thread. */

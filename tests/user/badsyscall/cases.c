@@ -158,6 +158,8 @@ static void cases_get_time_bad(void)
 		     WANT(ERR_FAULT));
 	check_untouched("time_straddle_unmapped", (struct call){SYS_GET_TIME, {edge - 4}},
 			WANT(ERR_FAULT), edge - 4, 4);
+	badsys_check("time_landing_page", (struct call){SYS_GET_TIME, {SYSENTER_LANDING_ADDR}},
+		     WANT(ERR_FAULT));
 	check_untouched("time_readonly_data", (struct call){SYS_GET_TIME, {addr(&readonly_word)}},
 			WANT(ERR_FAULT), addr(&readonly_word), 8);
 	check_untouched("time_readonly_code",

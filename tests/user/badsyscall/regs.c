@@ -1,7 +1,8 @@
 /*
  * Register cases of the bad-input matrix, run once: int 0x80 preserves every register but
- * eax (the ABI comment in <keel/abi.h>), and sysenter with a bad return frame (ebp NULL, in
- * the kernel, or straddling into it) kills only the calling thread, never the kernel.
+ * eax (the ABI comment in <keel/abi.h>); sysenter with a bad return frame (ebp NULL, in the
+ * kernel, or straddling into it) kills only the calling thread, never the kernel; and the
+ * shared sysexit landing page cannot be written.
  */
 #include <stdint.h>
 
@@ -43,9 +44,9 @@ static void cases_int80_registers(void)
 }
 
 /*
- * Enters with sysenter and ebp = arg, so the kernel cannot read a return address; it must
- * kill this thread. Coming back to the next instruction would be a kernel bug: it is flagged
- * and the thread then kills itself with ud2.
+ * Enters with sysenter and ebp = arg, an unreadable return frame: the landing `ret` must fault
+ * in user mode and the thread die. Coming back to the next instruction would be a kernel bug:
+ * it is flagged and the thread then kills itself with ud2.
  */
 static void bad_ebp_thread(uintptr_t bad_ebp)
 {
@@ -69,10 +70,35 @@ static void case_sysenter_bad_ebp(const char *name, uint32_t bad_ebp)
 	badsys_report(name, tid, ">0, thread killed", tid > 0 && sysenter_came_back == 0);
 }
 
+/*
+ * Writes to the landing page, which every unit shares: it is mapped read-only, so the write
+ * must fault and the thread die (the flag stays 0).
+ */
+static void landing_write_thread(uintptr_t arg)
+{
+	(void)arg;
+	*(volatile uint8_t *)SYSENTER_LANDING_ADDR = 0x90; /* nop over the ret */
+	sysenter_came_back = 1;
+	__asm__ volatile("ud2");
+}
+
+static void case_landing_read_only(void)
+{
+	int32_t tid;
+
+	sysenter_came_back = 0;
+	tid = sys_thread_create(landing_write_thread, bad_ebp_stack + sizeof(bad_ebp_stack), 0,
+				BAD_EBP_PRIORITY);
+	sys_yield();
+	badsys_report("sysenter_landing_write", tid, ">0, thread killed",
+		      tid > 0 && sysenter_came_back == 0);
+}
+
 void badsys_run_register_cases(void)
 {
 	cases_int80_registers();
 	case_sysenter_bad_ebp("sysenter_ebp_null", 0);
 	case_sysenter_bad_ebp("sysenter_ebp_kernel", ADDR_KERNEL_IMAGE);
 	case_sysenter_bad_ebp("sysenter_ebp_straddle", 0xbffffffeu);
+	case_landing_read_only();
 }

@@ -95,9 +95,15 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
  * int 0x80: eax = number, arguments in ebx, ecx, edx, esi, edi; the result comes back in eax,
  *           every other register is preserved.
  * sysenter: the same registers, plus ebp = the user stack pointer with the return address on
- *           top ([ebp]); the kernel returns with sysexit to [ebp] with esp = ebp + 4. ecx and
- *           edx are clobbered. The kernel reads [ebp] as a checked user access.
+ *           top ([ebp]); the syscall returns to [ebp] with esp = ebp + 4, ecx and edx
+ *           clobbered. The kernel never reads [ebp]: sysexit enters user mode at
+ *           SYSENTER_LANDING_ADDR, a read-only `ret` the kernel maps into every unit, with
+ *           esp = ebp, and that `ret` pops the return address in user mode. A bad ebp thus
+ *           faults there (#PF, EIP = SYSENTER_LANDING_ADDR) after the syscall has run, and
+ *           kills only the calling thread.
  */
+#define SYSENTER_LANDING_ADDR 0xBFFF9000u /* reserved: never mapped by a program */
+
 #define SYS_YIELD 1
 #define SYS_EXIT_THREAD 2
 #define SYS_EXIT_UNIT 3      /* (int32 status) */

@@ -14,6 +14,11 @@
  * gets the kernel's, with IF set by the sti before it.
  */
 #define SYSCALL_USER_EFLAGS 0x202u
+/*
+ * Where sysexit enters user mode: the read-only `ret` page mapped into every unit (the same
+ * number as SYSENTER_LANDING_ADDR in <keel/abi.h>, repeated here for the assembly).
+ */
+#define SYSEXIT_LANDING_VA  0xBFFF9000
 
 #ifndef __ASSEMBLER__
 
@@ -24,6 +29,8 @@ struct trap_frame;
 /* Entry stubs (syscall_entry.S). */
 extern char syscall_int80_entry[];
 extern char syscall_sysenter_entry[], syscall_sysenter_entry_end[];
+/* The page-aligned landing page in the kernel image: `ret`, then int3 to the end of the page. */
+extern const char sysexit_landing_page[];
 
 /*
  * Boot, per CPU, after gdt_init/idt_init: programs the sysenter MSRs (CS = kernel code,
@@ -38,9 +45,8 @@ void syscall_arch_init(void);
  */
 void syscall_set_entry_stack(uintptr_t top);
 
-/* C halves of the entry stubs: run the syscall in frame->eax/ebx.. and store the result. */
-void syscall_from_int80(struct trap_frame *frame);
-void syscall_from_sysenter(struct trap_frame *frame);
+/* C half of both entry stubs: runs the syscall in frame->eax/ebx.. and stores the result. */
+void syscall_from_user(struct trap_frame *frame);
 
 /*
  * Called by trap_dispatch for every exception. From ring 3: reports it and kills the thread
