@@ -54,12 +54,15 @@ syscall_int80_entry:
  * equal to TSS.esp0), interrupts off. ebp = user esp with the return address at [ebp]. The
  * stub pushes what an int 0x80 from ring 3 would have, with eip = the landing page and
  * user_esp = ebp: sysexit enters the landing `ret`, which pops [ebp] in user mode, so the
- * kernel never reads user memory here. A user EFLAGS.TF raises #DB after the first
- * instruction here; trap_user_exception clears it.
+ * kernel never reads user memory here. sysenter keeps the user's EFLAGS except IF, so the
+ * stub first loads clean ones (SYSCALL_KERNEL_EFLAGS: NT, AC, DF, TF clear). A user
+ * EFLAGS.TF still raises #DB on the way there; trap_user_exception clears it.
  */
 	.global syscall_sysenter_entry
 	.type syscall_sysenter_entry, @function
 syscall_sysenter_entry:
+	pushl $SYSCALL_KERNEL_EFLAGS
+	popfl
 	pushl $SEL_USER_DATA            /* user_ss */
 	pushl %ebp                      /* user_esp: the landing ret pops [ebp] */
 	pushl $SYSCALL_USER_EFLAGS      /* eflags */

@@ -15,6 +15,12 @@
  */
 #define SYSCALL_USER_EFLAGS 0x202u
 /*
+ * EFLAGS the sysenter stub loads first (bit 1 only): sysenter clears only IF, VM and RF, so a
+ * user's NT (which would turn the kernel's next iret into a task return: #TS), AC, DF and TF
+ * must not survive into the kernel, nor reach other threads through a context switch.
+ */
+#define SYSCALL_KERNEL_EFLAGS 0x2u
+/*
  * Where sysexit enters user mode: the read-only `ret` page mapped into every unit (the same
  * number as SYSENTER_LANDING_ADDR in <keel/abi.h>, repeated here for the assembly).
  */
