@@ -8,6 +8,7 @@
 
 #include <kernel/arch.h>
 #include <arch/host_fake.h>
+#include <arch/memory.h>
 #include <arch/paging.h>
 
 #define HOST_CONSOLE_MAX 65536
@@ -16,6 +17,7 @@
 
 uint8_t *host_phys_mem;
 size_t host_phys_mem_size;
+struct phys_range host_kernel_readonly[KERNEL_RO_RANGE_COUNT];
 
 static char console_buf[HOST_CONSOLE_MAX];
 static size_t console_len;
@@ -39,6 +41,7 @@ void host_phys_mem_init(size_t bytes)
 		abort();
 	memset(host_phys_mem, 0, bytes);
 	host_phys_mem_size = bytes;
+	memset(host_kernel_readonly, 0, sizeof(host_kernel_readonly)); /* no read-only image */
 }
 
 void host_phys_mem_release(void)

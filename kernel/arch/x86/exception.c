@@ -114,8 +114,11 @@ void exception_fatal(const struct trap_frame *f)
 	kprintf("\nEXCEPTION: %s %s (vector %u) error=0x%08x%s%s%s\n",
 		exception_mnemonic(f->vector), exception_name(f->vector), f->vector, f->error,
 		decoded[0] ? " [" : "", decoded, decoded[0] ? "]" : "");
-	if (f->vector == TRAP_PF)
-		kprintf("CR2=0x%08x\n", read_cr2());
+	if (f->vector == TRAP_PF) {
+		kprintf("CR2="); /* with its symbol if it is in kernel text (a W^X violation) */
+		ksyms_print_addr(read_cr2());
+		kprintf("\n");
+	}
 	exception_print_registers(f);
 	backtrace_print_trap(f->eip, f->ebp, trap_interrupted_esp(f));
 	kernel_stop(KERNEL_EXIT_PANIC);

@@ -103,16 +103,29 @@ static phys_addr_t direct_map_end(void)
 	return end < DIRECT_MAP_MAX ? end : DIRECT_MAP_MAX;
 }
 
+uint32_t mmu_direct_map_pte(phys_addr_t phys, const struct phys_range *ro, unsigned count)
+{
+	uint32_t pte = (uint32_t)phys | PTE_PRESENT | PTE_WRITABLE | PTE_GLOBAL;
+
+	for (unsigned i = 0; i < count; i++) {
+		if (phys >= ro[i].start && phys < ro[i].end)
+			return pte & ~PTE_WRITABLE;
+	}
+	return pte;
+}
+
 /*
  * Needs pmm_init done, and about 1 MiB of free frames below BOOT_MAPPED_PHYS (the PMM hands
  * out the lowest frames first). Builds the kernel directory: a page table for every kernel
- * PDE, and [0, direct_map_end()) mapped writable and global at KERNEL_BASE (kernel text stays
- * writable for now). Then enables global pages and switches to it, dropping the identity map.
+ * PDE, and [0, direct_map_end()) mapped global at KERNEL_BASE, writable except the kernel
+ * image's read-only ranges (kernel_readonly_ranges; CR0.WP, set by boot.S, makes ring 0
+ * honour them). Then enables global pages and switches to it, dropping the identity map.
  * Calling it again builds a fresh kernel space (host tests do; the kernel calls it once).
  */
 int mmu_init(void)
 {
 	phys_addr_t dir, table, end = direct_map_end();
+	struct phys_range ro[KERNEL_RO_RANGE_COUNT];
 	struct page_table *k;
 
 	if (alloc_boot_frame(&dir) != ERR_OK)
@@ -126,11 +139,12 @@ int mmu_init(void)
 		}
 		k->pde[i] = table | PTE_PRESENT | PTE_WRITABLE;
 	}
+	kernel_readonly_ranges(ro);
 	for (phys_addr_t p = 0; p < end; p += PAGE_SIZE) {
 		virt_addr_t va = KERNEL_BASE + p;
 
 		table_at(k->pde[PDE_INDEX(va)])[PTE_INDEX(va)] =
-		    p | PTE_PRESENT | PTE_WRITABLE | PTE_GLOBAL;
+		    mmu_direct_map_pte(p, ro, KERNEL_RO_RANGE_COUNT);
 	}
 	kernel_space = k;
 	paging_enable_global_pages();

@@ -96,6 +96,50 @@ static void test_init_builds_kernel_space(void **state)
 		    PTE_GLOBAL);
 }
 
+/* Direct-map PTEs: read-only exactly on the pages of the read-only ranges, always global. */
+static void test_direct_map_pte_flags(void **state)
+{
+	const struct phys_range ro[] = {{0x100000, 0x103000}, {0x180000, 0x181000}};
+	const uint32_t rw = PTE_PRESENT | PTE_WRITABLE | PTE_GLOBAL, ro_bits = rw & ~PTE_WRITABLE;
+
+	(void)state;
+	assert_int_equal(mmu_direct_map_pte(0x0ff000, ro, 2), 0x0ff000 | rw);
+	assert_int_equal(mmu_direct_map_pte(0x100000, ro, 2), 0x100000 | ro_bits);
+	assert_int_equal(mmu_direct_map_pte(0x102000, ro, 2), 0x102000 | ro_bits);
+	assert_int_equal(mmu_direct_map_pte(0x103000, ro, 2), 0x103000 | rw);
+	assert_int_equal(mmu_direct_map_pte(0x17f000, ro, 2), 0x17f000 | rw);
+	assert_int_equal(mmu_direct_map_pte(0x180000, ro, 2), 0x180000 | ro_bits);
+	assert_int_equal(mmu_direct_map_pte(0x181000, ro, 2), 0x181000 | rw);
+	assert_int_equal(mmu_direct_map_pte(0x180000, ro, 1), 0x180000 | rw); /* count honoured */
+	assert_int_equal(mmu_direct_map_pte(0x100000, ro, 0), 0x100000 | rw);
+}
+
+/* mmu_init maps the image's read-only ranges read-only in the kernel space, the rest writable. */
+static void test_init_maps_image_readonly(void **state)
+{
+	struct page_table *k;
+	uint32_t flags;
+
+	(void)state;
+	host_kernel_readonly[0] = (struct phys_range){MIB, MIB + 0x5000};
+	host_kernel_readonly[1] = (struct phys_range){MIB + 0x9000, MIB + 0xa000};
+	assert_int_equal(mmu_init(), ERR_OK);
+	k = mmu_kernel_space();
+	for (uint32_t off = 0; off < 0xb000; off += PAGE_SIZE) {
+		bool ro = off < 0x5000 || off == 0x9000;
+
+		assert_int_equal(mmu_query(k, KERNEL_BASE + MIB + off, NULL, &flags), ERR_OK);
+		assert_int_equal(flags, ro ? MMU_PRESENT : MMU_PRESENT | MMU_WRITABLE);
+	}
+	assert_int_equal(mmu_query(k, KERNEL_BASE + MIB - PAGE_SIZE, NULL, &flags), ERR_OK);
+	assert_int_equal(flags, MMU_PRESENT | MMU_WRITABLE);
+	/* Kernel page tables stay writable: the PTE alone makes a page read-only. */
+	assert_true(raw_directory(k)[PDE_INDEX(KERNEL_BASE + MIB)] & PTE_WRITABLE);
+	assert_true(((uint32_t *)phys_to_virt(raw_directory(k)[PDE_INDEX(KERNEL_BASE)] &
+					      PTE_FRAME_MASK))[PTE_INDEX(KERNEL_BASE + MIB)] &
+		    PTE_GLOBAL);
+}
+
 static void test_init_uses_one_frame_per_kernel_table(void **state)
 {
 	uint32_t before;
@@ -336,6 +380,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_init_builds_kernel_space, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_direct_map_pte_flags, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_init_maps_image_readonly, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_init_uses_one_frame_per_kernel_table, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_init_out_of_frames_leaks_nothing, setup, teardown),

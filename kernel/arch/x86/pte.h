@@ -18,4 +18,13 @@
 #define PTE_INDEX(va) ((uint32_t)((va) >> 12) & (PT_ENTRIES - 1))
 #define PDE_SPAN      0x400000u /* bytes mapped by one page table */
 
+struct phys_range;
+
+/*
+ * The PTE mapping physical page `phys` in the kernel's direct map: present and global, and
+ * writable unless the page lies in one of the `count` page-aligned read-only ranges `ro`
+ * (the kernel image's text, rodata and symbol table: nothing executable is writable).
+ */
+uint32_t mmu_direct_map_pte(phys_addr_t phys, const struct phys_range *ro, unsigned count);
+
 #endif /* X86_PTE_H */

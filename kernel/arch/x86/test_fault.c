@@ -1,6 +1,6 @@
 /*
  * Boot tests: raise one CPU exception on purpose so the test harness can check the fault
- * report (test=de|ud|gp|pf|df on the kernel command line).
+ * report (test=de|ud|gp|pf|df|wx on the kernel command line).
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
@@ -32,6 +32,17 @@ __attribute__((noinline)) static void test_raise_pf(void)
 	*(volatile uint32_t *)TEST_PF_ADDRESS = 0x1234;
 }
 
+/*
+ * W^X: kernel text is mapped read-only and CR0.WP makes ring 0 honour it, so rewriting the
+ * first byte of this very function (with the value it already holds) is a protection #PF.
+ */
+__attribute__((noinline)) static void test_raise_wx(void)
+{
+	volatile uint8_t *text = (volatile uint8_t *)(uintptr_t)test_raise_wx;
+
+	*text = *text;
+}
+
 /* With %esp at an unmapped address the #PF cannot be delivered: the CPU raises #DF. */
 __attribute__((noinline)) static void test_raise_df(void)
 {
@@ -45,7 +56,7 @@ int arch_test_raise_fault(const char *name)
 		void (*raise)(void);
 	} faults[] = {
 	    {"de", test_raise_de}, {"ud", test_raise_ud}, {"gp", test_raise_gp},
-	    {"pf", test_raise_pf}, {"df", test_raise_df},
+	    {"pf", test_raise_pf}, {"df", test_raise_df}, {"wx", test_raise_wx},
 	};
 
 	for (unsigned i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {

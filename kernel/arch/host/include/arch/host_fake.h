@@ -8,7 +8,10 @@
 #include <setjmp.h>
 #include <kernel/types.h>
 
-/* Fake physical memory: `bytes` (a multiple of 4 KiB) of zeroed, page-aligned host memory. */
+/*
+ * Fake physical memory: `bytes` (a multiple of 4 KiB) of zeroed, page-aligned host memory.
+ * Also empties host_kernel_readonly (<arch/memory.h>), which a test may then fill.
+ */
 void host_phys_mem_init(size_t bytes);
 void host_phys_mem_release(void);
 

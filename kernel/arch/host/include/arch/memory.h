@@ -38,4 +38,21 @@ static inline phys_addr_t virt_to_phys(const void *virt)
 	return (phys_addr_t)off;
 }
 
+/* A physical address range [start, end). */
+struct phys_range {
+	phys_addr_t start;
+	phys_addr_t end;
+};
+
+#define KERNEL_RO_RANGE_COUNT 2u
+
+/* The fake kernel image's read-only ranges: empty (all zero) unless a test sets them. */
+extern struct phys_range host_kernel_readonly[KERNEL_RO_RANGE_COUNT];
+
+static inline void kernel_readonly_ranges(struct phys_range out[KERNEL_RO_RANGE_COUNT])
+{
+	for (unsigned i = 0; i < KERNEL_RO_RANGE_COUNT; i++)
+		out[i] = host_kernel_readonly[i];
+}
+
 #endif /* ARCH_MEMORY_H */

@@ -37,6 +37,29 @@ static inline phys_addr_t virt_to_phys(const void *virt)
 extern char __kernel_start[], __kernel_end[];
 extern char __kernel_phys_start[], __kernel_phys_end[];
 
+/* kernel.ld: the page-aligned read-only parts of the image (W^X, see kernel_readonly_ranges). */
+extern char __kernel_ro_start[], __kernel_ro_end[];
+extern const char __ksyms_start[], __ksyms_ro_end[]; /* as declared in ksyms.c */
+
+/* A physical address range [start, end). */
+struct phys_range {
+	phys_addr_t start;
+	phys_addr_t end;
+};
+
+#define KERNEL_RO_RANGE_COUNT 2u
+
+/*
+ * The page-aligned physical ranges of the kernel image that the direct map keeps read-only:
+ * .text + .rodata (with the sysexit landing page), and the .ksyms symbol table.
+ */
+static inline void kernel_readonly_ranges(struct phys_range out[KERNEL_RO_RANGE_COUNT])
+{
+	out[0] =
+	    (struct phys_range){virt_to_phys(__kernel_ro_start), virt_to_phys(__kernel_ro_end)};
+	out[1] = (struct phys_range){virt_to_phys(__ksyms_start), virt_to_phys(__ksyms_ro_end)};
+}
+
 /* boot.S: the boot page directory (16 MiB at 0 and at KERNEL_BASE) and the boot stack. */
 extern uint32_t boot_page_directory[1024];
 extern char boot_stack_bottom[], boot_stack_top[];
