@@ -25,6 +25,10 @@ STYLES = {
     "member": (re.compile(r"^[a-z][a-z0-9_]*$"), "lower_snake_case"),
 }
 LIB_SEGMENT = re.compile(r"^[a-z][a-z0-9]*$")
+# First library segments whose C prefix belongs to <keel/abi.h>, <keel/idl_runtime.h> or
+# <stdint.h> (library err + const OK would redefine ERR_OK).
+C_PREFIXES = re.compile(r"^(idl|ipc|err|cap|sys|sysenter|u?int[0-9]*|u?int(ptr|max)|size|"
+                        r"ptrdiff|wchar|wint|sig)$")
 MAX_BOUND = 256  # more elements than data bytes can never fit
 
 
@@ -59,6 +63,10 @@ class Checker:
             if not LIB_SEGMENT.match(seg) or seg in C_KEYWORDS or seg in IDL_KEYWORDS:
                 raise IdlError("E0107", f"library segment {seg!r} must be lowercase letters "
                                "and digits, starting with a letter", f.library_loc)
+        first = f.library.split(".")[0]
+        if C_PREFIXES.match(first):
+            raise IdlError("E0107", f"library prefix {first!r} is taken by the C headers the "
+                           "generated code includes", f.library_loc)
         unique([(d.name, d.loc) for d in f.decls], "declaration")
         for d in f.decls:
             style = "constant" if isinstance(d, ast.Const) else "type"

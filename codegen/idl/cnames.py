@@ -66,11 +66,18 @@ def iface_names(f, iface):
     }
 
 
+HEADER_NAMES = {"KEEL_ABI_H": "abi.h", "KEEL_ABI_VERSION": "abi.h",
+                "KEEL_IDL_RUNTIME_H": "idl_runtime.h"}
+
+
 def check_collisions(f):
     """Raises E0223 if two declarations map to the same C identifier."""
     seen = {}
 
     def add(name, loc, what):
+        if name in HEADER_NAMES:
+            raise IdlError("E0223", f"{what} generates C name {name!r}, which "
+                           f"<keel/{HEADER_NAMES[name]}> already defines", loc)
         if name in seen:
             raise IdlError("E0223", f"{what} generates C name {name!r}, already generated for "
                            f"{seen[name][1]} (line {seen[name][0].line})", loc)

@@ -44,6 +44,7 @@ ERRORS = {
     "E0223": "c-name-collision",
     "E0224": "bad-identifier",
     "E0225": "version-out-of-range",
+    "E0226": "nesting-too-deep",
     # Layout
     "E0301": "message-too-large",
     "E0302": "too-many-caps",

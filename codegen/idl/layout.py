@@ -123,6 +123,12 @@ def messages(iface):
 
 
 def check_file(f):
+    for s in f.of(ast.Struct):
+        size = struct_block(s).size
+        if size > DATA_BYTES:  # could never be sent, and may exceed what C can declare
+            raise IdlError("E0301", f"struct {s.name} needs {size} bytes, "
+                           f"{size - DATA_BYTES} over the {DATA_BYTES}-byte message limit",
+                           s.loc)
     return {i.name: messages(i) for i in f.of(ast.Interface)}
 
 

@@ -25,6 +25,10 @@ def _is_ident_start(c):
     return c.isascii() and (c.isalpha() or c == "_")
 
 
+def _is_digit(c):
+    return c.isascii() and c.isdigit()  # not "\u0663" or "\u00b2"
+
+
 def _is_ident_char(c):
     return c.isascii() and (c.isalnum() or c == "_")
 
@@ -66,7 +70,7 @@ class Lexer:
             return self._comment()
         if _is_ident_start(c):
             return self._ident()
-        if c.isdigit() or (c == "-" and self._peek(1).isdigit()):
+        if _is_digit(c) or (c == "-" and _is_digit(self._peek(1))):
             return self._number()
         if c == "-" and self._peek(1) == ">":
             tok = Token("->", "->", self._loc(2))

@@ -7,6 +7,7 @@ from .lexer import Lexer
 
 TOP_KEYWORDS = ("const", "enum", "struct", "interface")
 ATTRS_ALLOWED = {"interface": {"id", "version"}, "method": {"rights"}}
+MAX_NESTING = 8  # nested arrays; C guarantees only 12 declarators and each adds a loop
 
 
 class Parser:
@@ -223,8 +224,10 @@ class Parser:
         return params
 
     # ---- types ----
-    def type_ref(self):
+    def type_ref(self, depth=0):
         tok = self.ident("a type")
+        if depth > MAX_NESTING:
+            raise IdlError("E0226", f"arrays nest more than {MAX_NESTING} deep", tok.loc)
         if tok.text in ast.PRIMITIVES:
             return ast.TypeRef("prim", tok.loc, name=tok.text)
         if tok.text in ("string", "bytes"):
@@ -234,7 +237,7 @@ class Parser:
             return ast.TypeRef(tok.text, tok.loc, bound=bound)
         if tok.text == "array":
             self.expect("<")
-            elem = self.type_ref()
+            elem = self.type_ref(depth + 1)
             self.expect(",")
             bound = self.bound()
             self.expect(">")

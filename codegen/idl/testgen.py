@@ -42,7 +42,7 @@ class Sampler:
                 out += self.assign(fl.type, f"{lval}.{fl.name}", depth)
             return out
         if t.kind in ("string", "bytes"):
-            n = t.bound.resolved // 2
+            n = max(1, t.bound.resolved // 2)  # a loop to 0 trips -Wtype-limits
             fill = "'a' + (char)(i % 26u)" if t.kind == "string" else "(uint8_t)(i * 7u + 1u)"
             return [f"{lval}.len = {n};",
                     f"for (uint32_t i = 0; i < {n}u; i++)", f"\t{lval}.data[i] = {fill};"]

@@ -23,7 +23,7 @@ class BadIdlTest(unittest.TestCase):
                 continue
             with self.subTest(name=name):
                 path = f"codegen/testdata/bad/{name}"
-                with open(testlib.repo_path(path), encoding="utf-8") as fh:
+                with open(testlib.repo_path(path), encoding="utf-8", errors="replace") as fh:
                     m = EXPECT.match(fh.readline().rstrip("\n"))
                 self.assertIsNotNone(m, f"{name}: first line must be `// expect: EXXXX l:c`")
                 status, out, err = testlib.run_idlc("check", path)
@@ -41,7 +41,7 @@ class BadIdlTest(unittest.TestCase):
     def test_every_error_id_of_the_front_end_is_exercised(self):
         seen = set()
         for name in os.listdir(BAD):
-            with open(os.path.join(BAD, name), encoding="utf-8") as fh:
+            with open(os.path.join(BAD, name), encoding="utf-8", errors="replace") as fh:
                 seen.add(fh.readline().split()[2])
         from codegen.idl.errors import ERRORS
         wanted = {c for c in ERRORS if c < "E0400"}
