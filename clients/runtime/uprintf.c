@@ -5,33 +5,54 @@
 #include <stdarg.h>
 #include <stdint.h>
 
+#include <fmt/fmt.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
-#include "format.h"
+/* The formatter's sink: a chunk buffer printed when full; the first print error stops it. */
+struct uprintf_out {
+	struct fmt_sink sink; /* first, so put can convert back */
+	char buf[UPRINTF_CHUNK];
+	size_t pos;
+	int error;
+};
 
-/* Prints the buffered chunk; the formatter then reuses the buffer. */
-static int uprintf_flush(struct fmt_out *out)
+/* Prints the buffered chunk and empties it. Returns 0 or the negative ERR_* of the print. */
+static int uprintf_flush(struct uprintf_out *out)
 {
 	int32_t err;
 
 	if (out->pos == 0)
 		return 0;
 	err = sys_debug_print(out->buf, (uint32_t)out->pos);
+	out->pos = 0;
 	return err < 0 ? err : 0;
+}
+
+static void uprintf_put(struct fmt_sink *sink, char c)
+{
+	struct uprintf_out *out = (struct uprintf_out *)sink;
+
+	if (out->error < 0)
+		return;
+	if (out->pos == sizeof(out->buf)) {
+		out->error = uprintf_flush(out);
+		if (out->error < 0)
+			return;
+	}
+	out->buf[out->pos++] = c;
 }
 
 int vuprintf(const char *fmt, va_list ap)
 {
-	char chunk[UPRINTF_CHUNK];
-	struct fmt_out out = {.buf = chunk, .cap = sizeof(chunk), .flush = uprintf_flush};
+	struct uprintf_out out = {.sink = {.put = uprintf_put}};
 
-	fmt_format(&out, fmt, ap);
+	fmt_format(&out.sink, fmt, ap);
 	if (out.error == 0)
 		out.error = uprintf_flush(&out);
 	if (out.error < 0)
 		return out.error;
-	return out.total > INT32_MAX ? INT32_MAX : (int)out.total;
+	return out.sink.total > INT32_MAX ? INT32_MAX : (int)out.sink.total;
 }
 
 int uprintf(const char *fmt, ...)

@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <kernel/types.h>
 
-/* Formats %d %i %u %x %X %p %s %c %% with flags '-', '0', width, and l/ll/z/h/hh sizes. */
+/* Formats as <fmt/fmt.h> says; %p zero-fills to the pointer's full width ("0x0000abcd"). */
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int kvprintf(const char *fmt, va_list ap);
 /* Bounded formatter: writes at most size-1 chars plus NUL; returns the untruncated length. */

@@ -40,8 +40,8 @@ int strncmp(const char *a, const char *b, size_t n);
  * Formats into buf, writing at most size bytes including the NUL (always written when
  * size > 0). Returns the length the full output has, so a result >= size means truncation.
  * Conversions: %d %i %u %x %X %p %s %c %%, flags '-' and '0', a width, a precision for %s
- * (".N": at most N bytes; width and precision may be '*'), sizes l, ll and z. %p prints "0x"
- * and the hex digits. An unknown or unfinished conversion is copied literally.
+ * (".N": at most N bytes; width and precision may be '*'), sizes hh, h, l, ll and z. %p
+ * prints "0x" and the hex digits. An unknown or unfinished conversion is copied literally.
  */
 int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
