@@ -1,64 +1,59 @@
 """The IDL syntax tree. The parser fills the syntactic fields; the checker fills the resolved
-ones (marked `resolved`) so later stages never look names up again."""
+ones (marked `resolved`): every `type` becomes a types.Type, so later stages never look a name
+up again."""
 
 from dataclasses import dataclass, field
 from typing import List, Optional
 
 from .errors import Loc
 
-INT_TYPES = {
-    "u8": (1, False), "u16": (2, False), "u32": (4, False), "u64": (8, False),
-    "i8": (1, True), "i16": (2, True), "i32": (4, True), "i64": (8, True),
-}
-PRIMITIVES = set(INT_TYPES) | {"bool"}
 
-
-def int_range(name):
-    """Inclusive (min, max) of an integer primitive."""
-    size, signed = INT_TYPES[name]
-    bits = size * 8
-    return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
-
-
-@dataclass
-class Attribute:
-    name: str
-    args: list  # tokens between the parentheses, without separators
+@dataclass(slots=True)
+class Arg:
+    """One attribute argument: an integer or a name."""
+    is_int: bool
+    text: str
+    value: int
     loc: Loc
 
 
-@dataclass
+@dataclass(slots=True)
+class Attribute:
+    name: str
+    args: List[Arg]
+    loc: Loc
+
+
+@dataclass(slots=True)
 class Bound:
     value: Optional[int]
     name: Optional[str]
     loc: Loc
-    resolved: int = 0
 
 
-@dataclass
-class TypeRef:
-    """kind: prim | named | string | bytes | array | cap."""
+@dataclass(slots=True)
+class TypeExpr:
+    """A type as written. kind: prim | named | string | bytes | array | cap."""
     kind: str
     loc: Loc
     name: str = ""
-    elem: Optional["TypeRef"] = None
+    elem: Optional["TypeExpr"] = None
     bound: Optional[Bound] = None
     rights: list = field(default_factory=list)  # [(name, loc)] for caps
-    decl: object = None  # resolved: Enum or Struct for kind == named
-    rights_mask: int = 0  # resolved: for caps
 
 
-@dataclass
+@dataclass(slots=True)
 class Const:
     name: str
-    type: TypeRef
+    texpr: TypeExpr
     value: int
     value_loc: Loc
     doc: List[str]
     loc: Loc
+    type: object = None  # resolved: IntType
 
 
-@dataclass
+@dataclass(slots=True)
 class EnumMember:
     name: str
     value: int
@@ -67,67 +62,95 @@ class EnumMember:
     value_loc: Loc
 
 
-@dataclass
+@dataclass(slots=True)
 class Enum:
     name: str
-    underlying: TypeRef
+    texpr: TypeExpr  # the underlying type
     members: List[EnumMember]
     doc: List[str]
     loc: Loc
+    type: object = None  # resolved: EnumType
 
 
-@dataclass
+@dataclass(slots=True)
 class Field:
+    """A struct field, a parameter or a result."""
     name: str
-    type: TypeRef
+    texpr: TypeExpr
     doc: List[str]
     loc: Loc
+    type: object = None  # resolved: Type
 
 
-@dataclass
+@dataclass(slots=True)
 class Struct:
     name: str
     fields: List[Field]
     doc: List[str]
     loc: Loc
+    type: object = None  # resolved: StructType
 
 
-@dataclass
+@dataclass(slots=True)
 class Method:
     ordinal: int
     ordinal_loc: Loc
     name: str
     oneway: bool
     params: List[Field]
-    results: Optional[List[Field]]
+    results: Optional[List[Field]]  # None for oneway methods
     error: Optional[tuple]  # (name, loc)
     attrs: List[Attribute]
     doc: List[str]
     loc: Loc
     rights_mask: int = 0  # resolved: caller rights from @rights
     error_enum: Optional[Enum] = None  # resolved
-    index: int = 0  # resolved: dense index in ordinal order
+    index: int = 0  # resolved: dense index in ordinal order among methods
 
 
-@dataclass
+@dataclass(slots=True)
+class Event:
+    """A message the server sends to subscribed clients on a channel; no reply."""
+    ordinal: int
+    ordinal_loc: Loc
+    name: str
+    params: List[Field]
+    attrs: List[Attribute]
+    doc: List[str]
+    loc: Loc
+    index: int = 0  # resolved: dense index in ordinal order among events
+
+
+@dataclass(slots=True)
 class Interface:
     name: str
     attrs: List[Attribute]
     methods: List[Method]
+    events: List[Event]
     reserved: list  # [(ordinal, loc)]
     doc: List[str]
     loc: Loc
     iface_id: int = 0  # resolved
     version: int = 0  # resolved
+    id_loc: Optional[Loc] = None  # resolved: where @id's value is
 
 
-@dataclass
+@dataclass(slots=True)
 class File:
     path: str
     library: str
     library_loc: Loc
+    segments: list  # [(segment, loc)]
     decls: list
-    text: str = ""
+    src: object = None  # errors.Source
+    doc: List[str] = field(default_factory=list)
+    abi: object = None  # resolved: abi.Abi the file was checked against
+    layout: dict = None  # resolved: {interface name: (messages, event messages)}
+    struct_order: list = None  # resolved: structs, each after the structs it contains
+
+    @property
+    def text(self):
+        return self.src.text
 
     def of(self, cls):
         return [d for d in self.decls if isinstance(d, cls)]

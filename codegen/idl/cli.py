@@ -10,29 +10,29 @@ from . import compat, docgen, frontend, generate, layoutfmt
 from .errors import IdlError
 
 
-def cmd_check(args, sources):
+def cmd_check(args):
     for path in args.files:
-        frontend.load(path, sources)
+        frontend.load(path)
     return 0
 
 
-def cmd_gen(args, sources):
-    f = frontend.load(args.file, sources)
+def cmd_gen(args):
+    f = frontend.load(args.file)
     base = args.base or os.path.splitext(os.path.basename(args.file))[0]
     outputs = generate.render(f, base, frontend.display_path(args.file))
-    os.makedirs(args.out, exist_ok=True)
+    make_dir(args.out)
     for name in sorted(outputs):
         write(os.path.join(args.out, name), outputs[name])
     return 0
 
 
-def cmd_layout(args, sources):
-    sys.stdout.write(layoutfmt.render(frontend.load(args.file, sources)))
+def cmd_layout(args):
+    sys.stdout.write(layoutfmt.render(frontend.load(args.file)))
     return 0
 
 
-def cmd_doc(args, sources):
-    text = docgen.render(frontend.load(args.file, sources))
+def cmd_doc(args):
+    text = docgen.render(frontend.load(args.file))
     if args.out:
         write(args.out, text)
     else:
@@ -40,11 +40,11 @@ def cmd_doc(args, sources):
     return 0
 
 
-def cmd_lock(args, sources):
-    api = compat.api_of(frontend.load(args.file, sources))
+def cmd_lock(args):
+    api = compat.api_of(frontend.load(args.file))
     out = args.out or os.path.splitext(args.file)[0] + ".api.lock"
     if os.path.exists(out) and not args.force:
-        old = compat.load_api(out, sources)
+        old = compat.load_api(out)
         problems = compat.unbumped_breaks(old, api)
         if problems:
             for p in problems:
@@ -55,8 +55,8 @@ def cmd_lock(args, sources):
     return 0
 
 
-def cmd_compat(args, sources):
-    old, new = compat.load_api(args.old, sources), compat.load_api(args.new, sources)
+def cmd_compat(args):
+    old, new = compat.load_api(args.old), compat.load_api(args.new)
     breaks = compat.breaking_changes(old, new)
     for line in breaks:
         sys.stdout.write(line + "\n")
@@ -68,16 +68,32 @@ def cmd_compat(args, sources):
     return 0
 
 
+def make_dir(path):
+    """Creates an output directory; E0404 if it cannot be (a file is in the way...)."""
+    if os.path.isdir(path):
+        return
+    if os.path.exists(path):
+        raise IdlError("E0404", f"cannot write into {path}: it exists and is not a directory")
+    try:
+        os.makedirs(path)
+    except OSError as exc:
+        raise IdlError("E0404", f"cannot create directory {path}: {exc.strerror}") from None
+
+
 def write(path, text):
-    """Writes only when the content changes, so timestamps stay put for build tools."""
+    """Writes only when the content changes, so timestamps stay put for build tools; E0404
+    if the file cannot be written."""
     try:
         with open(path, encoding="utf-8") as fh:
             if fh.read() == text:
                 return
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         pass
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise IdlError("E0404", f"cannot write {path}: {exc.strerror}") from None
 
 
 def build_parser():
@@ -112,16 +128,12 @@ def build_parser():
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
-    sources = {}
     try:
-        return args.fn(args, sources)
+        return args.fn(args)
     except IdlError as err:
-        sys.stderr.write(err.render(sources))
-        return 1
-    except RecursionError:
-        sys.stderr.write(IdlError("E0900", "input nests too deeply").render(sources))
+        sys.stderr.write(err.render())
         return 1
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         msg = f"idlc bug: {exc.__class__.__name__}: {exc}; please report with the input file"
-        sys.stderr.write(IdlError("E0900", msg).render(sources))
+        sys.stderr.write(IdlError("E0900", msg).render())
         return 1

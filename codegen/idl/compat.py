@@ -8,37 +8,30 @@ ids, ordinals, reserved ordinals, rights and the wire types of every request and
 import json
 
 from . import ast, frontend
-from .checker import RIGHTS
 from .errors import IdlError
-from .layoutfmt import type_text
 
 LOCK_FORMAT = 1
 
 
 def expand(t):
     """A type's wire meaning as text, with structs and enums spelled out in full."""
-    if t.kind == "named" and isinstance(t.decl, ast.Enum):
+    if t.kind == "enum":
         members = ", ".join(f"{m.name}={m.value}" for m in t.decl.members)
-        return f"enum {t.name} : {t.decl.underlying.name} {{{members}}}"
-    if t.kind == "named":
+        return f"enum {t.name} : {t.underlying.name} {{{members}}}"
+    if t.kind == "struct":
         fields = "; ".join(f"{fl.name}: {expand(fl.type)}" for fl in t.decl.fields)
         return f"struct {t.name} {{{fields}}}"
     if t.kind == "array":
-        return f"array<{expand(t.elem)}, {t.bound.resolved}>"
-    return type_text(t)
+        return f"array<{expand(t.elem)}, {t.bound}>"
+    return t.idl()
 
 
-def rights_list(mask):
-    return [n for n, bit in RIGHTS.items() if mask & bit]
-
-
-def method_api(m):
-    api = {"ordinal": m.ordinal, "oneway": m.oneway, "rights": rights_list(m.rights_mask),
+def method_api(m, abi):
+    api = {"ordinal": m.ordinal, "oneway": m.oneway, "rights": abi.rights_list(m.rights_mask),
            "request": [[p.name, expand(p.type)] for p in m.params]}
     if not m.oneway:
         api["reply"] = [[r.name, expand(r.type)] for r in m.results or []]
-        api["error"] = expand(ast.TypeRef("named", m.loc, name=m.error[0], decl=m.error_enum)) \
-            if m.error_enum else None
+        api["error"] = expand(m.error_enum.type) if m.error_enum else None
     return api
 
 
@@ -47,7 +40,7 @@ def api_of(f):
     for i in f.of(ast.Interface):
         ifaces[i.name] = {"id": i.iface_id, "version": i.version,
                           "reserved": sorted(o for o, _ in i.reserved),
-                          "methods": {m.name: method_api(m) for m in i.methods}}
+                          "methods": {m.name: method_api(m, f.abi) for m in i.methods}}
     return {"format": LOCK_FORMAT, "library": f.library, "interfaces": ifaces}
 
 
@@ -55,11 +48,11 @@ def dump_api(api):
     return json.dumps(api, indent=2, sort_keys=True) + "\n"
 
 
-def load_api(path, sources):
+def load_api(path):
     """Reads an API from a .idl file or a lock file."""
     if path.endswith(".idl"):
-        return api_of(frontend.load(path, sources))
-    shown, text = frontend.read_source(path, sources)
+        return api_of(frontend.load(path))
+    shown, text = frontend.read_source(path)
     try:
         api = json.loads(text)
         if api.get("format") != LOCK_FORMAT or not isinstance(api.get("interfaces"), dict):

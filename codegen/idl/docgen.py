@@ -1,7 +1,6 @@
 """`idlc doc`: Markdown API reference built from the IDL's doc comments."""
 
-from . import ast, cnames, layout
-from .layoutfmt import type_text
+from . import ast, names
 
 
 def para(lines):
@@ -13,33 +12,31 @@ def field_table(fields):
         return "_none_\n\n"
     out = "| name | type | description |\n|---|---|---|\n"
     for fl in fields:
-        out += f"| `{fl.name}` | `{type_text(fl.type)}` | {' '.join(fl.doc)} |\n"
+        out += f"| `{fl.name}` | `{fl.type.idl()}` | {' '.join(fl.doc)} |\n"
     return out + "\n"
 
 
-def method_doc(f, i, m):
-    n = cnames.method_names(f, i, m)
+def method_doc(f, cx, i, m, sizes):
+    n = cx.method_names(i, m)
     out = f"### {m.ordinal}: {'oneway ' if m.oneway else ''}{m.name}\n\n{para(m.doc)}"
     out += f"C client: `{n['fn']}()`. Message type `{n['type']}`.\n\n"
     if m.rights_mask:
-        rights = type_text(ast.TypeRef("cap", m.loc, name="x", rights_mask=m.rights_mask))
-        out += f"Caller rights: `{rights[6:-1]}`.\n\n"
+        out += f"Caller rights: ` {f.abi.rights_text(m.rights_mask)}`.\n\n"
     out += "Parameters:\n\n" + field_table(m.params)
     if not m.oneway:
         out += "Results:\n\n" + field_table(m.results or [])
     if m.error:
         out += f"Errors: `{m.error[0]}`.\n\n"
-    sizes = [f"{msg.direction} {msg.length} bytes" for msg in layout.messages(i)
-             if msg.method is m]
     return out + f"Wire size: {', '.join(sizes)}.\n\n"
 
 
 def render(f):
+    cx = names.CNames(f)
     out = f"# Library `{f.library}`\n\n_Generated from {f.path} by `idlc doc`._\n\n"
     for c in f.of(ast.Const):
         out += f"## const {c.name} = {c.value}\n\n{para(c.doc)}"
     for e in f.of(ast.Enum):
-        out += f"## enum {e.name} : {e.underlying.name}\n\n{para(e.doc)}"
+        out += f"## enum {e.name} : {e.type.underlying.name}\n\n{para(e.doc)}"
         out += "| member | value | description |\n|---|---|---|\n"
         for m in e.members:
             out += f"| `{m.name}` | {m.value} | {' '.join(m.doc)} |\n"
@@ -51,6 +48,9 @@ def render(f):
         if i.reserved:
             out += "Reserved ordinals: " + ", ".join(str(o) for o, _ in sorted(i.reserved))
             out += ".\n\n"
+        sizes = {}
+        for msg in f.layout[i.name][0]:
+            sizes.setdefault(msg.method.name, []).append(f"{msg.direction} {msg.length} bytes")
         for m in sorted(i.methods, key=lambda m: m.ordinal):
-            out += method_doc(f, i, m)
+            out += method_doc(f, cx, i, m, sizes[m.name])
     return out.rstrip("\n") + "\n"

@@ -1,8 +1,13 @@
-"""Diagnostics for idlc: stable error ids, source locations and caret-marked reports.
+"""Diagnostics for idlc: stable error ids, source files, locations and caret-marked reports.
 
 Every user-facing failure is an IdlError carrying an id from ERRORS; the CLI prints it as
 `file:line:col: error E0103 unknown-attribute: message`, the source line and a caret underline.
+Locations are cheap to make: a Loc holds a token index or a character offset and turns it into
+a line and column only when a diagnostic is printed.
 """
+
+import bisect
+import re
 
 ERRORS = {
     # Lexical
@@ -45,6 +50,7 @@ ERRORS = {
     "E0224": "bad-identifier",
     "E0225": "version-out-of-range",
     "E0226": "nesting-too-deep",
+    "E0227": "missing-reply",
     # Layout
     "E0301": "message-too-large",
     "E0302": "too-many-caps",
@@ -52,17 +58,98 @@ ERRORS = {
     "E0401": "cannot-read-file",
     "E0402": "bad-lock-file",
     "E0403": "incompatible-change",
+    "E0404": "cannot-write-file",
+    "E0405": "bad-registry",
     "E0900": "internal-error",
 }
 
+# Characters a source file may not contain anywhere, comments included: C0 controls other than
+# tab and line breaks, DEL, and the bidirectional controls that make text read differently
+# from how compilers see it ("trojan source"); gcc warns about the latter inside comments.
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_SHOWN_ESCAPED = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_char(c):
+    """How a character that must not be printed raw is shown: \\x00, \\u202e."""
+    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+
+
+def escape_line(text):
+    return _SHOWN_ESCAPED.sub(lambda m: escape_char(m.group(0)), text)
+
+
+class Source:
+    """The text of one file (line breaks already normalized to \\n) and the tokens the lexer
+    found in it. Offsets of tokens are computed only when a location must be printed."""
+
+    def __init__(self, path, text):
+        self.path, self.text = path, text
+        self.tokens = None  # set by the lexer: every token's text, comments included
+        self._offsets = None
+        self._line_starts = None
+
+    def token_offset(self, index):
+        if self._offsets is None:
+            from .lexer import token_offsets
+            self._offsets = token_offsets(self.text)
+        if index >= len(self._offsets):
+            return len(self.text)
+        return self._offsets[index]
+
+    def line_col(self, offset):
+        if self._line_starts is None:
+            starts = [0]
+            find, text = self.text.find, self.text
+            pos = find("\n")
+            while pos >= 0:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self._line_starts = starts
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def line_text(self, line):
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]
+
 
 class Loc:
-    """A position in a source file: 1-based line and column, plus the span length to mark."""
+    """A place in a source: token `tok` (through `end_tok`), or character `offset` with
+    `length`. line, col and length are worked out on demand."""
 
-    __slots__ = ("path", "line", "col", "length")
+    __slots__ = ("src", "tok", "end_tok", "offset", "_length")
 
-    def __init__(self, path, line, col, length=1):
-        self.path, self.line, self.col, self.length = path, line, col, max(1, length)
+    def __init__(self, src, tok=None, end_tok=None, offset=None, length=1):
+        self.src, self.tok, self.end_tok, self.offset, self._length = \
+            src, tok, end_tok, offset, length
+
+    def start(self):
+        return self.src.token_offset(self.tok) if self.offset is None else self.offset
+
+    @property
+    def path(self):
+        return self.src.path
+
+    @property
+    def line(self):
+        return self.src.line_col(self.start())[0]
+
+    @property
+    def col(self):
+        return self.src.line_col(self.start())[1]
+
+    @property
+    def length(self):
+        if self.offset is not None:
+            return max(1, self._length)
+        toks = self.src.tokens
+        last = self.tok if self.end_tok is None else self.end_tok
+        if self.tok >= len(toks):
+            return 1
+        end = self.src.token_offset(last) + len(toks[min(last, len(toks) - 1)])
+        return max(1, end - self.start())
 
     def __repr__(self):
         return f"{self.path}:{self.line}:{self.col}"
@@ -76,20 +163,18 @@ class IdlError(Exception):
         super().__init__(message)
         self.code, self.message, self.loc = code, message, loc
 
-    def render(self, sources):
-        """Formats the error; sources maps path -> text so the offending line can be shown."""
-        head = f"error {self.code} {ERRORS[self.code]}: {self.message}"
+    def render(self):
+        head = f"error {self.code} {ERRORS[self.code]}: {escape_line(self.message)}"
         if self.loc is None:
             return f"idlc: {head}\n"
         loc = self.loc
-        out = f"{loc.path}:{loc.line}:{loc.col}: {head}\n"
-        text = sources.get(loc.path)
-        if text is None:
-            return out
-        lines = text.split("\n")
-        if 1 <= loc.line <= len(lines):
-            src = lines[loc.line - 1].replace("\t", " ")
-            width = max(1, min(loc.length, len(src) - loc.col + 1))
-            out += f"  {loc.line:4d} | {src}\n"
-            out += "       | " + " " * (loc.col - 1) + "^" + "~" * (width - 1) + "\n"
+        line, col = loc.line, loc.col
+        out = f"{loc.path}:{line}:{col}: {head}\n"
+        src = loc.src.line_text(line).replace("\t", " ")
+        shown = escape_line(src)
+        width = max(1, min(loc.length, len(src) - col + 1))
+        before = len(escape_line(src[:col - 1]))
+        marked = max(1, len(escape_line(src[col - 1:col - 1 + width])))
+        out += f"  {line:4d} | {shown}\n"
+        out += "       | " + " " * before + "^" + "~" * (marked - 1) + "\n"
         return out

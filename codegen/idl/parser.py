@@ -1,116 +1,185 @@
-"""Recursive-descent parser for the Keel IDL (grammar in docs/idl.md). Produces an ast.File;
-it checks syntax only. Names, bounds and attribute values are checked by checker.py."""
+"""Recursive-descent parser for the Keel IDL (grammar in docs/idl.md). Produces an ast.File and
+checks syntax only; names, bounds and attribute values are checked by checker.py. It works on
+the lexer's token strings, so its hot paths are string comparisons."""
 
 from . import ast
-from .errors import IdlError
-from .lexer import Lexer
+from .errors import IdlError, Loc
+from .lexer import PUNCT, doc_text, is_comment, is_doc, number_value
 
 TOP_KEYWORDS = ("const", "enum", "struct", "interface")
 ATTRS_ALLOWED = {"interface": {"id", "version"}, "method": {"rights"}}
+PRIMITIVE_NAMES = frozenset(("u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool"))
 MAX_NESTING = 8  # nested arrays; C guarantees only 12 declarators and each adds a loop
+EOF = ""
+
+
+def is_ident(tok):
+    c = tok[:1]
+    return c.isascii() and (c.isalpha() or c == "_")
+
+
+def is_int(tok):
+    c = tok[:1]
+    return c.isascii() and (c.isdigit() or (c == "-" and tok[1:2].isdigit()))
+
+
+def describe(tok):
+    return "end of file" if tok == EOF else repr(tok if len(tok) <= 40 else tok[:40] + "...")
 
 
 class Parser:
-    def __init__(self, path, text):
-        self.path, self.text = path, text
-        self.toks = Lexer(path, text).tokens()
+    def __init__(self, src):
+        self.src = src
+        toks = src.tokens
+        if any(t[0] == "/" and is_comment(t) and not is_doc(t) for t in toks):
+            keep = [i for i, t in enumerate(toks) if not (is_comment(t) and not is_doc(t))]
+            self.toks, self.orig = [toks[i] for i in keep], keep
+        else:
+            self.toks, self.orig = list(toks), None
+        self.toks.append(EOF)
         self.i = 0
+        self.check_characters()
+
+    def check_characters(self):
+        """E0001 for the first character that starts no token and E0002/E0003 for the first
+        malformed number, before any syntax error."""
+        for i, t in enumerate(self.toks):
+            c = t[:1]
+            if c.isascii() and (c.isalpha() or c == "_" or c in PUNCT) or t == "->":
+                continue
+            if c.isascii() and c.isdigit() or (c == "-" and t[1:2].isdigit()):
+                number_value(t, self.loc(i))
+            elif not (t == EOF or is_doc(t)):
+                raise IdlError("E0001", f"unexpected character {t!r}", self.loc(i))
 
     # ---- token helpers ----
+    def loc(self, i=None, end=None):
+        i = self.i if i is None else i
+        if self.orig is not None:
+            i = self.orig[i] if i < len(self.orig) else len(self.src.tokens)
+            end = None if end is None else self.orig[end]
+        elif i >= len(self.src.tokens):
+            i = len(self.src.tokens)
+        return Loc(self.src, tok=i, end_tok=end)
+
     def peek(self, k=0):
         return self.toks[min(self.i + k, len(self.toks) - 1)]
 
-    def next(self):
-        tok = self.peek()
-        if tok.kind == "DOC":
-            raise IdlError("E0004", "doc comment is not followed by a declaration", tok.loc)
-        self.i += 1
-        return tok
+    def fail(self, what):
+        tok = self.toks[self.i]
+        if is_doc(tok):
+            raise IdlError("E0004", "doc comment is not followed by a declaration", self.loc())
+        raise IdlError("E0101", f"expected {what}, found {describe(tok)}", self.loc())
 
-    def at(self, kind, text=None):
-        tok = self.peek()
-        return tok.kind == kind and (text is None or tok.text == text)
+    def expect(self, text, what=None):
+        if self.toks[self.i] == text:
+            self.i += 1
+            return self.i - 1
+        self.fail(what or repr(text))
 
-    def accept(self, kind, text=None):
-        if self.at(kind, text):
-            return self.next()
-        return None
-
-    def expect(self, kind, text=None, what=None):
-        tok = self.peek()
-        if tok.kind == kind and (text is None or tok.text == text):
-            return self.next()
-        if tok.kind == "DOC":
-            self.next()
-        want = what or repr(text or kind)
-        found = "end of file" if tok.kind == "EOF" else repr(tok.text)
-        raise IdlError("E0101", f"expected {want}, found {found}", tok.loc)
+    def accept(self, text):
+        if self.toks[self.i] == text:
+            self.i += 1
+            return True
+        return False
 
     def ident(self, what="a name"):
-        return self.expect("IDENT", what=what)
+        """Consumes an identifier; returns (text, loc)."""
+        tok = self.toks[self.i]
+        if not is_ident(tok):
+            self.fail(what)
+        self.i += 1
+        return tok, self.loc(self.i - 1)
+
+    def integer(self, what="an integer"):
+        """Consumes an integer; returns (value, loc)."""
+        tok = self.toks[self.i]
+        if not is_int(tok):
+            self.fail(what)
+        loc = self.loc()
+        self.i += 1
+        return number_value(tok, loc), loc
 
     def docs(self):
-        lines = []
-        while self.at("DOC"):
-            lines.append(self.toks[self.i].text)
+        lines, toks = [], self.toks
+        while is_doc(toks[self.i]):
+            lines.append(doc_text(toks[self.i]))
             self.i += 1
         return lines
 
+    def preamble(self, where):
+        """Doc comments and attributes before a declaration, in either order. E0004 if they
+        are not followed by one (end of file, or the `}` closing `where`)."""
+        doc, attrs, first = [], [], self.i
+        while True:
+            tok = self.toks[self.i]
+            if is_doc(tok):
+                doc.append(doc_text(tok))
+                self.i += 1
+            elif tok == "@":
+                attrs.append(self.attribute())
+            else:
+                break
+        if doc and self.toks[self.i] in (EOF, "}"):
+            doc_at = next(k for k in range(first, self.i) if is_doc(self.toks[k]))
+            raise IdlError("E0004", f"doc comment is not followed by a declaration (it is "
+                           f"followed by {describe(self.toks[self.i])}{where})",
+                           self.loc(doc_at))
+        return doc, attrs
+
     # ---- file ----
     def parse_file(self):
-        self.docs()
-        tok = self.peek()
-        if not self.at("IDENT", "library"):
-            raise IdlError("E0106", "a file must start with `library <name>;`", tok.loc)
-        self.next()
-        lib_loc, parts = self.peek().loc, [self.ident("a library name").text]
+        doc = self.docs()
+        if self.toks[self.i] != "library":
+            raise IdlError("E0106", "a file must start with `library <name>;`", self.loc())
+        self.i += 1
+        start = self.i
+        segments = [self.ident("a library name")]
         while self.accept("."):
-            parts.append(self.ident("a library name segment").text)
-        lib_loc.length = len(".".join(parts))
+            segments.append(self.ident("a library name segment"))
+        lib_loc = self.loc(start, self.i - 1)
         self.expect(";")
         decls = []
-        while not self.at("EOF"):
+        while self.toks[self.i] != EOF:
             decls.append(self.decl())
-        return ast.File(self.path, ".".join(parts), lib_loc, decls, self.text)
+        return ast.File(self.src.path, ".".join(s for s, _ in segments), lib_loc, segments,
+                        decls, self.src, doc)
 
     def decl(self):
-        if self.at("DOC"):
-            first = self.peek()
-            doc = self.docs()
-            if self.at("EOF"):
-                raise IdlError("E0004", "doc comment is not followed by a declaration",
-                               first.loc)
-        else:
-            doc = []
-        attrs = self.attributes()
-        tok = self.peek()
-        if tok.kind != "IDENT" or tok.text not in TOP_KEYWORDS:
-            if tok.kind == "IDENT":
-                raise IdlError("E0102", f"unknown keyword {tok.text!r}; expected one of "
-                               + ", ".join(TOP_KEYWORDS), tok.loc)
-            self.expect("IDENT", what="a declaration")
-        kind = self.next().text
-        if kind != "interface":
-            self.check_attrs(attrs, kind)
-        return getattr(self, "parse_" + kind)(doc, attrs, tok.loc)
+        doc, attrs = self.preamble("")
+        tok = self.toks[self.i]
+        if tok not in TOP_KEYWORDS:
+            if is_ident(tok):
+                raise IdlError("E0102", f"unknown keyword {describe(tok)}; expected one of "
+                               + ", ".join(TOP_KEYWORDS), self.loc())
+            self.fail("a declaration")
+        self.i += 1
+        self.check_attrs(attrs, tok)
+        return getattr(self, "parse_" + tok)(doc, attrs)
 
-    def attributes(self):
-        attrs = []
-        while self.accept("@"):
-            name = self.ident("an attribute name")
-            self.expect("(")
-            args = []
-            while not self.at(")"):
-                tok = self.next()
-                if tok.kind == "EOF":
-                    raise IdlError("E0101", "expected ')', found end of file", tok.loc)
-                if tok.kind in ("IDENT", "INT"):
-                    args.append(tok)
-                elif tok.kind not in ("|", ","):
-                    raise IdlError("E0104", f"unexpected {tok.text!r} in attribute", tok.loc)
-            self.expect(")")
-            attrs.append(ast.Attribute(name.text, args, name.loc))
-        return attrs
+    def attribute(self):
+        self.expect("@")
+        name, loc = self.ident("an attribute name")
+        self.expect("(")
+        args = []
+        while self.toks[self.i] != ")":
+            tok = self.toks[self.i]
+            if tok == EOF:
+                self.fail("')'")
+            if is_int(tok):
+                value, aloc = self.integer()
+                args.append(ast.Arg(True, tok, value, aloc))
+            elif is_ident(tok):
+                args.append(ast.Arg(False, tok, 0, self.loc()))
+                self.i += 1
+            elif tok in ("|", ","):
+                self.i += 1
+            elif is_doc(tok):
+                self.fail("')'")
+            else:
+                raise IdlError("E0104", f"unexpected {describe(tok)} in attribute", self.loc())
+        self.i += 1
+        return ast.Attribute(name, args, loc)
 
     def check_attrs(self, attrs, target):
         allowed = ATTRS_ALLOWED.get(target, set())
@@ -124,147 +193,167 @@ class Parser:
             seen.add(a.name)
 
     # ---- declarations ----
-    def parse_const(self, doc, attrs, loc):
-        name = self.ident()
+    def parse_const(self, doc, attrs):
+        name, loc = self.ident()
         self.expect(":")
         typ = self.type_ref()
         self.expect("=")
-        val = self.expect("INT", what="an integer")
+        value, vloc = self.integer()
         self.expect(";")
-        return ast.Const(name.text, typ, val.value, val.loc, doc, name.loc)
+        return ast.Const(name, typ, value, vloc, doc, loc)
 
-    def parse_enum(self, doc, attrs, loc):
-        name = self.ident()
+    def parse_enum(self, doc, attrs):
+        name, loc = self.ident()
         self.expect(":")
         under = self.type_ref()
         self.expect("{")
         members = []
-        while not self.at("}"):
-            mdoc = self.docs()
-            mname = self.ident("an enum member")
+        while self.toks[self.i] != "}":
+            mdoc, mattrs = self.preamble(f" in enum {name}")
+            self.check_attrs(mattrs, "enum member")
+            mname, mloc = self.ident("an enum member")
             self.expect("=")
-            val = self.expect("INT", what="an integer")
+            value, vloc = self.integer()
             self.expect(";")
-            members.append(ast.EnumMember(mname.text, val.value, mdoc, mname.loc, val.loc))
-        self.expect("}")
-        return ast.Enum(name.text, under, members, doc, name.loc)
+            members.append(ast.EnumMember(mname, value, mdoc, mloc, vloc))
+        self.i += 1
+        return ast.Enum(name, under, members, doc, loc)
 
-    def parse_struct(self, doc, attrs, loc):
-        name = self.ident()
+    def parse_struct(self, doc, attrs):
+        name, loc = self.ident()
         self.expect("{")
         fields = []
-        while not self.at("}"):
-            fdoc = self.docs()
-            fields.append(self.field(fdoc))
+        while self.toks[self.i] != "}":
+            fdoc, fattrs = self.preamble(f" in struct {name}")
+            self.check_attrs(fattrs, "struct field")
+            fields.append(self.field(fdoc, "a field name"))
             self.expect(";")
-        self.expect("}")
-        return ast.Struct(name.text, fields, doc, name.loc)
+        self.i += 1
+        return ast.Struct(name, fields, doc, loc)
 
-    def field(self, doc=None):
-        name = self.ident("a field name")
+    def field(self, doc, what):
+        name, loc = self.ident(what)
         self.expect(":")
-        return ast.Field(name.text, self.type_ref(), doc or [], name.loc)
+        return ast.Field(name, self.type_ref(), doc, loc)
 
-    def parse_interface(self, doc, attrs, loc):
-        self.check_attrs(attrs, "interface")
-        name = self.ident()
+    def parse_interface(self, doc, attrs):
+        name, loc = self.ident()
         self.expect("{")
-        methods, reserved = [], []
-        while not self.at("}"):
-            mdoc = self.docs()
-            mattrs = self.attributes()
-            tok = self.peek()
-            if tok.kind == "IDENT" and tok.text == "reserved":
-                self.next()
+        methods, events, reserved = [], [], []
+        while self.toks[self.i] != "}":
+            mdoc, mattrs = self.preamble(f" in interface {name}")
+            tok = self.toks[self.i]
+            if tok == "reserved":
+                self.i += 1
                 self.check_attrs(mattrs, "reserved")
                 reserved.extend(self.reserved_list())
-            elif tok.kind == "INT":
-                self.check_attrs(mattrs, "method")
-                methods.append(self.method(mdoc, mattrs))
-            elif tok.kind == "IDENT":
-                raise IdlError("E0102", f"unknown keyword {tok.text!r} in interface; expected "
-                               "`<ordinal>: <method>` or `reserved`", tok.loc)
+            elif is_int(tok):
+                member = self.member(mdoc, mattrs)
+                (events if isinstance(member, ast.Event) else methods).append(member)
+            elif is_ident(tok):
+                raise IdlError("E0102", f"unknown keyword {describe(tok)} in interface; "
+                               "expected `<ordinal>: <method>`, `<ordinal>: event <name>` or "
+                               "`reserved`", self.loc())
             else:
-                self.expect("INT", what="a method ordinal or `reserved`")
-        self.expect("}")
-        return ast.Interface(name.text, attrs, methods, reserved, doc, name.loc)
+                self.fail("a method ordinal or `reserved`")
+        self.i += 1
+        return ast.Interface(name, attrs, methods, events, reserved, doc, loc)
 
     def reserved_list(self):
-        out = [self.expect("INT", what="an ordinal")]
+        out = [self.integer("an ordinal")]
         while self.accept(","):
-            out.append(self.expect("INT", what="an ordinal"))
+            out.append(self.integer("an ordinal"))
         self.expect(";")
-        return [(t.value, t.loc) for t in out]
+        return out
 
-    def method(self, doc, attrs):
-        ordinal = self.next()
+    def member(self, doc, attrs):
+        """`N: [oneway] name(params) [-> (results) [error E]];` or `N: event name(params);`."""
+        ordinal, oloc = self.integer()
         self.expect(":")
-        oneway = bool(self.accept("IDENT", "oneway"))
-        name = self.ident("a method name")
-        params = self.param_list()
-        results = None
+        toks = self.toks
+        if toks[self.i] == "event" and is_ident(toks[self.i + 1]):
+            self.i += 1
+            self.check_attrs(attrs, "event")
+            name, loc = self.ident("an event name")
+            params = self.param_list("a parameter name")
+            if toks[self.i] in ("->", "error"):
+                raise IdlError("E0217", f"event {name} cannot have results or errors: events "
+                               "are never answered", self.loc())
+            self.expect(";")
+            return ast.Event(ordinal, oloc, name, params, attrs, doc, loc)
+        self.check_attrs(attrs, "method")
+        oneway = self.accept("oneway")
+        name, loc = self.ident("a method name")
+        params = self.param_list("a parameter name")
+        results, error = None, None
         if self.accept("->"):
-            results = self.param_list()
-        error = None
-        if self.accept("IDENT", "error"):
-            err = self.ident("an error enum name")
-            error = (err.text, err.loc)
+            results = self.param_list("a result name")
+        if self.accept("error"):
+            error = self.ident("an error enum name")
+        if oneway and (results is not None or error is not None):
+            raise IdlError("E0217", f"oneway method {name} cannot have results or errors", loc)
+        if not oneway and results is None and toks[self.i] == ";":
+            raise IdlError("E0227", f"method {name} needs `-> (...)` (a two-way call; `-> ()` "
+                           "for an empty reply) or `oneway` before its name", loc)
         self.expect(";")
-        return ast.Method(ordinal.value, ordinal.loc, name.text, oneway, params, results,
-                          error, attrs, doc, name.loc)
+        return ast.Method(ordinal, oloc, name, oneway, params, results, error, attrs, doc, loc)
 
-    def param_list(self):
+    def param_list(self, what):
         self.expect("(")
         params = []
-        if not self.at(")"):
-            params.append(self.field())
-            while self.accept(","):
-                params.append(self.field())
+        if self.toks[self.i] != ")":
+            while True:
+                first = self.i
+                pdoc = self.docs()
+                if pdoc and self.toks[self.i] == ")":
+                    raise IdlError("E0004", "doc comment is not followed by a parameter",
+                                   self.loc(first))
+                params.append(self.field(pdoc, what))
+                if not self.accept(","):
+                    break
         self.expect(")")
         return params
 
     # ---- types ----
     def type_ref(self, depth=0):
-        tok = self.ident("a type")
+        name, loc = self.ident("a type")
         if depth > MAX_NESTING:
-            raise IdlError("E0226", f"arrays nest more than {MAX_NESTING} deep", tok.loc)
-        if tok.text in ast.PRIMITIVES:
-            return ast.TypeRef("prim", tok.loc, name=tok.text)
-        if tok.text in ("string", "bytes"):
+            raise IdlError("E0226", f"arrays nest more than {MAX_NESTING} deep", loc)
+        if name in PRIMITIVE_NAMES:
+            return ast.TypeExpr("prim", loc, name=name)
+        if name in ("string", "bytes"):
             self.expect("<")
             bound = self.bound()
             self.expect(">")
-            return ast.TypeRef(tok.text, tok.loc, bound=bound)
-        if tok.text == "array":
+            return ast.TypeExpr(name, loc, bound=bound)
+        if name == "array":
             self.expect("<")
             elem = self.type_ref(depth + 1)
             self.expect(",")
             bound = self.bound()
             self.expect(">")
-            return ast.TypeRef("array", tok.loc, elem=elem, bound=bound)
-        if tok.text == "cap":
-            return self.cap_type(tok)
-        return ast.TypeRef("named", tok.loc, name=tok.text)
+            return ast.TypeExpr("array", loc, elem=elem, bound=bound)
+        if name == "cap":
+            return self.cap_type(loc)
+        return ast.TypeExpr("named", loc, name=name)
 
-    def cap_type(self, tok):
+    def cap_type(self, loc):
         self.expect("<")
-        obj = self.ident("a capability type")
+        obj, _ = self.ident("a capability type")
         self.expect(",")
         rights = [self.ident("a right")]
         while self.accept("|"):
             rights.append(self.ident("a right"))
         self.expect(">")
-        return ast.TypeRef("cap", tok.loc, name=obj.text,
-                           rights=[(r.text, r.loc) for r in rights])
+        return ast.TypeExpr("cap", loc, name=obj, rights=rights)
 
     def bound(self):
-        tok = self.peek()
-        if tok.kind == "INT":
-            self.next()
-            return ast.Bound(tok.value, None, tok.loc)
-        name = self.ident("a bound (integer or constant)")
-        return ast.Bound(None, name.text, name.loc)
+        if is_int(self.toks[self.i]):
+            value, loc = self.integer()
+            return ast.Bound(value, None, loc)
+        name, loc = self.ident("a bound (integer or constant)")
+        return ast.Bound(None, name, loc)
 
 
-def parse(path, text):
-    return Parser(path, text).parse_file()
+def parse(src):
+    return Parser(src).parse_file()

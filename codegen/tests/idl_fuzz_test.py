@@ -20,6 +20,7 @@ import tempfile
 import unittest
 
 import testlib
+from codegen.idl.errors import escape_line
 
 ITERATIONS = 1500
 SEED = 20240611
@@ -312,10 +313,13 @@ def diagnostic_problem(err, text, root, path):
     line, col = int(head["line"]), int(head["col"])
     if not 1 <= line <= len(src) or not 1 <= col <= len(src[line - 1]) + 1:
         return f"location {line}:{col} is outside the input"
-    if len(lines) < 3 or lines[1] != f"  {line:4d} | {src[line - 1].replace(chr(9), ' ')}":
-        return "the source line is not shown"
+    shown = src[line - 1].replace(chr(9), " ")
+    if len(lines) < 3 or lines[1] != f"  {line:4d} | {escape_line(shown)}":
+        return "the source line is not shown (control characters escaped)"
+    if any(c < " " and c != "\n" for c in err):
+        return "the diagnostic contains a raw control character"
     caret = lines[2]
-    if not caret.startswith("       | " + " " * (col - 1) + "^"):
+    if not caret.startswith("       | " + " " * len(escape_line(shown[:col - 1])) + "^"):
         return "no caret under the location"
     return None
 
