@@ -12,15 +12,14 @@ Include them as "<package>/console_client.h". Output is deterministic: idlc writ
 timestamps or absolute paths, only the IDL path relative to the workspace.
 """
 
-_OUTPUTS = ["types.h", "codec.h", "codec.c", "client.h", "client.c", "server.h", "server.c",
-            "malformed_test.c"]
+load("//codegen:outputs.bzl", "IDL_OUTPUTS")
 
 def idl_library(name, src, visibility = None, malformed_test = True, tags = []):
     base = src.split("/")[-1]
     if not base.endswith(".idl"):
         fail("idl_library src must be a .idl file: " + src)
     base = base[:-len(".idl")]
-    outs = {suffix: "%s_%s" % (base, suffix) for suffix in _OUTPUTS}
+    outs = {suffix: "%s_%s" % (base, suffix) for suffix in IDL_OUTPUTS}
 
     native.genrule(
         name = name + "_gen",
@@ -56,6 +55,7 @@ def idl_library(name, src, visibility = None, malformed_test = True, tags = []):
             name = name + "_malformed_test",
             srcs = [outs["malformed_test.c"]],
             deps = [
+                ":" + name + "_client",
                 ":" + name + "_server",
                 "//codegen:fake_transport",
                 "//tools/testing:cmocka",

@@ -27,8 +27,10 @@ static int32_t h_scalars(void *ctx, const struct idl_caller *c,
 	return ERR_OK;
 }
 
-static int32_t h_strings(void *ctx, const struct idl_caller *c, const struct idl_string_12 *n,
-			 const struct idl_bytes_9 *b, struct idl_string_12 *rn, struct idl_bytes_9 *rb)
+static int32_t h_strings(void *ctx, const struct idl_caller *c,
+			 const struct test_alltypes_name_max_string *n,
+			 const struct test_alltypes_blob_max_bytes *b,
+			 struct test_alltypes_name_max_string *rn, struct test_alltypes_blob_max_bytes *rb)
 {
 	(void)ctx;
 	(void)c;

@@ -154,3 +154,13 @@ class File:
 
     def of(self, cls):
         return [d for d in self.decls if isinstance(d, cls)]
+
+    def all_fields(self):
+        """Every struct field, parameter and result of the file, in file order."""
+        for d in self.decls:
+            if isinstance(d, Struct):
+                yield from d.fields
+            elif isinstance(d, Interface):
+                for m in d.methods + d.events:
+                    yield from m.params
+                    yield from getattr(m, "results", None) or []

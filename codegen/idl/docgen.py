@@ -1,6 +1,6 @@
 """`idlc doc`: Markdown API reference built from the IDL's doc comments."""
 
-from . import ast, names
+from . import ast, layout, names
 
 
 def para(lines):
@@ -49,7 +49,7 @@ def render(f):
             out += "Reserved ordinals: " + ", ".join(str(o) for o, _ in sorted(i.reserved))
             out += ".\n\n"
         sizes = {}
-        for msg in f.layout[i.name][0]:
+        for msg in layout.of(f)[i.name][0]:
             sizes.setdefault(msg.method.name, []).append(f"{msg.direction} {msg.length} bytes")
         for m in sorted(i.methods, key=lambda m: m.ordinal):
             out += method_doc(f, cx, i, m, sizes[m.name])

@@ -115,40 +115,55 @@ class Source:
         return self.text[start:] if end < 0 else self.text[start:end]
 
 
-class Loc:
-    """A place in a source: token `tok` (through `end_tok`), or character `offset` with
-    `length`. line, col and length are worked out on demand."""
+class Loc(tuple):
+    """A place in a source: (src, token, end token, offset, length). A token location names
+    token `tok` (through `end_tok`); an offset location names `length` characters from
+    `offset`. line, col and length are worked out on demand. A tuple, so that the parser can
+    make hundreds of thousands of them cheaply: Loc((src, tok, None, None, 1))."""
 
-    __slots__ = ("src", "tok", "end_tok", "offset", "_length")
+    __slots__ = ()
 
-    def __init__(self, src, tok=None, end_tok=None, offset=None, length=1):
-        self.src, self.tok, self.end_tok, self.offset, self._length = \
-            src, tok, end_tok, offset, length
+    @staticmethod
+    def at(src, tok=None, end_tok=None, offset=None, length=1):
+        return Loc((src, tok, end_tok, offset, length))
+
+    @property
+    def src(self):
+        return self[0]
+
+    @property
+    def tok(self):
+        return self[1]
+
+    @property
+    def offset(self):
+        return self[3]
 
     def start(self):
-        return self.src.token_offset(self.tok) if self.offset is None else self.offset
+        return self[0].token_offset(self[1]) if self[3] is None else self[3]
 
     @property
     def path(self):
-        return self.src.path
+        return self[0].path
 
     @property
     def line(self):
-        return self.src.line_col(self.start())[0]
+        return self[0].line_col(self.start())[0]
 
     @property
     def col(self):
-        return self.src.line_col(self.start())[1]
+        return self[0].line_col(self.start())[1]
 
     @property
     def length(self):
-        if self.offset is not None:
-            return max(1, self._length)
-        toks = self.src.tokens
-        last = self.tok if self.end_tok is None else self.end_tok
-        if self.tok >= len(toks):
+        src, tok, end_tok, offset, length = self
+        if offset is not None:
+            return max(1, length)
+        toks = src.tokens
+        if tok >= len(toks):
             return 1
-        end = self.src.token_offset(last) + len(toks[min(last, len(toks) - 1)])
+        last = min(tok if end_tok is None else end_tok, len(toks) - 1)
+        end = src.token_offset(last) + len(toks[last])
         return max(1, end - self.start())
 
     def __repr__(self):

@@ -32,7 +32,7 @@ def read_source(path):
         text = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
         before = data[:exc.start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
         raise IdlError("E0001", f"invalid UTF-8 byte 0x{data[exc.start]:02x}",
-                       Loc(Source(shown, text), offset=len(before))) from None
+                       Loc.at(Source(shown, text), offset=len(before))) from None
     return shown, text.replace("\r\n", "\n").replace("\r", "\n")  # as universal newlines
 
 
@@ -49,5 +49,5 @@ def load(path, abi=None):
     checker.check(f, abi)
     names.check_collisions(f, names.CNames(f))
     f.abi = abi
-    f.layout = layout.check_file(f, abi)
+    layout.prove_file(f, abi)
     return f

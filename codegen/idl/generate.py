@@ -1,20 +1,32 @@
 """Builds the template context for one checked file and renders the C outputs. The code
 snippets come from the types (types.py); this module only arranges them per struct, message,
-method and interface.
+method, event and interface.
 
-OUTPUTS is the one list of generated files; codegen/defs.bzl reads it through `idlc outputs`.
+The list of generated files lives in codegen/outputs.bzl, shared with the Bazel rule.
 """
 
+import ast as pyast
 import os
 
 import jinja2
 
-from . import ast, names, testgen
+from . import ast, ctext, layout, names, testgen
 
-OUTPUTS = ["types.h", "codec.h", "codec.c", "client.h", "client.c", "server.h", "server.c",
-           "malformed_test.c"]
-TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                            "templates")
+CODEGEN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TEMPLATE_DIR = os.path.join(CODEGEN_DIR, "templates")
+
+
+def read_outputs(path=os.path.join(CODEGEN_DIR, "outputs.bzl")):
+    """IDL_OUTPUTS from outputs.bzl: the suffixes of the files `gen` writes."""
+    with open(path, encoding="utf-8") as fh:
+        tree = pyast.parse(fh.read(), path)
+    for node in tree.body:
+        if isinstance(node, pyast.Assign) and node.targets[0].id == "IDL_OUTPUTS":
+            return pyast.literal_eval(node.value)
+    raise RuntimeError(f"{path} defines no IDL_OUTPUTS")
+
+
+OUTPUTS = read_outputs()
 
 
 def c_literal(value, it):
@@ -40,21 +52,15 @@ def padding_checks(blk, ptr):
     return out
 
 
-def bound_types(f):
-    """Sorted (kind, N) of every string/bytes type the file uses."""
+def literal_bounded(f):
+    """Sorted (kind, N) of every string/bytes type the file bounds with a number."""
     found = set()
-
-    def walk(t):
+    for fl in f.all_fields():
+        t = fl.type
         while t.kind == "array":
             t = t.elem
-        if t.kind in ("string", "bytes"):
+        if t.kind in ("string", "bytes") and t.const is None:
             found.add((t.kind, t.bound))
-    for d in f.decls:
-        for fl in getattr(d, "fields", []):
-            walk(fl.type)
-        for m in getattr(d, "methods", []) + getattr(d, "events", []):
-            for fl in m.params + (getattr(m, "results", None) or []):
-                walk(fl.type)
     return sorted(found)
 
 
@@ -67,23 +73,36 @@ class FileContext:
         self.abi = f.abi
         self.lib = self.cx.lib
         self.guard = f"{self.lib}_{base}".upper()
+        self.abi_asserts = f.abi.static_asserts()
+        self.statuses = sorted(f.abi.errors.items(), key=lambda kv: -kv[1])
+        self.error_enums = {id(m.error_enum) for i in f.of(ast.Interface) for m in i.methods
+                            if m.error_enum is not None}
         self.consts = [self.const_ctx(c) for c in f.of(ast.Const)]
         self.enums = [self.enum_ctx(e) for e in f.of(ast.Enum)]
+        self.literal_bounded = literal_bounded(f)
+        self.bounded = [self.bounded_ctx(k, c) for k, c in names.bounded_types(f)]
         self.structs = [self.struct_ctx(s) for s in f.struct_order]
-        self.bound_types = bound_types(f)
         self.interfaces = [self.iface_ctx(i) for i in f.of(ast.Interface)]
+        self.uses_corrupt = bool(self.interfaces) or any(s["test"]["corruptions"]
+                                                         for s in self.structs)
 
     def const_ctx(self, c):
-        return {"name": self.cx.const_name(c), "doc": c.doc,
-                "value": c_literal(c.value, c.type)}
+        return {"name": self.cx.const_name(c), "doc": c.doc, "value": c_literal(c.value, c.type),
+                "idl": c.name}
 
     def enum_ctx(self, e):
         it = e.type.underlying
-        return {"name": self.cx.type_name(e), "doc": e.doc, "ctype": it.name,
+        return {"name": self.cx.type_name(e), "doc": e.doc, "ctype": it.name, "idl": e.name,
                 "arg": "uint64_t" if it.name == "u64" else "int64_t",
-                "members": [{"name": self.cx.enum_member(e, m), "doc": m.doc,
+                "members": [{"name": self.cx.enum_member(e, m), "doc": m.doc, "idl": m.name,
                              "value": c_literal(m.value, it)} for m in e.members],
-                "decl": e}
+                "bad": None if e.type.bad_value() is None else c_literal(e.type.bad_value(), it),
+                "is_error": id(e) in self.error_enums}
+
+    def bounded_ctx(self, kind, const):
+        return {"name": self.cx.bounded_name(kind, const), "kind": kind,
+                "ctype": "char" if kind == "string" else "uint8_t",
+                "macro": self.cx.const_name(const), "idl": f"{kind}<{const.name}>"}
 
     def fields_decl(self, fields):
         return [{"decl": fl.type.c_decl(self.cx, fl.name), "doc": fl.doc} for fl in fields]
@@ -96,43 +115,70 @@ class FileContext:
             get += slot.type.c_get(cx, f"v->{slot.name}", f"p + {slot.offset}u")
             chk += slot.type.c_check(cx, f"v->{slot.name}")
         return {"name": cx.type_name(s), "doc": s.doc, "fields": self.fields_decl(s.fields),
-                "size": blk.size, "put_body": indent(put), "get_body": indent(get),
-                "check_body": indent(chk), "uses_v": bool(chk)}
+                "idl": s.name, "size": blk.size, "put_body": indent(put),
+                "get_body": indent(get), "check_body": indent(chk), "uses_v": bool(chk),
+                "test": testgen.struct_tests(self, s)}
 
     def iface_ctx(self, i):
-        n = self.cx.iface_names(i)
-        msgs, _ = self.f.layout[i.name]
-        by_key = {(m.method.name, m.direction): m for m in msgs}
+        msgs, events = layout.of(self.f)[i.name]
+        by_key = {(m.method.name, m.direction): m for m in msgs + events}
         methods = [self.method_ctx(i, m, by_key)
                    for m in sorted(i.methods, key=lambda m: m.ordinal)]
-        return {"name": i.name, "doc": i.doc, "n": n, "iface_id": i.iface_id,
-                "version": i.version, "methods": methods,
-                "reserved": sorted(o for o, _ in i.reserved),
-                "unknown_ordinals": testgen.unknown_ordinals(i)}
+        events = [self.event_ctx(i, e, by_key) for e in sorted(i.events, key=lambda e: e.ordinal)]
+        return {"name": i.name, "doc": i.doc, "n": self.cx.iface_names(i),
+                "iface_id": i.iface_id, "version": i.version, "methods": methods,
+                "events": events, "reserved": sorted(o for o, _ in i.reserved),
+                "unknown_ordinals": testgen.unknown_ordinals(i),
+                "not_events": testgen.non_event_ordinals(i),
+                "needs_no_corruption": any(not x["test"]["corruptions"]
+                                           for x in methods + events)}
+
+    def params(self, params, results=()):
+        """C parameter lists of a method or event: with the IDL's names (headers, client),
+        and with generated names idl_p0... (the test's handler stubs)."""
+        cx = self.cx
+        named = ([fl.type.c_in_param(cx, fl.name) for fl in params]
+                 + [fl.type.c_out_param(cx, fl.name) for fl in results])
+        anon = ([fl.type.c_in_param(cx, f"idl_p{k}") for k, fl in enumerate(params)]
+                + [fl.type.c_out_param(cx, f"idl_p{len(params) + k}")
+                   for k, fl in enumerate(results)])
+        return named, anon
 
     def method_ctx(self, i, m, by_key):
         cx = self.cx
         req = by_key[(m.name, "request")]
         resp = by_key.get((m.name, "reply"))
         results = m.results or []
-        ctx = {"name": m.name, "doc": m.doc, "n": cx.method_names(i, m), "ordinal": m.ordinal,
-               "index": m.index, "oneway": m.oneway, "rights": self.abi.rights_c(m.rights_mask),
-               "rights_mask": m.rights_mask, "req": self.msg_ctx(req, "req"),
-               "resp": self.msg_ctx(resp, "resp") if resp else None,
-               "error_valid": (cx.type_name(m.error_enum) + "_valid"
-                               if m.error_enum else None),
-               "error_name": m.error[0] if m.error else None}
-        ctx["in_params"] = [fl.type.c_in_param(cx, fl.name) for fl in m.params]
-        ctx["out_params"] = [fl.type.c_out_param(cx, fl.name) for fl in results]
-        ctx["copy_in"] = [fl.type.c_copy_in(f"req.{fl.name}", fl.name) for fl in m.params]
-        ctx["copy_out"] = [fl.type.c_copy_out(fl.name, f"resp.{fl.name}") for fl in results]
-        ctx["handler_args"] = ([fl.type.c_in_arg(f"req.{fl.name}") for fl in m.params]
-                               + [fl.type.c_out_arg(f"resp.{fl.name}") for fl in results])
-        ctx["test"] = testgen.method_tests(self, m, req)
-        return ctx
+        named, anon = self.params(m.params, results)
+        err = m.error_enum
+        return {"name": m.name, "doc": m.doc, "n": cx.method_names(i, m), "ordinal": m.ordinal,
+                "index": m.index, "oneway": m.oneway, "rights": self.abi.rights_c(m.rights_mask),
+                "rights_mask": m.rights_mask, "rights_text": self.abi.rights_text(m.rights_mask),
+                "req": self.msg_ctx(req, "req"),
+                "resp": self.msg_ctx(resp, "resp") if resp else None,
+                "error_type": cx.type_name(err) if err else None,
+                "error_name": err.name if err else None,
+                "params": named, "stub_params": anon, "param_docs": param_docs(m.params, results),
+                "copy_in": [fl.type.c_copy_in(f"idl_req.{fl.name}", fl.name) for fl in m.params],
+                "copy_out": [fl.type.c_copy_out(fl.name, f"idl_resp.{fl.name}")
+                             for fl in results],
+                "handler_args": ([fl.type.c_in_arg(f"req.{fl.name}") for fl in m.params]
+                                 + [fl.type.c_out_arg(f"resp.{fl.name}") for fl in results]),
+                "test": testgen.method_tests(self, m, req)}
+
+    def event_ctx(self, i, e, by_key):
+        msg = by_key[(e.name, "event")]
+        named, anon = self.params(e.params)
+        return {"name": e.name, "doc": e.doc, "n": self.cx.event_names(i, e),
+                "ordinal": e.ordinal, "index": e.index, "msg": self.msg_ctx(msg, "event"),
+                "params": named, "stub_params": anon, "param_docs": param_docs(e.params, []),
+                "copy_in": [fl.type.c_copy_in(f"idl_event.{fl.name}", fl.name)
+                            for fl in e.params],
+                "handler_args": [fl.type.c_in_arg(f"event.{fl.name}") for fl in e.params],
+                "test": testgen.event_tests(self, e, msg)}
 
     def msg_ctx(self, msg, var):
-        """Encode/decode/check bodies for one message; var is `req` or `resp`."""
+        """Encode/decode/check bodies for one message; var is `req`, `resp` or `event`."""
         cx = self.cx
         put, get, chk = [], padding_checks(msg.block, "p"), []
         for slot in msg.block.slots:
@@ -148,12 +194,20 @@ class FileContext:
                 "has_data": bool(msg.block.slots), "has_check": bool(chk), "layout": msg}
 
 
+def param_docs(params, results):
+    """`name: doc` lines for the parameters and results that have doc comments."""
+    return [f"{fl.name}: {' '.join(fl.doc)}" for fl in list(params) + list(results) if fl.doc]
+
+
 def environment():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
                              keep_trailing_newline=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined,
                              autoescape=False)
-    env.filters["cdoc"] = cdoc
+    env.filters["cdoc"] = ctext.cdoc
+    env.filters["cstr"] = ctext.c_string
+    env.globals["wrap"] = ctext.wrap
+    env.globals["define"] = ctext.define
     return env
 
 
@@ -164,16 +218,5 @@ def render(f, base, display_path):
     out = {}
     for suffix in OUTPUTS:
         text = env.get_template(suffix + ".j2").render(ctx=ctx, base=base, path=display_path)
-        out[f"{base}_{suffix}"] = text
+        out[f"{base}_{suffix}"] = ctext.fold(text)
     return out
-
-
-def cdoc(lines, tabs=0):
-    """Renders doc comment lines as a C comment block (empty string when there are none)."""
-    if not lines:
-        return ""
-    pad = "\t" * tabs
-    if len(lines) == 1:
-        return f"{pad}/* {lines[0].replace('*/', '* /')} */\n"
-    body = "".join(f"{pad} * {line.replace('*/', '* /')}".rstrip() + "\n" for line in lines)
-    return f"{pad}/*\n{body}{pad} */\n"

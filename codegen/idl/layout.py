@@ -18,7 +18,7 @@ STATUS_SIZE = 4
 DIRECTIONS = {"request": "req", "reply": "resp", "event": "event"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Message:
     method: object  # ast.Method or ast.Event
     direction: str  # "request" | "reply" | "event"
@@ -70,6 +70,39 @@ def event_messages(iface, abi):
     return out
 
 
-def check_file(f, abi):
-    """{interface name: (messages, event messages)}; raises if any message cannot fit."""
-    return {i.name: (messages(i, abi), event_messages(i, abi)) for i in f.of(ast.Interface)}
+def message_extent(types, start):
+    """(length, capabilities) of a message with fields of these types after `start` bytes."""
+    off, caps = start, 0
+    for t in types:
+        if t.is_cap:
+            caps += 1
+            continue
+        a = t.align
+        off = (off + a - 1) // a * a + t.size
+    return max(off, start), caps
+
+
+def prove_file(f, abi):
+    """The proof alone, without building layouts: E0301/E0302 unless every request, reply
+    and event fits. Messages with the same field types share one computation."""
+    memo = {}
+    for i in f.of(ast.Interface):
+        owners = [(m, "request", m.params) for m in i.methods]
+        owners += [(m, "reply", m.results) for m in i.methods if not m.oneway]
+        owners += [(e, "event", e.params) for e in i.events]
+        for owner, direction, fields in sorted(owners, key=lambda o: o[0].ordinal):
+            start = STATUS_SIZE if direction == "reply" else 0
+            key = (start,) + tuple(id(fl.type) for fl in fields)
+            extent = memo.get(key)
+            if extent is None:
+                extent = memo[key] = message_extent([fl.type for fl in fields], start)
+            if extent[0] > abi.data_bytes or extent[1] > abi.max_caps:
+                prove(i, owner, message(owner, direction), abi)
+
+
+def of(f):
+    """{interface name: (messages, event messages)} of a checked file, built on first use."""
+    if f.layout is None:
+        f.layout = {i.name: (messages(i, f.abi), event_messages(i, f.abi))
+                    for i in f.of(ast.Interface)}
+    return f.layout

@@ -1,6 +1,6 @@
 """`idlc layout`: a readable table of every message's bytes, offsets and capability slots."""
 
-from . import ast
+from . import ast, layout
 
 
 def rows(t, offset, name):
@@ -37,7 +37,7 @@ def render(f):
     out = [f"library {f.library}"]
     for i in f.of(ast.Interface):
         out.append(f"\ninterface {i.name} (id {i.iface_id}, version {i.version})")
-        msgs, events = f.layout[i.name]
+        msgs, events = layout.of(f)[i.name]
         for msg in msgs + events:
             m = msg.method
             reply = " | reply" if msg.direction == "reply" else ""

@@ -18,6 +18,10 @@ DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)")
 HEX = re.compile(r"-?0x([0-9a-fA-F]+)")
 U64_MAX = (1 << 64) - 1
 PUNCT = frozenset(";:,.{}()<>|=@")
+# Tokens that need no further look: names, punctuation, doc comments, and numbers too short to
+# be out of range. Anything else is checked by first_bad_token.
+PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|->|[;:,.{}()<>|=@]|///(?!/).*|//.*"
+                   r"|-?(?:0x0*[0-9a-fA-F]{1,15}|0|[1-9][0-9]{0,18})")
 
 
 def token_offsets(text):
@@ -46,9 +50,39 @@ def lex(path, text):
     bad = FORBIDDEN_CHARS.search(text)
     if bad:
         raise IdlError("E0001", f"character {escape_char(bad.group(0))} is not allowed in a "
-                       "source file", Loc(src, offset=bad.start()))
+                       "source file", Loc.at(src, offset=bad.start()))
     src.tokens = TOKEN.findall(text)
     return src
+
+
+def is_number(tok):
+    c = tok[:1]
+    return c.isascii() and (c.isdigit() or (c == "-" and tok[1:2].isdigit()))
+
+
+def first_bad_token(tokens, loc_of):
+    """Raises the lexical error (E0001, E0002, E0003) of the first token in file order that is
+    no valid token: a stray character or a malformed or too large number. Only distinct
+    tokens are examined, so this costs little even for large files."""
+    offenders = []
+    for t in set(tokens):
+        if PLAIN.fullmatch(t):
+            continue
+        if is_number(t):
+            try:
+                number_value(t, None)
+                continue
+            except IdlError:
+                pass
+        offenders.append(t)
+    if not offenders:
+        return
+    bad = set(offenders)
+    index = next(i for i, t in enumerate(tokens) if t in bad)
+    tok = tokens[index]
+    if is_number(tok):
+        number_value(tok, loc_of(index))
+    raise IdlError("E0001", f"unexpected character {tok!r}", loc_of(index))
 
 
 def number_value(tok, loc):

@@ -1,8 +1,15 @@
 """Names: which IDL names are allowed (E0224, E0107), the C name of everything the generator
 emits, and the check that no two of those collide (E0223).
 
-A library `a.b` gives the prefix `a_b`; an interface adds its snake_case name unless that
-equals the library's last segment (library keel.console + interface Console -> keel_console).
+C names. A library `a.b` gives the prefix `a_b`. A declaration adds its snake_case name,
+without the library's last segment where it would repeat it: in library keel.console,
+interface Console gives `keel_console`, enum ConsoleError `keel_console_error` and
+`KEEL_CONSOLE_ERROR_*`, struct Position `keel_console_position`, constant CONSOLE_MAX
+`KEEL_CONSOLE_MAX`.
+
+Names the generator introduces beside IDL names in one C scope (parameters, locals) start with
+`idl_`, which IDL names may not; so an IDL name can only clash with C keywords, the C and ABI
+headers the generated code includes, and the library's own generated names (all refused).
 """
 
 import re
@@ -16,10 +23,15 @@ IDL_KEYWORDS = {"library", "const", "enum", "struct", "interface", "reserved", "
 C_KEYWORDS = {"auto", "break", "case", "char", "const", "continue", "default", "do", "double",
               "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
               "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
-              "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "bool",
-              "true", "false", "req", "resp", "msg", "info", "srv", "ctx", "caller", "ep",
-              "timeout_us", "rc", "p", "v", "i", "state"}
-LOOP_VAR = re.compile(r"^i[0-9]+$")  # loop counters in generated code
+              "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Bool",
+              "_Complex", "_Imaginary", "_Alignas", "_Alignof", "_Atomic", "_Generic",
+              "_Noreturn", "_Static_assert", "_Thread_local", "asm", "typeof"}
+# Lower-case names <stdint.h>, <stddef.h> and <stdbool.h> declare (the generated headers
+# include them); the ABI header's own names are read from it (abi.Abi.c_names).
+C_LIBRARY_NAMES = {"bool", "true", "false", "size_t", "ptrdiff_t", "wchar_t", "max_align_t",
+                   "offsetof", "intptr_t", "uintptr_t", "intmax_t", "uintmax_t"} | {
+    f"{u}int{kind}{bits}_t" for u in ("", "u") for kind in ("", "_least", "_fast")
+    for bits in (8, 16, 32, 64)}
 STYLES = {
     "type": (re.compile(r"^[A-Z][A-Za-z0-9]*$"), "UpperCamelCase"),
     "constant": (re.compile(r"^[A-Z][A-Z0-9_]*$"), "UPPER_SNAKE_CASE"),
@@ -30,29 +42,48 @@ LIB_SEGMENT = re.compile(r"^[a-z][a-z0-9]*$")
 # <stdint.h> (library err + const OK would redefine ERR_OK).
 C_PREFIXES = re.compile(r"^(idl|ipc|err|cap|sys|sysenter|u?int[0-9]*|u?int(ptr|max)|size|"
                         r"ptrdiff|wchar|wint|sig)$")
+MAX_NAME = 64  # C guarantees 63 significant characters; generated names add prefixes
+MAX_LIBRARY = 64
 
 
 class NameRules:
     """The rules for names written in an IDL file."""
 
     def __init__(self, f, abi):
-        self.f, self.abi = f, abi
+        self.f = f
+        self.prefix = f.library.replace(".", "_") + "_"
+        self.reserved = C_KEYWORDS | C_LIBRARY_NAMES | abi.c_names
 
     def check_library(self):
-        for seg, loc in self.f.segments:
-            if not LIB_SEGMENT.match(seg) or seg in C_KEYWORDS or seg in IDL_KEYWORDS:
+        f = self.f
+        if len(f.library) > MAX_LIBRARY:
+            raise IdlError("E0107", f"library name is {len(f.library)} characters long; at "
+                           f"most {MAX_LIBRARY} are allowed", f.library_loc)
+        for seg, loc in f.segments:
+            if seg in C_KEYWORDS or seg in IDL_KEYWORDS:
+                raise IdlError("E0107", f"library segment {seg!r} is a reserved word", loc)
+            if not LIB_SEGMENT.match(seg):
                 raise IdlError("E0107", f"library segment {seg!r} must be lowercase letters "
-                               "and digits, starting with a letter", self.f.library_loc)
-        first = self.f.segments[0][0]
+                               "and digits, starting with a letter", loc)
+        first, loc = f.segments[0]
         if C_PREFIXES.match(first):
             raise IdlError("E0107", f"library prefix {first!r} is taken by the C headers the "
-                           "generated code includes", self.f.library_loc)
+                           "generated code includes", loc)
 
     def check(self, name, loc, style):
         regex, desc = STYLES[style]
-        if (name.lower() in IDL_KEYWORDS or name in C_KEYWORDS or LOOP_VAR.match(name)
-                or name.lower().startswith("idl_")):
+        low = name.lower()
+        if low in IDL_KEYWORDS or name in self.reserved:
             raise IdlError("E0224", f"{name!r} is a reserved word", loc)
+        if low.startswith("idl_"):
+            raise IdlError("E0224", f"{name!r} starts with idl_, which belongs to the "
+                           "generated code", loc)
+        if style == "member" and name.startswith(self.prefix):
+            raise IdlError("E0224", f"{name!r} starts with {self.prefix}, the library's C "
+                           "prefix: it could equal a generated name", loc)
+        if len(name) > MAX_NAME:
+            raise IdlError("E0224", f"{name[:20]}... is {len(name)} characters long; at most "
+                           f"{MAX_NAME} are allowed", loc)
         if not regex.match(name) or "__" in name or name.endswith("_"):
             raise IdlError("E0224", f"{name!r} must be {desc}", loc)
 
@@ -67,6 +98,23 @@ def macro(*parts):
     return "_".join(p.upper() for p in parts)
 
 
+# What the generator declares per method and per event: (key, suffix) of lower-case names
+# and of macros. The templates reach them as n.<key>; the collision check uses the suffixes.
+METHOD_NAMES = (("fn", ""), ("req", "_req"), ("resp", "_resp"), ("encode_req", "_encode_req"),
+                ("decode_req", "_decode_req"), ("check_req", "_check_req"),
+                ("encode_resp", "_encode_resp"), ("decode_resp", "_decode_resp"),
+                ("check_resp", "_check_resp"), ("handle", "_handle"))
+METHOD_MACROS = (("ordinal", "_ORDINAL"), ("index", "_INDEX"), ("type", "_TYPE"))
+EVENT_NAMES = (("event", "_evt"), ("encode_event", "_encode_evt"),
+               ("decode_event", "_decode_evt"), ("check_event", "_check_evt"),
+               ("handle", "_handle_evt"))
+EVENT_MACROS = (("ordinal", "_ORDINAL"), ("index", "_EVENT_INDEX"), ("type", "_TYPE"))
+IFACE_NAMES = ("handlers", "server", "server_init", "dispatch", "dispatch_untyped", "serve",
+               "reject", "client", "subscriber", "subscriber_init", "event_handlers",
+               "events", "events_init", "events_dispatch", "events_recv", "events_reject")
+IFACE_MACROS = ("IFACE_ID", "VERSION", "METHOD_COUNT", "EVENT_COUNT")
+
+
 class CNames:
     """The C name of every declaration of one file."""
 
@@ -75,72 +123,121 @@ class CNames:
         self.lib = f.library.replace(".", "_")
         self.last = f.library.split(".")[-1]
 
+    def stem(self, name):
+        """lib + snake(name), without the library's last segment where it would repeat."""
+        s = snake(name)
+        if s == self.last:
+            return self.lib
+        if s.startswith(self.last + "_"):
+            s = s[len(self.last) + 1:]
+        return f"{self.lib}_{s}"
+
     def iface_prefix(self, iface):
-        name = snake(iface.name)
-        return self.lib if name == self.last else f"{self.lib}_{name}"
+        return self.stem(iface.name)
 
     def type_name(self, decl):
-        return f"{self.lib}_{snake(decl.name)}"
+        return self.stem(decl.name)
 
     def enum_member(self, e, m):
-        return macro(self.lib, snake(e.name), m.name)
+        return macro(self.type_name(e), m.name)
 
     def const_name(self, c):
-        return macro(self.lib, c.name)
+        return self.stem(c.name).upper()
+
+    def bounded_name(self, kind, const):
+        """string<LINE_MAX> -> keel_console_line_max_string: bounded types named by meaning."""
+        return f"{self.stem(const.name)}_{kind}"
 
     def method_names(self, iface, m):
         base = f"{self.iface_prefix(iface)}_{m.name}"
-        return {
-            "fn": base, "req": f"{base}_req", "resp": f"{base}_resp",
-            "encode_req": f"{base}_encode_req", "decode_req": f"{base}_decode_req",
-            "check_req": f"{base}_check_req", "encode_resp": f"{base}_encode_resp",
-            "decode_resp": f"{base}_decode_resp", "check_resp": f"{base}_check_resp",
-            "handle": f"{base}_handle",
-            "ordinal": macro(base, "ORDINAL"), "index": macro(base, "INDEX"),
-            "type": macro(base, "TYPE"),
-        }
+        out = {k: base + s for k, s in METHOD_NAMES}
+        out.update({k: base.upper() + s for k, s in METHOD_MACROS})
+        return out
+
+    def event_names(self, iface, e):
+        base = f"{self.iface_prefix(iface)}_{e.name}"
+        out = {k: base + s for k, s in EVENT_NAMES}
+        out.update({k: base.upper() + s for k, s in EVENT_MACROS})
+        out["send"] = f"{self.iface_prefix(iface)}_send_{e.name}"
+        return out
 
     def iface_names(self, iface):
         x = self.iface_prefix(iface)
-        return {
-            "prefix": x, "handlers": f"{x}_handlers", "server": f"{x}_server",
-            "server_init": f"{x}_server_init", "dispatch": f"{x}_dispatch",
-            "serve": f"{x}_serve", "reject": f"{x}_reject", "id": macro(x, "IFACE_ID"),
-            "version": macro(x, "VERSION"), "count": macro(x, "METHOD_COUNT"),
-        }
+        out = {"prefix": x}
+        out.update({k: f"{x}_{k}" for k in IFACE_NAMES})
+        out.update({k.lower(): macro(x, k) for k in IFACE_MACROS})
+        out["id"] = out.pop("iface_id")
+        out["count"] = out.pop("method_count")
+        return out
 
 
 HEADER_NAMES = {"KEEL_ABI_H": "abi.h", "KEEL_ABI_VERSION": "abi.h",
                 "KEEL_IDL_RUNTIME_H": "idl_runtime.h"}
 
 
-def check_collisions(f, cx):
-    """Raises E0223 if two declarations map to the same C identifier."""
-    seen = {}
+def bounded_types(f):
+    """Every string/bytes type bounded by a constant, once: [(kind, const)] in file order."""
+    seen, out = set(), []
+    for fl in f.all_fields():
+        t = fl.type
+        while t.kind == "array":
+            t = t.elem
+        if t.kind in ("string", "bytes") and t.const is not None:
+            key = (t.kind, t.const.name)
+            if key not in seen:
+                seen.add(key)
+                out.append((t.kind, t.const))
+    return out
 
-    def add(name, loc, what):
-        if name in HEADER_NAMES:
-            raise IdlError("E0223", f"{what} generates C name {name!r}, which "
-                           f"<keel/{HEADER_NAMES[name]}> already defines", loc)
-        if name in seen:
-            raise IdlError("E0223", f"{what} generates C name {name!r}, already generated for "
-                           f"{seen[name][1]} (line {seen[name][0].line})", loc)
-        seen[name] = (loc, what)
 
+def generated_names(f, cx):
+    """[(C names, loc, describe)] for every declaration, in file order: the names the
+    generated code declares for it; describe() says what it is, for a diagnostic."""
+    out = []
     for d in f.decls:
         if isinstance(d, ast.Const):
-            add(cx.const_name(d), d.loc, f"constant {d.name}")
+            out.append(([cx.const_name(d)], d.loc, f"constant {d.name}".format))
         elif isinstance(d, ast.Enum):
-            for suffix in ("", "_valid"):
-                add(cx.type_name(d) + suffix, d.loc, f"enum {d.name}")
-            for m in d.members:
-                add(cx.enum_member(d, m), m.loc, f"enum member {d.name}.{m.name}")
+            t = cx.type_name(d)
+            out.append(([t, t + "_valid", t + "_name", t + "_status_name"], d.loc,
+                        f"enum {d.name}".format))
+            out += [([cx.enum_member(d, m)], m.loc, f"enum member {d.name}.{m.name}".format)
+                    for m in d.members]
         elif isinstance(d, ast.Struct):
-            for suffix in ("", "_put", "_get", "_check"):
-                add(cx.type_name(d) + suffix, d.loc, f"struct {d.name}")
+            t = cx.type_name(d)
+            out.append(([t, t + "_put", t + "_get", t + "_check", t.upper() + "_WIRE_SIZE"],
+                        d.loc, f"struct {d.name}".format))
+    for kind, const in bounded_types(f):
+        out.append(([cx.bounded_name(kind, const)], const.loc,
+                    f"{kind}<{const.name}>".format))
     for i in f.of(ast.Interface):
-        for name in cx.iface_names(i).values():
-            add(name, i.loc, f"interface {i.name}")
+        out.append(([v for k, v in cx.iface_names(i).items() if k != "prefix"], i.loc,
+                    f"interface {i.name}".format))
         for m in i.methods:
-            for name in cx.method_names(i, m).values():
-                add(name, m.loc, f"method {i.name}.{m.name}")
+            out.append((list(cx.method_names(i, m).values()), m.loc,
+                        f"method {i.name}.{m.name}".format))
+        for e in i.events:
+            out.append((list(cx.event_names(i, e).values()), e.loc,
+                        f"event {i.name}.{e.name}".format))
+    return out
+
+
+def check_collisions(f, cx):
+    """Raises E0223 if two declarations map to the same C identifier, or one maps to a name
+    the included headers define. The common case (no collision) is one set of strings."""
+    groups = generated_names(f, cx)
+    count = sum(len(g[0]) for g in groups)
+    unique_names = set().union(*(g[0] for g in groups))
+    if len(unique_names) == count and not unique_names & HEADER_NAMES.keys():
+        return
+    seen = {}
+    for group, loc, what in groups:
+        for name in group:
+            if name in HEADER_NAMES:
+                raise IdlError("E0223", f"{what()} generates C name {name!r}, which "
+                               f"<keel/{HEADER_NAMES[name]}> already defines", loc)
+            if name in seen:
+                first_loc, first_what = seen[name]
+                raise IdlError("E0223", f"{what()} generates C name {name!r}, already "
+                               f"generated for {first_what()} (line {first_loc.line})", loc)
+            seen[name] = (loc, what)

@@ -4,23 +4,26 @@ the lexer's token strings, so its hot paths are string comparisons."""
 
 from . import ast
 from .errors import IdlError, Loc
-from .lexer import PUNCT, doc_text, is_comment, is_doc, number_value
+from .lexer import doc_text, first_bad_token, is_doc
 
 TOP_KEYWORDS = ("const", "enum", "struct", "interface")
 ATTRS_ALLOWED = {"interface": {"id", "version"}, "method": {"rights"}}
 PRIMITIVE_NAMES = frozenset(("u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool"))
 MAX_NESTING = 8  # nested arrays; C guarantees only 12 declarators and each adds a loop
-EOF = ""
+EOF = "\x00"  # never a token: the lexer refuses NUL anywhere in a file
+
+# The lexer has already refused every token that is not a name, a valid number, punctuation or
+# a comment, so the parser tells them apart by their first character alone.
 
 
 def is_ident(tok):
-    c = tok[:1]
-    return c.isascii() and (c.isalpha() or c == "_")
+    c = tok[0]
+    return c.isalpha() or c == "_"
 
 
 def is_int(tok):
-    c = tok[:1]
-    return c.isascii() and (c.isdigit() or (c == "-" and tok[1:2].isdigit()))
+    c = tok[0]
+    return c.isdigit() or (c == "-" and tok[1:2].isdigit())
 
 
 def describe(tok):
@@ -31,36 +34,24 @@ class Parser:
     def __init__(self, src):
         self.src = src
         toks = src.tokens
-        if any(t[0] == "/" and is_comment(t) and not is_doc(t) for t in toks):
-            keep = [i for i, t in enumerate(toks) if not (is_comment(t) and not is_doc(t))]
+        first_bad_token(toks, lambda i: Loc.at(src, i))
+        comments = {t for t in set(toks) if t.startswith("//") and not is_doc(t)}
+        if comments:  # plain comments mean nothing to the parser: drop them, keep positions
+            keep = [i for i, t in enumerate(toks) if t not in comments]
             self.toks, self.orig = [toks[i] for i in keep], keep
         else:
-            self.toks, self.orig = list(toks), None
+            self.toks, self.orig = list(toks), range(len(toks))
         self.toks.append(EOF)
+        self.ntoks = len(toks)
         self.i = 0
-        self.check_characters()
-
-    def check_characters(self):
-        """E0001 for the first character that starts no token and E0002/E0003 for the first
-        malformed number, before any syntax error."""
-        for i, t in enumerate(self.toks):
-            c = t[:1]
-            if c.isascii() and (c.isalpha() or c == "_" or c in PUNCT) or t == "->":
-                continue
-            if c.isascii() and c.isdigit() or (c == "-" and t[1:2].isdigit()):
-                number_value(t, self.loc(i))
-            elif not (t == EOF or is_doc(t)):
-                raise IdlError("E0001", f"unexpected character {t!r}", self.loc(i))
 
     # ---- token helpers ----
     def loc(self, i=None, end=None):
+        """The location of parser token i (default: the current one), through token end."""
+        orig = self.orig
         i = self.i if i is None else i
-        if self.orig is not None:
-            i = self.orig[i] if i < len(self.orig) else len(self.src.tokens)
-            end = None if end is None else self.orig[end]
-        elif i >= len(self.src.tokens):
-            i = len(self.src.tokens)
-        return Loc(self.src, tok=i, end_tok=end)
+        return Loc((self.src, orig[i] if i < len(orig) else self.ntoks,
+                    None if end is None else orig[end], None, 1))
 
     def peek(self, k=0):
         return self.toks[min(self.i + k, len(self.toks) - 1)]
@@ -85,20 +76,22 @@ class Parser:
 
     def ident(self, what="a name"):
         """Consumes an identifier; returns (text, loc)."""
-        tok = self.toks[self.i]
-        if not is_ident(tok):
+        i = self.i
+        tok = self.toks[i]
+        c = tok[0]
+        if not (c.isalpha() or c == "_"):
             self.fail(what)
-        self.i += 1
-        return tok, self.loc(self.i - 1)
+        self.i = i + 1
+        return tok, Loc((self.src, self.orig[i], None, None, 1))
 
     def integer(self, what="an integer"):
-        """Consumes an integer; returns (value, loc)."""
-        tok = self.toks[self.i]
+        """Consumes an integer (already validated by the lexer); returns (value, loc)."""
+        i = self.i
+        tok = self.toks[i]
         if not is_int(tok):
             self.fail(what)
-        loc = self.loc()
-        self.i += 1
-        return number_value(tok, loc), loc
+        self.i = i + 1
+        return int(tok, 0), Loc((self.src, self.orig[i], None, None, 1))
 
     def docs(self):
         lines, toks = [], self.toks

@@ -1,18 +1,33 @@
-"""Facts for the generated malformed-message tests: a valid sample message per method and the
-list of single-field corruptions (enum out of range, bool not 0/1, length prefix over its
-bound, nonzero unused bytes, nonzero padding) the receiver must reject. The values come from
-the types (types.py: c_sample, bad_values)."""
+"""Facts for the generated malformed-message tests: a valid sample per message and struct, and
+the single-field corruptions (enum out of range, bool not 0/1, length prefix over its bound,
+nonzero unused bytes, nonzero padding) a receiver must reject. The values come from the types
+(types.py: c_sample, bad_values)."""
 
 from .types import leaves, padding_ranges
 
 MAX_PADDING_CASES = 16
 
 
+def _top(iface):
+    used = ({m.ordinal for m in iface.methods} | {e.ordinal for e in iface.events}
+            | {o for o, _ in iface.reserved} | {0})
+    return max(used) + 1
+
+
 def unknown_ordinals(iface):
-    """Ordinals the server must answer with ERR_NOSYS: 0, every reserved one, and max + 1."""
-    reserved = {o for o, _ in iface.reserved}
-    top = max({m.ordinal for m in iface.methods} | reserved | {0}) + 1
-    return sorted(reserved | {0} | ({top} if top <= 0xFFFF else set()))
+    """Ordinals a server must answer with ERR_NOSYS: 0, every reserved one, every event (an
+    event is never a request), and the largest used + 1."""
+    out = {0} | {o for o, _ in iface.reserved} | {e.ordinal for e in iface.events}
+    top = _top(iface)
+    return sorted(out | ({top} if top <= 0xFFFF else set()))
+
+
+def non_event_ordinals(iface):
+    """Ordinals a client must reject on its event channel: 0, every method and reserved
+    ordinal, and the largest used + 1."""
+    out = {0} | {o for o, _ in iface.reserved} | {m.ordinal for m in iface.methods}
+    top = _top(iface)
+    return sorted(out | ({top} if top <= 0xFFFF else set()))
 
 
 class Sampler:
@@ -22,28 +37,43 @@ class Sampler:
         self.cx, self.k, self.caps = cx, 0, caps
 
 
-def corruptions(msg):
-    """[(label, offset, width, value)]: each makes the sample message invalid on its own."""
+def corruptions(block):
+    """[(label, offset, width, value)]: each makes the sample invalid on its own."""
     out = []
-    for slot in msg.block.slots:
+    for slot in block.slots:
         for path, off, t in leaves(slot.type, slot.offset, slot.name):
             out += t.bad_values(path, off)
-    pads = padding_ranges(msg.block)
-    for off, n in pads[:MAX_PADDING_CASES]:
+    for off, n in padding_ranges(block)[:MAX_PADDING_CASES]:
         out.append((f"padding at {off}", off + n - 1, 1, 1))
     return out
 
 
+def sample(fctx, fields, prefix, caps):
+    """C statements giving fields valid values; prefix is `req.`, `v->`..."""
+    sampler = Sampler(fctx.cx, caps=caps)
+    lines = []
+    for fl in fields:
+        lines += fl.type.c_sample(sampler, prefix + fl.name)
+    return "\n".join("\t" + s for s in lines)
+
+
 def method_tests(fctx, m, req):
-    sampler = Sampler(fctx.cx)
-    sample = []
-    for fl in m.params:
-        sample += fl.type.c_sample(sampler, f"req.{fl.name}")
-    results = []
     rsampler = Sampler(fctx.cx, caps=True)
-    for fl in m.results or []:
-        lval = fl.name if fl.type.kind == "array" else f"(*{fl.name})"
+    results = []
+    for k, fl in enumerate(m.results or [], start=len(m.params)):
+        name = f"idl_p{k}"
+        lval = name if fl.type.kind == "array" else f"(*{name})"
         results += fl.type.c_sample(rsampler, lval)
-    return {"sample": "\n".join("\t" + s for s in sample),
+    return {"sample": sample(fctx, m.params, "req.", caps=True),
             "results": "\n".join("\t" + s for s in results),
-            "corruptions": corruptions(req), "caps": len(req.caps)}
+            "corruptions": corruptions(req.block)}
+
+
+def event_tests(fctx, e, msg):
+    return {"sample": sample(fctx, e.params, "event.", caps=True),
+            "corruptions": corruptions(msg.block)}
+
+
+def struct_tests(fctx, s):
+    return {"sample": sample(fctx, s.fields, "v->", caps=False),
+            "corruptions": corruptions(s.type.block)}

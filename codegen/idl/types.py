@@ -312,19 +312,16 @@ class BoundedType(Type):
         return f"{self.kind}<{self.bound}>"
 
     def c_base(self, cx):
+        if self.const is not None:
+            return f"struct {cx.bounded_name(self.kind, self.const)}"
         return f"struct idl_{self.kind}_{self.bound}"
 
     def c_put(self, cx, lval, ptr, depth=0):
-        return [f"idl_put_u8({ptr}, {lval}.len);",
-                f"idl_copy({ptr} + 1, {lval}.data, {lval}.len);"]
+        return [f"idl_put_bounded({ptr}, {lval}.len, {lval}.data);"]
 
     def c_get(self, cx, lval, ptr, depth=0):
-        n = self.bound
-        over = f"{lval}.len > {n}u || " if n < MAX_STRING else ""
-        return [f"{lval}.len = idl_get_u8({ptr});",
-                f"if ({over}!idl_all_zero({ptr} + 1 + {lval}.len, {n}u - {lval}.len))",
-                "\treturn ERR_PROTOCOL;",
-                f"idl_copy({lval}.data, {ptr} + 1, {lval}.len);"]
+        return [f"if (idl_get_bounded({ptr}, {self.bound}u, &{lval}.len, {lval}.data) != ERR_OK)",
+                "\treturn ERR_PROTOCOL;"]
 
     def c_check(self, cx, lval, depth=0):
         if not self.needs_check:
@@ -382,7 +379,8 @@ class ArrayType(Type):
         return self.elem.c_base(cx)
 
     def c_dims(self, cx):
-        return f"[{self.bound}]" + self.elem.c_dims(cx)
+        n = cx.const_name(self.const) if self.const is not None else self.bound
+        return f"[{n}]" + self.elem.c_dims(cx)
 
     def c_in_param(self, cx, name):
         return "const " + self.c_decl(cx, name)

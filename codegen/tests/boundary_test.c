@@ -68,24 +68,27 @@ static bool full_dispatch(void *srv, struct ipc_message *msg, const struct ipc_r
 	return test_fullmsg_full_dispatch(srv, msg, info);
 }
 
-static cap_t full_setup(void)
+static struct test_fullmsg_full_client full_setup(void)
 {
+	struct test_fullmsg_full_client client = { .timeout_us = TIMEOUT };
+
 	fake_reset();
 	test_fullmsg_full_server_init(&full_server, CAP_NULL, &full_handlers, NULL);
-	return fake_endpoint_new(full_dispatch, &full_server, 1, CAP_RIGHTS_ALL);
+	client.ep = fake_endpoint_new(full_dispatch, &full_server, 1, CAP_RIGHTS_ALL);
+	return client;
 }
 
 static void test_exactly_full_message(void **state)
 {
 	struct idl_bytes_254 blob;
 	uint8_t out[252];
-	cap_t ep = full_setup();
+	struct test_fullmsg_full_client ep = full_setup();
 
 	(void)state;
 	blob.len = 254;
 	for (uint32_t i = 0; i < 254; i++)
 		blob.data[i] = (uint8_t)i;
-	assert_int_equal(test_fullmsg_full_exact(ep, TIMEOUT, &blob, 0x5a, out), ERR_OK);
+	assert_int_equal(test_fullmsg_full_exact(&ep, &blob, 0x5a, out), ERR_OK);
 	assert_int_equal(last_request_length, IPC_DATA_BYTES);
 	for (uint32_t i = 0; i < 252; i++)
 		assert_int_equal(out[i], (uint8_t)(i ^ 0x5a));
@@ -93,7 +96,7 @@ static void test_exactly_full_message(void **state)
 
 static void test_four_caps_each_way(void **state)
 {
-	cap_t ep = full_setup();
+	struct test_fullmsg_full_client ep = full_setup();
 	cap_t a = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
 	cap_t b = fake_cap_new(CAP_TYPE_IRQ, CAP_RIGHT_READ);
 	cap_t c = fake_cap_new(CAP_TYPE_IOPORT, CAP_RIGHT_READ | CAP_RIGHT_WRITE);
@@ -101,7 +104,7 @@ static void test_four_caps_each_way(void **state)
 	cap_t out[4];
 
 	(void)state;
-	assert_int_equal(test_fullmsg_full_four(ep, TIMEOUT, a, b, c, d, &out[0], &out[1], &out[2],
+	assert_int_equal(test_fullmsg_full_four(&ep, a, b, c, d, &out[0], &out[1], &out[2],
 						&out[3]), ERR_OK);
 	assert_int_equal(out[0], a);
 	assert_int_equal(fake_cap_rights(out[0]), CAP_RIGHT_READ);
@@ -116,12 +119,12 @@ static void test_longest_string(void **state)
 {
 	struct idl_string_255 text;
 	uint8_t len = 0;
-	cap_t ep = full_setup();
+	struct test_fullmsg_full_client ep = full_setup();
 
 	(void)state;
 	text.len = 255;
 	memset(text.data, 'q', sizeof(text.data));
-	assert_int_equal(test_fullmsg_full_longest(ep, TIMEOUT, &text, &len), ERR_OK);
+	assert_int_equal(test_fullmsg_full_longest(&ep, &text, &len), ERR_OK);
 	assert_int_equal(len, 255);
 }
 
@@ -153,24 +156,20 @@ static int32_t h_scalars(void *ctx, const struct idl_caller *caller,
 static const struct test_alltypes_everything_handlers every_handlers = { .scalars = h_scalars };
 static struct test_alltypes_everything_server every_server;
 
-static bool every_dispatch(void *srv, struct ipc_message *msg, const struct ipc_recv_info *info)
-{
-	return test_alltypes_everything_dispatch(srv, msg, info);
-}
-
 static int32_t call_scalars_with_corruption(uint32_t offset, uint32_t value, bool add_cap)
 {
 	struct test_alltypes_scalars in = { .shade = TEST_ALLTYPES_SHADE_DARK }, out;
-	cap_t ep;
+	struct test_alltypes_everything_client ep = { .timeout_us = TIMEOUT };
 
 	fake_reset();
 	test_alltypes_everything_server_init(&every_server, CAP_NULL, &every_handlers, NULL);
-	ep = fake_endpoint_new(every_dispatch, &every_server, 1, CAP_RIGHTS_ALL);
+	ep.ep = fake_endpoint_new(test_alltypes_everything_dispatch_untyped, &every_server, 1,
+				  CAP_RIGHTS_ALL);
 	corrupt_offset = offset;
 	corrupt_value = value;
 	corrupt_add_cap = add_cap;
 	fake_set_reply_hook(corrupt_reply);
-	return test_alltypes_everything_scalars(ep, TIMEOUT, &in, &out);
+	return test_alltypes_everything_scalars(&ep, &in, &out);
 }
 
 static void test_client_rejects_malformed_replies(void **state)

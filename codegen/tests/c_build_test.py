@@ -59,7 +59,7 @@ class CBuildTest(unittest.TestCase):
     def test_compiles_everywhere(self):
         for rel in self.dirs:
             out = self.dirs[rel][0]
-            for src in self.sources(rel):
+            for src in self.sources(rel):  # the malformed test needs the host's CMocka
                 with self.subTest(src=os.path.basename(src)):
                     obj = os.path.join(out, "x.o")
                     for cc in (["gcc"], ["clang"], FREESTANDING):
@@ -72,20 +72,22 @@ class CBuildTest(unittest.TestCase):
                 out, base = self.dirs[rel]
                 exe = os.path.join(out, "malformed_test")
                 run(["gcc"] + WARN + INCLUDES + [f"-I{out}"]
-                    + self.sources(rel, ("malformed_test", "codec", "server"))
+                    + self.sources(rel, ("malformed_test", "codec", "server", "client"))
                     + [FAKE, "-lcmocka", "-o", exe])
                 run([exe])
 
-    def test_roundtrip_and_boundary(self):
+    def test_roundtrip_boundary_and_events(self):
         every = "codegen/testdata/alltypes.idl"
         full = "codegen/testdata/fullmsg.idl"
+        events = "codegen/testdata/events.idl"
         # The tests include "codegen/<base>_client.h", as Bazel's genrule outputs are named.
         inc = os.path.join(self.tmp, "inc")
-        for rel in (every, full):
+        for rel in (every, full, events):
             status, _, err = testlib.run_idlc("gen", rel, "-o", os.path.join(inc, "codegen"))
             self.assertEqual(status, 0, err)
         incs = [f"-I{inc}"]
-        for test, idls in (("roundtrip_test", [every]), ("boundary_test", [every, full])):
+        for test, idls in (("roundtrip_test", [every]), ("boundary_test", [every, full]),
+                           ("events_test", [events])):
             with self.subTest(test=test):
                 exe = os.path.join(self.tmp, test)
                 srcs = [s for rel in idls for s in self.sources(rel)]

@@ -12,7 +12,7 @@ import unittest
 
 import testlib
 
-CASES = ["alltypes", "fullmsg", "minimal"]
+CASES = ["alltypes", "events", "fullmsg", "minimal"]
 GOLDEN = testlib.repo_path("codegen", "testdata", "golden")
 
 

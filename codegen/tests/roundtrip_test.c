@@ -45,8 +45,8 @@ static int32_t h_scalars(void *ctx, const struct idl_caller *caller,
 
 /* Replies with both inputs reversed. */
 static int32_t h_strings(void *ctx, const struct idl_caller *caller,
-			 const struct idl_string_12 *name, const struct idl_bytes_9 *blob,
-			 struct idl_string_12 *rev_name, struct idl_bytes_9 *rev_blob)
+			 const struct test_alltypes_name_max_string *name, const struct test_alltypes_blob_max_bytes *blob,
+			 struct test_alltypes_name_max_string *rev_name, struct test_alltypes_blob_max_bytes *rev_blob)
 {
 	(void)ctx;
 	(void)caller;
@@ -119,18 +119,17 @@ static const struct test_alltypes_everything_handlers handlers = {
 
 static struct test_alltypes_everything_server server;
 
-static bool dispatch(void *srv, struct ipc_message *msg, const struct ipc_recv_info *info)
+/* A fresh world: fake kernel, server, and a client whose endpoint cap has these rights. */
+static struct test_alltypes_everything_client setup(uint32_t rights)
 {
-	return test_alltypes_everything_dispatch(srv, msg, info);
-}
+	struct test_alltypes_everything_client client = { .timeout_us = TIMEOUT };
 
-/* A fresh world: fake kernel, server, and an endpoint cap with the given rights. */
-static cap_t setup(uint32_t rights)
-{
 	fake_reset();
 	memset(&seen, 0, sizeof(seen));
 	test_alltypes_everything_server_init(&server, CAP_NULL, &handlers, NULL);
-	return fake_endpoint_new(dispatch, &server, 0xbadc0ffeeull, rights);
+	client.ep = fake_endpoint_new(test_alltypes_everything_dispatch_untyped, &server,
+				      0xbadc0ffeeull, rights);
+	return client;
 }
 
 static void test_scalars_extremes(void **state)
@@ -141,15 +140,15 @@ static void test_scalars_extremes(void **state)
 					    INT8_MAX, INT16_MAX, INT32_MAX, INT64_MAX, true,
 					    TEST_ALLTYPES_SHADE_LIGHT };
 	struct test_alltypes_scalars out;
-	cap_t ep = setup(0);
+	struct test_alltypes_everything_client ep = setup(0);
 
 	(void)state;
-	assert_int_equal(test_alltypes_everything_scalars(ep, TIMEOUT, &lo, &out), ERR_OK);
+	assert_int_equal(test_alltypes_everything_scalars(&ep, &lo, &out), ERR_OK);
 	assert_memory_equal(&out.a, &lo.a, 1);
 	assert_true(out.b == lo.b && out.c == lo.c && out.d == lo.d && out.e == lo.e);
 	assert_true(out.f == lo.f && out.g == lo.g && out.h == lo.h && out.flag == lo.flag);
 	assert_int_equal(out.shade, TEST_ALLTYPES_SHADE_DEEP);
-	assert_int_equal(test_alltypes_everything_scalars(ep, TIMEOUT, &hi, &out), ERR_OK);
+	assert_int_equal(test_alltypes_everything_scalars(&ep, &hi, &out), ERR_OK);
 	assert_true(out.a == hi.a && out.b == hi.b && out.c == hi.c && out.d == hi.d);
 	assert_true(out.e == hi.e && out.f == hi.f && out.g == hi.g && out.h == hi.h);
 	assert_true(out.flag && out.shade == TEST_ALLTYPES_SHADE_LIGHT);
@@ -160,21 +159,21 @@ static void test_scalars_extremes(void **state)
 static void test_scalars_bad_enum_refused_by_client(void **state)
 {
 	struct test_alltypes_scalars in = { .shade = 1 }, out;
-	cap_t ep = setup(0);
+	struct test_alltypes_everything_client ep = setup(0);
 
 	(void)state;
-	assert_int_equal(test_alltypes_everything_scalars(ep, TIMEOUT, &in, &out), ERR_INVALID);
+	assert_int_equal(test_alltypes_everything_scalars(&ep, &in, &out), ERR_INVALID);
 	assert_int_equal(seen.calls, 0);
 }
 
 static void test_strings_full_and_empty(void **state)
 {
-	struct idl_string_12 name = { 12, "abcdefghijkl" }, rev;
-	struct idl_bytes_9 blob = { 9, { 0, 1, 2, 3, 4, 5, 6, 7, 0xff } }, rblob;
-	cap_t ep = setup(CAP_RIGHT_READ);
+	struct test_alltypes_name_max_string name = { 12, "abcdefghijkl" }, rev;
+	struct test_alltypes_blob_max_bytes blob = { 9, { 0, 1, 2, 3, 4, 5, 6, 7, 0xff } }, rblob;
+	struct test_alltypes_everything_client ep = setup(CAP_RIGHT_READ);
 
 	(void)state;
-	assert_int_equal(test_alltypes_everything_strings(ep, TIMEOUT, &name, &blob, &rev, &rblob),
+	assert_int_equal(test_alltypes_everything_strings(&ep, &name, &blob, &rev, &rblob),
 			 ERR_OK);
 	assert_int_equal(rev.len, 12);
 	assert_memory_equal(rev.data, "lkjihgfedcba", 12);
@@ -183,7 +182,7 @@ static void test_strings_full_and_empty(void **state)
 	assert_int_equal(rblob.data[8], 0);
 	name.len = 0;
 	blob.len = 0;
-	assert_int_equal(test_alltypes_everything_strings(ep, TIMEOUT, &name, &blob, &rev, &rblob),
+	assert_int_equal(test_alltypes_everything_strings(&ep, &name, &blob, &rev, &rblob),
 			 ERR_OK);
 	assert_int_equal(rev.len, 0);
 	assert_int_equal(rblob.len, 0);
@@ -191,16 +190,16 @@ static void test_strings_full_and_empty(void **state)
 
 static void test_string_one_over_bound_is_refused(void **state)
 {
-	struct idl_string_12 name = { 13, "abcdefghijkl" }, rev;
-	struct idl_bytes_9 blob = { 1, { 7 } }, rblob;
-	cap_t ep = setup(CAP_RIGHT_READ);
+	struct test_alltypes_name_max_string name = { 13, "abcdefghijkl" }, rev;
+	struct test_alltypes_blob_max_bytes blob = { 1, { 7 } }, rblob;
+	struct test_alltypes_everything_client ep = setup(CAP_RIGHT_READ);
 
 	(void)state;
-	assert_int_equal(test_alltypes_everything_strings(ep, TIMEOUT, &name, &blob, &rev, &rblob),
+	assert_int_equal(test_alltypes_everything_strings(&ep, &name, &blob, &rev, &rblob),
 			 ERR_OVERFLOW);
 	name.len = 1;
 	blob.len = 10;
-	assert_int_equal(test_alltypes_everything_strings(ep, TIMEOUT, &name, &blob, &rev, &rblob),
+	assert_int_equal(test_alltypes_everything_strings(&ep, &name, &blob, &rev, &rblob),
 			 ERR_OVERFLOW);
 	assert_int_equal(seen.calls, 0);
 }
@@ -217,10 +216,10 @@ static void test_arrays_lossless(void **state)
 	struct idl_string_3 tags[2] = { { 3, "xyz" }, { 0, "" } };
 	int8_t grid[2][3] = { { -128, 0, 127 }, { 1, -1, 2 } };
 	int64_t sum = 0;
-	cap_t ep = setup(0);
+	struct test_alltypes_everything_client ep = setup(0);
 
 	(void)state;
-	assert_int_equal(test_alltypes_everything_arrays(ep, TIMEOUT, nums, recs, tags, grid, &sum),
+	assert_int_equal(test_alltypes_everything_arrays(&ep, nums, recs, tags, grid, &sum),
 			 ERR_OK);
 	assert_int_equal(sum, 1 + 2 + 3 + 0xffff);
 	assert_memory_equal(seen.nums, nums, sizeof(nums));
@@ -242,14 +241,14 @@ static void test_arrays_lossless(void **state)
 
 static void test_swap_caps_reduced_both_ways(void **state)
 {
-	cap_t ep = setup(CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
+	struct test_alltypes_everything_client ep = setup(CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
 	cap_t mem = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
 	cap_t irq = fake_cap_new(CAP_TYPE_IRQ, CAP_RIGHT_READ | CAP_RIGHT_GRANT);
 	cap_t chan = CAP_NULL;
 	uint8_t tag = 0;
 
 	(void)state;
-	assert_int_equal(test_alltypes_everything_swap(ep, TIMEOUT, mem, irq, 41, &chan, &tag),
+	assert_int_equal(test_alltypes_everything_swap(&ep, mem, irq, 41, &chan, &tag),
 			 ERR_OK);
 	assert_int_equal(tag, 42);
 	assert_int_equal(seen.mem, mem);
@@ -262,14 +261,14 @@ static void test_swap_caps_reduced_both_ways(void **state)
 
 static void test_swap_declared_error_releases_result_cap(void **state)
 {
-	cap_t ep = setup(CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
+	struct test_alltypes_everything_client ep = setup(CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
 	cap_t mem = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHT_READ | CAP_RIGHT_WRITE);
 	cap_t irq = fake_cap_new(CAP_TYPE_IRQ, CAP_RIGHT_READ);
 	cap_t chan = CAP_NULL;
 	uint8_t tag = 9;
 
 	(void)state;
-	assert_int_equal(test_alltypes_everything_swap(ep, TIMEOUT, mem, irq, 0, &chan, &tag),
+	assert_int_equal(test_alltypes_everything_swap(&ep, mem, irq, 0, &chan, &tag),
 			 TEST_ALLTYPES_FAILURE_DENIED);
 	assert_int_equal(chan, CAP_NULL);
 	assert_int_equal(tag, 9);
@@ -279,53 +278,54 @@ static void test_swap_declared_error_releases_result_cap(void **state)
 
 static void test_swap_caller_rights_and_null_cap(void **state)
 {
-	cap_t ep = setup(CAP_RIGHT_WRITE);
+	struct test_alltypes_everything_client ep = setup(CAP_RIGHT_WRITE);
 	cap_t mem = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
 	cap_t irq = fake_cap_new(CAP_TYPE_IRQ, CAP_RIGHTS_ALL);
 	cap_t chan = CAP_NULL;
 	uint8_t tag;
 
 	(void)state;
-	assert_int_equal(test_alltypes_everything_swap(ep, TIMEOUT, mem, irq, 1, &chan, &tag),
+	assert_int_equal(test_alltypes_everything_swap(&ep, mem, irq, 1, &chan, &tag),
 			 ERR_RIGHTS);
 	assert_int_equal(seen.calls, 0);
 	assert_int_equal(server.errors[TEST_ALLTYPES_EVERYTHING_SWAP_INDEX], 1);
 	assert_int_equal(fake_deletes(), 2); /* the fake shares one table: the server released both */
-	assert_int_equal(test_alltypes_everything_swap(ep, TIMEOUT, CAP_NULL, irq, 1, &chan, &tag),
+	assert_int_equal(test_alltypes_everything_swap(&ep, CAP_NULL, irq, 1, &chan, &tag),
 			 ERR_BAD_CAP);
 }
 
 static void test_oneway_and_empty(void **state)
 {
-	cap_t ep = setup(0);
+	struct test_alltypes_everything_client ep = setup(0);
 
 	(void)state;
-	assert_int_equal(test_alltypes_everything_notify(ep, TIMEOUT, TEST_ALLTYPES_SHADE_DEEP,
+	assert_int_equal(test_alltypes_everything_notify(&ep, TEST_ALLTYPES_SHADE_DEEP,
 							 TEST_ALLTYPES_WIDE_HIGH, true), ERR_OK);
 	assert_int_equal(seen.shade, TEST_ALLTYPES_SHADE_DEEP);
 	assert_true(seen.wide == TEST_ALLTYPES_WIDE_HIGH && seen.flag);
-	assert_int_equal(test_alltypes_everything_notify(ep, TIMEOUT, 3, TEST_ALLTYPES_WIDE_LOW,
+	assert_int_equal(test_alltypes_everything_notify(&ep, 3, TEST_ALLTYPES_WIDE_LOW,
 							 false), ERR_INVALID);
-	assert_int_equal(test_alltypes_everything_poke(ep, TIMEOUT), ERR_OK);
+	assert_int_equal(test_alltypes_everything_poke(&ep), ERR_OK);
 	seen.poke_result = TEST_ALLTYPES_FAILURE_FULL;
-	assert_int_equal(test_alltypes_everything_poke(ep, TIMEOUT), TEST_ALLTYPES_FAILURE_FULL);
+	assert_int_equal(test_alltypes_everything_poke(&ep), TEST_ALLTYPES_FAILURE_FULL);
 	seen.poke_result = 3; /* not a Failure value: the server must not pass it on */
-	assert_int_equal(test_alltypes_everything_poke(ep, TIMEOUT), ERR_PROTOCOL);
+	assert_int_equal(test_alltypes_everything_poke(&ep), ERR_PROTOCOL);
 	seen.poke_result = ERR_BUSY;
-	assert_int_equal(test_alltypes_everything_poke(ep, TIMEOUT), ERR_BUSY);
+	assert_int_equal(test_alltypes_everything_poke(&ep), ERR_BUSY);
 	assert_int_equal(seen.calls, 5);
 }
 
 static void test_transport_errors(void **state)
 {
-	cap_t ep = setup(0);
+	struct test_alltypes_everything_client ep = setup(0);
 
 	(void)state;
 	fake_fail_next(ERR_PEER_DIED);
-	assert_int_equal(test_alltypes_everything_poke(ep, TIMEOUT), ERR_PEER_DIED);
+	assert_int_equal(test_alltypes_everything_poke(&ep), ERR_PEER_DIED);
 	fake_fail_next(ERR_TIMEOUT);
-	assert_int_equal(test_alltypes_everything_poke(ep, TIMEOUT), ERR_TIMEOUT);
-	assert_int_equal(test_alltypes_everything_poke(CAP_NULL, TIMEOUT), ERR_BAD_CAP);
+	assert_int_equal(test_alltypes_everything_poke(&ep), ERR_TIMEOUT);
+	ep.ep = CAP_NULL;
+	assert_int_equal(test_alltypes_everything_poke(&ep), ERR_BAD_CAP);
 	assert_int_equal(seen.calls, 0);
 }
 

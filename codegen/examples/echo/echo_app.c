@@ -1,13 +1,12 @@
 /* The client app of the walkthrough: two calls through the generated client stubs. */
 #include "echo_app.h"
 
-#define ECHO_TIMEOUT_US 100000u
-
-int32_t echo_app_run(cap_t ep, struct idl_string_64 *out, uint32_t *calls)
+int32_t echo_app_run(const struct keel_echo_client *echo, struct keel_echo_text_max_string *out,
+		     uint32_t *calls)
 {
-	struct idl_string_64 text;
+	struct keel_echo_text_max_string text;
 
 	IDL_TRY(IDL_STRING_SET(text, "hello, keel"));
-	IDL_TRY(keel_echo_echo(ep, ECHO_TIMEOUT_US, &text, out));
-	return keel_echo_count(ep, ECHO_TIMEOUT_US, calls);
+	IDL_TRY(keel_echo_echo(echo, &text, out));
+	return keel_echo_count(echo, calls);
 }

@@ -16,28 +16,26 @@
 static struct keel_echo_server server;
 static struct echo_state state;
 
-static bool echo_dispatch(void *srv, struct ipc_message *msg, const struct ipc_recv_info *info)
+/* A running echo server and a client whose endpoint capability has the given rights. */
+static struct keel_echo_client start_server(uint32_t rights)
 {
-	return keel_echo_dispatch(srv, msg, info);
-}
+	struct keel_echo_client client = { .timeout_us = 100000 };
 
-/* A running echo server and an endpoint capability with the given rights for the client. */
-static cap_t start_server(uint32_t rights)
-{
 	fake_reset();
 	state.calls = 0;
 	keel_echo_server_init(&server, CAP_NULL, &echo_handlers, &state);
-	return fake_endpoint_new(echo_dispatch, &server, 1, rights);
+	client.ep = fake_endpoint_new(keel_echo_dispatch_untyped, &server, 1, rights);
+	return client;
 }
 
 static void test_app_talks_to_server(void **unused)
 {
-	struct idl_string_64 out;
+	struct keel_echo_text_max_string out;
 	uint32_t calls = 0;
-	cap_t ep = start_server(CAP_RIGHT_WRITE);
+	struct keel_echo_client echo = start_server(CAP_RIGHT_WRITE);
 
 	(void)unused;
-	assert_int_equal(echo_app_run(ep, &out, &calls), ERR_OK);
+	assert_int_equal(echo_app_run(&echo, &out, &calls), ERR_OK);
 	assert_int_equal(out.len, 11);
 	assert_memory_equal(out.data, "hello, keel", 11);
 	assert_int_equal(calls, 1);
@@ -45,14 +43,19 @@ static void test_app_talks_to_server(void **unused)
 
 static void test_declared_error_and_rights(void **unused)
 {
-	struct idl_string_64 empty = { 0 }, out;
+	struct keel_echo_text_max_string empty = { 0 }, out;
 	uint32_t calls;
-	cap_t ep = start_server(CAP_RIGHT_WRITE);
-	cap_t read_only = fake_endpoint_new(echo_dispatch, &server, 2, CAP_RIGHT_READ);
+	struct keel_echo_client echo = start_server(CAP_RIGHT_WRITE);
+	struct keel_echo_client read_only = {
+		.ep = fake_endpoint_new(keel_echo_dispatch_untyped, &server, 2, CAP_RIGHT_READ),
+		.timeout_us = 100000,
+	};
 
 	(void)unused;
-	assert_int_equal(keel_echo_echo(ep, 1000, &empty, &out), KEEL_ECHO_ECHO_ERROR_EMPTY);
-	assert_int_equal(echo_app_run(read_only, &out, &calls), ERR_RIGHTS);
+	assert_int_equal(keel_echo_echo(&echo, &empty, &out), KEEL_ECHO_ERROR_EMPTY);
+	assert_string_equal(keel_echo_error_status_name(KEEL_ECHO_ERROR_EMPTY), "EMPTY");
+	assert_int_equal(echo_app_run(&read_only, &out, &calls), ERR_RIGHTS);
+	assert_string_equal(idl_status_name(ERR_RIGHTS), "ERR_RIGHTS");
 	assert_int_equal(server.errors[KEEL_ECHO_ECHO_INDEX], 1);
 	assert_int_equal(state.calls, 0);
 }

@@ -3,13 +3,14 @@
 
 /* Dispatch has already checked the caller's WRITE right and the text's bound. */
 static int32_t echo_echo(void *ctx, const struct idl_caller *caller,
-			 const struct idl_string_64 *text, struct idl_string_64 *reply)
+			 const struct keel_echo_text_max_string *text,
+			 struct keel_echo_text_max_string *reply)
 {
 	struct echo_state *state = ctx;
 
 	(void)caller;
 	if (text->len == 0)
-		return KEEL_ECHO_ECHO_ERROR_EMPTY;
+		return KEEL_ECHO_ERROR_EMPTY;
 	*reply = *text;
 	state->calls++;
 	return ERR_OK;

@@ -19,9 +19,21 @@ struct fake_cap {
 	fake_dispatch_fn dispatch; /* endpoints only */
 	void *server;
 	uint64_t badge;
+	int channel; /* channels only: index into channels[] */
+};
+
+struct fake_channel {
+	uint32_t capacity;
+	uint32_t head;
+	uint32_t len;
+	cap_t recv; /* the receiving end: sends fail with ERR_PEER_DIED once it is gone */
+	struct ipc_message msgs[FAKE_CHANNEL_DEPTH];
+	struct ipc_recv_info infos[FAKE_CHANNEL_DEPTH];
 };
 
 static struct fake_cap caps[FAKE_MAX_CAPS];
+static struct fake_channel channels[FAKE_MAX_CHANNELS];
+static uint32_t channel_count;
 static uint32_t total_deletes, bad_deletes, total_restricts;
 static int32_t fail_next;
 static fake_reply_hook_fn reply_hook;
@@ -34,6 +46,8 @@ static uint32_t reply_count;
 void fake_reset(void)
 {
 	memset(caps, 0, sizeof(caps));
+	memset(channels, 0, sizeof(channels));
+	channel_count = 0;
 	total_deletes = bad_deletes = total_restricts = 0;
 	fail_next = ERR_OK;
 	reply_hook = NULL;
@@ -52,7 +66,7 @@ cap_t fake_cap_new(uint8_t type, uint32_t rights)
 	for (cap_t i = 0; i < FAKE_MAX_CAPS; i++) {
 		if (!caps[i].used) {
 			caps[i] = (struct fake_cap){ .used = true, .alive = true, .type = type,
-						     .rights = rights };
+						     .rights = rights, .channel = -1 };
 			return i;
 		}
 	}
@@ -69,6 +83,30 @@ cap_t fake_endpoint_new(fake_dispatch_fn dispatch, void *server, uint64_t badge,
 	caps[cap].server = server;
 	caps[cap].badge = badge;
 	return cap;
+}
+
+void fake_channel_new(uint32_t capacity, uint64_t badge, cap_t *send, cap_t *recv)
+{
+	struct fake_channel *ch;
+
+	assert(capacity >= 1 && capacity <= FAKE_CHANNEL_DEPTH);
+	assert(channel_count < FAKE_MAX_CHANNELS);
+	ch = &channels[channel_count];
+	memset(ch, 0, sizeof(*ch));
+	ch->capacity = capacity;
+	*send = fake_cap_new(CAP_TYPE_CHANNEL, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
+	*recv = fake_cap_new(CAP_TYPE_CHANNEL, CAP_RIGHT_READ);
+	caps[*send].channel = caps[*recv].channel = (int)channel_count;
+	caps[*send].badge = badge;
+	ch->recv = *recv;
+	channel_count++;
+}
+
+uint32_t fake_channel_pending(cap_t cap)
+{
+	struct fake_cap *c = lookup(cap);
+
+	return c != NULL && c->type == CAP_TYPE_CHANNEL ? channels[c->channel].len : 0;
 }
 
 bool fake_cap_alive(cap_t cap)
@@ -213,12 +251,44 @@ int32_t ipc_call(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_info *
 	return ERR_OK;
 }
 
+/* A send on a channel capability: queue the message for the receiving end, never block. */
+static int32_t channel_send(struct fake_cap *c, const struct ipc_message *msg, uint64_t timeout_us)
+{
+	struct fake_channel *ch = &channels[c->channel];
+	uint32_t slot = (ch->head + ch->len) % FAKE_CHANNEL_DEPTH;
+	int32_t err = fail_next;
+
+	fail_next = ERR_OK;
+	if (err != ERR_OK)
+		return err;
+	if ((c->rights & CAP_RIGHT_WRITE) == 0)
+		return ERR_RIGHTS;
+	if (!fake_cap_alive(ch->recv))
+		return ERR_PEER_DIED;
+	if (msg->length > IPC_DATA_BYTES)
+		return ERR_INVALID;
+	if (ch->len == ch->capacity)
+		return timeout_us == IPC_NO_WAIT ? ERR_BUSY : ERR_TIMEOUT;
+	memset(&ch->infos[slot], 0, sizeof(ch->infos[slot]));
+	if (describe_caps(msg, &ch->infos[slot]) != ERR_OK)
+		return ERR_BAD_CAP;
+	ch->infos[slot].badge = c->badge;
+	ch->infos[slot].rights = c->rights;
+	ch->msgs[slot] = *msg;
+	ch->len++;
+	return ERR_OK;
+}
+
 int32_t ipc_send(cap_t endpoint, const struct ipc_message *msg, uint64_t timeout_us)
 {
 	struct ipc_message copy;
 	struct ipc_recv_info info;
-	int32_t rc = deliver(endpoint, msg, false, &copy, &info);
+	struct fake_cap *c = lookup(endpoint);
+	int32_t rc;
 
+	if (c != NULL && c->alive && c->type == CAP_TYPE_CHANNEL)
+		return channel_send(c, msg, timeout_us);
+	rc = deliver(endpoint, msg, false, &copy, &info);
 	(void)timeout_us;
 	if (rc != ERR_OK)
 		return rc;
@@ -236,11 +306,31 @@ void fake_queue_push(const struct ipc_message *msg, const struct ipc_recv_info *
 	queue_len++;
 }
 
+/* A receive on a channel capability: the oldest queued message, or ERR_TIMEOUT. */
+static int32_t channel_recv(struct fake_cap *c, struct ipc_message *msg,
+			    struct ipc_recv_info *info)
+{
+	struct fake_channel *ch = &channels[c->channel];
+
+	if ((c->rights & CAP_RIGHT_READ) == 0)
+		return ERR_RIGHTS;
+	if (ch->len == 0)
+		return ERR_TIMEOUT;
+	*msg = ch->msgs[ch->head];
+	*info = ch->infos[ch->head];
+	ch->head = (ch->head + 1) % FAKE_CHANNEL_DEPTH;
+	ch->len--;
+	return ERR_OK;
+}
+
 int32_t ipc_recv(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_info *info,
 		 uint64_t timeout_us)
 {
-	(void)endpoint;
+	struct fake_cap *c = lookup(endpoint);
+
 	(void)timeout_us;
+	if (c != NULL && c->alive && c->type == CAP_TYPE_CHANNEL)
+		return channel_recv(c, msg, info);
 	if (queue_len == 0)
 		return ERR_TIMEOUT;
 	*msg = queue_msg[queue_head];

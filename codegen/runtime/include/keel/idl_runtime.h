@@ -127,6 +127,36 @@ static inline int64_t idl_get_i64(const uint8_t *p)
 	return v <= INT64_MAX ? (int64_t)v : -(int64_t)~v - 1;
 }
 
+/* True if the rights `held` include every right in `needed`. */
+static inline bool idl_has_rights(uint32_t held, uint32_t needed)
+{
+	return (held & needed) == needed;
+}
+
+/* Encodes a bounded string or bytes value at p: a u8 length, then the bytes; the unused
+ * bytes up to the bound stay as they are (zero in a freshly started message). */
+static inline void idl_put_bounded(uint8_t *p, uint8_t len, const void *data)
+{
+	p[0] = len;
+	idl_copy(p + 1, data, len);
+}
+
+/*
+ * Decodes a bounded string or bytes value at p (1 + bound bytes on the wire) into len/data:
+ * ERR_PROTOCOL if the length is over the bound or an unused byte is not zero, so every value
+ * has exactly one encoding.
+ */
+static inline int32_t idl_get_bounded(const uint8_t *p, size_t bound, uint8_t *len, void *data)
+{
+	uint8_t n = p[0];
+
+	if (n > bound || !idl_all_zero(p + 1 + n, bound - n))
+		return ERR_PROTOCOL;
+	idl_copy(data, p + 1, n);
+	*len = n;
+	return ERR_OK;
+}
+
 /* Clears msg and gives it a type and length; every cap slot becomes CAP_NULL. */
 static inline void idl_msg_start(struct ipc_message *msg, uint32_t type, uint32_t length)
 {
@@ -217,5 +247,45 @@ static inline int32_t idl_string_set(uint8_t *len, char *data, size_t bound, con
 }
 
 #define IDL_STRING_SET(str, s) idl_string_set(&(str).len, (str).data, sizeof((str).data), (s))
+
+/* Copies n bytes from src into a bounded bytes value's len/data; ERR_OVERFLOW if n is over
+ * the bound (nothing is copied then). */
+static inline int32_t idl_bytes_set(uint8_t *len, uint8_t *data, size_t bound, const void *src,
+				    size_t n)
+{
+	if (n > bound)
+		return ERR_OVERFLOW;
+	idl_copy(data, src, n);
+	*len = (uint8_t)n;
+	return ERR_OK;
+}
+
+#define IDL_BYTES_SET(b, src, n) idl_bytes_set(&(b).len, (b).data, sizeof((b).data), (src), (n))
+
+/* What happened to the events a server sent to one subscriber. */
+struct idl_send_stats {
+	uint32_t sent;    /* events the channel took */
+	uint32_t dropped; /* events refused because the channel was full */
+	uint32_t failed;  /* events that failed otherwise (checks, a dead subscriber...) */
+};
+
+/*
+ * Counts the result of sending one event without waiting and returns it: a full channel
+ * (ERR_BUSY, or ERR_TIMEOUT from a send that may not wait) becomes ERR_BUSY and counts as
+ * dropped; any other error counts as failed.
+ */
+static inline int32_t idl_count_send(struct idl_send_stats *stats, int32_t rc)
+{
+	if (rc == ERR_OK) {
+		stats->sent++;
+		return ERR_OK;
+	}
+	if (rc == ERR_BUSY || rc == ERR_TIMEOUT) {
+		stats->dropped++;
+		return ERR_BUSY;
+	}
+	stats->failed++;
+	return rc;
+}
 
 #endif /* KEEL_IDL_RUNTIME_H */

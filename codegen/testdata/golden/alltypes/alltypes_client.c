@@ -1,179 +1,189 @@
 /* Generated from codegen/testdata/alltypes.idl by codegen; edit the IDL, not this file. */
-/* Client stubs of library test.alltypes; see alltypes_client.h. */
+/* Clients of library test.alltypes; see alltypes_client.h. */
 #include "alltypes_client.h"
 #include "alltypes_codec.h"
 
-int32_t test_alltypes_everything_scalars(cap_t ep, uint64_t timeout_us, const struct test_alltypes_scalars *in, struct test_alltypes_scalars *out)
+int32_t test_alltypes_everything_scalars(const struct test_alltypes_everything_client *idl_client,
+	const struct test_alltypes_scalars *in, struct test_alltypes_scalars *out)
 {
-	struct test_alltypes_everything_scalars_req req;
-	struct test_alltypes_everything_scalars_resp resp;
-	struct ipc_recv_info info;
-	int32_t rc;
-	struct ipc_message msg;
+	struct test_alltypes_everything_scalars_req idl_req;
+	struct test_alltypes_everything_scalars_resp idl_resp;
+	struct ipc_recv_info idl_info;
+	int32_t idl_rc;
+	struct ipc_message idl_msg;
 
-	idl_zero(&req, sizeof(req));
-	req.in = *in;
-	IDL_TRY(test_alltypes_everything_scalars_check_req(&req));
-	test_alltypes_everything_scalars_encode_req(&req, &msg);
-	rc = ipc_call(ep, &msg, &info, timeout_us);
-	if (rc != ERR_OK)
-		return rc;
-	rc = test_alltypes_everything_scalars_decode_resp(&msg, &info, &resp);
-	if (rc != ERR_OK) {
-		idl_release_caps(&msg);
-		return rc;
+	idl_zero(&idl_req, sizeof(idl_req));
+	idl_req.in = *in;
+	IDL_TRY(test_alltypes_everything_scalars_check_req(&idl_req));
+	test_alltypes_everything_scalars_encode_req(&idl_req, &idl_msg);
+	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
+	if (idl_rc != ERR_OK)
+		return idl_rc;
+	idl_rc = test_alltypes_everything_scalars_decode_resp(&idl_msg, &idl_info, &idl_resp);
+	if (idl_rc != ERR_OK) {
+		idl_release_caps(&idl_msg);
+		return idl_rc;
 	}
-	*out = resp.out;
+	*out = idl_resp.out;
 	return ERR_OK;
 }
 
-int32_t test_alltypes_everything_strings(cap_t ep, uint64_t timeout_us, const struct idl_string_12 *name, const struct idl_bytes_9 *blob, struct idl_string_12 *rev_name, struct idl_bytes_9 *rev_blob)
+int32_t test_alltypes_everything_strings(const struct test_alltypes_everything_client *idl_client,
+	const struct test_alltypes_name_max_string *name,
+	const struct test_alltypes_blob_max_bytes *blob,
+	struct test_alltypes_name_max_string *rev_name,
+	struct test_alltypes_blob_max_bytes *rev_blob)
 {
-	struct test_alltypes_everything_strings_req req;
-	struct test_alltypes_everything_strings_resp resp;
-	struct ipc_recv_info info;
-	int32_t rc;
-	struct ipc_message msg;
+	struct test_alltypes_everything_strings_req idl_req;
+	struct test_alltypes_everything_strings_resp idl_resp;
+	struct ipc_recv_info idl_info;
+	int32_t idl_rc;
+	struct ipc_message idl_msg;
 
-	idl_zero(&req, sizeof(req));
-	req.name = *name;
-	req.blob = *blob;
-	IDL_TRY(test_alltypes_everything_strings_check_req(&req));
-	test_alltypes_everything_strings_encode_req(&req, &msg);
-	rc = ipc_call(ep, &msg, &info, timeout_us);
-	if (rc != ERR_OK)
-		return rc;
-	rc = test_alltypes_everything_strings_decode_resp(&msg, &info, &resp);
-	if (rc != ERR_OK) {
-		idl_release_caps(&msg);
-		return rc;
+	idl_zero(&idl_req, sizeof(idl_req));
+	idl_req.name = *name;
+	idl_req.blob = *blob;
+	IDL_TRY(test_alltypes_everything_strings_check_req(&idl_req));
+	test_alltypes_everything_strings_encode_req(&idl_req, &idl_msg);
+	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
+	if (idl_rc != ERR_OK)
+		return idl_rc;
+	idl_rc = test_alltypes_everything_strings_decode_resp(&idl_msg, &idl_info, &idl_resp);
+	if (idl_rc != ERR_OK) {
+		idl_release_caps(&idl_msg);
+		return idl_rc;
 	}
-	*rev_name = resp.rev_name;
-	*rev_blob = resp.rev_blob;
+	*rev_name = idl_resp.rev_name;
+	*rev_blob = idl_resp.rev_blob;
 	return ERR_OK;
 }
 
-int32_t test_alltypes_everything_arrays(cap_t ep, uint64_t timeout_us, const uint16_t nums[5], const struct test_alltypes_record recs[2], const struct idl_string_3 tags[2], const int8_t grid[2][3], int64_t *sum)
+int32_t test_alltypes_everything_arrays(const struct test_alltypes_everything_client *idl_client,
+	const uint16_t nums[5], const struct test_alltypes_record recs[2],
+	const struct idl_string_3 tags[2], const int8_t grid[2][3], int64_t *sum)
 {
-	struct test_alltypes_everything_arrays_req req;
-	struct test_alltypes_everything_arrays_resp resp;
-	struct ipc_recv_info info;
-	int32_t rc;
-	struct ipc_message msg;
+	struct test_alltypes_everything_arrays_req idl_req;
+	struct test_alltypes_everything_arrays_resp idl_resp;
+	struct ipc_recv_info idl_info;
+	int32_t idl_rc;
+	struct ipc_message idl_msg;
 
-	idl_zero(&req, sizeof(req));
-	idl_copy(req.nums, nums, sizeof(req.nums));
-	idl_copy(req.recs, recs, sizeof(req.recs));
-	idl_copy(req.tags, tags, sizeof(req.tags));
-	idl_copy(req.grid, grid, sizeof(req.grid));
-	IDL_TRY(test_alltypes_everything_arrays_check_req(&req));
-	test_alltypes_everything_arrays_encode_req(&req, &msg);
-	rc = ipc_call(ep, &msg, &info, timeout_us);
-	if (rc != ERR_OK)
-		return rc;
-	rc = test_alltypes_everything_arrays_decode_resp(&msg, &info, &resp);
-	if (rc != ERR_OK) {
-		idl_release_caps(&msg);
-		return rc;
+	idl_zero(&idl_req, sizeof(idl_req));
+	idl_copy(idl_req.nums, nums, sizeof(idl_req.nums));
+	idl_copy(idl_req.recs, recs, sizeof(idl_req.recs));
+	idl_copy(idl_req.tags, tags, sizeof(idl_req.tags));
+	idl_copy(idl_req.grid, grid, sizeof(idl_req.grid));
+	IDL_TRY(test_alltypes_everything_arrays_check_req(&idl_req));
+	test_alltypes_everything_arrays_encode_req(&idl_req, &idl_msg);
+	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
+	if (idl_rc != ERR_OK)
+		return idl_rc;
+	idl_rc = test_alltypes_everything_arrays_decode_resp(&idl_msg, &idl_info, &idl_resp);
+	if (idl_rc != ERR_OK) {
+		idl_release_caps(&idl_msg);
+		return idl_rc;
 	}
-	*sum = resp.sum;
+	*sum = idl_resp.sum;
 	return ERR_OK;
 }
 
-int32_t test_alltypes_everything_swap(cap_t ep, uint64_t timeout_us, cap_t mem, cap_t irq, uint8_t tag, cap_t *chan, uint8_t *tag_out)
+int32_t test_alltypes_everything_swap(const struct test_alltypes_everything_client *idl_client,
+	cap_t mem, cap_t irq, uint8_t tag, cap_t *chan, uint8_t *tag_out)
 {
-	struct test_alltypes_everything_swap_req req;
-	struct test_alltypes_everything_swap_resp resp;
-	struct ipc_recv_info info;
-	int32_t rc;
-	struct ipc_message msg;
+	struct test_alltypes_everything_swap_req idl_req;
+	struct test_alltypes_everything_swap_resp idl_resp;
+	struct ipc_recv_info idl_info;
+	int32_t idl_rc;
+	struct ipc_message idl_msg;
 
-	idl_zero(&req, sizeof(req));
-	req.mem = mem;
-	req.irq = irq;
-	req.tag = tag;
-	IDL_TRY(test_alltypes_everything_swap_check_req(&req));
-	test_alltypes_everything_swap_encode_req(&req, &msg);
-	rc = ipc_call(ep, &msg, &info, timeout_us);
-	if (rc != ERR_OK)
-		return rc;
-	rc = test_alltypes_everything_swap_decode_resp(&msg, &info, &resp);
-	if (rc != ERR_OK) {
-		idl_release_caps(&msg);
-		return rc;
+	idl_zero(&idl_req, sizeof(idl_req));
+	idl_req.mem = mem;
+	idl_req.irq = irq;
+	idl_req.tag = tag;
+	IDL_TRY(test_alltypes_everything_swap_check_req(&idl_req));
+	test_alltypes_everything_swap_encode_req(&idl_req, &idl_msg);
+	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
+	if (idl_rc != ERR_OK)
+		return idl_rc;
+	idl_rc = test_alltypes_everything_swap_decode_resp(&idl_msg, &idl_info, &idl_resp);
+	if (idl_rc != ERR_OK) {
+		idl_release_caps(&idl_msg);
+		return idl_rc;
 	}
-	*chan = resp.chan;
-	*tag_out = resp.tag_out;
+	*chan = idl_resp.chan;
+	*tag_out = idl_resp.tag_out;
 	return ERR_OK;
 }
 
-int32_t test_alltypes_everything_notify(cap_t ep, uint64_t timeout_us, int16_t shade, uint64_t wide, bool flag)
+int32_t test_alltypes_everything_notify(const struct test_alltypes_everything_client *idl_client,
+	int16_t shade, uint64_t wide, bool flag)
 {
-	struct test_alltypes_everything_notify_req req;
-	struct ipc_message msg;
+	struct test_alltypes_everything_notify_req idl_req;
+	struct ipc_message idl_msg;
 
-	idl_zero(&req, sizeof(req));
-	req.shade = shade;
-	req.wide = wide;
-	req.flag = flag;
-	IDL_TRY(test_alltypes_everything_notify_check_req(&req));
-	test_alltypes_everything_notify_encode_req(&req, &msg);
-	return ipc_send(ep, &msg, timeout_us);
+	idl_zero(&idl_req, sizeof(idl_req));
+	idl_req.shade = shade;
+	idl_req.wide = wide;
+	idl_req.flag = flag;
+	IDL_TRY(test_alltypes_everything_notify_check_req(&idl_req));
+	test_alltypes_everything_notify_encode_req(&idl_req, &idl_msg);
+	return ipc_send(idl_client->ep, &idl_msg, idl_client->timeout_us);
 }
 
-int32_t test_alltypes_everything_poke(cap_t ep, uint64_t timeout_us)
+int32_t test_alltypes_everything_poke(const struct test_alltypes_everything_client *idl_client)
 {
-	struct test_alltypes_everything_poke_req req;
-	struct test_alltypes_everything_poke_resp resp;
-	struct ipc_recv_info info;
-	int32_t rc;
-	struct ipc_message msg;
+	struct test_alltypes_everything_poke_req idl_req;
+	struct test_alltypes_everything_poke_resp idl_resp;
+	struct ipc_recv_info idl_info;
+	int32_t idl_rc;
+	struct ipc_message idl_msg;
 
-	idl_zero(&req, sizeof(req));
-	IDL_TRY(test_alltypes_everything_poke_check_req(&req));
-	test_alltypes_everything_poke_encode_req(&req, &msg);
-	rc = ipc_call(ep, &msg, &info, timeout_us);
-	if (rc != ERR_OK)
-		return rc;
-	rc = test_alltypes_everything_poke_decode_resp(&msg, &info, &resp);
-	if (rc != ERR_OK) {
-		idl_release_caps(&msg);
-		return rc;
+	idl_zero(&idl_req, sizeof(idl_req));
+	IDL_TRY(test_alltypes_everything_poke_check_req(&idl_req));
+	test_alltypes_everything_poke_encode_req(&idl_req, &idl_msg);
+	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
+	if (idl_rc != ERR_OK)
+		return idl_rc;
+	idl_rc = test_alltypes_everything_poke_decode_resp(&idl_msg, &idl_info, &idl_resp);
+	if (idl_rc != ERR_OK) {
+		idl_release_caps(&idl_msg);
+		return idl_rc;
 	}
 	return ERR_OK;
 }
 
-int32_t test_alltypes_counter_add(cap_t ep, uint64_t timeout_us, int32_t delta, int64_t *value)
+int32_t test_alltypes_counter_add(const struct test_alltypes_counter_client *idl_client,
+	int32_t delta, int64_t *value)
 {
-	struct test_alltypes_counter_add_req req;
-	struct test_alltypes_counter_add_resp resp;
-	struct ipc_recv_info info;
-	int32_t rc;
-	struct ipc_message msg;
+	struct test_alltypes_counter_add_req idl_req;
+	struct test_alltypes_counter_add_resp idl_resp;
+	struct ipc_recv_info idl_info;
+	int32_t idl_rc;
+	struct ipc_message idl_msg;
 
-	idl_zero(&req, sizeof(req));
-	req.delta = delta;
-	IDL_TRY(test_alltypes_counter_add_check_req(&req));
-	test_alltypes_counter_add_encode_req(&req, &msg);
-	rc = ipc_call(ep, &msg, &info, timeout_us);
-	if (rc != ERR_OK)
-		return rc;
-	rc = test_alltypes_counter_add_decode_resp(&msg, &info, &resp);
-	if (rc != ERR_OK) {
-		idl_release_caps(&msg);
-		return rc;
+	idl_zero(&idl_req, sizeof(idl_req));
+	idl_req.delta = delta;
+	IDL_TRY(test_alltypes_counter_add_check_req(&idl_req));
+	test_alltypes_counter_add_encode_req(&idl_req, &idl_msg);
+	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
+	if (idl_rc != ERR_OK)
+		return idl_rc;
+	idl_rc = test_alltypes_counter_add_decode_resp(&idl_msg, &idl_info, &idl_resp);
+	if (idl_rc != ERR_OK) {
+		idl_release_caps(&idl_msg);
+		return idl_rc;
 	}
-	*value = resp.value;
+	*value = idl_resp.value;
 	return ERR_OK;
 }
 
-int32_t test_alltypes_counter_reset(cap_t ep, uint64_t timeout_us)
+int32_t test_alltypes_counter_reset(const struct test_alltypes_counter_client *idl_client)
 {
-	struct test_alltypes_counter_reset_req req;
-	struct ipc_message msg;
+	struct test_alltypes_counter_reset_req idl_req;
+	struct ipc_message idl_msg;
 
-	idl_zero(&req, sizeof(req));
-	IDL_TRY(test_alltypes_counter_reset_check_req(&req));
-	test_alltypes_counter_reset_encode_req(&req, &msg);
-	return ipc_send(ep, &msg, timeout_us);
+	idl_zero(&idl_req, sizeof(idl_req));
+	IDL_TRY(test_alltypes_counter_reset_check_req(&idl_req));
+	test_alltypes_counter_reset_encode_req(&idl_req, &idl_msg);
+	return ipc_send(idl_client->ep, &idl_msg, idl_client->timeout_us);
 }

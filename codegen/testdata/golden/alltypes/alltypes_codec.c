@@ -78,8 +78,7 @@ int32_t test_alltypes_point_check(const struct test_alltypes_point *v)
 void test_alltypes_record_put(uint8_t *p, const struct test_alltypes_record *v)
 {
 	idl_put_u32(p + 0u, (uint32_t)v->id);
-	idl_put_u8(p + 4u, v->name.len);
-	idl_copy(p + 4u + 1, v->name.data, v->name.len);
+	idl_put_bounded(p + 4u, v->name.len, v->name.data);
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
 		test_alltypes_point_put(p + 18u + i0 * 6u, &v->points[i0]);
 	}
@@ -93,10 +92,8 @@ int32_t test_alltypes_record_get(const uint8_t *p, struct test_alltypes_record *
 	if (!idl_all_zero(p + 30u, 2u))
 		return ERR_PROTOCOL;
 	v->id = idl_get_u32(p + 0u);
-	v->name.len = idl_get_u8(p + 4u);
-	if (v->name.len > 12u || !idl_all_zero(p + 4u + 1 + v->name.len, 12u - v->name.len))
+	if (idl_get_bounded(p + 4u, 12u, &v->name.len, v->name.data) != ERR_OK)
 		return ERR_PROTOCOL;
-	idl_copy(v->name.data, p + 4u + 1, v->name.len);
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
 		if (test_alltypes_point_get(p + 18u + i0 * 6u, &v->points[i0]) != ERR_OK)
 			return ERR_PROTOCOL;
@@ -116,15 +113,17 @@ int32_t test_alltypes_record_check(const struct test_alltypes_record *v)
 	return ERR_OK;
 }
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_scalars_check_req(const struct test_alltypes_everything_scalars_req *req)
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_alltypes_everything_scalars_check_req(
+	const struct test_alltypes_everything_scalars_req *req)
 {
 	IDL_TRY(test_alltypes_scalars_check(&req->in));
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_alltypes_everything_scalars_encode_req(const struct test_alltypes_everything_scalars_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_alltypes_everything_scalars_encode_req(
+	const struct test_alltypes_everything_scalars_req *req, struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -133,17 +132,19 @@ void test_alltypes_everything_scalars_encode_req(const struct test_alltypes_ever
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_alltypes_everything_scalars_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_scalars_req *req)
+int32_t test_alltypes_everything_scalars_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_scalars_req *req)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_ALLTYPES_EVERYTHING_SCALARS_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 40u)
 		return ERR_PROTOCOL;
 	if (test_alltypes_scalars_get(p + 0u, &req->in) != ERR_OK)
@@ -151,15 +152,17 @@ int32_t test_alltypes_everything_scalars_decode_req(const struct ipc_message *ms
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_scalars_check_resp(const struct test_alltypes_everything_scalars_resp *resp)
+/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_alltypes_everything_scalars_check_resp(
+	const struct test_alltypes_everything_scalars_resp *resp)
 {
 	IDL_TRY(test_alltypes_scalars_check(&resp->out));
 	return ERR_OK;
 }
 
-/* Encodes a checked resp into msg. */
-void test_alltypes_everything_scalars_encode_resp(const struct test_alltypes_everything_scalars_resp *resp, struct ipc_message *msg)
+/* Encodes a checked reply into msg. */
+void test_alltypes_everything_scalars_encode_resp(
+	const struct test_alltypes_everything_scalars_resp *resp, struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -172,13 +175,14 @@ void test_alltypes_everything_scalars_encode_resp(const struct test_alltypes_eve
  * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
  * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
  */
-int32_t test_alltypes_everything_scalars_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_scalars_resp *resp)
+int32_t test_alltypes_everything_scalars_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_scalars_resp *resp)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_SCALARS_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+	if (msg->type != (TEST_ALLTYPES_EVERYTHING_SCALARS_TYPE | IPC_TYPE_REPLY) ||
+	    msg->length < IDL_STATUS_BYTES)
 		return ERR_PROTOCOL;
 	if (idl_get_i32(p) != ERR_OK) {
 		int32_t status = idl_get_i32(p);
@@ -197,8 +201,9 @@ int32_t test_alltypes_everything_scalars_decode_resp(const struct ipc_message *m
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_strings_check_req(const struct test_alltypes_everything_strings_req *req)
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_alltypes_everything_strings_check_req(
+	const struct test_alltypes_everything_strings_req *req)
 {
 	if (req->name.len > 12u)
 		return ERR_OVERFLOW;
@@ -207,45 +212,43 @@ int32_t test_alltypes_everything_strings_check_req(const struct test_alltypes_ev
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_alltypes_everything_strings_encode_req(const struct test_alltypes_everything_strings_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_alltypes_everything_strings_encode_req(
+	const struct test_alltypes_everything_strings_req *req, struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
 	idl_msg_start(msg, TEST_ALLTYPES_EVERYTHING_STRINGS_TYPE, 23u);
-	idl_put_u8(p + 0u, req->name.len);
-	idl_copy(p + 0u + 1, req->name.data, req->name.len);
-	idl_put_u8(p + 13u, req->blob.len);
-	idl_copy(p + 13u + 1, req->blob.data, req->blob.len);
+	idl_put_bounded(p + 0u, req->name.len, req->name.data);
+	idl_put_bounded(p + 13u, req->blob.len, req->blob.data);
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_alltypes_everything_strings_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_strings_req *req)
+int32_t test_alltypes_everything_strings_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_strings_req *req)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_ALLTYPES_EVERYTHING_STRINGS_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 23u)
 		return ERR_PROTOCOL;
-	req->name.len = idl_get_u8(p + 0u);
-	if (req->name.len > 12u || !idl_all_zero(p + 0u + 1 + req->name.len, 12u - req->name.len))
+	if (idl_get_bounded(p + 0u, 12u, &req->name.len, req->name.data) != ERR_OK)
 		return ERR_PROTOCOL;
-	idl_copy(req->name.data, p + 0u + 1, req->name.len);
-	req->blob.len = idl_get_u8(p + 13u);
-	if (req->blob.len > 9u || !idl_all_zero(p + 13u + 1 + req->blob.len, 9u - req->blob.len))
+	if (idl_get_bounded(p + 13u, 9u, &req->blob.len, req->blob.data) != ERR_OK)
 		return ERR_PROTOCOL;
-	idl_copy(req->blob.data, p + 13u + 1, req->blob.len);
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_strings_check_resp(const struct test_alltypes_everything_strings_resp *resp)
+/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_alltypes_everything_strings_check_resp(
+	const struct test_alltypes_everything_strings_resp *resp)
 {
 	if (resp->rev_name.len > 12u)
 		return ERR_OVERFLOW;
@@ -254,16 +257,15 @@ int32_t test_alltypes_everything_strings_check_resp(const struct test_alltypes_e
 	return ERR_OK;
 }
 
-/* Encodes a checked resp into msg. */
-void test_alltypes_everything_strings_encode_resp(const struct test_alltypes_everything_strings_resp *resp, struct ipc_message *msg)
+/* Encodes a checked reply into msg. */
+void test_alltypes_everything_strings_encode_resp(
+	const struct test_alltypes_everything_strings_resp *resp, struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
 	idl_msg_start(msg, TEST_ALLTYPES_EVERYTHING_STRINGS_TYPE | IPC_TYPE_REPLY, 27u);
-	idl_put_u8(p + 4u, resp->rev_name.len);
-	idl_copy(p + 4u + 1, resp->rev_name.data, resp->rev_name.len);
-	idl_put_u8(p + 17u, resp->rev_blob.len);
-	idl_copy(p + 17u + 1, resp->rev_blob.data, resp->rev_blob.len);
+	idl_put_bounded(p + 4u, resp->rev_name.len, resp->rev_name.data);
+	idl_put_bounded(p + 17u, resp->rev_blob.len, resp->rev_blob.data);
 }
 
 /*
@@ -271,13 +273,14 @@ void test_alltypes_everything_strings_encode_resp(const struct test_alltypes_eve
  * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
  * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
  */
-int32_t test_alltypes_everything_strings_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_strings_resp *resp)
+int32_t test_alltypes_everything_strings_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_strings_resp *resp)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_STRINGS_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+	if (msg->type != (TEST_ALLTYPES_EVERYTHING_STRINGS_TYPE | IPC_TYPE_REPLY) ||
+	    msg->length < IDL_STATUS_BYTES)
 		return ERR_PROTOCOL;
 	if (idl_get_i32(p) != ERR_OK) {
 		int32_t status = idl_get_i32(p);
@@ -289,19 +292,16 @@ int32_t test_alltypes_everything_strings_decode_resp(const struct ipc_message *m
 	}
 	if (msg->length != 27u)
 		return ERR_PROTOCOL;
-	resp->rev_name.len = idl_get_u8(p + 4u);
-	if (resp->rev_name.len > 12u || !idl_all_zero(p + 4u + 1 + resp->rev_name.len, 12u - resp->rev_name.len))
+	if (idl_get_bounded(p + 4u, 12u, &resp->rev_name.len, resp->rev_name.data) != ERR_OK)
 		return ERR_PROTOCOL;
-	idl_copy(resp->rev_name.data, p + 4u + 1, resp->rev_name.len);
-	resp->rev_blob.len = idl_get_u8(p + 17u);
-	if (resp->rev_blob.len > 9u || !idl_all_zero(p + 17u + 1 + resp->rev_blob.len, 9u - resp->rev_blob.len))
+	if (idl_get_bounded(p + 17u, 9u, &resp->rev_blob.len, resp->rev_blob.data) != ERR_OK)
 		return ERR_PROTOCOL;
-	idl_copy(resp->rev_blob.data, p + 17u + 1, resp->rev_blob.len);
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_arrays_check_req(const struct test_alltypes_everything_arrays_req *req)
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_alltypes_everything_arrays_check_req(
+	const struct test_alltypes_everything_arrays_req *req)
 {
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
 		IDL_TRY(test_alltypes_record_check(&req->recs[i0]));
@@ -313,8 +313,9 @@ int32_t test_alltypes_everything_arrays_check_req(const struct test_alltypes_eve
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_alltypes_everything_arrays_encode_req(const struct test_alltypes_everything_arrays_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_alltypes_everything_arrays_encode_req(
+	const struct test_alltypes_everything_arrays_req *req, struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -326,8 +327,7 @@ void test_alltypes_everything_arrays_encode_req(const struct test_alltypes_every
 		test_alltypes_record_put(p + 16u + i0 * 40u, &req->recs[i0]);
 	}
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
-		idl_put_u8(p + 96u + i0 * 4u, req->tags[i0].len);
-		idl_copy(p + 96u + i0 * 4u + 1, req->tags[i0].data, req->tags[i0].len);
+		idl_put_bounded(p + 96u + i0 * 4u, req->tags[i0].len, req->tags[i0].data);
 	}
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
 		for (uint32_t i1 = 0; i1 < 3u; i1++) {
@@ -337,17 +337,19 @@ void test_alltypes_everything_arrays_encode_req(const struct test_alltypes_every
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_arrays_req *req)
+int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_arrays_req *req)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_ALLTYPES_EVERYTHING_ARRAYS_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 110u)
 		return ERR_PROTOCOL;
 	if (!idl_all_zero(p + 10u, 6u))
@@ -360,10 +362,9 @@ int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg
 			return ERR_PROTOCOL;
 	}
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
-		req->tags[i0].len = idl_get_u8(p + 96u + i0 * 4u);
-		if (req->tags[i0].len > 3u || !idl_all_zero(p + 96u + i0 * 4u + 1 + req->tags[i0].len, 3u - req->tags[i0].len))
+		if (idl_get_bounded(p + 96u + i0 * 4u, 3u, &req->tags[i0].len,
+			req->tags[i0].data) != ERR_OK)
 			return ERR_PROTOCOL;
-		idl_copy(req->tags[i0].data, p + 96u + i0 * 4u + 1, req->tags[i0].len);
 	}
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
 		for (uint32_t i1 = 0; i1 < 3u; i1++) {
@@ -373,15 +374,17 @@ int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_arrays_check_resp(const struct test_alltypes_everything_arrays_resp *resp)
+/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_alltypes_everything_arrays_check_resp(
+	const struct test_alltypes_everything_arrays_resp *resp)
 {
 	(void)resp;
 	return ERR_OK;
 }
 
-/* Encodes a checked resp into msg. */
-void test_alltypes_everything_arrays_encode_resp(const struct test_alltypes_everything_arrays_resp *resp, struct ipc_message *msg)
+/* Encodes a checked reply into msg. */
+void test_alltypes_everything_arrays_encode_resp(
+	const struct test_alltypes_everything_arrays_resp *resp, struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -394,13 +397,14 @@ void test_alltypes_everything_arrays_encode_resp(const struct test_alltypes_ever
  * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
  * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
  */
-int32_t test_alltypes_everything_arrays_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_arrays_resp *resp)
+int32_t test_alltypes_everything_arrays_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_arrays_resp *resp)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_ARRAYS_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+	if (msg->type != (TEST_ALLTYPES_EVERYTHING_ARRAYS_TYPE | IPC_TYPE_REPLY) ||
+	    msg->length < IDL_STATUS_BYTES)
 		return ERR_PROTOCOL;
 	if (idl_get_i32(p) != ERR_OK) {
 		int32_t status = idl_get_i32(p);
@@ -427,7 +431,7 @@ static const uint32_t test_alltypes_everything_swap_req_cap_rights[2] = {
 	CAP_RIGHT_READ,
 };
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_swap_check_req(const struct test_alltypes_everything_swap_req *req)
 {
 	if (req->mem == CAP_NULL)
@@ -437,8 +441,9 @@ int32_t test_alltypes_everything_swap_check_req(const struct test_alltypes_every
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_alltypes_everything_swap_encode_req(const struct test_alltypes_everything_swap_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_alltypes_everything_swap_encode_req(const struct test_alltypes_everything_swap_req *req,
+	struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -449,21 +454,24 @@ void test_alltypes_everything_swap_encode_req(const struct test_alltypes_everyth
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_alltypes_everything_swap_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_swap_req *req)
+int32_t test_alltypes_everything_swap_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_swap_req *req)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_ALLTYPES_EVERYTHING_SWAP_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 1u)
 		return ERR_PROTOCOL;
 	req->tag = idl_get_u8(p + 0u);
-	IDL_TRY(idl_check_caps(msg, info, test_alltypes_everything_swap_req_cap_types, test_alltypes_everything_swap_req_cap_rights, 2u));
+	IDL_TRY(idl_check_caps(msg, info, test_alltypes_everything_swap_req_cap_types,
+		test_alltypes_everything_swap_req_cap_rights, 2u));
 	IDL_TRY(idl_restrict_caps(msg, test_alltypes_everything_swap_req_cap_rights, 2u));
 	req->mem = msg->caps[0];
 	req->irq = msg->caps[1];
@@ -477,16 +485,18 @@ static const uint32_t test_alltypes_everything_swap_resp_cap_rights[1] = {
 	CAP_RIGHT_WRITE,
 };
 
-/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_swap_check_resp(const struct test_alltypes_everything_swap_resp *resp)
+/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_alltypes_everything_swap_check_resp(
+	const struct test_alltypes_everything_swap_resp *resp)
 {
 	if (resp->chan == CAP_NULL)
 		return ERR_BAD_CAP;
 	return ERR_OK;
 }
 
-/* Encodes a checked resp into msg. */
-void test_alltypes_everything_swap_encode_resp(const struct test_alltypes_everything_swap_resp *resp, struct ipc_message *msg)
+/* Encodes a checked reply into msg. */
+void test_alltypes_everything_swap_encode_resp(
+	const struct test_alltypes_everything_swap_resp *resp, struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -500,13 +510,14 @@ void test_alltypes_everything_swap_encode_resp(const struct test_alltypes_everyt
  * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
  * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
  */
-int32_t test_alltypes_everything_swap_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_swap_resp *resp)
+int32_t test_alltypes_everything_swap_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_swap_resp *resp)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_SWAP_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+	if (msg->type != (TEST_ALLTYPES_EVERYTHING_SWAP_TYPE | IPC_TYPE_REPLY) ||
+	    msg->length < IDL_STATUS_BYTES)
 		return ERR_PROTOCOL;
 	if (idl_get_i32(p) != ERR_OK) {
 		int32_t status = idl_get_i32(p);
@@ -519,14 +530,16 @@ int32_t test_alltypes_everything_swap_decode_resp(const struct ipc_message *msg,
 	if (msg->length != 5u)
 		return ERR_PROTOCOL;
 	resp->tag_out = idl_get_u8(p + 4u);
-	IDL_TRY(idl_check_caps(msg, info, test_alltypes_everything_swap_resp_cap_types, test_alltypes_everything_swap_resp_cap_rights, 1u));
+	IDL_TRY(idl_check_caps(msg, info, test_alltypes_everything_swap_resp_cap_types,
+		test_alltypes_everything_swap_resp_cap_rights, 1u));
 	IDL_TRY(idl_restrict_caps(msg, test_alltypes_everything_swap_resp_cap_rights, 1u));
 	resp->chan = msg->caps[0];
 	return ERR_OK;
 }
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_notify_check_req(const struct test_alltypes_everything_notify_req *req)
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_alltypes_everything_notify_check_req(
+	const struct test_alltypes_everything_notify_req *req)
 {
 	if (!test_alltypes_shade_valid(req->shade))
 		return ERR_INVALID;
@@ -535,8 +548,9 @@ int32_t test_alltypes_everything_notify_check_req(const struct test_alltypes_eve
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_alltypes_everything_notify_encode_req(const struct test_alltypes_everything_notify_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_alltypes_everything_notify_encode_req(
+	const struct test_alltypes_everything_notify_req *req, struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -547,17 +561,19 @@ void test_alltypes_everything_notify_encode_req(const struct test_alltypes_every
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_alltypes_everything_notify_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_notify_req *req)
+int32_t test_alltypes_everything_notify_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_notify_req *req)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_ALLTYPES_EVERYTHING_NOTIFY_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 17u)
 		return ERR_PROTOCOL;
 	if (!idl_all_zero(p + 2u, 6u))
@@ -574,44 +590,49 @@ int32_t test_alltypes_everything_notify_decode_req(const struct ipc_message *msg
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_poke_check_req(const struct test_alltypes_everything_poke_req *req)
 {
 	(void)req;
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_alltypes_everything_poke_encode_req(const struct test_alltypes_everything_poke_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_alltypes_everything_poke_encode_req(const struct test_alltypes_everything_poke_req *req,
+	struct ipc_message *msg)
 {
 	idl_msg_start(msg, TEST_ALLTYPES_EVERYTHING_POKE_TYPE, 0u);
 	(void)req;
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_alltypes_everything_poke_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_poke_req *req)
+int32_t test_alltypes_everything_poke_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_poke_req *req)
 {
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_ALLTYPES_EVERYTHING_POKE_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 0u)
 		return ERR_PROTOCOL;
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_poke_check_resp(const struct test_alltypes_everything_poke_resp *resp)
+/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_alltypes_everything_poke_check_resp(
+	const struct test_alltypes_everything_poke_resp *resp)
 {
 	(void)resp;
 	return ERR_OK;
 }
 
-/* Encodes a checked resp into msg. */
-void test_alltypes_everything_poke_encode_resp(const struct test_alltypes_everything_poke_resp *resp, struct ipc_message *msg)
+/* Encodes a checked reply into msg. */
+void test_alltypes_everything_poke_encode_resp(
+	const struct test_alltypes_everything_poke_resp *resp, struct ipc_message *msg)
 {
 	idl_msg_start(msg, TEST_ALLTYPES_EVERYTHING_POKE_TYPE | IPC_TYPE_REPLY, 4u);
 	(void)resp;
@@ -622,13 +643,14 @@ void test_alltypes_everything_poke_encode_resp(const struct test_alltypes_everyt
  * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
  * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
  */
-int32_t test_alltypes_everything_poke_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_poke_resp *resp)
+int32_t test_alltypes_everything_poke_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_poke_resp *resp)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_POKE_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+	if (msg->type != (TEST_ALLTYPES_EVERYTHING_POKE_TYPE | IPC_TYPE_REPLY) ||
+	    msg->length < IDL_STATUS_BYTES)
 		return ERR_PROTOCOL;
 	if (idl_get_i32(p) != ERR_OK) {
 		int32_t status = idl_get_i32(p);
@@ -643,15 +665,16 @@ int32_t test_alltypes_everything_poke_decode_resp(const struct ipc_message *msg,
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_counter_add_check_req(const struct test_alltypes_counter_add_req *req)
 {
 	(void)req;
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_alltypes_counter_add_encode_req(const struct test_alltypes_counter_add_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_alltypes_counter_add_encode_req(const struct test_alltypes_counter_add_req *req,
+	struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -660,32 +683,35 @@ void test_alltypes_counter_add_encode_req(const struct test_alltypes_counter_add
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_alltypes_counter_add_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_counter_add_req *req)
+int32_t test_alltypes_counter_add_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_counter_add_req *req)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_ALLTYPES_COUNTER_ADD_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 4u)
 		return ERR_PROTOCOL;
 	req->delta = idl_get_i32(p + 0u);
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_counter_add_check_resp(const struct test_alltypes_counter_add_resp *resp)
 {
 	(void)resp;
 	return ERR_OK;
 }
 
-/* Encodes a checked resp into msg. */
-void test_alltypes_counter_add_encode_resp(const struct test_alltypes_counter_add_resp *resp, struct ipc_message *msg)
+/* Encodes a checked reply into msg. */
+void test_alltypes_counter_add_encode_resp(const struct test_alltypes_counter_add_resp *resp,
+	struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -698,13 +724,14 @@ void test_alltypes_counter_add_encode_resp(const struct test_alltypes_counter_ad
  * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
  * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
  */
-int32_t test_alltypes_counter_add_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_counter_add_resp *resp)
+int32_t test_alltypes_counter_add_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_counter_add_resp *resp)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_COUNTER_ADD_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+	if (msg->type != (TEST_ALLTYPES_COUNTER_ADD_TYPE | IPC_TYPE_REPLY) ||
+	    msg->length < IDL_STATUS_BYTES)
 		return ERR_PROTOCOL;
 	if (idl_get_i32(p) != ERR_OK) {
 		int32_t status = idl_get_i32(p);
@@ -722,30 +749,33 @@ int32_t test_alltypes_counter_add_decode_resp(const struct ipc_message *msg, con
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_counter_reset_check_req(const struct test_alltypes_counter_reset_req *req)
 {
 	(void)req;
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_alltypes_counter_reset_encode_req(const struct test_alltypes_counter_reset_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_alltypes_counter_reset_encode_req(const struct test_alltypes_counter_reset_req *req,
+	struct ipc_message *msg)
 {
 	idl_msg_start(msg, TEST_ALLTYPES_COUNTER_RESET_TYPE, 0u);
 	(void)req;
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_alltypes_counter_reset_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_counter_reset_req *req)
+int32_t test_alltypes_counter_reset_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_counter_reset_req *req)
 {
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_ALLTYPES_COUNTER_RESET_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 0u)
 		return ERR_PROTOCOL;
 	return idl_check_caps(msg, info, NULL, NULL, 0);

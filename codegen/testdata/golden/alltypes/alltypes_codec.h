@@ -1,7 +1,8 @@
 /* Generated from codegen/testdata/alltypes.idl by codegen; edit the IDL, not this file. */
 /*
- * Wire codecs of library test.alltypes: request/reply structs and the functions that
- * check, encode and decode them. Clients and servers share these, so both validate alike.
+ * Wire codecs of library test.alltypes: request, reply and event structs and the
+ * functions that check, encode and decode them. Clients and servers share these, so both
+ * validate alike.
  */
 #ifndef TEST_ALLTYPES_ALLTYPES_CODEC_H
 #define TEST_ALLTYPES_ALLTYPES_CODEC_H
@@ -31,36 +32,44 @@ struct test_alltypes_everything_scalars_resp {
 	struct test_alltypes_scalars out;
 };
 #define TEST_ALLTYPES_EVERYTHING_SCALARS_RESP_LENGTH 48u
-int32_t test_alltypes_everything_scalars_check_req(const struct test_alltypes_everything_scalars_req *req);
-void test_alltypes_everything_scalars_encode_req(const struct test_alltypes_everything_scalars_req *req, struct ipc_message *msg);
-int32_t test_alltypes_everything_scalars_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_scalars_req *req);
-int32_t test_alltypes_everything_scalars_check_resp(const struct test_alltypes_everything_scalars_resp *resp);
-void test_alltypes_everything_scalars_encode_resp(const struct test_alltypes_everything_scalars_resp *resp, struct ipc_message *msg);
-int32_t test_alltypes_everything_scalars_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_scalars_resp *resp);
+int32_t test_alltypes_everything_scalars_check_req(
+	const struct test_alltypes_everything_scalars_req *req);
+void test_alltypes_everything_scalars_encode_req(
+	const struct test_alltypes_everything_scalars_req *req, struct ipc_message *msg);
+int32_t test_alltypes_everything_scalars_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_scalars_req *req);
+int32_t test_alltypes_everything_scalars_check_resp(
+	const struct test_alltypes_everything_scalars_resp *resp);
+void test_alltypes_everything_scalars_encode_resp(
+	const struct test_alltypes_everything_scalars_resp *resp, struct ipc_message *msg);
+int32_t test_alltypes_everything_scalars_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_scalars_resp *resp);
 
 /* Request of Everything.strings: 23 bytes, 0 capabilities. */
 struct test_alltypes_everything_strings_req {
-	struct idl_string_12 name;
-	struct idl_bytes_9 blob;
+	struct test_alltypes_name_max_string name;
+	struct test_alltypes_blob_max_bytes blob;
 };
 #define TEST_ALLTYPES_EVERYTHING_STRINGS_REQ_LENGTH 23u
 
 /* Reply of Everything.strings: 27 bytes, 0 capabilities. */
 struct test_alltypes_everything_strings_resp {
-	struct idl_string_12 rev_name;
-	struct idl_bytes_9 rev_blob;
+	struct test_alltypes_name_max_string rev_name;
+	struct test_alltypes_blob_max_bytes rev_blob;
 };
 #define TEST_ALLTYPES_EVERYTHING_STRINGS_RESP_LENGTH 27u
-int32_t test_alltypes_everything_strings_check_req(const struct test_alltypes_everything_strings_req *req);
-void test_alltypes_everything_strings_encode_req(const struct test_alltypes_everything_strings_req *req, struct ipc_message *msg);
-int32_t test_alltypes_everything_strings_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_strings_req *req);
-int32_t test_alltypes_everything_strings_check_resp(const struct test_alltypes_everything_strings_resp *resp);
-void test_alltypes_everything_strings_encode_resp(const struct test_alltypes_everything_strings_resp *resp, struct ipc_message *msg);
-int32_t test_alltypes_everything_strings_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_strings_resp *resp);
+int32_t test_alltypes_everything_strings_check_req(
+	const struct test_alltypes_everything_strings_req *req);
+void test_alltypes_everything_strings_encode_req(
+	const struct test_alltypes_everything_strings_req *req, struct ipc_message *msg);
+int32_t test_alltypes_everything_strings_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_strings_req *req);
+int32_t test_alltypes_everything_strings_check_resp(
+	const struct test_alltypes_everything_strings_resp *resp);
+void test_alltypes_everything_strings_encode_resp(
+	const struct test_alltypes_everything_strings_resp *resp, struct ipc_message *msg);
+int32_t test_alltypes_everything_strings_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_strings_resp *resp);
 
 /* Request of Everything.arrays: 110 bytes, 0 capabilities. */
 struct test_alltypes_everything_arrays_req {
@@ -76,14 +85,18 @@ struct test_alltypes_everything_arrays_resp {
 	int64_t sum;
 };
 #define TEST_ALLTYPES_EVERYTHING_ARRAYS_RESP_LENGTH 16u
-int32_t test_alltypes_everything_arrays_check_req(const struct test_alltypes_everything_arrays_req *req);
-void test_alltypes_everything_arrays_encode_req(const struct test_alltypes_everything_arrays_req *req, struct ipc_message *msg);
-int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_arrays_req *req);
-int32_t test_alltypes_everything_arrays_check_resp(const struct test_alltypes_everything_arrays_resp *resp);
-void test_alltypes_everything_arrays_encode_resp(const struct test_alltypes_everything_arrays_resp *resp, struct ipc_message *msg);
-int32_t test_alltypes_everything_arrays_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_arrays_resp *resp);
+int32_t test_alltypes_everything_arrays_check_req(
+	const struct test_alltypes_everything_arrays_req *req);
+void test_alltypes_everything_arrays_encode_req(
+	const struct test_alltypes_everything_arrays_req *req, struct ipc_message *msg);
+int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_arrays_req *req);
+int32_t test_alltypes_everything_arrays_check_resp(
+	const struct test_alltypes_everything_arrays_resp *resp);
+void test_alltypes_everything_arrays_encode_resp(
+	const struct test_alltypes_everything_arrays_resp *resp, struct ipc_message *msg);
+int32_t test_alltypes_everything_arrays_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_arrays_resp *resp);
 
 /* Request of Everything.swap: 1 bytes, 2 capabilities. */
 struct test_alltypes_everything_swap_req {
@@ -99,14 +112,18 @@ struct test_alltypes_everything_swap_resp {
 	uint8_t tag_out;
 };
 #define TEST_ALLTYPES_EVERYTHING_SWAP_RESP_LENGTH 5u
-int32_t test_alltypes_everything_swap_check_req(const struct test_alltypes_everything_swap_req *req);
-void test_alltypes_everything_swap_encode_req(const struct test_alltypes_everything_swap_req *req, struct ipc_message *msg);
-int32_t test_alltypes_everything_swap_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_swap_req *req);
-int32_t test_alltypes_everything_swap_check_resp(const struct test_alltypes_everything_swap_resp *resp);
-void test_alltypes_everything_swap_encode_resp(const struct test_alltypes_everything_swap_resp *resp, struct ipc_message *msg);
-int32_t test_alltypes_everything_swap_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_swap_resp *resp);
+int32_t test_alltypes_everything_swap_check_req(
+	const struct test_alltypes_everything_swap_req *req);
+void test_alltypes_everything_swap_encode_req(const struct test_alltypes_everything_swap_req *req,
+	struct ipc_message *msg);
+int32_t test_alltypes_everything_swap_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_swap_req *req);
+int32_t test_alltypes_everything_swap_check_resp(
+	const struct test_alltypes_everything_swap_resp *resp);
+void test_alltypes_everything_swap_encode_resp(
+	const struct test_alltypes_everything_swap_resp *resp, struct ipc_message *msg);
+int32_t test_alltypes_everything_swap_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_swap_resp *resp);
 
 /* Request of Everything.notify: 17 bytes, 0 capabilities. */
 struct test_alltypes_everything_notify_req {
@@ -115,10 +132,12 @@ struct test_alltypes_everything_notify_req {
 	bool flag;
 };
 #define TEST_ALLTYPES_EVERYTHING_NOTIFY_REQ_LENGTH 17u
-int32_t test_alltypes_everything_notify_check_req(const struct test_alltypes_everything_notify_req *req);
-void test_alltypes_everything_notify_encode_req(const struct test_alltypes_everything_notify_req *req, struct ipc_message *msg);
-int32_t test_alltypes_everything_notify_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_notify_req *req);
+int32_t test_alltypes_everything_notify_check_req(
+	const struct test_alltypes_everything_notify_req *req);
+void test_alltypes_everything_notify_encode_req(
+	const struct test_alltypes_everything_notify_req *req, struct ipc_message *msg);
+int32_t test_alltypes_everything_notify_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_notify_req *req);
 
 /* Request of Everything.poke: 0 bytes, 0 capabilities. */
 struct test_alltypes_everything_poke_req {
@@ -131,14 +150,18 @@ struct test_alltypes_everything_poke_resp {
 	uint8_t idl_empty;
 };
 #define TEST_ALLTYPES_EVERYTHING_POKE_RESP_LENGTH 4u
-int32_t test_alltypes_everything_poke_check_req(const struct test_alltypes_everything_poke_req *req);
-void test_alltypes_everything_poke_encode_req(const struct test_alltypes_everything_poke_req *req, struct ipc_message *msg);
-int32_t test_alltypes_everything_poke_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_poke_req *req);
-int32_t test_alltypes_everything_poke_check_resp(const struct test_alltypes_everything_poke_resp *resp);
-void test_alltypes_everything_poke_encode_resp(const struct test_alltypes_everything_poke_resp *resp, struct ipc_message *msg);
-int32_t test_alltypes_everything_poke_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_everything_poke_resp *resp);
+int32_t test_alltypes_everything_poke_check_req(
+	const struct test_alltypes_everything_poke_req *req);
+void test_alltypes_everything_poke_encode_req(const struct test_alltypes_everything_poke_req *req,
+	struct ipc_message *msg);
+int32_t test_alltypes_everything_poke_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_poke_req *req);
+int32_t test_alltypes_everything_poke_check_resp(
+	const struct test_alltypes_everything_poke_resp *resp);
+void test_alltypes_everything_poke_encode_resp(
+	const struct test_alltypes_everything_poke_resp *resp, struct ipc_message *msg);
+int32_t test_alltypes_everything_poke_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_everything_poke_resp *resp);
 
 /* Request of Counter.add: 4 bytes, 0 capabilities. */
 struct test_alltypes_counter_add_req {
@@ -152,13 +175,15 @@ struct test_alltypes_counter_add_resp {
 };
 #define TEST_ALLTYPES_COUNTER_ADD_RESP_LENGTH 16u
 int32_t test_alltypes_counter_add_check_req(const struct test_alltypes_counter_add_req *req);
-void test_alltypes_counter_add_encode_req(const struct test_alltypes_counter_add_req *req, struct ipc_message *msg);
-int32_t test_alltypes_counter_add_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_counter_add_req *req);
+void test_alltypes_counter_add_encode_req(const struct test_alltypes_counter_add_req *req,
+	struct ipc_message *msg);
+int32_t test_alltypes_counter_add_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_counter_add_req *req);
 int32_t test_alltypes_counter_add_check_resp(const struct test_alltypes_counter_add_resp *resp);
-void test_alltypes_counter_add_encode_resp(const struct test_alltypes_counter_add_resp *resp, struct ipc_message *msg);
-int32_t test_alltypes_counter_add_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_counter_add_resp *resp);
+void test_alltypes_counter_add_encode_resp(const struct test_alltypes_counter_add_resp *resp,
+	struct ipc_message *msg);
+int32_t test_alltypes_counter_add_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_counter_add_resp *resp);
 
 /* Request of Counter.reset: 0 bytes, 0 capabilities. */
 struct test_alltypes_counter_reset_req {
@@ -166,8 +191,9 @@ struct test_alltypes_counter_reset_req {
 };
 #define TEST_ALLTYPES_COUNTER_RESET_REQ_LENGTH 0u
 int32_t test_alltypes_counter_reset_check_req(const struct test_alltypes_counter_reset_req *req);
-void test_alltypes_counter_reset_encode_req(const struct test_alltypes_counter_reset_req *req, struct ipc_message *msg);
-int32_t test_alltypes_counter_reset_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_alltypes_counter_reset_req *req);
+void test_alltypes_counter_reset_encode_req(const struct test_alltypes_counter_reset_req *req,
+	struct ipc_message *msg);
+int32_t test_alltypes_counter_reset_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_alltypes_counter_reset_req *req);
 
 #endif /* TEST_ALLTYPES_ALLTYPES_CODEC_H */

@@ -3,8 +3,8 @@
 #include "alltypes_server.h"
 #include "alltypes_codec.h"
 
-void test_alltypes_everything_server_init(struct test_alltypes_everything_server *srv, cap_t endpoint,
-	const struct test_alltypes_everything_handlers *handlers, void *ctx)
+void test_alltypes_everything_server_init(struct test_alltypes_everything_server *srv,
+	cap_t endpoint, const struct test_alltypes_everything_handlers *handlers, void *ctx)
 {
 	idl_zero(srv, sizeof(*srv));
 	srv->handlers = handlers;
@@ -14,11 +14,11 @@ void test_alltypes_everything_server_init(struct test_alltypes_everything_server
 
 /*
  * Rejects a request: releases every capability it carries, counts the error against the
- * method (index TEST_ALLTYPES_EVERYTHING_METHOD_COUNT = unknown) and, if the sender waits, turns msg into the error
- * reply. Returns whether there is a reply to send.
+ * method (an index past the last method counts as unknown) and, if the sender waits, turns
+ * msg into the error reply. Returns whether there is a reply to send.
  */
-static bool test_alltypes_everything_reject(struct test_alltypes_everything_server *srv, uint32_t index, struct ipc_message *msg,
-	int32_t status, bool reply)
+static bool test_alltypes_everything_reject(struct test_alltypes_everything_server *srv,
+	uint32_t index, struct ipc_message *msg, int32_t status, bool reply)
 {
 	idl_release_caps(msg);
 	if (index < TEST_ALLTYPES_EVERYTHING_METHOD_COUNT)
@@ -30,8 +30,8 @@ static bool test_alltypes_everything_reject(struct test_alltypes_everything_serv
 	return reply;
 }
 
-static bool test_alltypes_everything_scalars_handle(struct test_alltypes_everything_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_alltypes_everything_scalars_handle(struct test_alltypes_everything_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_everything_scalars_req req;
 	struct test_alltypes_everything_scalars_resp resp;
@@ -40,12 +40,15 @@ static bool test_alltypes_everything_scalars_handle(struct test_alltypes_everyth
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX, msg, ERR_PROTOCOL, false);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX,
+			msg, ERR_PROTOCOL, false);
 	if (srv->handlers->scalars == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX, msg, ERR_NOSYS, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX,
+			msg, ERR_NOSYS, call);
 	rc = test_alltypes_everything_scalars_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX, msg, rc, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX,
+			msg, rc, call);
 	caller.badge = info->badge;
 	caller.rights = info->rights;
 	idl_zero(&resp, sizeof(resp));
@@ -62,8 +65,8 @@ static bool test_alltypes_everything_scalars_handle(struct test_alltypes_everyth
 	return true;
 }
 
-static bool test_alltypes_everything_strings_handle(struct test_alltypes_everything_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_alltypes_everything_strings_handle(struct test_alltypes_everything_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_everything_strings_req req;
 	struct test_alltypes_everything_strings_resp resp;
@@ -72,18 +75,23 @@ static bool test_alltypes_everything_strings_handle(struct test_alltypes_everyth
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX, msg, ERR_PROTOCOL, false);
-	if ((info->rights & (CAP_RIGHT_READ)) != (CAP_RIGHT_READ))
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX, msg, ERR_RIGHTS, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX,
+			msg, ERR_PROTOCOL, false);
+	if (!idl_has_rights(info->rights, CAP_RIGHT_READ))
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX,
+			msg, ERR_RIGHTS, call);
 	if (srv->handlers->strings == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX, msg, ERR_NOSYS, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX,
+			msg, ERR_NOSYS, call);
 	rc = test_alltypes_everything_strings_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX, msg, rc, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX,
+			msg, rc, call);
 	caller.badge = info->badge;
 	caller.rights = info->rights;
 	idl_zero(&resp, sizeof(resp));
-	rc = srv->handlers->strings(srv->ctx, &caller, &req.name, &req.blob, &resp.rev_name, &resp.rev_blob);
+	rc = srv->handlers->strings(srv->ctx, &caller, &req.name, &req.blob, &resp.rev_name,
+		&resp.rev_blob);
 	if (rc == ERR_OK)
 		rc = test_alltypes_everything_strings_check_resp(&resp);
 	if (rc == ERR_OK) {
@@ -96,8 +104,8 @@ static bool test_alltypes_everything_strings_handle(struct test_alltypes_everyth
 	return true;
 }
 
-static bool test_alltypes_everything_arrays_handle(struct test_alltypes_everything_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_alltypes_everything_arrays_handle(struct test_alltypes_everything_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_everything_arrays_req req;
 	struct test_alltypes_everything_arrays_resp resp;
@@ -106,16 +114,20 @@ static bool test_alltypes_everything_arrays_handle(struct test_alltypes_everythi
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_ARRAYS_INDEX, msg, ERR_PROTOCOL, false);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_ARRAYS_INDEX,
+			msg, ERR_PROTOCOL, false);
 	if (srv->handlers->arrays == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_ARRAYS_INDEX, msg, ERR_NOSYS, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_ARRAYS_INDEX,
+			msg, ERR_NOSYS, call);
 	rc = test_alltypes_everything_arrays_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_ARRAYS_INDEX, msg, rc, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_ARRAYS_INDEX,
+			msg, rc, call);
 	caller.badge = info->badge;
 	caller.rights = info->rights;
 	idl_zero(&resp, sizeof(resp));
-	rc = srv->handlers->arrays(srv->ctx, &caller, req.nums, req.recs, req.tags, req.grid, &resp.sum);
+	rc = srv->handlers->arrays(srv->ctx, &caller, req.nums, req.recs, req.tags, req.grid,
+		&resp.sum);
 	if (rc == ERR_OK)
 		rc = test_alltypes_everything_arrays_check_resp(&resp);
 	if (rc == ERR_OK) {
@@ -128,8 +140,8 @@ static bool test_alltypes_everything_arrays_handle(struct test_alltypes_everythi
 	return true;
 }
 
-static bool test_alltypes_everything_swap_handle(struct test_alltypes_everything_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_alltypes_everything_swap_handle(struct test_alltypes_everything_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_everything_swap_req req;
 	struct test_alltypes_everything_swap_resp resp;
@@ -138,19 +150,24 @@ static bool test_alltypes_everything_swap_handle(struct test_alltypes_everything
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX, msg, ERR_PROTOCOL, false);
-	if ((info->rights & (CAP_RIGHT_WRITE | CAP_RIGHT_GRANT)) != (CAP_RIGHT_WRITE | CAP_RIGHT_GRANT))
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX, msg, ERR_RIGHTS, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX,
+			msg, ERR_PROTOCOL, false);
+	if (!idl_has_rights(info->rights, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT))
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX,
+			msg, ERR_RIGHTS, call);
 	if (srv->handlers->swap == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX, msg, ERR_NOSYS, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX,
+			msg, ERR_NOSYS, call);
 	rc = test_alltypes_everything_swap_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX, msg, rc, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX,
+			msg, rc, call);
 	caller.badge = info->badge;
 	caller.rights = info->rights;
 	idl_zero(&resp, sizeof(resp));
 	resp.chan = CAP_NULL;
-	rc = srv->handlers->swap(srv->ctx, &caller, req.mem, req.irq, req.tag, &resp.chan, &resp.tag_out);
+	rc = srv->handlers->swap(srv->ctx, &caller, req.mem, req.irq, req.tag, &resp.chan,
+		&resp.tag_out);
 	if (rc == ERR_OK)
 		rc = test_alltypes_everything_swap_check_resp(&resp);
 	if (rc == ERR_OK) {
@@ -158,7 +175,9 @@ static bool test_alltypes_everything_swap_handle(struct test_alltypes_everything
 		return true;
 	}
 	{
-		cap_t produced[1] = { resp.chan };
+		cap_t produced[1] = {
+			resp.chan,
+		};
 
 		idl_release_cap_array(produced, 1u);
 	}
@@ -168,8 +187,8 @@ static bool test_alltypes_everything_swap_handle(struct test_alltypes_everything
 	return true;
 }
 
-static bool test_alltypes_everything_notify_handle(struct test_alltypes_everything_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_alltypes_everything_notify_handle(struct test_alltypes_everything_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_everything_notify_req req;
 	struct idl_caller caller;
@@ -177,20 +196,23 @@ static bool test_alltypes_everything_notify_handle(struct test_alltypes_everythi
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_NOTIFY_INDEX, msg, ERR_PROTOCOL, true);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_NOTIFY_INDEX,
+			msg, ERR_PROTOCOL, true);
 	if (srv->handlers->notify == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_NOTIFY_INDEX, msg, ERR_NOSYS, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_NOTIFY_INDEX,
+			msg, ERR_NOSYS, call);
 	rc = test_alltypes_everything_notify_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_NOTIFY_INDEX, msg, rc, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_NOTIFY_INDEX,
+			msg, rc, call);
 	caller.badge = info->badge;
 	caller.rights = info->rights;
 	srv->handlers->notify(srv->ctx, &caller, req.shade, req.wide, req.flag);
 	return false;
 }
 
-static bool test_alltypes_everything_poke_handle(struct test_alltypes_everything_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_alltypes_everything_poke_handle(struct test_alltypes_everything_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_everything_poke_req req;
 	struct test_alltypes_everything_poke_resp resp;
@@ -199,12 +221,15 @@ static bool test_alltypes_everything_poke_handle(struct test_alltypes_everything
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_POKE_INDEX, msg, ERR_PROTOCOL, false);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_POKE_INDEX,
+			msg, ERR_PROTOCOL, false);
 	if (srv->handlers->poke == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_POKE_INDEX, msg, ERR_NOSYS, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_POKE_INDEX,
+			msg, ERR_NOSYS, call);
 	rc = test_alltypes_everything_poke_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_POKE_INDEX, msg, rc, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_POKE_INDEX,
+			msg, rc, call);
 	caller.badge = info->badge;
 	caller.rights = info->rights;
 	idl_zero(&resp, sizeof(resp));
@@ -221,13 +246,15 @@ static bool test_alltypes_everything_poke_handle(struct test_alltypes_everything
 	return true;
 }
 
-bool test_alltypes_everything_dispatch(struct test_alltypes_everything_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+bool test_alltypes_everything_dispatch(struct test_alltypes_everything_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
-	if ((msg->type & IPC_TYPE_REPLY) != 0 || IPC_TYPE_IFACE(msg->type) != TEST_ALLTYPES_EVERYTHING_IFACE_ID)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_METHOD_COUNT, msg, ERR_PROTOCOL, call);
+	if ((msg->type & IPC_TYPE_REPLY) != 0 ||
+		IPC_TYPE_IFACE(msg->type) != TEST_ALLTYPES_EVERYTHING_IFACE_ID)
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_METHOD_COUNT,
+			msg, ERR_PROTOCOL, call);
 	switch (IPC_TYPE_ORDINAL(msg->type)) {
 	case TEST_ALLTYPES_EVERYTHING_SCALARS_ORDINAL:
 		return test_alltypes_everything_scalars_handle(srv, msg, info);
@@ -242,8 +269,15 @@ bool test_alltypes_everything_dispatch(struct test_alltypes_everything_server *s
 	case TEST_ALLTYPES_EVERYTHING_POKE_ORDINAL:
 		return test_alltypes_everything_poke_handle(srv, msg, info);
 	default:
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_METHOD_COUNT, msg, ERR_NOSYS, call);
+		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_METHOD_COUNT,
+			msg, ERR_NOSYS, call);
 	}
+}
+
+bool test_alltypes_everything_dispatch_untyped(void *srv, struct ipc_message *msg,
+	const struct ipc_recv_info *info)
+{
+	return test_alltypes_everything_dispatch(srv, msg, info);
 }
 
 int32_t test_alltypes_everything_serve(struct test_alltypes_everything_server *srv)
@@ -272,11 +306,11 @@ void test_alltypes_counter_server_init(struct test_alltypes_counter_server *srv,
 
 /*
  * Rejects a request: releases every capability it carries, counts the error against the
- * method (index TEST_ALLTYPES_COUNTER_METHOD_COUNT = unknown) and, if the sender waits, turns msg into the error
- * reply. Returns whether there is a reply to send.
+ * method (an index past the last method counts as unknown) and, if the sender waits, turns
+ * msg into the error reply. Returns whether there is a reply to send.
  */
-static bool test_alltypes_counter_reject(struct test_alltypes_counter_server *srv, uint32_t index, struct ipc_message *msg,
-	int32_t status, bool reply)
+static bool test_alltypes_counter_reject(struct test_alltypes_counter_server *srv, uint32_t index,
+	struct ipc_message *msg, int32_t status, bool reply)
 {
 	idl_release_caps(msg);
 	if (index < TEST_ALLTYPES_COUNTER_METHOD_COUNT)
@@ -288,8 +322,8 @@ static bool test_alltypes_counter_reject(struct test_alltypes_counter_server *sr
 	return reply;
 }
 
-static bool test_alltypes_counter_add_handle(struct test_alltypes_counter_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_alltypes_counter_add_handle(struct test_alltypes_counter_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_counter_add_req req;
 	struct test_alltypes_counter_add_resp resp;
@@ -298,14 +332,18 @@ static bool test_alltypes_counter_add_handle(struct test_alltypes_counter_server
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (!call)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg, ERR_PROTOCOL, false);
-	if ((info->rights & (CAP_RIGHT_WRITE)) != (CAP_RIGHT_WRITE))
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg, ERR_RIGHTS, call);
+		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg,
+			ERR_PROTOCOL, false);
+	if (!idl_has_rights(info->rights, CAP_RIGHT_WRITE))
+		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg,
+			ERR_RIGHTS, call);
 	if (srv->handlers->add == NULL)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg, ERR_NOSYS, call);
+		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg,
+			ERR_NOSYS, call);
 	rc = test_alltypes_counter_add_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg, rc, call);
+		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg, rc,
+			call);
 	caller.badge = info->badge;
 	caller.rights = info->rights;
 	idl_zero(&resp, sizeof(resp));
@@ -322,8 +360,8 @@ static bool test_alltypes_counter_add_handle(struct test_alltypes_counter_server
 	return true;
 }
 
-static bool test_alltypes_counter_reset_handle(struct test_alltypes_counter_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_alltypes_counter_reset_handle(struct test_alltypes_counter_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_counter_reset_req req;
 	struct idl_caller caller;
@@ -331,33 +369,45 @@ static bool test_alltypes_counter_reset_handle(struct test_alltypes_counter_serv
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (call)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_RESET_INDEX, msg, ERR_PROTOCOL, true);
+		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_RESET_INDEX, msg,
+			ERR_PROTOCOL, true);
 	if (srv->handlers->reset == NULL)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_RESET_INDEX, msg, ERR_NOSYS, call);
+		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_RESET_INDEX, msg,
+			ERR_NOSYS, call);
 	rc = test_alltypes_counter_reset_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_RESET_INDEX, msg, rc, call);
+		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_RESET_INDEX, msg, rc,
+			call);
 	caller.badge = info->badge;
 	caller.rights = info->rights;
 	srv->handlers->reset(srv->ctx, &caller);
 	return false;
 }
 
-bool test_alltypes_counter_dispatch(struct test_alltypes_counter_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+bool test_alltypes_counter_dispatch(struct test_alltypes_counter_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
-	if ((msg->type & IPC_TYPE_REPLY) != 0 || IPC_TYPE_IFACE(msg->type) != TEST_ALLTYPES_COUNTER_IFACE_ID)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_METHOD_COUNT, msg, ERR_PROTOCOL, call);
+	if ((msg->type & IPC_TYPE_REPLY) != 0 ||
+		IPC_TYPE_IFACE(msg->type) != TEST_ALLTYPES_COUNTER_IFACE_ID)
+		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_METHOD_COUNT, msg,
+			ERR_PROTOCOL, call);
 	switch (IPC_TYPE_ORDINAL(msg->type)) {
 	case TEST_ALLTYPES_COUNTER_ADD_ORDINAL:
 		return test_alltypes_counter_add_handle(srv, msg, info);
 	case TEST_ALLTYPES_COUNTER_RESET_ORDINAL:
 		return test_alltypes_counter_reset_handle(srv, msg, info);
 	default:
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_METHOD_COUNT, msg, ERR_NOSYS, call);
+		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_METHOD_COUNT, msg,
+			ERR_NOSYS, call);
 	}
+}
+
+bool test_alltypes_counter_dispatch_untyped(void *srv, struct ipc_message *msg,
+	const struct ipc_recv_info *info)
+{
+	return test_alltypes_counter_dispatch(srv, msg, info);
 }
 
 int32_t test_alltypes_counter_serve(struct test_alltypes_counter_server *srv)

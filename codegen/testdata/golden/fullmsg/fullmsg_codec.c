@@ -2,7 +2,7 @@
 /* Wire codecs of library test.fullmsg; see fullmsg_codec.h and docs/idl.md. */
 #include "fullmsg_codec.h"
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_exact_check_req(const struct test_fullmsg_full_exact_req *req)
 {
 	if (req->blob.len > 254u)
@@ -10,48 +10,49 @@ int32_t test_fullmsg_full_exact_check_req(const struct test_fullmsg_full_exact_r
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_fullmsg_full_exact_encode_req(const struct test_fullmsg_full_exact_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_fullmsg_full_exact_encode_req(const struct test_fullmsg_full_exact_req *req,
+	struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
 	idl_msg_start(msg, TEST_FULLMSG_FULL_EXACT_TYPE, 256u);
-	idl_put_u8(p + 0u, req->blob.len);
-	idl_copy(p + 0u + 1, req->blob.data, req->blob.len);
+	idl_put_bounded(p + 0u, req->blob.len, req->blob.data);
 	idl_put_u8(p + 255u, (uint8_t)req->last);
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_fullmsg_full_exact_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_exact_req *req)
+int32_t test_fullmsg_full_exact_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_exact_req *req)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_FULLMSG_FULL_EXACT_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 256u)
 		return ERR_PROTOCOL;
-	req->blob.len = idl_get_u8(p + 0u);
-	if (req->blob.len > 254u || !idl_all_zero(p + 0u + 1 + req->blob.len, 254u - req->blob.len))
+	if (idl_get_bounded(p + 0u, 254u, &req->blob.len, req->blob.data) != ERR_OK)
 		return ERR_PROTOCOL;
-	idl_copy(req->blob.data, p + 0u + 1, req->blob.len);
 	req->last = idl_get_u8(p + 255u);
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_exact_check_resp(const struct test_fullmsg_full_exact_resp *resp)
 {
 	(void)resp;
 	return ERR_OK;
 }
 
-/* Encodes a checked resp into msg. */
-void test_fullmsg_full_exact_encode_resp(const struct test_fullmsg_full_exact_resp *resp, struct ipc_message *msg)
+/* Encodes a checked reply into msg. */
+void test_fullmsg_full_exact_encode_resp(const struct test_fullmsg_full_exact_resp *resp,
+	struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -66,13 +67,14 @@ void test_fullmsg_full_exact_encode_resp(const struct test_fullmsg_full_exact_re
  * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
  * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
  */
-int32_t test_fullmsg_full_exact_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_exact_resp *resp)
+int32_t test_fullmsg_full_exact_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_exact_resp *resp)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_FULLMSG_FULL_EXACT_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+	if (msg->type != (TEST_FULLMSG_FULL_EXACT_TYPE | IPC_TYPE_REPLY) ||
+	    msg->length < IDL_STATUS_BYTES)
 		return ERR_PROTOCOL;
 	if (idl_get_i32(p) != ERR_OK) {
 		int32_t status = idl_get_i32(p);
@@ -103,7 +105,7 @@ static const uint32_t test_fullmsg_full_four_req_cap_rights[4] = {
 	CAP_RIGHT_ADMIN,
 };
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_four_check_req(const struct test_fullmsg_full_four_req *req)
 {
 	if (req->a == CAP_NULL)
@@ -117,8 +119,9 @@ int32_t test_fullmsg_full_four_check_req(const struct test_fullmsg_full_four_req
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_fullmsg_full_four_encode_req(const struct test_fullmsg_full_four_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_fullmsg_full_four_encode_req(const struct test_fullmsg_full_four_req *req,
+	struct ipc_message *msg)
 {
 	idl_msg_start(msg, TEST_FULLMSG_FULL_FOUR_TYPE, 0u);
 	msg->caps[0] = req->a;
@@ -128,18 +131,21 @@ void test_fullmsg_full_four_encode_req(const struct test_fullmsg_full_four_req *
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_fullmsg_full_four_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_four_req *req)
+int32_t test_fullmsg_full_four_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_four_req *req)
 {
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_FULLMSG_FULL_FOUR_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 0u)
 		return ERR_PROTOCOL;
-	IDL_TRY(idl_check_caps(msg, info, test_fullmsg_full_four_req_cap_types, test_fullmsg_full_four_req_cap_rights, 4u));
+	IDL_TRY(idl_check_caps(msg, info, test_fullmsg_full_four_req_cap_types,
+		test_fullmsg_full_four_req_cap_rights, 4u));
 	IDL_TRY(idl_restrict_caps(msg, test_fullmsg_full_four_req_cap_rights, 4u));
 	req->a = msg->caps[0];
 	req->b = msg->caps[1];
@@ -161,7 +167,7 @@ static const uint32_t test_fullmsg_full_four_resp_cap_rights[4] = {
 	CAP_RIGHT_ADMIN,
 };
 
-/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_four_check_resp(const struct test_fullmsg_full_four_resp *resp)
 {
 	if (resp->out_a == CAP_NULL)
@@ -175,8 +181,9 @@ int32_t test_fullmsg_full_four_check_resp(const struct test_fullmsg_full_four_re
 	return ERR_OK;
 }
 
-/* Encodes a checked resp into msg. */
-void test_fullmsg_full_four_encode_resp(const struct test_fullmsg_full_four_resp *resp, struct ipc_message *msg)
+/* Encodes a checked reply into msg. */
+void test_fullmsg_full_four_encode_resp(const struct test_fullmsg_full_four_resp *resp,
+	struct ipc_message *msg)
 {
 	idl_msg_start(msg, TEST_FULLMSG_FULL_FOUR_TYPE | IPC_TYPE_REPLY, 4u);
 	msg->caps[0] = resp->out_a;
@@ -190,13 +197,14 @@ void test_fullmsg_full_four_encode_resp(const struct test_fullmsg_full_four_resp
  * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
  * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
  */
-int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_four_resp *resp)
+int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_four_resp *resp)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_FULLMSG_FULL_FOUR_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+	if (msg->type != (TEST_FULLMSG_FULL_FOUR_TYPE | IPC_TYPE_REPLY) ||
+	    msg->length < IDL_STATUS_BYTES)
 		return ERR_PROTOCOL;
 	if (idl_get_i32(p) != ERR_OK) {
 		int32_t status = idl_get_i32(p);
@@ -208,7 +216,8 @@ int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg, const 
 	}
 	if (msg->length != 4u)
 		return ERR_PROTOCOL;
-	IDL_TRY(idl_check_caps(msg, info, test_fullmsg_full_four_resp_cap_types, test_fullmsg_full_four_resp_cap_rights, 4u));
+	IDL_TRY(idl_check_caps(msg, info, test_fullmsg_full_four_resp_cap_types,
+		test_fullmsg_full_four_resp_cap_rights, 4u));
 	IDL_TRY(idl_restrict_caps(msg, test_fullmsg_full_four_resp_cap_rights, 4u));
 	resp->out_a = msg->caps[0];
 	resp->out_b = msg->caps[1];
@@ -217,53 +226,54 @@ int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg, const 
 	return ERR_OK;
 }
 
-/* Checks req before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_longest_check_req(const struct test_fullmsg_full_longest_req *req)
 {
 	(void)req;
 	return ERR_OK;
 }
 
-/* Encodes a checked req into msg. */
-void test_fullmsg_full_longest_encode_req(const struct test_fullmsg_full_longest_req *req, struct ipc_message *msg)
+/* Encodes a checked request into msg. */
+void test_fullmsg_full_longest_encode_req(const struct test_fullmsg_full_longest_req *req,
+	struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
 	idl_msg_start(msg, TEST_FULLMSG_FULL_LONGEST_TYPE, 256u);
-	idl_put_u8(p + 0u, req->text.len);
-	idl_copy(p + 0u + 1, req->text.data, req->text.len);
+	idl_put_bounded(p + 0u, req->text.len, req->text.data);
 }
 
 /*
- * Validates a received request completely (length, values, padding, unused bytes,
+ * Validates a received request completely (type, length, values, padding, unused bytes,
  * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP or
- * ERR_RIGHTS on failure, leaving every capability in msg.
+ * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
  */
-int32_t test_fullmsg_full_longest_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_longest_req *req)
+int32_t test_fullmsg_full_longest_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_longest_req *req)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
+	if (msg->type != TEST_FULLMSG_FULL_LONGEST_TYPE)
+		return ERR_PROTOCOL;
 	if (msg->length != 256u)
 		return ERR_PROTOCOL;
-	req->text.len = idl_get_u8(p + 0u);
-	if (!idl_all_zero(p + 0u + 1 + req->text.len, 255u - req->text.len))
+	if (idl_get_bounded(p + 0u, 255u, &req->text.len, req->text.data) != ERR_OK)
 		return ERR_PROTOCOL;
-	idl_copy(req->text.data, p + 0u + 1, req->text.len);
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks resp before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_longest_check_resp(const struct test_fullmsg_full_longest_resp *resp)
 {
 	(void)resp;
 	return ERR_OK;
 }
 
-/* Encodes a checked resp into msg. */
-void test_fullmsg_full_longest_encode_resp(const struct test_fullmsg_full_longest_resp *resp, struct ipc_message *msg)
+/* Encodes a checked reply into msg. */
+void test_fullmsg_full_longest_encode_resp(const struct test_fullmsg_full_longest_resp *resp,
+	struct ipc_message *msg)
 {
 	uint8_t *p = msg->data;
 
@@ -276,13 +286,14 @@ void test_fullmsg_full_longest_encode_resp(const struct test_fullmsg_full_longes
  * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
  * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
  */
-int32_t test_fullmsg_full_longest_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_longest_resp *resp)
+int32_t test_fullmsg_full_longest_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_longest_resp *resp)
 {
 	const uint8_t *p = msg->data;
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_FULLMSG_FULL_LONGEST_TYPE | IPC_TYPE_REPLY) || msg->length < IDL_STATUS_BYTES)
+	if (msg->type != (TEST_FULLMSG_FULL_LONGEST_TYPE | IPC_TYPE_REPLY) ||
+	    msg->length < IDL_STATUS_BYTES)
 		return ERR_PROTOCOL;
 	if (idl_get_i32(p) != ERR_OK) {
 		int32_t status = idl_get_i32(p);
@@ -296,4 +307,77 @@ int32_t test_fullmsg_full_longest_decode_resp(const struct ipc_message *msg, con
 		return ERR_PROTOCOL;
 	resp->len = idl_get_u8(p + 4u);
 	return idl_check_caps(msg, info, NULL, NULL, 0);
+}
+
+static const uint8_t test_fullmsg_full_full_evt_cap_types[4] = {
+	CAP_TYPE_MEMORY,
+	CAP_TYPE_IRQ,
+	CAP_TYPE_IOPORT,
+	CAP_TYPE_THREAD,
+};
+static const uint32_t test_fullmsg_full_full_evt_cap_rights[4] = {
+	CAP_RIGHT_READ,
+	CAP_RIGHT_READ,
+	CAP_RIGHT_READ | CAP_RIGHT_WRITE,
+	CAP_RIGHT_ADMIN,
+};
+
+/* Checks a event before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
+int32_t test_fullmsg_full_full_check_evt(const struct test_fullmsg_full_full_evt *event)
+{
+	if (event->blob.len > 254u)
+		return ERR_OVERFLOW;
+	if (event->a == CAP_NULL)
+		return ERR_BAD_CAP;
+	if (event->b == CAP_NULL)
+		return ERR_BAD_CAP;
+	if (event->c == CAP_NULL)
+		return ERR_BAD_CAP;
+	if (event->d == CAP_NULL)
+		return ERR_BAD_CAP;
+	return ERR_OK;
+}
+
+/* Encodes a checked event into msg. */
+void test_fullmsg_full_full_encode_evt(const struct test_fullmsg_full_full_evt *event,
+	struct ipc_message *msg)
+{
+	uint8_t *p = msg->data;
+
+	idl_msg_start(msg, TEST_FULLMSG_FULL_FULL_TYPE, 256u);
+	idl_put_bounded(p + 0u, event->blob.len, event->blob.data);
+	idl_put_u8(p + 255u, (uint8_t)event->last);
+	msg->caps[0] = event->a;
+	msg->caps[1] = event->b;
+	msg->caps[2] = event->c;
+	msg->caps[3] = event->d;
+}
+
+/*
+ * Validates a received event completely (type, length, values, padding, unused bytes,
+ * capabilities against the kernel's info) and decodes it. On success the capabilities are
+ * reduced to the declared rights and belong to event. Returns ERR_PROTOCOL, ERR_BAD_CAP
+ * or ERR_RIGHTS on failure, leaving every capability in msg.
+ */
+int32_t test_fullmsg_full_full_decode_evt(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_full_evt *event)
+{
+	const uint8_t *p = msg->data;
+
+	idl_zero(event, sizeof(*event));
+	if (msg->type != TEST_FULLMSG_FULL_FULL_TYPE)
+		return ERR_PROTOCOL;
+	if (msg->length != 256u)
+		return ERR_PROTOCOL;
+	if (idl_get_bounded(p + 0u, 254u, &event->blob.len, event->blob.data) != ERR_OK)
+		return ERR_PROTOCOL;
+	event->last = idl_get_u8(p + 255u);
+	IDL_TRY(idl_check_caps(msg, info, test_fullmsg_full_full_evt_cap_types,
+		test_fullmsg_full_full_evt_cap_rights, 4u));
+	IDL_TRY(idl_restrict_caps(msg, test_fullmsg_full_full_evt_cap_rights, 4u));
+	event->a = msg->caps[0];
+	event->b = msg->caps[1];
+	event->c = msg->caps[2];
+	event->d = msg->caps[3];
+	return ERR_OK;
 }

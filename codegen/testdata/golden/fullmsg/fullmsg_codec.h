@@ -1,7 +1,8 @@
 /* Generated from codegen/testdata/fullmsg.idl by codegen; edit the IDL, not this file. */
 /*
- * Wire codecs of library test.fullmsg: request/reply structs and the functions that
- * check, encode and decode them. Clients and servers share these, so both validate alike.
+ * Wire codecs of library test.fullmsg: request, reply and event structs and the
+ * functions that check, encode and decode them. Clients and servers share these, so both
+ * validate alike.
  */
 #ifndef TEST_FULLMSG_FULLMSG_CODEC_H
 #define TEST_FULLMSG_FULLMSG_CODEC_H
@@ -21,13 +22,15 @@ struct test_fullmsg_full_exact_resp {
 };
 #define TEST_FULLMSG_FULL_EXACT_RESP_LENGTH 256u
 int32_t test_fullmsg_full_exact_check_req(const struct test_fullmsg_full_exact_req *req);
-void test_fullmsg_full_exact_encode_req(const struct test_fullmsg_full_exact_req *req, struct ipc_message *msg);
-int32_t test_fullmsg_full_exact_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_exact_req *req);
+void test_fullmsg_full_exact_encode_req(const struct test_fullmsg_full_exact_req *req,
+	struct ipc_message *msg);
+int32_t test_fullmsg_full_exact_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_exact_req *req);
 int32_t test_fullmsg_full_exact_check_resp(const struct test_fullmsg_full_exact_resp *resp);
-void test_fullmsg_full_exact_encode_resp(const struct test_fullmsg_full_exact_resp *resp, struct ipc_message *msg);
-int32_t test_fullmsg_full_exact_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_exact_resp *resp);
+void test_fullmsg_full_exact_encode_resp(const struct test_fullmsg_full_exact_resp *resp,
+	struct ipc_message *msg);
+int32_t test_fullmsg_full_exact_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_exact_resp *resp);
 
 /* Request of Full.four: 0 bytes, 4 capabilities. */
 struct test_fullmsg_full_four_req {
@@ -47,13 +50,15 @@ struct test_fullmsg_full_four_resp {
 };
 #define TEST_FULLMSG_FULL_FOUR_RESP_LENGTH 4u
 int32_t test_fullmsg_full_four_check_req(const struct test_fullmsg_full_four_req *req);
-void test_fullmsg_full_four_encode_req(const struct test_fullmsg_full_four_req *req, struct ipc_message *msg);
-int32_t test_fullmsg_full_four_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_four_req *req);
+void test_fullmsg_full_four_encode_req(const struct test_fullmsg_full_four_req *req,
+	struct ipc_message *msg);
+int32_t test_fullmsg_full_four_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_four_req *req);
 int32_t test_fullmsg_full_four_check_resp(const struct test_fullmsg_full_four_resp *resp);
-void test_fullmsg_full_four_encode_resp(const struct test_fullmsg_full_four_resp *resp, struct ipc_message *msg);
-int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_four_resp *resp);
+void test_fullmsg_full_four_encode_resp(const struct test_fullmsg_full_four_resp *resp,
+	struct ipc_message *msg);
+int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_four_resp *resp);
 
 /* Request of Full.longest: 256 bytes, 0 capabilities. */
 struct test_fullmsg_full_longest_req {
@@ -67,12 +72,30 @@ struct test_fullmsg_full_longest_resp {
 };
 #define TEST_FULLMSG_FULL_LONGEST_RESP_LENGTH 5u
 int32_t test_fullmsg_full_longest_check_req(const struct test_fullmsg_full_longest_req *req);
-void test_fullmsg_full_longest_encode_req(const struct test_fullmsg_full_longest_req *req, struct ipc_message *msg);
-int32_t test_fullmsg_full_longest_decode_req(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_longest_req *req);
+void test_fullmsg_full_longest_encode_req(const struct test_fullmsg_full_longest_req *req,
+	struct ipc_message *msg);
+int32_t test_fullmsg_full_longest_decode_req(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_longest_req *req);
 int32_t test_fullmsg_full_longest_check_resp(const struct test_fullmsg_full_longest_resp *resp);
-void test_fullmsg_full_longest_encode_resp(const struct test_fullmsg_full_longest_resp *resp, struct ipc_message *msg);
-int32_t test_fullmsg_full_longest_decode_resp(const struct ipc_message *msg, const struct ipc_recv_info *info,
-	struct test_fullmsg_full_longest_resp *resp);
+void test_fullmsg_full_longest_encode_resp(const struct test_fullmsg_full_longest_resp *resp,
+	struct ipc_message *msg);
+int32_t test_fullmsg_full_longest_decode_resp(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_longest_resp *resp);
+
+/* Event Full.full: 256 bytes, 4 capabilities. */
+struct test_fullmsg_full_full_evt {
+	struct idl_bytes_254 blob;
+	uint8_t last;
+	cap_t a;
+	cap_t b;
+	cap_t c;
+	cap_t d;
+};
+#define TEST_FULLMSG_FULL_FULL_EVT_LENGTH 256u
+int32_t test_fullmsg_full_full_check_evt(const struct test_fullmsg_full_full_evt *event);
+void test_fullmsg_full_full_encode_evt(const struct test_fullmsg_full_full_evt *event,
+	struct ipc_message *msg);
+int32_t test_fullmsg_full_full_decode_evt(const struct ipc_message *msg,
+	const struct ipc_recv_info *info, struct test_fullmsg_full_full_evt *event);
 
 #endif /* TEST_FULLMSG_FULLMSG_CODEC_H */

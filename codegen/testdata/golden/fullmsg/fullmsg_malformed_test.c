@@ -1,8 +1,10 @@
 /* Generated from codegen/testdata/fullmsg.idl by codegen; edit the IDL, not this file. */
 /*
- * Malformed-message tests of library test.fullmsg: every corruption of a valid request
- * must be rejected with the right error, release every capability, count against the method
- * and never reach a handler. Runs on the host through the fake transport (CMocka).
+ * Generated tests of library test.fullmsg: every corruption of a valid request (and of
+ * a valid event) must be rejected with the right error, release every capability, count
+ * against the method (event) and never reach a handler; struct codecs round-trip and reject
+ * corrupted bytes; enum and status names match the IDL. Host only, through the fake transport
+ * (CMocka). Each method and event is one row of a table the generic tests walk.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,7 +15,15 @@
 
 #include "fake_transport.h"
 #include "fullmsg_codec.h"
+#include "fullmsg_client.h"
 #include "fullmsg_server.h"
+
+/* Fails the current test naming the method, event or struct and the case. */
+#define EXPECT(name, what, cond)                                                       \
+	do {                                                                           \
+		if (!(cond))                                                           \
+			fail_msg("%s (%s): expected %s", (name), (what), #cond);       \
+	} while (0)
 
 /* A corruption of a single wire field: write value (width bytes, little-endian) at offset. */
 struct corruption {
@@ -23,104 +33,88 @@ struct corruption {
 	uint64_t value;
 };
 
-static int handler_calls;
-
-static void corrupt(struct ipc_message *msg, const struct corruption *c)
+static void corrupt(uint8_t *data, const struct corruption *c)
 {
 	for (uint32_t i = 0; i < c->width; i++)
-		msg->data[c->offset + i] = (uint8_t)(c->value >> (8 * i));
+		data[c->offset + i] = (uint8_t)(c->value >> (8 * i));
 }
 
-static int32_t test_fullmsg_full_exact_stub(void *ctx, const struct idl_caller *caller, const struct idl_bytes_254 *blob, uint8_t last, uint8_t status_copy[252])
-{
-	(void)ctx;
-	(void)caller;
-	(void)blob;
-	(void)last;
-	(void)status_copy;
-	handler_calls++;
-	for (uint32_t i0 = 0; i0 < 252u; i0++) {
-		status_copy[i0] = (uint8_t)(127ll);
-	}
-	return ERR_OK;
-}
-
-static int32_t test_fullmsg_full_four_stub(void *ctx, const struct idl_caller *caller, cap_t a, cap_t b, cap_t c, cap_t d, cap_t *out_a, cap_t *out_b, cap_t *out_c, cap_t *out_d)
-{
-	(void)ctx;
-	(void)caller;
-	(void)a;
-	(void)b;
-	(void)c;
-	(void)d;
-	(void)out_a;
-	(void)out_b;
-	(void)out_c;
-	(void)out_d;
-	handler_calls++;
-	(*out_a) = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
-	(*out_b) = fake_cap_new(CAP_TYPE_UNIT, CAP_RIGHTS_ALL);
-	(*out_c) = fake_cap_new(CAP_TYPE_ENDPOINT, CAP_RIGHTS_ALL);
-	(*out_d) = fake_cap_new(CAP_TYPE_THREAD, CAP_RIGHTS_ALL);
-	return ERR_OK;
-}
-
-static int32_t test_fullmsg_full_longest_stub(void *ctx, const struct idl_caller *caller, const struct idl_string_255 *text, uint8_t *len)
-{
-	(void)ctx;
-	(void)caller;
-	(void)text;
-	(void)len;
-	handler_calls++;
-	(*len) = (uint8_t)(127ll);
-	return ERR_OK;
-}
-
-static const struct test_fullmsg_full_handlers test_fullmsg_full_stubs = {
-	.exact = test_fullmsg_full_exact_stub,
-	.four = test_fullmsg_full_four_stub,
-	.longest = test_fullmsg_full_longest_stub,
+/* One request or event: what the generic tests below need to know about it. */
+struct message_case {
+	const char *name;
+	uint32_t index;        /* its error counter: method or event index */
+	bool call;             /* a two-way method: sent with ipc_call */
+	uint32_t rights;       /* caller rights the method requires */
+	uint32_t length;       /* request or event length */
+	uint32_t reply_length; /* two-way: length of the reply to the stub's results */
+	void (*sample)(struct ipc_message *msg, struct ipc_recv_info *info);
+	const struct corruption *corruptions; /* ends with what == NULL */
+	uint32_t caps;
+	const uint8_t *cap_types;
+	const uint32_t *cap_rights;
 };
 
-static uint32_t test_fullmsg_full_counter(const struct test_fullmsg_full_server *srv, uint32_t index)
+static int handler_calls;
+
+/* Walks a table of message cases. */
+#define FOR_EACH_CASE(c, table)                                   \
+	for (const struct message_case *c = (table);              \
+	     c < (table) + sizeof(table) / sizeof((table)[0]); c++)
+
+/* Fills info as the kernel would for a valid message carrying caps of these types. */
+static void sample_info(struct ipc_recv_info *info, uint32_t flags, const uint8_t *types,
+	uint32_t caps)
 {
-	return index < TEST_FULLMSG_FULL_METHOD_COUNT ? srv->errors[index] : srv->rejected_unknown;
+	idl_zero(info, sizeof(*info));
+	info->badge = 0x4b45454cu;
+	info->rights = CAP_RIGHTS_ALL;
+	info->flags = flags;
+	for (uint32_t k = 0; k < caps; k++) {
+		info->cap_type[k] = types[k];
+		info->cap_rights[k] = CAP_RIGHTS_ALL;
+	}
 }
 
-/*
- * Dispatches a message that must be rejected: checks the reply (or its absence), that the
- * handler never ran, that the error was counted and that every capability was released.
- */
-static void test_fullmsg_full_expect_rejected(struct ipc_message *msg, struct ipc_recv_info *info,
-	uint32_t index, int32_t status, bool reply)
+/* Every capability the message carried was released exactly once, and nothing else. */
+static void expect_released(const char *name, const char *what, const cap_t *sent)
 {
-	struct test_fullmsg_full_server srv;
-	cap_t sent[IPC_MAX_CAPS];
-	uint32_t type = msg->type;
-
-	test_fullmsg_full_server_init(&srv, CAP_NULL, &test_fullmsg_full_stubs, NULL);
-	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
-		sent[s] = msg->caps[s];
-	handler_calls = 0;
-	assert_int_equal(test_fullmsg_full_dispatch(&srv, msg, info), reply);
-	assert_int_equal(handler_calls, 0);
-	assert_int_equal(test_fullmsg_full_counter(&srv, index), 1);
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++) {
 		if (sent[s] != CAP_NULL)
-			assert_int_equal(fake_cap_delete_count(sent[s]), 1);
+			EXPECT(name, what, fake_cap_delete_count(sent[s]) == 1);
 	}
-	assert_int_equal(fake_bad_deletes(), 0);
-	if (!reply)
-		return;
-	assert_int_equal(msg->type, type | IPC_TYPE_REPLY);
-	assert_int_equal(msg->length, IDL_STATUS_BYTES);
-	assert_int_equal(idl_get_i32(msg->data), status);
-	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
-		assert_int_equal(msg->caps[s], CAP_NULL);
+	EXPECT(name, what, fake_bad_deletes() == 0);
 }
 
-/* A valid request for Full.exact with fresh capabilities of the declared kinds. */
-static void test_fullmsg_full_exact_sample(struct ipc_message *msg, struct ipc_recv_info *info)
+/* The lengths a message of `length` bytes must never be accepted with. */
+static const uint32_t bad_lengths[] = { 0u, 1u, IPC_DATA_BYTES, IPC_DATA_BYTES + 1u, 0xffffffffu };
+
+static bool bad_length(const struct message_case *c, uint32_t k, uint32_t *length)
+{
+	static const uint32_t around[] = { 0xffffffffu, 1u };
+
+	*length = k < 2 ? c->length + around[k] : bad_lengths[k - 2];
+	return *length != c->length;
+}
+
+static int32_t method_test_fullmsg_full_exact_stub(void *idl_ctx,
+	const struct idl_caller *idl_caller, const struct idl_bytes_254 *idl_p0, uint8_t idl_p1,
+	uint8_t idl_p2[252])
+{
+	(void)idl_ctx;
+	(void)idl_caller;
+	(void)idl_p0;
+	(void)idl_p1;
+	(void)idl_p2;
+	handler_calls++;
+	for (uint32_t i0 = 0; i0 < 252u; i0++) {
+		idl_p2[i0] = (uint8_t)(127ll);
+	}
+	return ERR_OK;
+}
+
+
+static void method_test_fullmsg_full_exact_sample(struct ipc_message *msg,
+	struct ipc_recv_info *info)
 {
 	struct test_fullmsg_full_exact_req req;
 
@@ -132,92 +126,48 @@ static void test_fullmsg_full_exact_sample(struct ipc_message *msg, struct ipc_r
 	req.last = (uint8_t)(127ll);
 	assert_int_equal(test_fullmsg_full_exact_check_req(&req), ERR_OK);
 	test_fullmsg_full_exact_encode_req(&req, msg);
-	idl_zero(info, sizeof(*info));
-	info->badge = 0x4b45454cu;
-	info->rights = CAP_RIGHTS_ALL;
-	info->flags = IPC_RECV_CALL;
+	sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
-static void test_test_fullmsg_full_exact_valid(void **state)
+static const struct corruption method_test_fullmsg_full_exact_bad[] = {
+	{ "blob unused byte", 254u, 1u, 85ull },
+	{ "blob length over bound", 0u, 1u, 255ull },
+	{ NULL, 0, 0, 0 },
+};
+
+static int32_t method_test_fullmsg_full_four_stub(void *idl_ctx,
+	const struct idl_caller *idl_caller, cap_t idl_p0, cap_t idl_p1, cap_t idl_p2, cap_t idl_p3,
+	cap_t *idl_p4, cap_t *idl_p5, cap_t *idl_p6, cap_t *idl_p7)
 {
-	struct test_fullmsg_full_server srv;
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	test_fullmsg_full_exact_sample(&msg, &info);
-	test_fullmsg_full_server_init(&srv, CAP_NULL, &test_fullmsg_full_stubs, NULL);
-	handler_calls = 0;
-	assert_int_equal(test_fullmsg_full_dispatch(&srv, &msg, &info), true);
-	assert_int_equal(handler_calls, 1);
-	assert_int_equal(test_fullmsg_full_counter(&srv, TEST_FULLMSG_FULL_EXACT_INDEX), 0);
-	assert_int_equal(fake_deletes(), 0);
-	assert_int_equal(msg.type, TEST_FULLMSG_FULL_EXACT_TYPE | IPC_TYPE_REPLY);
-	assert_int_equal(idl_get_i32(msg.data), ERR_OK);
-	assert_int_equal(msg.length, 256u);
+	(void)idl_ctx;
+	(void)idl_caller;
+	(void)idl_p0;
+	(void)idl_p1;
+	(void)idl_p2;
+	(void)idl_p3;
+	(void)idl_p4;
+	(void)idl_p5;
+	(void)idl_p6;
+	(void)idl_p7;
+	handler_calls++;
+	(*idl_p4) = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
+	(*idl_p5) = fake_cap_new(CAP_TYPE_UNIT, CAP_RIGHTS_ALL);
+	(*idl_p6) = fake_cap_new(CAP_TYPE_ENDPOINT, CAP_RIGHTS_ALL);
+	(*idl_p7) = fake_cap_new(CAP_TYPE_THREAD, CAP_RIGHTS_ALL);
+	return ERR_OK;
 }
 
-static void test_test_fullmsg_full_exact_bad_length(void **state)
-{
-	static const uint32_t lengths[] = { 255u, 0u, 257u, IPC_DATA_BYTES + 1u, 0xffffffffu };
-	struct ipc_message msg;
-	struct ipc_recv_info info;
+static const uint8_t method_test_fullmsg_full_four_cap_types[] = { CAP_TYPE_MEMORY, CAP_TYPE_IRQ,
+	CAP_TYPE_IOPORT, CAP_TYPE_THREAD, };
+static const uint32_t method_test_fullmsg_full_four_cap_rights[] = {
+	CAP_RIGHT_READ,
+	CAP_RIGHT_READ,
+	CAP_RIGHT_READ | CAP_RIGHT_WRITE,
+	CAP_RIGHT_ADMIN,
+};
 
-	(void)state;
-	for (uint32_t k = 0; k < sizeof(lengths) / sizeof(lengths[0]); k++) {
-		if (lengths[k] == 256u)
-			continue;
-		test_fullmsg_full_exact_sample(&msg, &info);
-		msg.length = lengths[k];
-		test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_EXACT_INDEX, ERR_PROTOCOL, true);
-	}
-}
-
-static void test_test_fullmsg_full_exact_bad_fields(void **state)
-{
-	static const struct corruption cases[] = {
-		{ "blob unused byte", 254u, 1u, 85ull },
-		{ "blob length over bound", 0u, 1u, 255ull },
-		{ NULL, 0, 0, 0 },
-	};
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	for (const struct corruption *c = cases; c->what != NULL; c++) {
-		test_fullmsg_full_exact_sample(&msg, &info);
-		corrupt(&msg, c);
-		test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_EXACT_INDEX, ERR_PROTOCOL, true);
-	}
-}
-
-static void test_test_fullmsg_full_exact_bad_caller(void **state)
-{
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	/* The wrong kind of send: a send to a two-way method. */
-	test_fullmsg_full_exact_sample(&msg, &info);
-	info.flags ^= IPC_RECV_CALL;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_EXACT_INDEX, ERR_PROTOCOL, false);
-}
-
-static void test_test_fullmsg_full_exact_bad_caps(void **state)
-{
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	test_fullmsg_full_exact_sample(&msg, &info); /* extra */
-	msg.caps[0] = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
-	info.cap_type[0] = CAP_TYPE_MEMORY;
-	info.cap_rights[0] = CAP_RIGHTS_ALL;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_EXACT_INDEX, ERR_BAD_CAP, true);
-}
-
-/* A valid request for Full.four with fresh capabilities of the declared kinds. */
-static void test_fullmsg_full_four_sample(struct ipc_message *msg, struct ipc_recv_info *info)
+static void method_test_fullmsg_full_four_sample(struct ipc_message *msg,
+	struct ipc_recv_info *info)
 {
 	struct test_fullmsg_full_four_req req;
 
@@ -229,142 +179,24 @@ static void test_fullmsg_full_four_sample(struct ipc_message *msg, struct ipc_re
 	req.d = fake_cap_new(CAP_TYPE_THREAD, CAP_RIGHTS_ALL);
 	assert_int_equal(test_fullmsg_full_four_check_req(&req), ERR_OK);
 	test_fullmsg_full_four_encode_req(&req, msg);
-	idl_zero(info, sizeof(*info));
-	info->badge = 0x4b45454cu;
-	info->rights = CAP_RIGHTS_ALL;
-	info->flags = IPC_RECV_CALL;
-	info->cap_type[0] = CAP_TYPE_MEMORY;
-	info->cap_rights[0] = CAP_RIGHTS_ALL;
-	info->cap_type[1] = CAP_TYPE_IRQ;
-	info->cap_rights[1] = CAP_RIGHTS_ALL;
-	info->cap_type[2] = CAP_TYPE_IOPORT;
-	info->cap_rights[2] = CAP_RIGHTS_ALL;
-	info->cap_type[3] = CAP_TYPE_THREAD;
-	info->cap_rights[3] = CAP_RIGHTS_ALL;
+	sample_info(info, IPC_RECV_CALL, method_test_fullmsg_full_four_cap_types, 4u);
 }
 
-static void test_test_fullmsg_full_four_valid(void **state)
+static int32_t method_test_fullmsg_full_longest_stub(void *idl_ctx,
+	const struct idl_caller *idl_caller, const struct idl_string_255 *idl_p0, uint8_t *idl_p1)
 {
-	struct test_fullmsg_full_server srv;
-	cap_t sent[4];
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	test_fullmsg_full_four_sample(&msg, &info);
-	sent[0] = msg.caps[0];
-	sent[1] = msg.caps[1];
-	sent[2] = msg.caps[2];
-	sent[3] = msg.caps[3];
-	test_fullmsg_full_server_init(&srv, CAP_NULL, &test_fullmsg_full_stubs, NULL);
-	handler_calls = 0;
-	assert_int_equal(test_fullmsg_full_dispatch(&srv, &msg, &info), true);
-	assert_int_equal(handler_calls, 1);
-	assert_int_equal(test_fullmsg_full_counter(&srv, TEST_FULLMSG_FULL_FOUR_INDEX), 0);
-	assert_int_equal(fake_deletes(), 0);
-	assert_int_equal(fake_cap_rights(sent[0]), CAP_RIGHT_READ);
-	assert_int_equal(fake_cap_rights(sent[1]), CAP_RIGHT_READ);
-	assert_int_equal(fake_cap_rights(sent[2]), CAP_RIGHT_READ | CAP_RIGHT_WRITE);
-	assert_int_equal(fake_cap_rights(sent[3]), CAP_RIGHT_ADMIN);
-	assert_int_equal(msg.type, TEST_FULLMSG_FULL_FOUR_TYPE | IPC_TYPE_REPLY);
-	assert_int_equal(idl_get_i32(msg.data), ERR_OK);
-	assert_int_equal(msg.length, 4u);
+	(void)idl_ctx;
+	(void)idl_caller;
+	(void)idl_p0;
+	(void)idl_p1;
+	handler_calls++;
+	(*idl_p1) = (uint8_t)(127ll);
+	return ERR_OK;
 }
 
-static void test_test_fullmsg_full_four_bad_length(void **state)
-{
-	static const uint32_t lengths[] = { 1u, IPC_DATA_BYTES + 1u, 0xffffffffu };
-	struct ipc_message msg;
-	struct ipc_recv_info info;
 
-	(void)state;
-	for (uint32_t k = 0; k < sizeof(lengths) / sizeof(lengths[0]); k++) {
-		if (lengths[k] == 0u)
-			continue;
-		test_fullmsg_full_four_sample(&msg, &info);
-		msg.length = lengths[k];
-		test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_PROTOCOL, true);
-	}
-}
-
-static void test_test_fullmsg_full_four_bad_fields(void **state)
-{
-	static const struct corruption cases[] = {
-		{ NULL, 0, 0, 0 },
-	};
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	for (const struct corruption *c = cases; c->what != NULL; c++) {
-		test_fullmsg_full_four_sample(&msg, &info);
-		corrupt(&msg, c);
-		test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_PROTOCOL, true);
-	}
-}
-
-static void test_test_fullmsg_full_four_bad_caller(void **state)
-{
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	/* The wrong kind of send: a send to a two-way method. */
-	test_fullmsg_full_four_sample(&msg, &info);
-	info.flags ^= IPC_RECV_CALL;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_PROTOCOL, false);
-}
-
-static void test_test_fullmsg_full_four_bad_caps(void **state)
-{
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	test_fullmsg_full_four_sample(&msg, &info); /* missing */
-	msg.caps[0] = CAP_NULL;
-	info.cap_type[0] = CAP_TYPE_NONE;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_BAD_CAP, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* wrong type */
-	info.cap_type[0] = CAP_TYPE_MEMORY % (CAP_TYPE_COUNT - 1) + 1;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_BAD_CAP, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* too few rights */
-	info.cap_rights[0] = CAP_RIGHTS_ALL & ~(CAP_RIGHT_READ);
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_RIGHTS, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* missing */
-	msg.caps[1] = CAP_NULL;
-	info.cap_type[1] = CAP_TYPE_NONE;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_BAD_CAP, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* wrong type */
-	info.cap_type[1] = CAP_TYPE_IRQ % (CAP_TYPE_COUNT - 1) + 1;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_BAD_CAP, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* too few rights */
-	info.cap_rights[1] = CAP_RIGHTS_ALL & ~(CAP_RIGHT_READ);
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_RIGHTS, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* missing */
-	msg.caps[2] = CAP_NULL;
-	info.cap_type[2] = CAP_TYPE_NONE;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_BAD_CAP, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* wrong type */
-	info.cap_type[2] = CAP_TYPE_IOPORT % (CAP_TYPE_COUNT - 1) + 1;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_BAD_CAP, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* too few rights */
-	info.cap_rights[2] = CAP_RIGHTS_ALL & ~(CAP_RIGHT_READ | CAP_RIGHT_WRITE);
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_RIGHTS, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* missing */
-	msg.caps[3] = CAP_NULL;
-	info.cap_type[3] = CAP_TYPE_NONE;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_BAD_CAP, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* wrong type */
-	info.cap_type[3] = CAP_TYPE_THREAD % (CAP_TYPE_COUNT - 1) + 1;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_BAD_CAP, true);
-	test_fullmsg_full_four_sample(&msg, &info); /* too few rights */
-	info.cap_rights[3] = CAP_RIGHTS_ALL & ~(CAP_RIGHT_ADMIN);
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_FOUR_INDEX, ERR_RIGHTS, true);
-}
-
-/* A valid request for Full.longest with fresh capabilities of the declared kinds. */
-static void test_fullmsg_full_longest_sample(struct ipc_message *msg, struct ipc_recv_info *info)
+static void method_test_fullmsg_full_longest_sample(struct ipc_message *msg,
+	struct ipc_recv_info *info)
 {
 	struct test_fullmsg_full_longest_req req;
 
@@ -375,128 +207,495 @@ static void test_fullmsg_full_longest_sample(struct ipc_message *msg, struct ipc
 		req.text.data[i] = 'a' + (char)(i % 26u);
 	assert_int_equal(test_fullmsg_full_longest_check_req(&req), ERR_OK);
 	test_fullmsg_full_longest_encode_req(&req, msg);
-	idl_zero(info, sizeof(*info));
-	info->badge = 0x4b45454cu;
-	info->rights = CAP_RIGHTS_ALL;
-	info->flags = IPC_RECV_CALL;
+	sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
-static void test_test_fullmsg_full_longest_valid(void **state)
+static const struct corruption method_test_fullmsg_full_longest_bad[] = {
+	{ "text unused byte", 255u, 1u, 85ull },
+	{ NULL, 0, 0, 0 },
+};
+
+static const struct test_fullmsg_full_handlers iface_test_fullmsg_full_stubs = {
+	.exact = method_test_fullmsg_full_exact_stub,
+	.four = method_test_fullmsg_full_four_stub,
+	.longest = method_test_fullmsg_full_longest_stub,
+};
+
+
+static const struct corruption iface_test_fullmsg_full_no_corruption[] = { { NULL, 0, 0, 0 } };
+
+static const struct message_case iface_test_fullmsg_full_cases[] = {
+	{ .name = "Full.exact", .index = TEST_FULLMSG_FULL_EXACT_INDEX,
+	  .call = true, .rights = 0u,
+	  .length = 256u, .reply_length = 256u,
+	  .sample = method_test_fullmsg_full_exact_sample,
+	  .corruptions = method_test_fullmsg_full_exact_bad,
+	  .caps = 0u, .cap_types = NULL,
+	  .cap_rights = NULL },
+	{ .name = "Full.four", .index = TEST_FULLMSG_FULL_FOUR_INDEX,
+	  .call = true, .rights = 0u,
+	  .length = 0u, .reply_length = 4u,
+	  .sample = method_test_fullmsg_full_four_sample,
+	  .corruptions = iface_test_fullmsg_full_no_corruption,
+	  .caps = 4u, .cap_types = method_test_fullmsg_full_four_cap_types,
+	  .cap_rights = method_test_fullmsg_full_four_cap_rights },
+	{ .name = "Full.longest", .index = TEST_FULLMSG_FULL_LONGEST_INDEX,
+	  .call = true, .rights = 0u,
+	  .length = 256u, .reply_length = 5u,
+	  .sample = method_test_fullmsg_full_longest_sample,
+	  .corruptions = method_test_fullmsg_full_longest_bad,
+	  .caps = 0u, .cap_types = NULL,
+	  .cap_rights = NULL },
+};
+
+/* ---- Server side of Full: requests reaching test_fullmsg_full_dispatch. ---- */
+
+static uint32_t iface_test_fullmsg_full_counter(const struct test_fullmsg_full_server *srv,
+	uint32_t index)
+{
+	if (index < TEST_FULLMSG_FULL_METHOD_COUNT)
+		return srv->errors[index];
+	return srv->rejected_unknown;
+}
+
+/*
+ * Dispatches a message that must be rejected: checks the reply (or its absence), that the
+ * handler never ran, that the error was counted and that every capability was released.
+ */
+static void iface_test_fullmsg_full_expect_rejected(const struct message_case *c, const char *what,
+	struct ipc_message *msg, struct ipc_recv_info *info, uint32_t index, int32_t status,
+	bool reply)
 {
 	struct test_fullmsg_full_server srv;
-	struct ipc_message msg;
-	struct ipc_recv_info info;
+	cap_t sent[IPC_MAX_CAPS];
+	uint32_t type = msg->type;
 
-	(void)state;
-	test_fullmsg_full_longest_sample(&msg, &info);
-	test_fullmsg_full_server_init(&srv, CAP_NULL, &test_fullmsg_full_stubs, NULL);
+	test_fullmsg_full_server_init(&srv, CAP_NULL, &iface_test_fullmsg_full_stubs, NULL);
+	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
+		sent[s] = msg->caps[s];
 	handler_calls = 0;
-	assert_int_equal(test_fullmsg_full_dispatch(&srv, &msg, &info), true);
-	assert_int_equal(handler_calls, 1);
-	assert_int_equal(test_fullmsg_full_counter(&srv, TEST_FULLMSG_FULL_LONGEST_INDEX), 0);
-	assert_int_equal(fake_deletes(), 0);
-	assert_int_equal(msg.type, TEST_FULLMSG_FULL_LONGEST_TYPE | IPC_TYPE_REPLY);
-	assert_int_equal(idl_get_i32(msg.data), ERR_OK);
-	assert_int_equal(msg.length, 5u);
+	EXPECT(c->name, what, test_fullmsg_full_dispatch(&srv, msg, info) == reply);
+	EXPECT(c->name, what, handler_calls == 0);
+	EXPECT(c->name, what, iface_test_fullmsg_full_counter(&srv, index) == 1);
+	expect_released(c->name, what, sent);
+	if (!reply)
+		return;
+	EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
+	EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
+	EXPECT(c->name, what, idl_get_i32(msg->data) == status);
+	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
+		EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
 }
 
-static void test_test_fullmsg_full_longest_bad_length(void **state)
+static void test_iface_test_fullmsg_full_valid(void **state)
 {
-	static const uint32_t lengths[] = { 255u, 0u, 257u, IPC_DATA_BYTES + 1u, 0xffffffffu };
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
 	(void)state;
-	for (uint32_t k = 0; k < sizeof(lengths) / sizeof(lengths[0]); k++) {
-		if (lengths[k] == 256u)
+	FOR_EACH_CASE(c, iface_test_fullmsg_full_cases) {
+		struct test_fullmsg_full_server srv;
+		struct ipc_message msg;
+		struct ipc_recv_info info;
+		cap_t sent[IPC_MAX_CAPS];
+
+		c->sample(&msg, &info);
+		for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
+			sent[s] = msg.caps[s];
+		test_fullmsg_full_server_init(&srv, CAP_NULL, &iface_test_fullmsg_full_stubs, NULL);
+		handler_calls = 0;
+		EXPECT(c->name, "valid", test_fullmsg_full_dispatch(&srv, &msg, &info) == c->call);
+		EXPECT(c->name, "valid", handler_calls == 1);
+		EXPECT(c->name, "valid", iface_test_fullmsg_full_counter(&srv, c->index) == 0);
+		EXPECT(c->name, "valid", fake_deletes() == 0);
+		for (uint32_t k = 0; k < c->caps; k++)
+			EXPECT(c->name, "valid: rights reduced",
+			       fake_cap_rights(sent[k]) == c->cap_rights[k]);
+		if (!c->call)
 			continue;
-		test_fullmsg_full_longest_sample(&msg, &info);
-		msg.length = lengths[k];
-		test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_LONGEST_INDEX, ERR_PROTOCOL, true);
+		EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
+		EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
+		EXPECT(c->name, "valid", msg.length == c->reply_length);
 	}
 }
 
-static void test_test_fullmsg_full_longest_bad_fields(void **state)
+static void test_iface_test_fullmsg_full_bad_length(void **state)
 {
-	static const struct corruption cases[] = {
-		{ "text unused byte", 255u, 1u, 85ull },
-		{ NULL, 0, 0, 0 },
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_fullmsg_full_cases) {
+		for (uint32_t k = 0; k < 2 + sizeof(bad_lengths) / sizeof(bad_lengths[0]); k++) {
+			struct ipc_message msg;
+			struct ipc_recv_info info;
+			uint32_t length;
+
+			if (!bad_length(c, k, &length))
+				continue;
+			c->sample(&msg, &info);
+			msg.length = length;
+			iface_test_fullmsg_full_expect_rejected(c, "length", &msg, &info, c->index,
+				ERR_PROTOCOL, c->call);
+		}
+	}
+}
+
+static void test_iface_test_fullmsg_full_bad_fields(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_fullmsg_full_cases) {
+		for (const struct corruption *bad = c->corruptions; bad->what != NULL; bad++) {
+			struct ipc_message msg;
+			struct ipc_recv_info info;
+
+			c->sample(&msg, &info);
+			corrupt(msg.data, bad);
+			iface_test_fullmsg_full_expect_rejected(c, bad->what, &msg, &info, c->index,
+				ERR_PROTOCOL, c->call);
+		}
+	}
+}
+
+/* Callers without a right the method needs, and the wrong kind of send (call vs send). */
+static void test_iface_test_fullmsg_full_bad_caller(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_fullmsg_full_cases) {
+		struct ipc_message msg;
+		struct ipc_recv_info info;
+
+		for (uint32_t bit = 1; bit <= CAP_RIGHTS_ALL; bit <<= 1) {
+			if ((c->rights & bit) == 0)
+				continue;
+			c->sample(&msg, &info);
+			info.rights = CAP_RIGHTS_ALL & ~bit;
+			iface_test_fullmsg_full_expect_rejected(c, "caller rights", &msg, &info,
+				c->index, ERR_RIGHTS, c->call);
+		}
+		c->sample(&msg, &info);
+		info.flags ^= IPC_RECV_CALL;
+		iface_test_fullmsg_full_expect_rejected(c, "kind of send", &msg, &info, c->index,
+			ERR_PROTOCOL, !c->call);
+	}
+}
+
+/* Each capability missing, of the wrong type and with too few rights; one too many. */
+static void test_iface_test_fullmsg_full_bad_caps(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_fullmsg_full_cases) {
+		struct ipc_message msg;
+		struct ipc_recv_info info;
+
+		for (uint32_t k = 0; k < c->caps; k++) {
+			c->sample(&msg, &info);
+			msg.caps[k] = CAP_NULL;
+			info.cap_type[k] = CAP_TYPE_NONE;
+			iface_test_fullmsg_full_expect_rejected(c, "cap missing", &msg, &info,
+				c->index, ERR_BAD_CAP, c->call);
+			c->sample(&msg, &info);
+			info.cap_type[k] = (uint8_t)(c->cap_types[k] % (CAP_TYPE_COUNT - 1) + 1);
+			iface_test_fullmsg_full_expect_rejected(c, "cap type", &msg, &info,
+				c->index, ERR_BAD_CAP, c->call);
+			if (c->cap_rights[k] == 0)
+				continue;
+			c->sample(&msg, &info);
+			info.cap_rights[k] = CAP_RIGHTS_ALL & ~c->cap_rights[k];
+			iface_test_fullmsg_full_expect_rejected(c, "cap rights", &msg, &info,
+				c->index, ERR_RIGHTS, c->call);
+		}
+		if (c->caps == IPC_MAX_CAPS)
+			continue;
+		c->sample(&msg, &info);
+		msg.caps[c->caps] = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
+		info.cap_type[c->caps] = CAP_TYPE_MEMORY;
+		info.cap_rights[c->caps] = CAP_RIGHTS_ALL;
+		iface_test_fullmsg_full_expect_rejected(c, "extra cap", &msg, &info, c->index,
+			ERR_BAD_CAP, c->call);
+	}
+}
+
+/* Unknown and reserved ordinals, event ordinals, another interface, a reply as a request. */
+static void test_iface_test_fullmsg_full_unknown(void **state)
+{
+	static const uint32_t ordinals[] = {
+0u, 4u, 5u,
 	};
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	for (const struct corruption *c = cases; c->what != NULL; c++) {
-		test_fullmsg_full_longest_sample(&msg, &info);
-		corrupt(&msg, c);
-		test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_LONGEST_INDEX, ERR_PROTOCOL, true);
-	}
-}
-
-static void test_test_fullmsg_full_longest_bad_caller(void **state)
-{
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	/* The wrong kind of send: a send to a two-way method. */
-	test_fullmsg_full_longest_sample(&msg, &info);
-	info.flags ^= IPC_RECV_CALL;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_LONGEST_INDEX, ERR_PROTOCOL, false);
-}
-
-static void test_test_fullmsg_full_longest_bad_caps(void **state)
-{
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	test_fullmsg_full_longest_sample(&msg, &info); /* extra */
-	msg.caps[0] = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
-	info.cap_type[0] = CAP_TYPE_MEMORY;
-	info.cap_rights[0] = CAP_RIGHTS_ALL;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_LONGEST_INDEX, ERR_BAD_CAP, true);
-}
-
-static void test_test_fullmsg_full_unknown(void **state)
-{
-	static const uint32_t ordinals[] = { 0u, 4u, };
+	const struct message_case *c = iface_test_fullmsg_full_cases;
 	struct ipc_message msg;
 	struct ipc_recv_info info;
 
 	(void)state;
 	for (uint32_t k = 0; k < sizeof(ordinals) / sizeof(ordinals[0]); k++) {
-		test_fullmsg_full_exact_sample(&msg, &info);
+		c->sample(&msg, &info);
 		msg.type = IPC_TYPE(TEST_FULLMSG_FULL_IFACE_ID, ordinals[k]);
-		test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_METHOD_COUNT, ERR_NOSYS, true);
+		iface_test_fullmsg_full_expect_rejected(c, "unknown ordinal", &msg, &info,
+			TEST_FULLMSG_FULL_METHOD_COUNT, ERR_NOSYS, c->call);
 	}
-	test_fullmsg_full_exact_sample(&msg, &info); /* another interface */
-	msg.type = IPC_TYPE((TEST_FULLMSG_FULL_IFACE_ID % 0x7fffu) + 1u, TEST_FULLMSG_FULL_EXACT_ORDINAL);
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_METHOD_COUNT, ERR_PROTOCOL, true);
-	test_fullmsg_full_exact_sample(&msg, &info); /* a reply sent as a request */
+	c->sample(&msg, &info);
+	msg.type = IPC_TYPE((TEST_FULLMSG_FULL_IFACE_ID % 0x7fffu) + 1u,
+		IPC_TYPE_ORDINAL(msg.type));
+	iface_test_fullmsg_full_expect_rejected(c, "other interface", &msg, &info,
+		TEST_FULLMSG_FULL_METHOD_COUNT, ERR_PROTOCOL, c->call);
+	c->sample(&msg, &info);
 	msg.type |= IPC_TYPE_REPLY;
-	test_fullmsg_full_expect_rejected(&msg, &info, TEST_FULLMSG_FULL_METHOD_COUNT, ERR_PROTOCOL, true);
+	iface_test_fullmsg_full_expect_rejected(c, "reply bit", &msg, &info,
+		TEST_FULLMSG_FULL_METHOD_COUNT, ERR_PROTOCOL, c->call);
+}
+
+/* ---- Client side of Full: events reaching test_fullmsg_full_events_dispatch. ---- */
+
+static void event_test_fullmsg_full_full_event_stub(void *idl_ctx,
+	const struct idl_caller *idl_from, const struct idl_bytes_254 *idl_p0, uint8_t idl_p1,
+	cap_t idl_p2, cap_t idl_p3, cap_t idl_p4, cap_t idl_p5)
+{
+	(void)idl_ctx;
+	(void)idl_from;
+	(void)idl_p0;
+	(void)idl_p1;
+	(void)idl_p2;
+	(void)idl_p3;
+	(void)idl_p4;
+	(void)idl_p5;
+	handler_calls++;
+}
+
+static const uint8_t event_test_fullmsg_full_full_event_cap_types[] = { CAP_TYPE_MEMORY,
+	CAP_TYPE_IRQ, CAP_TYPE_IOPORT, CAP_TYPE_THREAD, };
+static const uint32_t event_test_fullmsg_full_full_event_cap_rights[] = {
+	CAP_RIGHT_READ,
+	CAP_RIGHT_READ,
+	CAP_RIGHT_READ | CAP_RIGHT_WRITE,
+	CAP_RIGHT_ADMIN,
+};
+
+static void event_test_fullmsg_full_full_event_sample(struct ipc_message *msg,
+	struct ipc_recv_info *info)
+{
+	struct test_fullmsg_full_full_evt event;
+
+	fake_reset();
+	idl_zero(&event, sizeof(event));
+	event.blob.len = 127;
+	for (uint32_t i = 0; i < 127u; i++)
+		event.blob.data[i] = (uint8_t)(i * 7u + 1u);
+	event.last = (uint8_t)(127ll);
+	event.a = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
+	event.b = fake_cap_new(CAP_TYPE_IRQ, CAP_RIGHTS_ALL);
+	event.c = fake_cap_new(CAP_TYPE_IOPORT, CAP_RIGHTS_ALL);
+	event.d = fake_cap_new(CAP_TYPE_THREAD, CAP_RIGHTS_ALL);
+	assert_int_equal(test_fullmsg_full_full_check_evt(&event), ERR_OK);
+	test_fullmsg_full_full_encode_evt(&event, msg);
+	sample_info(info, 0, event_test_fullmsg_full_full_event_cap_types, 4u);
+}
+
+static const struct corruption event_test_fullmsg_full_full_event_bad[] = {
+	{ "blob unused byte", 254u, 1u, 85ull },
+	{ "blob length over bound", 0u, 1u, 255ull },
+	{ NULL, 0, 0, 0 },
+};
+
+static const struct test_fullmsg_full_event_handlers iface_test_fullmsg_full_event_stubs = {
+	.full = event_test_fullmsg_full_full_event_stub,
+};
+
+static const struct message_case iface_test_fullmsg_full_event_cases[] = {
+	{ .name = "Full.full", .index = TEST_FULLMSG_FULL_FULL_EVENT_INDEX,
+	  .call = false, .rights = 0, .length = 256u, .reply_length = 0,
+	  .sample = event_test_fullmsg_full_full_event_sample,
+	  .corruptions = event_test_fullmsg_full_full_event_bad,
+	  .caps = 4u, .cap_types = event_test_fullmsg_full_full_event_cap_types,
+	  .cap_rights = event_test_fullmsg_full_full_event_cap_rights },
+};
+
+static uint32_t iface_test_fullmsg_full_event_counter(const struct test_fullmsg_full_events *ev,
+	uint32_t index)
+{
+	if (index < TEST_FULLMSG_FULL_EVENT_COUNT)
+		return ev->errors[index];
+	return ev->rejected_unknown;
+}
+
+/* Dispatches an event that must be rejected with status, unseen, counted and released. */
+static void iface_test_fullmsg_full_expect_event_rejected(const struct message_case *c,
+	const char *what, struct ipc_message *msg, struct ipc_recv_info *info, uint32_t index,
+	int32_t status)
+{
+	struct test_fullmsg_full_events ev;
+	cap_t sent[IPC_MAX_CAPS];
+
+	test_fullmsg_full_events_init(&ev, CAP_NULL, &iface_test_fullmsg_full_event_stubs, NULL);
+	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
+		sent[s] = msg->caps[s];
+	handler_calls = 0;
+	EXPECT(c->name, what, test_fullmsg_full_events_dispatch(&ev, msg, info) == status);
+	EXPECT(c->name, what, handler_calls == 0);
+	EXPECT(c->name, what, iface_test_fullmsg_full_event_counter(&ev, index) == 1);
+	expect_released(c->name, what, sent);
+}
+
+static void test_iface_test_fullmsg_full_events_valid(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_fullmsg_full_event_cases) {
+		struct test_fullmsg_full_events ev;
+		struct ipc_message msg;
+		struct ipc_recv_info info;
+		cap_t sent[IPC_MAX_CAPS];
+
+		c->sample(&msg, &info);
+		for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
+			sent[s] = msg.caps[s];
+		test_fullmsg_full_events_init(&ev, CAP_NULL, &iface_test_fullmsg_full_event_stubs,
+			NULL);
+		handler_calls = 0;
+		EXPECT(c->name, "valid", test_fullmsg_full_events_dispatch(&ev, &msg,
+			&info) == ERR_OK);
+		EXPECT(c->name, "valid", handler_calls == 1);
+		EXPECT(c->name, "valid", iface_test_fullmsg_full_event_counter(&ev, c->index) == 0);
+		EXPECT(c->name, "valid", fake_deletes() == 0);
+		for (uint32_t k = 0; k < c->caps; k++)
+			EXPECT(c->name, "valid: rights reduced",
+			       fake_cap_rights(sent[k]) == c->cap_rights[k]);
+	}
+}
+
+static void test_iface_test_fullmsg_full_events_bad_length(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_fullmsg_full_event_cases) {
+		for (uint32_t k = 0; k < 2 + sizeof(bad_lengths) / sizeof(bad_lengths[0]); k++) {
+			struct ipc_message msg;
+			struct ipc_recv_info info;
+			uint32_t length;
+
+			if (!bad_length(c, k, &length))
+				continue;
+			c->sample(&msg, &info);
+			msg.length = length;
+			iface_test_fullmsg_full_expect_event_rejected(c, "length", &msg, &info,
+				c->index, ERR_PROTOCOL);
+		}
+	}
+}
+
+static void test_iface_test_fullmsg_full_events_bad_fields(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_fullmsg_full_event_cases) {
+		for (const struct corruption *bad = c->corruptions; bad->what != NULL; bad++) {
+			struct ipc_message msg;
+			struct ipc_recv_info info;
+
+			c->sample(&msg, &info);
+			corrupt(msg.data, bad);
+			iface_test_fullmsg_full_expect_event_rejected(c, bad->what, &msg, &info,
+				c->index, ERR_PROTOCOL);
+		}
+	}
+}
+
+/* Each capability missing, of the wrong type, with too few rights; one too many; a call. */
+static void test_iface_test_fullmsg_full_events_bad_caps(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_fullmsg_full_event_cases) {
+		struct ipc_message msg;
+		struct ipc_recv_info info;
+
+		for (uint32_t k = 0; k < c->caps; k++) {
+			c->sample(&msg, &info);
+			msg.caps[k] = CAP_NULL;
+			info.cap_type[k] = CAP_TYPE_NONE;
+			iface_test_fullmsg_full_expect_event_rejected(c, "cap missing", &msg, &info,
+				c->index, ERR_BAD_CAP);
+			c->sample(&msg, &info);
+			info.cap_type[k] = (uint8_t)(c->cap_types[k] % (CAP_TYPE_COUNT - 1) + 1);
+			iface_test_fullmsg_full_expect_event_rejected(c, "cap type", &msg, &info,
+				c->index, ERR_BAD_CAP);
+			if (c->cap_rights[k] == 0)
+				continue;
+			c->sample(&msg, &info);
+			info.cap_rights[k] = CAP_RIGHTS_ALL & ~c->cap_rights[k];
+			iface_test_fullmsg_full_expect_event_rejected(c, "cap rights", &msg, &info,
+				c->index, ERR_RIGHTS);
+		}
+		c->sample(&msg, &info);
+		info.flags = IPC_RECV_CALL;
+		iface_test_fullmsg_full_expect_event_rejected(c, "called, not sent", &msg, &info,
+			c->index, ERR_PROTOCOL);
+		if (c->caps == IPC_MAX_CAPS)
+			continue;
+		c->sample(&msg, &info);
+		msg.caps[c->caps] = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
+		info.cap_type[c->caps] = CAP_TYPE_MEMORY;
+		info.cap_rights[c->caps] = CAP_RIGHTS_ALL;
+		iface_test_fullmsg_full_expect_event_rejected(c, "extra cap", &msg, &info, c->index,
+			ERR_BAD_CAP);
+	}
+}
+
+/* Method, reserved and unknown ordinals on the channel, another interface, a reply. */
+static void test_iface_test_fullmsg_full_events_unknown(void **state)
+{
+	static const uint32_t ordinals[] = {
+0u, 1u, 2u, 3u, 5u,
+	};
+	const struct message_case *c = iface_test_fullmsg_full_event_cases;
+	struct ipc_message msg;
+	struct ipc_recv_info info;
+
+	(void)state;
+	for (uint32_t k = 0; k < sizeof(ordinals) / sizeof(ordinals[0]); k++) {
+		c->sample(&msg, &info);
+		msg.type = IPC_TYPE(TEST_FULLMSG_FULL_IFACE_ID, ordinals[k]);
+		iface_test_fullmsg_full_expect_event_rejected(c, "not an event", &msg, &info,
+			TEST_FULLMSG_FULL_EVENT_COUNT, ERR_NOSYS);
+	}
+	c->sample(&msg, &info);
+	msg.type = IPC_TYPE((TEST_FULLMSG_FULL_IFACE_ID % 0x7fffu) + 1u,
+		IPC_TYPE_ORDINAL(msg.type));
+	iface_test_fullmsg_full_expect_event_rejected(c, "other interface", &msg, &info,
+		TEST_FULLMSG_FULL_EVENT_COUNT, ERR_PROTOCOL);
+	c->sample(&msg, &info);
+	msg.type |= IPC_TYPE_REPLY;
+	iface_test_fullmsg_full_expect_event_rejected(c, "reply bit", &msg, &info,
+		TEST_FULLMSG_FULL_EVENT_COUNT, ERR_PROTOCOL);
+}
+
+/* ---- The ABI and status names this code was generated for. ---- */
+
+static void test_generated_for_this_abi(void **state)
+{
+	(void)state;
+	assert_int_equal(IPC_DATA_BYTES, 256);
+	assert_int_equal(IPC_MAX_CAPS, 4);
+	assert_string_equal(idl_status_name(ERR_OK), "OK");
+	assert_string_equal(idl_status_name(ERR_INVALID), "ERR_INVALID");
+	assert_string_equal(idl_status_name(ERR_NOMEM), "ERR_NOMEM");
+	assert_string_equal(idl_status_name(ERR_FAULT), "ERR_FAULT");
+	assert_string_equal(idl_status_name(ERR_NOSYS), "ERR_NOSYS");
+	assert_string_equal(idl_status_name(ERR_TIMEOUT), "ERR_TIMEOUT");
+	assert_string_equal(idl_status_name(ERR_BAD_CAP), "ERR_BAD_CAP");
+	assert_string_equal(idl_status_name(ERR_RIGHTS), "ERR_RIGHTS");
+	assert_string_equal(idl_status_name(ERR_PEER_DIED), "ERR_PEER_DIED");
+	assert_string_equal(idl_status_name(ERR_OVERFLOW), "ERR_OVERFLOW");
+	assert_string_equal(idl_status_name(ERR_BUSY), "ERR_BUSY");
+	assert_string_equal(idl_status_name(ERR_NOT_FOUND), "ERR_NOT_FOUND");
+	assert_string_equal(idl_status_name(ERR_PROTOCOL), "ERR_PROTOCOL");
+	assert_string_equal(idl_status_name(-13), "unknown");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_test_fullmsg_full_exact_valid),
-		cmocka_unit_test(test_test_fullmsg_full_exact_bad_length),
-		cmocka_unit_test(test_test_fullmsg_full_exact_bad_fields),
-		cmocka_unit_test(test_test_fullmsg_full_exact_bad_caller),
-		cmocka_unit_test(test_test_fullmsg_full_exact_bad_caps),
-		cmocka_unit_test(test_test_fullmsg_full_four_valid),
-		cmocka_unit_test(test_test_fullmsg_full_four_bad_length),
-		cmocka_unit_test(test_test_fullmsg_full_four_bad_fields),
-		cmocka_unit_test(test_test_fullmsg_full_four_bad_caller),
-		cmocka_unit_test(test_test_fullmsg_full_four_bad_caps),
-		cmocka_unit_test(test_test_fullmsg_full_longest_valid),
-		cmocka_unit_test(test_test_fullmsg_full_longest_bad_length),
-		cmocka_unit_test(test_test_fullmsg_full_longest_bad_fields),
-		cmocka_unit_test(test_test_fullmsg_full_longest_bad_caller),
-		cmocka_unit_test(test_test_fullmsg_full_longest_bad_caps),
-		cmocka_unit_test(test_test_fullmsg_full_unknown),
+		cmocka_unit_test(test_generated_for_this_abi),
+		cmocka_unit_test(test_iface_test_fullmsg_full_valid),
+		cmocka_unit_test(test_iface_test_fullmsg_full_bad_length),
+		cmocka_unit_test(test_iface_test_fullmsg_full_bad_fields),
+		cmocka_unit_test(test_iface_test_fullmsg_full_bad_caller),
+		cmocka_unit_test(test_iface_test_fullmsg_full_bad_caps),
+		cmocka_unit_test(test_iface_test_fullmsg_full_unknown),
+		cmocka_unit_test(test_iface_test_fullmsg_full_events_valid),
+		cmocka_unit_test(test_iface_test_fullmsg_full_events_bad_length),
+		cmocka_unit_test(test_iface_test_fullmsg_full_events_bad_fields),
+		cmocka_unit_test(test_iface_test_fullmsg_full_events_bad_caps),
+		cmocka_unit_test(test_iface_test_fullmsg_full_events_unknown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

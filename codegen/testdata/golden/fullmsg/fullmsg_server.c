@@ -14,11 +14,11 @@ void test_fullmsg_full_server_init(struct test_fullmsg_full_server *srv, cap_t e
 
 /*
  * Rejects a request: releases every capability it carries, counts the error against the
- * method (index TEST_FULLMSG_FULL_METHOD_COUNT = unknown) and, if the sender waits, turns msg into the error
- * reply. Returns whether there is a reply to send.
+ * method (an index past the last method counts as unknown) and, if the sender waits, turns
+ * msg into the error reply. Returns whether there is a reply to send.
  */
-static bool test_fullmsg_full_reject(struct test_fullmsg_full_server *srv, uint32_t index, struct ipc_message *msg,
-	int32_t status, bool reply)
+static bool test_fullmsg_full_reject(struct test_fullmsg_full_server *srv, uint32_t index,
+	struct ipc_message *msg, int32_t status, bool reply)
 {
 	idl_release_caps(msg);
 	if (index < TEST_FULLMSG_FULL_METHOD_COUNT)
@@ -30,8 +30,8 @@ static bool test_fullmsg_full_reject(struct test_fullmsg_full_server *srv, uint3
 	return reply;
 }
 
-static bool test_fullmsg_full_exact_handle(struct test_fullmsg_full_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_fullmsg_full_exact_handle(struct test_fullmsg_full_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_fullmsg_full_exact_req req;
 	struct test_fullmsg_full_exact_resp resp;
@@ -40,9 +40,11 @@ static bool test_fullmsg_full_exact_handle(struct test_fullmsg_full_server *srv,
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (!call)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_EXACT_INDEX, msg, ERR_PROTOCOL, false);
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_EXACT_INDEX, msg,
+			ERR_PROTOCOL, false);
 	if (srv->handlers->exact == NULL)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_EXACT_INDEX, msg, ERR_NOSYS, call);
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_EXACT_INDEX, msg, ERR_NOSYS,
+			call);
 	rc = test_fullmsg_full_exact_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_EXACT_INDEX, msg, rc, call);
@@ -62,8 +64,8 @@ static bool test_fullmsg_full_exact_handle(struct test_fullmsg_full_server *srv,
 	return true;
 }
 
-static bool test_fullmsg_full_four_handle(struct test_fullmsg_full_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_fullmsg_full_four_handle(struct test_fullmsg_full_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_fullmsg_full_four_req req;
 	struct test_fullmsg_full_four_resp resp;
@@ -72,9 +74,11 @@ static bool test_fullmsg_full_four_handle(struct test_fullmsg_full_server *srv, 
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (!call)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_FOUR_INDEX, msg, ERR_PROTOCOL, false);
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_FOUR_INDEX, msg,
+			ERR_PROTOCOL, false);
 	if (srv->handlers->four == NULL)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_FOUR_INDEX, msg, ERR_NOSYS, call);
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_FOUR_INDEX, msg, ERR_NOSYS,
+			call);
 	rc = test_fullmsg_full_four_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_FOUR_INDEX, msg, rc, call);
@@ -85,7 +89,8 @@ static bool test_fullmsg_full_four_handle(struct test_fullmsg_full_server *srv, 
 	resp.out_b = CAP_NULL;
 	resp.out_c = CAP_NULL;
 	resp.out_d = CAP_NULL;
-	rc = srv->handlers->four(srv->ctx, &caller, req.a, req.b, req.c, req.d, &resp.out_a, &resp.out_b, &resp.out_c, &resp.out_d);
+	rc = srv->handlers->four(srv->ctx, &caller, req.a, req.b, req.c, req.d, &resp.out_a,
+		&resp.out_b, &resp.out_c, &resp.out_d);
 	if (rc == ERR_OK)
 		rc = test_fullmsg_full_four_check_resp(&resp);
 	if (rc == ERR_OK) {
@@ -93,7 +98,12 @@ static bool test_fullmsg_full_four_handle(struct test_fullmsg_full_server *srv, 
 		return true;
 	}
 	{
-		cap_t produced[4] = { resp.out_a, resp.out_b, resp.out_c, resp.out_d };
+		cap_t produced[4] = {
+			resp.out_a,
+			resp.out_b,
+			resp.out_c,
+			resp.out_d,
+		};
 
 		idl_release_cap_array(produced, 4u);
 	}
@@ -103,8 +113,8 @@ static bool test_fullmsg_full_four_handle(struct test_fullmsg_full_server *srv, 
 	return true;
 }
 
-static bool test_fullmsg_full_longest_handle(struct test_fullmsg_full_server *srv, struct ipc_message *msg,
-	const struct ipc_recv_info *info)
+static bool test_fullmsg_full_longest_handle(struct test_fullmsg_full_server *srv,
+	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_fullmsg_full_longest_req req;
 	struct test_fullmsg_full_longest_resp resp;
@@ -113,12 +123,15 @@ static bool test_fullmsg_full_longest_handle(struct test_fullmsg_full_server *sr
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
 	if (!call)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_LONGEST_INDEX, msg, ERR_PROTOCOL, false);
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_LONGEST_INDEX, msg,
+			ERR_PROTOCOL, false);
 	if (srv->handlers->longest == NULL)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_LONGEST_INDEX, msg, ERR_NOSYS, call);
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_LONGEST_INDEX, msg,
+			ERR_NOSYS, call);
 	rc = test_fullmsg_full_longest_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_LONGEST_INDEX, msg, rc, call);
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_LONGEST_INDEX, msg, rc,
+			call);
 	caller.badge = info->badge;
 	caller.rights = info->rights;
 	idl_zero(&resp, sizeof(resp));
@@ -140,8 +153,10 @@ bool test_fullmsg_full_dispatch(struct test_fullmsg_full_server *srv, struct ipc
 {
 	bool call = (info->flags & IPC_RECV_CALL) != 0;
 
-	if ((msg->type & IPC_TYPE_REPLY) != 0 || IPC_TYPE_IFACE(msg->type) != TEST_FULLMSG_FULL_IFACE_ID)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_METHOD_COUNT, msg, ERR_PROTOCOL, call);
+	if ((msg->type & IPC_TYPE_REPLY) != 0 ||
+		IPC_TYPE_IFACE(msg->type) != TEST_FULLMSG_FULL_IFACE_ID)
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_METHOD_COUNT, msg,
+			ERR_PROTOCOL, call);
 	switch (IPC_TYPE_ORDINAL(msg->type)) {
 	case TEST_FULLMSG_FULL_EXACT_ORDINAL:
 		return test_fullmsg_full_exact_handle(srv, msg, info);
@@ -150,8 +165,15 @@ bool test_fullmsg_full_dispatch(struct test_fullmsg_full_server *srv, struct ipc
 	case TEST_FULLMSG_FULL_LONGEST_ORDINAL:
 		return test_fullmsg_full_longest_handle(srv, msg, info);
 	default:
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_METHOD_COUNT, msg, ERR_NOSYS, call);
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_METHOD_COUNT, msg, ERR_NOSYS,
+			call);
 	}
+}
+
+bool test_fullmsg_full_dispatch_untyped(void *srv, struct ipc_message *msg,
+	const struct ipc_recv_info *info)
+{
+	return test_fullmsg_full_dispatch(srv, msg, info);
 }
 
 int32_t test_fullmsg_full_serve(struct test_fullmsg_full_server *srv)
@@ -167,4 +189,32 @@ int32_t test_fullmsg_full_serve(struct test_fullmsg_full_server *srv)
 			rc = ipc_recv(srv->endpoint, &msg, &info, IPC_WAIT_FOREVER);
 	}
 	return rc;
+}
+
+void test_fullmsg_full_subscriber_init(struct test_fullmsg_full_subscriber *sub, cap_t channel)
+{
+	idl_zero(sub, sizeof(*sub));
+	sub->channel = channel;
+}
+
+int32_t test_fullmsg_full_send_full(struct test_fullmsg_full_subscriber *idl_sub,
+	const struct idl_bytes_254 *blob, uint8_t last, cap_t a, cap_t b, cap_t c, cap_t d)
+{
+	struct test_fullmsg_full_full_evt idl_event;
+	struct ipc_message idl_msg;
+	int32_t idl_rc;
+
+	idl_zero(&idl_event, sizeof(idl_event));
+	idl_event.blob = *blob;
+	idl_event.last = last;
+	idl_event.a = a;
+	idl_event.b = b;
+	idl_event.c = c;
+	idl_event.d = d;
+	idl_rc = test_fullmsg_full_full_check_evt(&idl_event);
+	if (idl_rc == ERR_OK) {
+		test_fullmsg_full_full_encode_evt(&idl_event, &idl_msg);
+		idl_rc = ipc_send(idl_sub->channel, &idl_msg, IPC_NO_WAIT);
+	}
+	return idl_count_send(&idl_sub->stats, idl_rc);
 }

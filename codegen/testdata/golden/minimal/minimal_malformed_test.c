@@ -1,8 +1,10 @@
 /* Generated from codegen/testdata/minimal.idl by codegen; edit the IDL, not this file. */
 /*
- * Malformed-message tests of library test.minimal: every corruption of a valid request
- * must be rejected with the right error, release every capability, count against the method
- * and never reach a handler. Runs on the host through the fake transport (CMocka).
+ * Generated tests of library test.minimal: every corruption of a valid request (and of
+ * a valid event) must be rejected with the right error, release every capability, count
+ * against the method (event) and never reach a handler; struct codecs round-trip and reject
+ * corrupted bytes; enum and status names match the IDL. Host only, through the fake transport
+ * (CMocka). Each method and event is one row of a table the generic tests walk.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +17,13 @@
 #include "minimal_codec.h"
 #include "minimal_server.h"
 
+/* Fails the current test naming the method, event or struct and the case. */
+#define EXPECT(name, what, cond)                                                       \
+	do {                                                                           \
+		if (!(cond))                                                           \
+			fail_msg("%s (%s): expected %s", (name), (what), #cond);       \
+	} while (0)
+
 /* A corruption of a single wire field: write value (width bytes, little-endian) at offset. */
 struct corruption {
 	const char *what;
@@ -23,65 +32,79 @@ struct corruption {
 	uint64_t value;
 };
 
-static int handler_calls;
-
-static void corrupt(struct ipc_message *msg, const struct corruption *c)
+static void corrupt(uint8_t *data, const struct corruption *c)
 {
 	for (uint32_t i = 0; i < c->width; i++)
-		msg->data[c->offset + i] = (uint8_t)(c->value >> (8 * i));
+		data[c->offset + i] = (uint8_t)(c->value >> (8 * i));
 }
 
-static int32_t test_minimal_ping_stub(void *ctx, const struct idl_caller *caller)
+/* One request or event: what the generic tests below need to know about it. */
+struct message_case {
+	const char *name;
+	uint32_t index;        /* its error counter: method or event index */
+	bool call;             /* a two-way method: sent with ipc_call */
+	uint32_t rights;       /* caller rights the method requires */
+	uint32_t length;       /* request or event length */
+	uint32_t reply_length; /* two-way: length of the reply to the stub's results */
+	void (*sample)(struct ipc_message *msg, struct ipc_recv_info *info);
+	const struct corruption *corruptions; /* ends with what == NULL */
+	uint32_t caps;
+	const uint8_t *cap_types;
+	const uint32_t *cap_rights;
+};
+
+static int handler_calls;
+
+/* Walks a table of message cases. */
+#define FOR_EACH_CASE(c, table)                                   \
+	for (const struct message_case *c = (table);              \
+	     c < (table) + sizeof(table) / sizeof((table)[0]); c++)
+
+/* Fills info as the kernel would for a valid message carrying caps of these types. */
+static void sample_info(struct ipc_recv_info *info, uint32_t flags, const uint8_t *types,
+	uint32_t caps)
 {
-	(void)ctx;
-	(void)caller;
+	idl_zero(info, sizeof(*info));
+	info->badge = 0x4b45454cu;
+	info->rights = CAP_RIGHTS_ALL;
+	info->flags = flags;
+	for (uint32_t k = 0; k < caps; k++) {
+		info->cap_type[k] = types[k];
+		info->cap_rights[k] = CAP_RIGHTS_ALL;
+	}
+}
+
+/* Every capability the message carried was released exactly once, and nothing else. */
+static void expect_released(const char *name, const char *what, const cap_t *sent)
+{
+	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++) {
+		if (sent[s] != CAP_NULL)
+			EXPECT(name, what, fake_cap_delete_count(sent[s]) == 1);
+	}
+	EXPECT(name, what, fake_bad_deletes() == 0);
+}
+
+/* The lengths a message of `length` bytes must never be accepted with. */
+static const uint32_t bad_lengths[] = { 0u, 1u, IPC_DATA_BYTES, IPC_DATA_BYTES + 1u, 0xffffffffu };
+
+static bool bad_length(const struct message_case *c, uint32_t k, uint32_t *length)
+{
+	static const uint32_t around[] = { 0xffffffffu, 1u };
+
+	*length = k < 2 ? c->length + around[k] : bad_lengths[k - 2];
+	return *length != c->length;
+}
+
+static int32_t method_test_minimal_ping_stub(void *idl_ctx, const struct idl_caller *idl_caller)
+{
+	(void)idl_ctx;
+	(void)idl_caller;
 	handler_calls++;
 	return ERR_OK;
 }
 
-static const struct test_minimal_handlers test_minimal_stubs = {
-	.ping = test_minimal_ping_stub,
-};
 
-static uint32_t test_minimal_counter(const struct test_minimal_server *srv, uint32_t index)
-{
-	return index < TEST_MINIMAL_METHOD_COUNT ? srv->errors[index] : srv->rejected_unknown;
-}
-
-/*
- * Dispatches a message that must be rejected: checks the reply (or its absence), that the
- * handler never ran, that the error was counted and that every capability was released.
- */
-static void test_minimal_expect_rejected(struct ipc_message *msg, struct ipc_recv_info *info,
-	uint32_t index, int32_t status, bool reply)
-{
-	struct test_minimal_server srv;
-	cap_t sent[IPC_MAX_CAPS];
-	uint32_t type = msg->type;
-
-	test_minimal_server_init(&srv, CAP_NULL, &test_minimal_stubs, NULL);
-	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
-		sent[s] = msg->caps[s];
-	handler_calls = 0;
-	assert_int_equal(test_minimal_dispatch(&srv, msg, info), reply);
-	assert_int_equal(handler_calls, 0);
-	assert_int_equal(test_minimal_counter(&srv, index), 1);
-	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++) {
-		if (sent[s] != CAP_NULL)
-			assert_int_equal(fake_cap_delete_count(sent[s]), 1);
-	}
-	assert_int_equal(fake_bad_deletes(), 0);
-	if (!reply)
-		return;
-	assert_int_equal(msg->type, type | IPC_TYPE_REPLY);
-	assert_int_equal(msg->length, IDL_STATUS_BYTES);
-	assert_int_equal(idl_get_i32(msg->data), status);
-	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
-		assert_int_equal(msg->caps[s], CAP_NULL);
-}
-
-/* A valid request for Minimal.ping with fresh capabilities of the declared kinds. */
-static void test_minimal_ping_sample(struct ipc_message *msg, struct ipc_recv_info *info)
+static void method_test_minimal_ping_sample(struct ipc_message *msg, struct ipc_recv_info *info)
 {
 	struct test_minimal_ping_req req;
 
@@ -89,117 +112,247 @@ static void test_minimal_ping_sample(struct ipc_message *msg, struct ipc_recv_in
 	idl_zero(&req, sizeof(req));
 	assert_int_equal(test_minimal_ping_check_req(&req), ERR_OK);
 	test_minimal_ping_encode_req(&req, msg);
-	idl_zero(info, sizeof(*info));
-	info->badge = 0x4b45454cu;
-	info->rights = CAP_RIGHTS_ALL;
-	info->flags = IPC_RECV_CALL;
+	sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
-static void test_test_minimal_ping_valid(void **state)
+static const struct test_minimal_handlers iface_test_minimal_stubs = {
+	.ping = method_test_minimal_ping_stub,
+};
+
+
+static const struct corruption iface_test_minimal_no_corruption[] = { { NULL, 0, 0, 0 } };
+
+static const struct message_case iface_test_minimal_cases[] = {
+	{ .name = "Minimal.ping", .index = TEST_MINIMAL_PING_INDEX,
+	  .call = true, .rights = 0u,
+	  .length = 0u, .reply_length = 4u,
+	  .sample = method_test_minimal_ping_sample,
+	  .corruptions = iface_test_minimal_no_corruption,
+	  .caps = 0u, .cap_types = NULL,
+	  .cap_rights = NULL },
+};
+
+/* ---- Server side of Minimal: requests reaching test_minimal_dispatch. ---- */
+
+static uint32_t iface_test_minimal_counter(const struct test_minimal_server *srv, uint32_t index)
+{
+	if (index < TEST_MINIMAL_METHOD_COUNT)
+		return srv->errors[index];
+	return srv->rejected_unknown;
+}
+
+/*
+ * Dispatches a message that must be rejected: checks the reply (or its absence), that the
+ * handler never ran, that the error was counted and that every capability was released.
+ */
+static void iface_test_minimal_expect_rejected(const struct message_case *c, const char *what,
+	struct ipc_message *msg, struct ipc_recv_info *info, uint32_t index, int32_t status,
+	bool reply)
 {
 	struct test_minimal_server srv;
-	struct ipc_message msg;
-	struct ipc_recv_info info;
+	cap_t sent[IPC_MAX_CAPS];
+	uint32_t type = msg->type;
 
-	(void)state;
-	test_minimal_ping_sample(&msg, &info);
-	test_minimal_server_init(&srv, CAP_NULL, &test_minimal_stubs, NULL);
+	test_minimal_server_init(&srv, CAP_NULL, &iface_test_minimal_stubs, NULL);
+	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
+		sent[s] = msg->caps[s];
 	handler_calls = 0;
-	assert_int_equal(test_minimal_dispatch(&srv, &msg, &info), true);
-	assert_int_equal(handler_calls, 1);
-	assert_int_equal(test_minimal_counter(&srv, TEST_MINIMAL_PING_INDEX), 0);
-	assert_int_equal(fake_deletes(), 0);
-	assert_int_equal(msg.type, TEST_MINIMAL_PING_TYPE | IPC_TYPE_REPLY);
-	assert_int_equal(idl_get_i32(msg.data), ERR_OK);
-	assert_int_equal(msg.length, 4u);
+	EXPECT(c->name, what, test_minimal_dispatch(&srv, msg, info) == reply);
+	EXPECT(c->name, what, handler_calls == 0);
+	EXPECT(c->name, what, iface_test_minimal_counter(&srv, index) == 1);
+	expect_released(c->name, what, sent);
+	if (!reply)
+		return;
+	EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
+	EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
+	EXPECT(c->name, what, idl_get_i32(msg->data) == status);
+	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
+		EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
 }
 
-static void test_test_minimal_ping_bad_length(void **state)
+static void test_iface_test_minimal_valid(void **state)
 {
-	static const uint32_t lengths[] = { 1u, IPC_DATA_BYTES + 1u, 0xffffffffu };
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
 	(void)state;
-	for (uint32_t k = 0; k < sizeof(lengths) / sizeof(lengths[0]); k++) {
-		if (lengths[k] == 0u)
+	FOR_EACH_CASE(c, iface_test_minimal_cases) {
+		struct test_minimal_server srv;
+		struct ipc_message msg;
+		struct ipc_recv_info info;
+		cap_t sent[IPC_MAX_CAPS];
+
+		c->sample(&msg, &info);
+		for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
+			sent[s] = msg.caps[s];
+		test_minimal_server_init(&srv, CAP_NULL, &iface_test_minimal_stubs, NULL);
+		handler_calls = 0;
+		EXPECT(c->name, "valid", test_minimal_dispatch(&srv, &msg, &info) == c->call);
+		EXPECT(c->name, "valid", handler_calls == 1);
+		EXPECT(c->name, "valid", iface_test_minimal_counter(&srv, c->index) == 0);
+		EXPECT(c->name, "valid", fake_deletes() == 0);
+		for (uint32_t k = 0; k < c->caps; k++)
+			EXPECT(c->name, "valid: rights reduced",
+			       fake_cap_rights(sent[k]) == c->cap_rights[k]);
+		if (!c->call)
 			continue;
-		test_minimal_ping_sample(&msg, &info);
-		msg.length = lengths[k];
-		test_minimal_expect_rejected(&msg, &info, TEST_MINIMAL_PING_INDEX, ERR_PROTOCOL, true);
+		EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
+		EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
+		EXPECT(c->name, "valid", msg.length == c->reply_length);
 	}
 }
 
-static void test_test_minimal_ping_bad_fields(void **state)
+static void test_iface_test_minimal_bad_length(void **state)
 {
-	static const struct corruption cases[] = {
-		{ NULL, 0, 0, 0 },
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_minimal_cases) {
+		for (uint32_t k = 0; k < 2 + sizeof(bad_lengths) / sizeof(bad_lengths[0]); k++) {
+			struct ipc_message msg;
+			struct ipc_recv_info info;
+			uint32_t length;
+
+			if (!bad_length(c, k, &length))
+				continue;
+			c->sample(&msg, &info);
+			msg.length = length;
+			iface_test_minimal_expect_rejected(c, "length", &msg, &info, c->index,
+				ERR_PROTOCOL, c->call);
+		}
+	}
+}
+
+static void test_iface_test_minimal_bad_fields(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_minimal_cases) {
+		for (const struct corruption *bad = c->corruptions; bad->what != NULL; bad++) {
+			struct ipc_message msg;
+			struct ipc_recv_info info;
+
+			c->sample(&msg, &info);
+			corrupt(msg.data, bad);
+			iface_test_minimal_expect_rejected(c, bad->what, &msg, &info, c->index,
+				ERR_PROTOCOL, c->call);
+		}
+	}
+}
+
+/* Callers without a right the method needs, and the wrong kind of send (call vs send). */
+static void test_iface_test_minimal_bad_caller(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_minimal_cases) {
+		struct ipc_message msg;
+		struct ipc_recv_info info;
+
+		for (uint32_t bit = 1; bit <= CAP_RIGHTS_ALL; bit <<= 1) {
+			if ((c->rights & bit) == 0)
+				continue;
+			c->sample(&msg, &info);
+			info.rights = CAP_RIGHTS_ALL & ~bit;
+			iface_test_minimal_expect_rejected(c, "caller rights", &msg, &info,
+				c->index, ERR_RIGHTS, c->call);
+		}
+		c->sample(&msg, &info);
+		info.flags ^= IPC_RECV_CALL;
+		iface_test_minimal_expect_rejected(c, "kind of send", &msg, &info, c->index,
+			ERR_PROTOCOL, !c->call);
+	}
+}
+
+/* Each capability missing, of the wrong type and with too few rights; one too many. */
+static void test_iface_test_minimal_bad_caps(void **state)
+{
+	(void)state;
+	FOR_EACH_CASE(c, iface_test_minimal_cases) {
+		struct ipc_message msg;
+		struct ipc_recv_info info;
+
+		for (uint32_t k = 0; k < c->caps; k++) {
+			c->sample(&msg, &info);
+			msg.caps[k] = CAP_NULL;
+			info.cap_type[k] = CAP_TYPE_NONE;
+			iface_test_minimal_expect_rejected(c, "cap missing", &msg, &info, c->index,
+				ERR_BAD_CAP, c->call);
+			c->sample(&msg, &info);
+			info.cap_type[k] = (uint8_t)(c->cap_types[k] % (CAP_TYPE_COUNT - 1) + 1);
+			iface_test_minimal_expect_rejected(c, "cap type", &msg, &info, c->index,
+				ERR_BAD_CAP, c->call);
+			if (c->cap_rights[k] == 0)
+				continue;
+			c->sample(&msg, &info);
+			info.cap_rights[k] = CAP_RIGHTS_ALL & ~c->cap_rights[k];
+			iface_test_minimal_expect_rejected(c, "cap rights", &msg, &info, c->index,
+				ERR_RIGHTS, c->call);
+		}
+		if (c->caps == IPC_MAX_CAPS)
+			continue;
+		c->sample(&msg, &info);
+		msg.caps[c->caps] = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
+		info.cap_type[c->caps] = CAP_TYPE_MEMORY;
+		info.cap_rights[c->caps] = CAP_RIGHTS_ALL;
+		iface_test_minimal_expect_rejected(c, "extra cap", &msg, &info, c->index,
+			ERR_BAD_CAP, c->call);
+	}
+}
+
+/* Unknown and reserved ordinals, event ordinals, another interface, a reply as a request. */
+static void test_iface_test_minimal_unknown(void **state)
+{
+	static const uint32_t ordinals[] = {
+0u, 2u,
 	};
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	for (const struct corruption *c = cases; c->what != NULL; c++) {
-		test_minimal_ping_sample(&msg, &info);
-		corrupt(&msg, c);
-		test_minimal_expect_rejected(&msg, &info, TEST_MINIMAL_PING_INDEX, ERR_PROTOCOL, true);
-	}
-}
-
-static void test_test_minimal_ping_bad_caller(void **state)
-{
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	/* The wrong kind of send: a send to a two-way method. */
-	test_minimal_ping_sample(&msg, &info);
-	info.flags ^= IPC_RECV_CALL;
-	test_minimal_expect_rejected(&msg, &info, TEST_MINIMAL_PING_INDEX, ERR_PROTOCOL, false);
-}
-
-static void test_test_minimal_ping_bad_caps(void **state)
-{
-	struct ipc_message msg;
-	struct ipc_recv_info info;
-
-	(void)state;
-	test_minimal_ping_sample(&msg, &info); /* extra */
-	msg.caps[0] = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
-	info.cap_type[0] = CAP_TYPE_MEMORY;
-	info.cap_rights[0] = CAP_RIGHTS_ALL;
-	test_minimal_expect_rejected(&msg, &info, TEST_MINIMAL_PING_INDEX, ERR_BAD_CAP, true);
-}
-
-static void test_test_minimal_unknown(void **state)
-{
-	static const uint32_t ordinals[] = { 0u, 2u, };
+	const struct message_case *c = iface_test_minimal_cases;
 	struct ipc_message msg;
 	struct ipc_recv_info info;
 
 	(void)state;
 	for (uint32_t k = 0; k < sizeof(ordinals) / sizeof(ordinals[0]); k++) {
-		test_minimal_ping_sample(&msg, &info);
+		c->sample(&msg, &info);
 		msg.type = IPC_TYPE(TEST_MINIMAL_IFACE_ID, ordinals[k]);
-		test_minimal_expect_rejected(&msg, &info, TEST_MINIMAL_METHOD_COUNT, ERR_NOSYS, true);
+		iface_test_minimal_expect_rejected(c, "unknown ordinal", &msg, &info,
+			TEST_MINIMAL_METHOD_COUNT, ERR_NOSYS, c->call);
 	}
-	test_minimal_ping_sample(&msg, &info); /* another interface */
-	msg.type = IPC_TYPE((TEST_MINIMAL_IFACE_ID % 0x7fffu) + 1u, TEST_MINIMAL_PING_ORDINAL);
-	test_minimal_expect_rejected(&msg, &info, TEST_MINIMAL_METHOD_COUNT, ERR_PROTOCOL, true);
-	test_minimal_ping_sample(&msg, &info); /* a reply sent as a request */
+	c->sample(&msg, &info);
+	msg.type = IPC_TYPE((TEST_MINIMAL_IFACE_ID % 0x7fffu) + 1u, IPC_TYPE_ORDINAL(msg.type));
+	iface_test_minimal_expect_rejected(c, "other interface", &msg, &info,
+		TEST_MINIMAL_METHOD_COUNT, ERR_PROTOCOL, c->call);
+	c->sample(&msg, &info);
 	msg.type |= IPC_TYPE_REPLY;
-	test_minimal_expect_rejected(&msg, &info, TEST_MINIMAL_METHOD_COUNT, ERR_PROTOCOL, true);
+	iface_test_minimal_expect_rejected(c, "reply bit", &msg, &info, TEST_MINIMAL_METHOD_COUNT,
+		ERR_PROTOCOL, c->call);
+}
+
+/* ---- The ABI and status names this code was generated for. ---- */
+
+static void test_generated_for_this_abi(void **state)
+{
+	(void)state;
+	assert_int_equal(IPC_DATA_BYTES, 256);
+	assert_int_equal(IPC_MAX_CAPS, 4);
+	assert_string_equal(idl_status_name(ERR_OK), "OK");
+	assert_string_equal(idl_status_name(ERR_INVALID), "ERR_INVALID");
+	assert_string_equal(idl_status_name(ERR_NOMEM), "ERR_NOMEM");
+	assert_string_equal(idl_status_name(ERR_FAULT), "ERR_FAULT");
+	assert_string_equal(idl_status_name(ERR_NOSYS), "ERR_NOSYS");
+	assert_string_equal(idl_status_name(ERR_TIMEOUT), "ERR_TIMEOUT");
+	assert_string_equal(idl_status_name(ERR_BAD_CAP), "ERR_BAD_CAP");
+	assert_string_equal(idl_status_name(ERR_RIGHTS), "ERR_RIGHTS");
+	assert_string_equal(idl_status_name(ERR_PEER_DIED), "ERR_PEER_DIED");
+	assert_string_equal(idl_status_name(ERR_OVERFLOW), "ERR_OVERFLOW");
+	assert_string_equal(idl_status_name(ERR_BUSY), "ERR_BUSY");
+	assert_string_equal(idl_status_name(ERR_NOT_FOUND), "ERR_NOT_FOUND");
+	assert_string_equal(idl_status_name(ERR_PROTOCOL), "ERR_PROTOCOL");
+	assert_string_equal(idl_status_name(-13), "unknown");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_test_minimal_ping_valid),
-		cmocka_unit_test(test_test_minimal_ping_bad_length),
-		cmocka_unit_test(test_test_minimal_ping_bad_fields),
-		cmocka_unit_test(test_test_minimal_ping_bad_caller),
-		cmocka_unit_test(test_test_minimal_ping_bad_caps),
-		cmocka_unit_test(test_test_minimal_unknown),
+		cmocka_unit_test(test_generated_for_this_abi),
+		cmocka_unit_test(test_iface_test_minimal_valid),
+		cmocka_unit_test(test_iface_test_minimal_bad_length),
+		cmocka_unit_test(test_iface_test_minimal_bad_fields),
+		cmocka_unit_test(test_iface_test_minimal_bad_caller),
+		cmocka_unit_test(test_iface_test_minimal_bad_caps),
+		cmocka_unit_test(test_iface_test_minimal_unknown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

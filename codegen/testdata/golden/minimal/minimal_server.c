@@ -14,11 +14,11 @@ void test_minimal_server_init(struct test_minimal_server *srv, cap_t endpoint,
 
 /*
  * Rejects a request: releases every capability it carries, counts the error against the
- * method (index TEST_MINIMAL_METHOD_COUNT = unknown) and, if the sender waits, turns msg into the error
- * reply. Returns whether there is a reply to send.
+ * method (an index past the last method counts as unknown) and, if the sender waits, turns
+ * msg into the error reply. Returns whether there is a reply to send.
  */
-static bool test_minimal_reject(struct test_minimal_server *srv, uint32_t index, struct ipc_message *msg,
-	int32_t status, bool reply)
+static bool test_minimal_reject(struct test_minimal_server *srv, uint32_t index,
+	struct ipc_message *msg, int32_t status, bool reply)
 {
 	idl_release_caps(msg);
 	if (index < TEST_MINIMAL_METHOD_COUNT)
@@ -75,6 +75,12 @@ bool test_minimal_dispatch(struct test_minimal_server *srv, struct ipc_message *
 	default:
 		return test_minimal_reject(srv, TEST_MINIMAL_METHOD_COUNT, msg, ERR_NOSYS, call);
 	}
+}
+
+bool test_minimal_dispatch_untyped(void *srv, struct ipc_message *msg,
+	const struct ipc_recv_info *info)
+{
+	return test_minimal_dispatch(srv, msg, info);
 }
 
 int32_t test_minimal_serve(struct test_minimal_server *srv)

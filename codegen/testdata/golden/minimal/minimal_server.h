@@ -3,6 +3,7 @@
  * Server side of library test.minimal: fill in a handler table, then run the dispatch
  * loop. Dispatch validates every request completely before a handler runs; a rejected request
  * gets an error reply, its capabilities are released and the method's error counter grows.
+ * Events go to subscribers without ever blocking the server.
  */
 #ifndef TEST_MINIMAL_MINIMAL_SERVER_H
 #define TEST_MINIMAL_MINIMAL_SERVER_H
@@ -17,7 +18,7 @@
  * A NULL entry answers ERR_NOSYS.
  */
 struct test_minimal_handlers {
-	int32_t (*ping)(void *ctx, const struct idl_caller *caller);
+	int32_t (*ping)(void *idl_ctx, const struct idl_caller *idl_caller);
 };
 
 struct test_minimal_server {
@@ -36,6 +37,10 @@ void test_minimal_server_init(struct test_minimal_server *srv, cap_t endpoint,
  * the reply. Returns true if msg now holds a reply to send (the request was a call).
  */
 bool test_minimal_dispatch(struct test_minimal_server *srv, struct ipc_message *msg,
+	const struct ipc_recv_info *info);
+
+/* The same for callers that hold the server as void * (e.g. fake_endpoint_new in tests). */
+bool test_minimal_dispatch_untyped(void *srv, struct ipc_message *msg,
 	const struct ipc_recv_info *info);
 
 /* Receives and dispatches forever; returns the receive error that stopped it. */
