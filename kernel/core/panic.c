@@ -1,6 +1,7 @@
 /*
- * How the kernel stops: panic() reports and stops; kernel_stop() ends the emulator with an
- * exit code in test images (`debug_exit` on the command line) and halts otherwise.
+ * How the kernel stops: panic() reports and stops; kernel_stop() says so on the console, then
+ * ends the emulator with an exit code in test images (`debug_exit` on the command line) and
+ * halts otherwise.
  */
 #include <kernel/arch.h>
 #include <kernel/init.h>
@@ -14,9 +15,31 @@ void kernel_set_debug_exit(bool enabled)
 	debug_exit = enabled;
 }
 
+/* What each KERNEL_EXIT_* code means, for the last line the kernel prints. */
+static const char *stop_reason(int code)
+{
+	switch (code) {
+	case KERNEL_EXIT_SUCCESS:
+		return "success";
+	case KERNEL_EXIT_TEST_FAILED:
+		return "test failed";
+	case KERNEL_EXIT_PANIC:
+		return "panic";
+	default:
+		return "unknown";
+	}
+}
+
 void kernel_stop(int code)
 {
+	static bool stopping; /* a panic inside the line below must not print it again */
+
 	arch_irq_disable();
+	if (!stopping) {
+		stopping = true;
+		/* The last line before the halt: `tools/run --exit` stops waiting here. */
+		kprintf("kernel stopped: code %d (%s)\n", code, stop_reason(code));
+	}
 	if (debug_exit)
 		arch_exit_emulator(code);
 	arch_halt();

@@ -222,8 +222,9 @@ static bool unit_has_live_thread(struct unit *u, const struct thread *except)
 
 /*
  * The unit's last thread (the current one) has died: reports it, frees the unit's memory (its
- * thread and unit slots go later, in process_reap) and, for init with `debug_exit`, ends the
- * emulator (0 for status 0, else 1).
+ * thread and unit slots go later, in process_reap) and, for init, says so on a line of its own
+ * (`tools/run --exit` stops there) and with `debug_exit` ends the emulator (0 for status 0,
+ * else 1).
  */
 static void unit_ended(struct unit *u, bool faulted, int status)
 {
@@ -240,6 +241,10 @@ static void unit_ended(struct unit *u, bool faulted, int status)
 	if (u != init_unit)
 		return;
 	init_unit = NULL;
+	if (faulted)
+		kprintf("init killed: last thread faulted\n");
+	else
+		kprintf("init exited: status %d\n", status);
 	if (exit_with_init)
 		kernel_stop(!faulted && status == 0 ? KERNEL_EXIT_SUCCESS
 						    : KERNEL_EXIT_TEST_FAILED);
