@@ -6,6 +6,7 @@ nonzero unused bytes, nonzero padding) a receiver must reject. The values come f
 from .types import leaves, padding_ranges
 
 MAX_PADDING_CASES = 16
+STRUCT_DEPTH = 4  # a struct's own test corrupts values this deep; messages go all the way
 
 
 def _top(iface):
@@ -37,13 +38,13 @@ class Sampler:
         self.cx, self.k, self.caps = cx, 0, caps
 
 
-def corruptions(block):
+def corruptions(block, max_depth=None):
     """[(label, offset, width, value)]: each makes the sample invalid on its own."""
     out = []
     for slot in block.slots:
-        for path, off, t in leaves(slot.type, slot.offset, slot.name):
+        for path, off, t in leaves(slot.type, slot.offset, slot.name, max_depth):
             out += t.bad_values(path, off)
-    for off, n in padding_ranges(block)[:MAX_PADDING_CASES]:
+    for off, n in padding_ranges(block, max_depth=max_depth)[:MAX_PADDING_CASES]:
         out.append((f"padding at {off}", off + n - 1, 1, 1))
     return out
 
@@ -76,4 +77,4 @@ def event_tests(fctx, e, msg):
 
 def struct_tests(fctx, s):
     return {"sample": sample(fctx, s.fields, "v->", caps=False),
-            "corruptions": corruptions(s.type.block)}
+            "corruptions": corruptions(s.type.block, STRUCT_DEPTH)}

@@ -284,10 +284,8 @@ class StructType(Type):
         return [f"IDL_TRY({cx.type_name(self.decl)}_check(&{lval}));"]
 
     def c_sample(self, sampler, lval, depth=0):
-        out = []
-        for f in self.decl.fields:
-            out += f.type.c_sample(sampler, f"{lval}.{f.name}", depth)
-        return out
+        # The generated test defines one sample function per struct, leaves first.
+        return [f"struct_{sampler.cx.type_name(self.decl)}_sample(&{lval});"]
 
     def inner(self):
         return [(s.offset, "." + s.name, s.type) for s in self.block.slots]
@@ -455,31 +453,42 @@ class CapType(Type):
         return [f"{lval} = fake_cap_new({self.c_type_macro()}, CAP_RIGHTS_ALL);"]
 
 
-def leaves(t, offset, path):
+MAX_PATH = 48  # leaf paths label test cases; longer ones end in "..."
+
+
+def leaves(t, offset, path, max_depth=None):
     """(path, offset, type) of every leaf value inside t, in layout order; arrays contribute
-    their first element only (the others are alike). Iterative: deep struct chains are fine."""
-    out, stack = [], [(t, offset, path)]
+    their first element only (the others are alike). Iterative, with paths cut at MAX_PATH,
+    so deep chains of structs cost time linear in their depth. With max_depth, values nested
+    deeper than that are not visited."""
+    out, stack = [], [(t, offset, path, 0)]
     while stack:
-        t, off, p = stack.pop()
+        t, off, p, depth = stack.pop()
         inner = t.inner()
         if not inner:
             out.append((p, off, t))
             continue
+        if max_depth is not None and depth >= max_depth:
+            continue
         for rel, suffix, sub in reversed(inner):
-            stack.append((sub, off + rel, p + suffix))
+            q = p if p.endswith("...") else (p + suffix if len(p) < MAX_PATH else p + "...")
+            stack.append((sub, off + rel, q, depth + 1))
     return out
 
 
-def padding_ranges(block, base=0):
-    """Every padding range of a block, including those inside nested structs and arrays."""
+def padding_ranges(block, base=0, max_depth=None):
+    """Every padding range of a block, including those inside nested structs and arrays (no
+    deeper than max_depth levels, if given)."""
     out = [(base + o, n) for o, n in block.padding]
-    stack = [(s.type, base + s.offset) for s in block.slots]
+    stack = [(s.type, base + s.offset, 1) for s in block.slots]
     while stack:
-        t, off = stack.pop()
+        t, off, depth = stack.pop()
+        if max_depth is not None and depth > max_depth:
+            continue
         if isinstance(t, ArrayType):
             if t.elem.inner() or t.elem.padding():
-                stack.extend((t.elem, off + e) for e in t.element_offsets())
+                stack.extend((t.elem, off + e, depth) for e in t.element_offsets())
             continue
         out += [(off + o, n) for o, n in t.padding()]
-        stack.extend((sub, off + rel) for rel, _, sub in t.inner())
+        stack.extend((sub, off + rel, depth + 1) for rel, _, sub in t.inner())
     return sorted(out)

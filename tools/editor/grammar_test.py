@@ -91,7 +91,7 @@ def language():
 WORDS = language()
 KEYWORD_SCOPES = ("keyword.", "storage.type.", "support.type.builtin.")
 KEYWORD_GROUPS = {"keelidlKeyword", "keelidlStructure", "keelidlBuiltinType"}
-INVALID_GROUPS = {"keelidlError", "keelidlBadNumber"}
+INVALID_GROUPS = {"keelidlError", "keelidlBadNumber", "keelidlForbidden"}
 METHOD = "    1: echo(text: string<TEXT_MAX>) -> (reply: Reply) error EchoError;"
 
 # (line, word in it, TextMate scope the word's innermost scope starts with, Vim group)

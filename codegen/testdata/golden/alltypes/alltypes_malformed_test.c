@@ -95,6 +95,45 @@ static bool bad_length(const struct message_case *c, uint32_t k, uint32_t *lengt
 	return *length != c->length;
 }
 
+/* A valid Scalars (each struct's sample uses those of the structs it holds). */
+static void struct_test_alltypes_scalars_sample(struct test_alltypes_scalars *v)
+{
+	idl_zero(v, sizeof(*v));
+	v->a = (uint8_t)(127ll);
+	v->b = (uint16_t)(164ll);
+	v->c = (uint32_t)(201ll);
+	v->d = (uint64_t)(238ll);
+	v->e = (int8_t)(-76ll);
+	v->f = (int16_t)(12ll);
+	v->g = (int32_t)(-50ll);
+	v->h = (int64_t)(86ll);
+	v->flag = true;
+	v->shade = TEST_ALLTYPES_SHADE_DEEP;
+}
+
+/* A valid Point (each struct's sample uses those of the structs it holds). */
+static void struct_test_alltypes_point_sample(struct test_alltypes_point *v)
+{
+	idl_zero(v, sizeof(*v));
+	v->x = (int16_t)(-28ll);
+	v->y = (int16_t)(64ll);
+	v->on = true;
+}
+
+/* A valid Record (each struct's sample uses those of the structs it holds). */
+static void struct_test_alltypes_record_sample(struct test_alltypes_record *v)
+{
+	idl_zero(v, sizeof(*v));
+	v->id = (uint32_t)(127ll);
+	v->name.len = 6;
+	for (uint32_t i = 0; i < 6u; i++)
+		v->name.data[i] = 'a' + (char)(i % 26u);
+	for (uint32_t i0 = 0; i0 < 2u; i0++) {
+		struct_test_alltypes_point_sample(&v->points[i0]);
+	}
+	v->wide = TEST_ALLTYPES_WIDE_LOW;
+}
+
 static int32_t method_test_alltypes_everything_scalars_stub(void *idl_ctx,
 	const struct idl_caller *idl_caller, const struct test_alltypes_scalars *idl_p0,
 	struct test_alltypes_scalars *idl_p1)
@@ -104,16 +143,7 @@ static int32_t method_test_alltypes_everything_scalars_stub(void *idl_ctx,
 	(void)idl_p0;
 	(void)idl_p1;
 	handler_calls++;
-	(*idl_p1).a = (uint8_t)(127ll);
-	(*idl_p1).b = (uint16_t)(164ll);
-	(*idl_p1).c = (uint32_t)(201ll);
-	(*idl_p1).d = (uint64_t)(238ll);
-	(*idl_p1).e = (int8_t)(-76ll);
-	(*idl_p1).f = (int16_t)(12ll);
-	(*idl_p1).g = (int32_t)(-50ll);
-	(*idl_p1).h = (int64_t)(86ll);
-	(*idl_p1).flag = true;
-	(*idl_p1).shade = TEST_ALLTYPES_SHADE_DEEP;
+	struct_test_alltypes_scalars_sample(&(*idl_p1));
 	return ERR_OK;
 }
 
@@ -125,16 +155,7 @@ static void method_test_alltypes_everything_scalars_sample(struct ipc_message *m
 
 	fake_reset();
 	idl_zero(&req, sizeof(req));
-	req.in.a = (uint8_t)(127ll);
-	req.in.b = (uint16_t)(164ll);
-	req.in.c = (uint32_t)(201ll);
-	req.in.d = (uint64_t)(238ll);
-	req.in.e = (int8_t)(-76ll);
-	req.in.f = (int16_t)(12ll);
-	req.in.g = (int32_t)(-50ll);
-	req.in.h = (int64_t)(86ll);
-	req.in.flag = true;
-	req.in.shade = TEST_ALLTYPES_SHADE_DEEP;
+	struct_test_alltypes_scalars_sample(&req.in);
 	assert_int_equal(test_alltypes_everything_scalars_check_req(&req), ERR_OK);
 	test_alltypes_everything_scalars_encode_req(&req, msg);
 	sample_info(info, IPC_RECV_CALL, NULL, 0u);
@@ -227,16 +248,7 @@ static void method_test_alltypes_everything_arrays_sample(struct ipc_message *ms
 		req.nums[i0] = (uint16_t)(127ll);
 	}
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
-		req.recs[i0].id = (uint32_t)(164ll);
-		req.recs[i0].name.len = 6;
-		for (uint32_t i = 0; i < 6u; i++)
-			req.recs[i0].name.data[i] = 'a' + (char)(i % 26u);
-		for (uint32_t i1 = 0; i1 < 2u; i1++) {
-			req.recs[i0].points[i1].x = (int16_t)(-2ll);
-			req.recs[i0].points[i1].y = (int16_t)(38ll);
-			req.recs[i0].points[i1].on = true;
-		}
-		req.recs[i0].wide = TEST_ALLTYPES_WIDE_LOW;
+		struct_test_alltypes_record_sample(&req.recs[i0]);
 	}
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
 		req.tags[i0].len = 1;
@@ -245,7 +257,7 @@ static void method_test_alltypes_everything_arrays_sample(struct ipc_message *ms
 	}
 	for (uint32_t i0 = 0; i0 < 2u; i0++) {
 		for (uint32_t i1 = 0; i1 < 3u; i1++) {
-			req.grid[i0][i1] = (int8_t)(-76ll);
+			req.grid[i0][i1] = (int8_t)(64ll);
 		}
 	}
 	assert_int_equal(test_alltypes_everything_arrays_check_req(&req), ERR_OK);
@@ -954,21 +966,6 @@ static void test_enum_test_alltypes_failure_names(void **state)
 	assert_string_equal(test_alltypes_failure_status_name(ERR_TIMEOUT), "ERR_TIMEOUT");
 }
 
-static void struct_test_alltypes_scalars_sample(struct test_alltypes_scalars *v)
-{
-	idl_zero(v, sizeof(*v));
-	v->a = (uint8_t)(127ll);
-	v->b = (uint16_t)(164ll);
-	v->c = (uint32_t)(201ll);
-	v->d = (uint64_t)(238ll);
-	v->e = (int8_t)(-76ll);
-	v->f = (int16_t)(12ll);
-	v->g = (int32_t)(-50ll);
-	v->h = (int64_t)(86ll);
-	v->flag = true;
-	v->shade = TEST_ALLTYPES_SHADE_DEEP;
-}
-
 static const struct corruption struct_test_alltypes_scalars_bad[] = {
 	{ "flag not 0 or 1", 32u, 1u, 2ull },
 	{ "shade out of range", 34u, 2u, 8ull },
@@ -1005,14 +1002,6 @@ static void test_struct_test_alltypes_scalars_codec(void **state)
 	}
 }
 
-static void struct_test_alltypes_point_sample(struct test_alltypes_point *v)
-{
-	idl_zero(v, sizeof(*v));
-	v->x = (int16_t)(-28ll);
-	v->y = (int16_t)(64ll);
-	v->on = true;
-}
-
 static const struct corruption struct_test_alltypes_point_bad[] = {
 	{ "on not 0 or 1", 4u, 1u, 2ull },
 	{ "padding at 5", 5u, 1u, 1ull },
@@ -1042,21 +1031,6 @@ static void test_struct_test_alltypes_point_codec(void **state)
 		corrupt(copy, bad);
 		EXPECT("Point", bad->what, test_alltypes_point_get(copy, &back) == ERR_PROTOCOL);
 	}
-}
-
-static void struct_test_alltypes_record_sample(struct test_alltypes_record *v)
-{
-	idl_zero(v, sizeof(*v));
-	v->id = (uint32_t)(127ll);
-	v->name.len = 6;
-	for (uint32_t i = 0; i < 6u; i++)
-		v->name.data[i] = 'a' + (char)(i % 26u);
-	for (uint32_t i0 = 0; i0 < 2u; i0++) {
-		v->points[i0].x = (int16_t)(64ll);
-		v->points[i0].y = (int16_t)(-2ll);
-		v->points[i0].on = true;
-	}
-	v->wide = TEST_ALLTYPES_WIDE_LOW;
 }
 
 static const struct corruption struct_test_alltypes_record_bad[] = {

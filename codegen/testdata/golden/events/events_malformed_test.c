@@ -96,6 +96,15 @@ static bool bad_length(const struct message_case *c, uint32_t k, uint32_t *lengt
 	return *length != c->length;
 }
 
+/* A valid Reading (each struct's sample uses those of the structs it holds). */
+static void struct_test_events_reading_sample(struct test_events_reading *v)
+{
+	idl_zero(v, sizeof(*v));
+	v->sensor = (uint8_t)(127ll);
+	v->value = (int32_t)(64ll);
+	v->level = TEST_EVENTS_LEVEL_LOW;
+}
+
 static int32_t method_test_events_sensor_subscribe_stub(void *idl_ctx,
 	const struct idl_caller *idl_caller, cap_t idl_p0)
 {
@@ -386,9 +395,7 @@ static void event_test_events_sensor_reading_event_sample(struct ipc_message *ms
 
 	fake_reset();
 	idl_zero(&event, sizeof(event));
-	event.r.sensor = (uint8_t)(127ll);
-	event.r.value = (int32_t)(64ll);
-	event.r.level = TEST_EVENTS_LEVEL_LOW;
+	struct_test_events_reading_sample(&event.r);
 	assert_int_equal(test_events_sensor_reading_check_evt(&event), ERR_OK);
 	test_events_sensor_reading_encode_evt(&event, msg);
 	sample_info(info, 0, NULL, 0u);
@@ -675,14 +682,6 @@ static void test_enum_test_events_level_names(void **state)
 	assert_string_equal(test_events_level_name(TEST_EVENTS_LEVEL_HIGH), "HIGH");
 	assert_false(test_events_level_valid(3));
 	assert_string_equal(test_events_level_name(3), "unknown");
-}
-
-static void struct_test_events_reading_sample(struct test_events_reading *v)
-{
-	idl_zero(v, sizeof(*v));
-	v->sensor = (uint8_t)(127ll);
-	v->value = (int32_t)(64ll);
-	v->level = TEST_EVENTS_LEVEL_LOW;
 }
 
 static const struct corruption struct_test_events_reading_bad[] = {

@@ -43,13 +43,18 @@ syn region keelidlCapArgs start=/\%(\<cap\s*\)\@<=</ end=/>/ end=/[;{}()]\@=/ tr
       \keelidlComment,keelidlDocComment,keelidlError
 
 syn keyword keelidlTodo contained TODO FIXME XXX
-syn match keelidlComment +//.*+ contains=keelidlTodo,@Spell
+" Characters idlc refuses anywhere, comments included: control characters and the
+" bidirectional overrides that make text read differently from how tools see it.
+syn match keelidlForbidden contained
+      \ /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]\|[\u202a-\u202e]\|[\u2066-\u2069]/
+syn match keelidlComment +//.*+ contains=keelidlTodo,keelidlForbidden,@Spell
 " /// documents the next item; //// is an ordinary comment.
-syn match keelidlDocComment +///\%(/\)\@!.*+ contains=keelidlTodo,@Spell
+syn match keelidlDocComment +///\%(/\)\@!.*+ contains=keelidlTodo,keelidlForbidden,@Spell
 
 syn sync fromstart
 
 hi def link keelidlError Error
+hi def link keelidlForbidden Error
 hi def link keelidlBadNumber Error
 hi def link keelidlNumber Number
 hi def link keelidlOrdinal Number
