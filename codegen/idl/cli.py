@@ -7,8 +7,11 @@ import gc
 import os
 import sys
 
-from . import compat, docgen, frontend, generate, layoutfmt
+from . import (compat, docgen, fmt, frontend, generate, layoutfmt, lockfile, registry,
+               scaffold, verify)
 from .errors import IdlError
+
+KIND_LABEL = {"wire": "wire break", "source": "source break", "compatible": "compatible"}
 
 
 def cmd_check(args):
@@ -41,32 +44,108 @@ def cmd_doc(args):
     return 0
 
 
+def print_changes(changes, out):
+    for c in changes:
+        out.write(f"{KIND_LABEL[c.kind]}: {c.text}\n")
+
+
 def cmd_lock(args):
-    api = compat.api_of(frontend.load(args.file))
+    api = lockfile.api_of(frontend.load(args.file))
     out = args.out or os.path.splitext(args.file)[0] + ".api.lock"
     if os.path.exists(out) and not args.force:
-        old = compat.load_api(out)
-        problems = compat.unbumped_breaks(old, api)
+        old = lockfile.load(out)
+        changes = compat.compare(old, api)
+        problems = compat.unbumped(old, api, changes)
         if problems:
+            print_changes([c for c in changes if c.kind != "compatible"], sys.stderr)
             for p in problems:
                 sys.stderr.write(p + "\n")
             raise IdlError("E0403", f"{frontend.display_path(args.file)} breaks {out} without "
-                           "a version bump; bump @version or pass --force")
-    write(out, compat.dump_api(api))
+                           "a version bump; bump @version as said above (or pass --force to "
+                           "reset the lock deliberately)")
+    write(out, lockfile.dump(api))
     return 0
 
 
 def cmd_compat(args):
-    old, new = compat.load_api(args.old), compat.load_api(args.new)
-    breaks = compat.breaking_changes(old, new)
-    for line in breaks:
-        sys.stdout.write(line + "\n")
-    problems = compat.unbumped_breaks(old, new)
+    old, new = lockfile.load(args.old), lockfile.load(args.new)
+    changes = compat.compare(old, new)
+    print_changes(changes, sys.stdout)
+    breaking = [c for c in changes if c.kind != "compatible"]
+    problems = compat.unbumped(old, new, changes)
+    for p in problems:
+        sys.stdout.write(p + "\n")
     if problems:
-        raise IdlError("E0403", f"{len(problems)} breaking change(s) without a version bump")
-    if not breaks:
+        raise IdlError("E0403", f"{len(breaking)} breaking change(s) without the version "
+                       "bumps they need")
+    if breaking:
+        sys.stdout.write(f"{len(breaking)} breaking change(s), covered by version bumps\n")
+    else:
         sys.stdout.write("compatible\n")
     return 0
+
+
+def cmd_fmt(args):
+    changed = []
+    for path in args.files:
+        raw, out = fmt.format_file(path)
+        if raw == out:
+            continue
+        changed.append(path)
+        if not args.check:
+            write(path, out)
+    if args.check and changed:
+        for path in changed:
+            sys.stdout.write(path + "\n")
+        sys.stderr.write(f"idlc: {len(changed)} file(s) not formatted; run tools/idlc fmt "
+                         + " ".join(changed) + "\n")
+        return 1
+    return 0
+
+
+def cmd_ids(args):
+    root = registry.workspace_root()
+    entries = registry.scan(root)
+    path = os.path.join(root, registry.REGISTRY)
+    if args.update:
+        registry.write(root, entries)
+    elif args.check:
+        with open(path, encoding="utf-8") as fh:
+            if fh.read() != registry.render(entries):
+                raise IdlError("E0405", f"{registry.REGISTRY} is stale; run tools/idlc ids "
+                               "--update")
+    else:
+        for iid, name, rel in entries:
+            sys.stdout.write(f"{iid:#06x}  {name}  {rel}\n")
+        sys.stdout.write(f"next free id: {registry.free_id(entries):#06x}\n")
+    return 0
+
+
+def cmd_new(args):
+    scaffold.run(args.file, args.library, sys.stdout)
+    return 0
+
+
+def cmd_api(args):
+    """The C API of a file: the generated types, client and server headers."""
+    f = frontend.load(args.file)
+    base = os.path.splitext(os.path.basename(args.file))[0]
+    outputs = generate.render(f, base, frontend.display_path(args.file))
+    for suffix in ("types.h", "client.h", "server.h"):
+        sys.stdout.write(f"/* ==== {base}_{suffix} ==== */\n{outputs[f'{base}_{suffix}']}\n")
+    return 0
+
+
+def cmd_verify(args):
+    if args.tree:
+        problems = verify.tree_problems(registry.workspace_root())
+    else:
+        problems = []
+        for path in args.files:
+            problems += verify.problems(path, args.lock, args.registry)
+    for p in problems:
+        sys.stderr.write(p + "\n")
+    return 1 if problems else 0
 
 
 def make_dir(path):
@@ -124,6 +203,29 @@ def build_parser():
     s.add_argument("-o", "--out")
     s.add_argument("--force", action="store_true")
     s.set_defaults(fn=cmd_lock)
+    s = sub.add_parser("fmt", help="rewrite files in the canonical style")
+    s.add_argument("files", nargs="+")
+    s.add_argument("--check", action="store_true",
+                   help="change nothing; list unformatted files and exit 1 if there are any")
+    s.set_defaults(fn=cmd_fmt)
+    s = sub.add_parser("ids", help="list the interface ids of the workspace")
+    s.add_argument("--update", action="store_true", help="write idl/interface_ids.txt")
+    s.add_argument("--check", action="store_true", help="fail if the registry is stale")
+    s.set_defaults(fn=cmd_ids)
+    s = sub.add_parser("new", help="start a service: IDL, skeleton, client, test, BUILD")
+    s.add_argument("file", help="DIR/NAME.idl; a starter is written if it does not exist")
+    s.add_argument("--library", help="library name of a new file (default app.NAME)")
+    s.set_defaults(fn=cmd_new)
+    s = sub.add_parser("api", help="print the C API generated for FILE (types, client, "
+                       "server headers)")
+    s.add_argument("file")
+    s.set_defaults(fn=cmd_api)
+    s = sub.add_parser("verify", help="format, lock and id registry of IDL files")
+    s.add_argument("files", nargs="*")
+    s.add_argument("--lock", help="the lock file to check FILE against")
+    s.add_argument("--registry", help="the interface id registry to check FILE against")
+    s.add_argument("--tree", action="store_true", help="every .idl file of the workspace")
+    s.set_defaults(fn=cmd_verify)
     return p
 
 

@@ -32,10 +32,12 @@ def non_event_ordinals(iface):
 
 
 class Sampler:
-    """Gives every field a valid, deterministic value (see types.Type.c_sample)."""
+    """Gives every field a valid, deterministic value (see types.Type.c_sample). inline:
+    spell out struct fields (code for people) instead of calling the generated test's
+    per-struct sample functions."""
 
-    def __init__(self, cx, caps=False):
-        self.cx, self.k, self.caps = cx, 0, caps
+    def __init__(self, cx, caps=False, inline=False):
+        self.cx, self.k, self.caps, self.inline, self.nesting = cx, 0, caps, inline, 0
 
 
 def corruptions(block, max_depth=None):

@@ -33,7 +33,12 @@ class Type:
 
     # ---- spelling ----
     def idl(self):
+        """The wire meaning in IDL syntax, bounds as numbers (layout, lock files)."""
         raise NotImplementedError
+
+    def spelling(self):
+        """The type as the IDL file spells it, constants by name (documentation)."""
+        return self.idl()
 
     def c_base(self, cx):
         raise NotImplementedError
@@ -284,6 +289,15 @@ class StructType(Type):
         return [f"IDL_TRY({cx.type_name(self.decl)}_check(&{lval}));"]
 
     def c_sample(self, sampler, lval, depth=0):
+        if sampler.inline and sampler.nesting < 16:
+            sampler.nesting += 1
+            out = []
+            for f in self.decl.fields:
+                out += f.type.c_sample(sampler, f"{lval}.{f.name}", depth)
+            sampler.nesting -= 1
+            return out
+        if sampler.inline:
+            return [f"/* {lval}: zero; set it as you need */"]
         # The generated test defines one sample function per struct, leaves first.
         return [f"struct_{sampler.cx.type_name(self.decl)}_sample(&{lval});"]
 
@@ -308,6 +322,9 @@ class BoundedType(Type):
 
     def idl(self):
         return f"{self.kind}<{self.bound}>"
+
+    def spelling(self):
+        return f"{self.kind}<{self.const.name if self.const else self.bound}>"
 
     def c_base(self, cx):
         if self.const is not None:
@@ -372,6 +389,9 @@ class ArrayType(Type):
 
     def idl(self):
         return f"array<{self.elem.idl()}, {self.bound}>"
+
+    def spelling(self):
+        return f"array<{self.elem.spelling()}, {self.const.name if self.const else self.bound}>"
 
     def c_base(self, cx):
         return self.elem.c_base(cx)

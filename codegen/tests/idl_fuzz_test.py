@@ -20,7 +20,8 @@ import tempfile
 import unittest
 
 import testlib
-from codegen.idl.errors import escape_line
+from codegen.idl import fmt, frontend, layoutfmt, lockfile
+from codegen.idl.errors import IdlError, escape_line
 
 ITERATIONS = 1500
 HOST_CC = ["gcc", "clang"]
@@ -232,7 +233,7 @@ class Fuzzer:
         self.rng, self.iterations, self.tmp = random.Random(seed), iterations, tmp
         self.mutator = Mutator(self.rng)
         self.path = os.path.join(tmp, "mutant.idl")
-        self.failures, self.stats, self.compiled = [], {}, 0
+        self.failures, self.stats, self.compiled, self.formatted = [], {}, 0, 0
 
     def run(self):
         corpus = seeds()
@@ -261,6 +262,7 @@ class Fuzzer:
         status, out, err = testlib.run_idlc("check", self.path)
         if not self.well_formed(status, out, err, mutant):
             return False
+        self.check_fmt(mutant, accepted=status == 0)
         if status == 1:
             code = HEAD.match(err)["code"]
             self.stats[code] = self.stats.get(code, 0) + 1
@@ -274,6 +276,32 @@ class Fuzzer:
                 self.fail(f"`check` passed but `{argv[0]}` gave status {status}", mutant, err)
                 return False
         return True
+
+    def check_fmt(self, mutant, accepted):
+        """fmt is idempotent on whatever parses and, on what checks, changes neither the
+        layout nor the lock data (the formatter itself refuses any change of tokens)."""
+        try:
+            shown, text = frontend.read_source(self.path)
+            once = fmt.format_text(shown, text)
+        except IdlError as exc:
+            if exc.code == "E0900":
+                self.fail("fmt: internal error", mutant, exc.render())
+            return
+        self.formatted += 1
+        if fmt.format_text(shown, once) != once:
+            self.fail("fmt is not idempotent", mutant, once)
+        if not accepted:
+            return
+        before = (layoutfmt.render(frontend.load(self.path)),
+                  lockfile.dump(lockfile.api_of(frontend.load(self.path))))
+        with open(self.path, "w", encoding="utf-8") as fh:
+            fh.write(once)
+        after = (layoutfmt.render(frontend.load(self.path)),
+                 lockfile.dump(lockfile.api_of(frontend.load(self.path))))
+        with open(self.path, "wb") as fh:
+            fh.write(mutant.encode("utf-8", "surrogateescape"))
+        if before != after:
+            self.fail("fmt changed the layout or the lock data", mutant, once)
 
     def well_formed(self, status, out, err, mutant):
         if status not in (0, 1) or "Traceback" in err or "E0900" in err:
@@ -374,11 +402,12 @@ class IdlFuzzTest(unittest.TestCase):
         fuzzer = Fuzzer(self.seed, self.iterations, tmp)
         accepted = fuzzer.run()
         print(f"idl fuzz: seed {self.seed}, {self.iterations} mutants, {accepted} accepted, "
-              f"{fuzzer.compiled} compiled; {dict(sorted(fuzzer.stats.items()))}",
-              file=sys.stderr)
+              f"{fuzzer.compiled} compiled, {fuzzer.formatted} formatted; "
+              f"{dict(sorted(fuzzer.stats.items()))}", file=sys.stderr)
         self.assertEqual(fuzzer.failures, [], "\n\n".join(fuzzer.failures))
         self.assertGreater(accepted, 0)
         self.assertGreater(fuzzer.compiled, 0)
+        self.assertGreater(fuzzer.formatted, accepted)
         shutil.rmtree(tmp)
 
 
