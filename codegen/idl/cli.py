@@ -3,12 +3,12 @@ a diagnostic with a stable error id and exit status 1; a bug in idlc itself is r
 E0900 internal-error, never as a Python traceback."""
 
 import argparse
+import filecmp
 import gc
 import os
 import sys
 
-from . import (compat, docgen, fmt, frontend, generate, layoutfmt, lockfile, registry,
-               scaffold, verify)
+from . import compat, docgen, fmt, frontend, layoutfmt, lockfile, registry, verify
 from .errors import IdlError
 
 KIND_LABEL = {"wire": "wire break", "source": "source break", "compatible": "compatible"}
@@ -22,11 +22,12 @@ def cmd_check(args):
 
 def cmd_gen(args):
     f = frontend.load(args.file)
+    from . import generate  # Jinja is imported only by the commands that render templates
+
     base = args.base or os.path.splitext(os.path.basename(args.file))[0]
-    outputs = generate.render(f, base, frontend.display_path(args.file))
     make_dir(args.out)
-    for name in sorted(outputs):
-        write(os.path.join(args.out, name), outputs[name])
+    for name, chunks in generate.render_stream(f, base, frontend.display_path(args.file)):
+        write_stream(os.path.join(args.out, name), chunks)
     return 0
 
 
@@ -122,12 +123,16 @@ def cmd_ids(args):
 
 
 def cmd_new(args):
+    from . import scaffold
+
     scaffold.run(args.file, args.library, sys.stdout)
     return 0
 
 
 def cmd_api(args):
     """The C API of a file: the generated types, client and server headers."""
+    from . import generate
+
     f = frontend.load(args.file)
     base = os.path.splitext(os.path.basename(args.file))[0]
     outputs = generate.render(f, base, frontend.display_path(args.file))
@@ -158,6 +163,22 @@ def make_dir(path):
         os.makedirs(path)
     except OSError as exc:
         raise IdlError("E0404", f"cannot create directory {path}: {exc.strerror}") from None
+
+
+def write_stream(path, chunks):
+    """Writes chunks to path through a temporary file, replacing path only if the content
+    differs (timestamps stay put for build tools); E0404 if it cannot be written."""
+    tmp = path + ".idlc-tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+        if os.path.exists(path) and filecmp.cmp(tmp, path, shallow=False):
+            os.remove(tmp)
+        else:
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise IdlError("E0404", f"cannot write {path}: {exc.strerror}") from None
 
 
 def write(path, text):

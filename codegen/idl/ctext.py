@@ -2,6 +2,7 @@
 calls wrapped at 100 columns, and string literals. Generated C stays within 100 columns (tabs
 count 8) except where a single name is longer than the room left."""
 
+import re
 import textwrap
 
 WIDTH = 100
@@ -9,10 +10,7 @@ WIDTH = 100
 
 def columns(line):
     """Display width of a line with 8-column tabs."""
-    col = 0
-    for c in line:
-        col = (col // 8 + 1) * 8 if c == "\t" else col + 1
-    return col
+    return len(line.expandtabs(8)) if "\t" in line else len(line)
 
 
 def comment_safe(text):
@@ -46,7 +44,7 @@ def wrap(head, args, tail="", tabs=0):
     break can prevent it."""
     pad = "\t" * tabs
     one = f"{pad}{head}({', '.join(args)}){tail}"
-    if columns(one) <= WIDTH or not args:
+    if len(one) + 7 * tabs <= WIDTH or not args or columns(one) <= WIDTH:
         return one
     lines, line = [], f"{pad}{head}("
     for k, arg in enumerate(args):
@@ -83,22 +81,31 @@ def _break_at(line, limit):
     return best
 
 
+_LONG = re.compile(r"^[^\n]{48,}$", re.M)  # only these can pass 100 columns (tabs: 8)
+
+
+def _fold_line(m):
+    line = m.group(0)
+    if columns(line) <= WIDTH or line.lstrip().startswith(("#", "/*", "*")) \
+            or line.endswith("\\"):
+        return line
+    out = []
+    while columns(line) > WIDTH:
+        at = _break_at(line, WIDTH)
+        if at is None:
+            break
+        pad = line[:len(line) - len(line.lstrip("\t"))]
+        out.append(line[:at].rstrip())
+        line = pad + "\t" + line[at:].lstrip()
+    out.append(line)
+    return "\n".join(out)
+
+
 def fold(text):
     """Breaks every C statement line wider than the width after its last `,`, `||` or `&&`
     that fits, continuing one tab deeper. Preprocessor lines, comments and lines without such
     a break are left alone."""
-    out = []
-    for line in text.split("\n"):
-        while (len(line) + 7 * line.count("\t") > WIDTH and columns(line) > WIDTH
-               and not line.lstrip().startswith(("#", "/*", "*")) and not line.endswith("\\")):
-            at = _break_at(line, WIDTH)
-            if at is None:
-                break
-            pad = line[:len(line) - len(line.lstrip("\t"))]
-            out.append(line[:at].rstrip())
-            line = pad + "\t" + line[at:].lstrip()
-        out.append(line)
-    return "\n".join(out)
+    return _LONG.sub(_fold_line, text)
 
 
 def c_string(text, limit=48):

@@ -6,11 +6,13 @@ The list of generated files lives in codegen/outputs.bzl, shared with the Bazel 
 """
 
 import ast as pyast
+import itertools
 import os
 
 import jinja2
 
 from . import ast, ctext, layout, names, testgen
+from .contexts import EventCtx, MethodCtx, indent, padding_checks
 
 CODEGEN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATE_DIR = os.path.join(CODEGEN_DIR, "templates")
@@ -38,18 +40,6 @@ def c_literal(value, it):
     if value <= 0x7FFFFFFF:
         return str(value)
     return f"{value}ll" if it.signed else f"{value}ull"
-
-
-def indent(lines, n=1):
-    pad = "\t" * n
-    return "\n".join(pad + line if line else line for line in lines)
-
-
-def padding_checks(blk, ptr):
-    out = []
-    for o, n in blk.padding:
-        out += [f"if (!idl_all_zero({ptr} + {o}u, {n}u))", "\treturn ERR_PROTOCOL;"]
-    return out
 
 
 def literal_bounded(f):
@@ -122,88 +112,43 @@ class FileContext:
     def iface_ctx(self, i):
         msgs, events = layout.of(self.f)[i.name]
         by_key = {(m.method.name, m.direction): m for m in msgs + events}
-        methods = [self.method_ctx(i, m, by_key)
+        methods = [MethodCtx(self, i, m, by_key[(m.name, "request")],
+                             by_key.get((m.name, "reply")))
                    for m in sorted(i.methods, key=lambda m: m.ordinal)]
-        events = [self.event_ctx(i, e, by_key) for e in sorted(i.events, key=lambda e: e.ordinal)]
+        events = [EventCtx(self, i, e, by_key[(e.name, "event")])
+                  for e in sorted(i.events, key=lambda e: e.ordinal)]
         return {"name": i.name, "doc": i.doc, "n": self.cx.iface_names(i),
                 "iface_id": i.iface_id, "version": i.version, "methods": methods,
                 "events": events, "reserved": sorted(o for o, _ in i.reserved),
                 "unknown_ordinals": testgen.unknown_ordinals(i),
                 "not_events": testgen.non_event_ordinals(i),
-                "needs_no_corruption": any(not x["test"]["corruptions"]
-                                           for x in methods + events)}
-
-    def params(self, params, results=()):
-        """C parameter lists of a method or event: with the IDL's names (headers, client),
-        and with generated names idl_p0... (the test's handler stubs)."""
-        cx = self.cx
-        named = ([fl.type.c_in_param(cx, fl.name) for fl in params]
-                 + [fl.type.c_out_param(cx, fl.name) for fl in results])
-        anon = ([fl.type.c_in_param(cx, f"idl_p{k}") for k, fl in enumerate(params)]
-                + [fl.type.c_out_param(cx, f"idl_p{len(params) + k}")
-                   for k, fl in enumerate(results)])
-        return named, anon
-
-    def method_ctx(self, i, m, by_key):
-        cx = self.cx
-        req = by_key[(m.name, "request")]
-        resp = by_key.get((m.name, "reply"))
-        results = m.results or []
-        named, anon = self.params(m.params, results)
-        err = m.error_enum
-        return {"name": m.name, "doc": m.doc, "n": cx.method_names(i, m), "ordinal": m.ordinal,
-                "index": m.index, "oneway": m.oneway, "rights": self.abi.rights_c(m.rights_mask),
-                "rights_mask": m.rights_mask, "rights_text": self.abi.rights_text(m.rights_mask),
-                "req": self.msg_ctx(req, "req"),
-                "resp": self.msg_ctx(resp, "resp") if resp else None,
-                "error_type": cx.type_name(err) if err else None,
-                "error_name": err.name if err else None,
-                "params": named, "stub_params": anon, "param_docs": param_docs(m.params, results),
-                "copy_in": [fl.type.c_copy_in(f"idl_req.{fl.name}", fl.name) for fl in m.params],
-                "copy_out": [fl.type.c_copy_out(fl.name, f"idl_resp.{fl.name}")
-                             for fl in results],
-                "handler_args": ([fl.type.c_in_arg(f"req.{fl.name}") for fl in m.params]
-                                 + [fl.type.c_out_arg(f"resp.{fl.name}") for fl in results]),
-                "test": testgen.method_tests(self, m, req)}
-
-    def event_ctx(self, i, e, by_key):
-        msg = by_key[(e.name, "event")]
-        named, anon = self.params(e.params)
-        return {"name": e.name, "doc": e.doc, "n": self.cx.event_names(i, e),
-                "ordinal": e.ordinal, "index": e.index, "msg": self.msg_ctx(msg, "event"),
-                "params": named, "stub_params": anon, "param_docs": param_docs(e.params, []),
-                "copy_in": [fl.type.c_copy_in(f"idl_event.{fl.name}", fl.name)
-                            for fl in e.params],
-                "handler_args": [fl.type.c_in_arg(f"event.{fl.name}") for fl in e.params],
-                "test": testgen.event_tests(self, e, msg)}
-
-    def msg_ctx(self, msg, var):
-        """Encode/decode/check bodies for one message; var is `req`, `resp` or `event`."""
-        cx = self.cx
-        put, get, chk = [], padding_checks(msg.block, "p"), []
-        for slot in msg.block.slots:
-            lval = f"{var}->{slot.name}"
-            put += slot.type.c_put(cx, lval, f"p + {slot.offset}u")
-            get += slot.type.c_get(cx, lval, f"p + {slot.offset}u")
-        for fl in msg.fields:
-            chk += fl.type.c_check(cx, f"{var}->{fl.name}")
-        caps = [{"slot": s, "name": fl.name, "type": fl.type.c_type_macro(),
-                 "rights": self.abi.rights_c(fl.type.rights)} for s, fl in msg.caps]
-        return {"length": msg.length, "fields": self.fields_decl(msg.fields), "caps": caps,
-                "put_body": indent(put), "get_body": indent(get), "check_body": indent(chk),
-                "has_data": bool(msg.block.slots), "has_check": bool(chk), "layout": msg}
+                "needs_no_corruption": not all(x.has_bad for x in methods + events)}
 
 
-def param_docs(params, results):
-    """`name: doc` lines for the parameters and results that have doc comments."""
-    return [f"{fl.name}: {' '.join(fl.doc)}" for fl in list(params) + list(results) if fl.doc]
+class Environment(jinja2.Environment):
+    """Jinja's environment, looking names up in context dicts first: `m.name` on a dict would
+    otherwise fail as an attribute (an exception) before it is tried as a key, millions of
+    times for a large file."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        else:
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)
 
 
 def environment():
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+    env = Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
                              keep_trailing_newline=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-                             autoescape=False)
+                             autoescape=False, auto_reload=False)
     env.filters["cdoc"] = ctext.cdoc
     env.filters["cstr"] = ctext.c_string
     env.globals["wrap"] = ctext.wrap
@@ -211,12 +156,31 @@ def environment():
     return env
 
 
-def render(f, base, display_path):
-    """Returns {filename: text} for one checked file."""
+def folded(chunks, batch=8192):
+    """The chunks of a template's output with long lines folded (ctext.fold), cut at line
+    ends so no line is split; joined `batch` chunks at a time, so little is held at once."""
+    rest = ""
+    while True:
+        text = rest + "".join(itertools.islice(chunks, batch))
+        if len(text) == len(rest):
+            break
+        cut = text.rfind("\n") + 1
+        yield ctext.fold(text[:cut])
+        rest = text[cut:]
+    yield ctext.fold(rest)
+
+
+def render_stream(f, base, display_path):
+    """(filename, chunks) for each output of one checked file; the chunks are made as they
+    are consumed, so a large file's outputs never have to be in memory at once."""
     ctx = FileContext(f, base, display_path)
     env = environment()
-    out = {}
     for suffix in OUTPUTS:
-        text = env.get_template(suffix + ".j2").render(ctx=ctx, base=base, path=display_path)
-        out[f"{base}_{suffix}"] = ctext.fold(text)
-    return out
+        chunks = env.get_template(suffix + ".j2").generate(ctx=ctx, base=base,
+                                                            path=display_path)
+        yield f"{base}_{suffix}", folded(chunks)
+
+
+def render(f, base, display_path):
+    """Returns {filename: text} for one checked file."""
+    return {name: "".join(chunks) for name, chunks in render_stream(f, base, display_path)}

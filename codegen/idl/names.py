@@ -115,6 +115,43 @@ IFACE_NAMES = ("handlers", "server", "server_init", "dispatch", "dispatch_untype
 IFACE_MACROS = ("IFACE_ID", "VERSION", "METHOD_COUNT", "EVENT_COUNT")
 
 
+class MemberNames:
+    """The C names of one method or event, made when asked for: n.fn, n.req, n["resp"],
+    macros by their key (n.ordinal). Small, since a file may have 65,535. table maps each key
+    to (suffix, is a macro)."""
+
+    __slots__ = ("base", "table", "extra")
+
+    def __init__(self, base, table, extra=None):
+        self.base, self.table, self.extra = base, table, extra
+
+    def __getattr__(self, key):
+        entry = self.table.get(key)
+        if entry is not None:
+            suffix, upper = entry
+            return (self.base.upper() if upper else self.base) + suffix
+        if self.extra and key in self.extra:
+            return self.extra[key]
+        raise AttributeError(key)
+
+    def __getitem__(self, key):
+        try:
+            return self.__getattr__(key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def values(self):
+        return ([(self.base.upper() if upper else self.base) + suffix
+                 for suffix, upper in self.table.values()]
+                + list((self.extra or {}).values()))
+
+
+def name_table(lower, upper):
+    out = {k: (s, False) for k, s in lower}
+    out.update({k: (s, True) for k, s in upper})
+    return out
+
+
 class CNames:
     """The C name of every declaration of one file."""
 
@@ -122,9 +159,16 @@ class CNames:
         self.f = f
         self.lib = f.library.replace(".", "_")
         self.last = f.library.split(".")[-1]
+        self.stems = {}
 
     def stem(self, name):
         """lib + snake(name), without the library's last segment where it would repeat."""
+        out = self.stems.get(name)
+        if out is None:
+            out = self.stems[name] = self.make_stem(name)
+        return out
+
+    def make_stem(self, name):
         s = snake(name)
         if s == self.last:
             return self.lib
@@ -149,17 +193,12 @@ class CNames:
         return f"{self.stem(const.name)}_{kind}"
 
     def method_names(self, iface, m):
-        base = f"{self.iface_prefix(iface)}_{m.name}"
-        out = {k: base + s for k, s in METHOD_NAMES}
-        out.update({k: base.upper() + s for k, s in METHOD_MACROS})
-        return out
+        return MemberNames(f"{self.iface_prefix(iface)}_{m.name}", METHOD_TABLE)
 
     def event_names(self, iface, e):
-        base = f"{self.iface_prefix(iface)}_{e.name}"
-        out = {k: base + s for k, s in EVENT_NAMES}
-        out.update({k: base.upper() + s for k, s in EVENT_MACROS})
-        out["send"] = f"{self.iface_prefix(iface)}_send_{e.name}"
-        return out
+        prefix = self.iface_prefix(iface)
+        return MemberNames(f"{prefix}_{e.name}", EVENT_TABLE,
+                           {"send": f"{prefix}_send_{e.name}"})
 
     def iface_names(self, iface):
         x = self.iface_prefix(iface)
@@ -171,6 +210,8 @@ class CNames:
         return out
 
 
+METHOD_TABLE = name_table(METHOD_NAMES, METHOD_MACROS)
+EVENT_TABLE = name_table(EVENT_NAMES, EVENT_MACROS)
 HEADER_NAMES = {"KEEL_ABI_H": "abi.h", "KEEL_ABI_VERSION": "abi.h",
                 "KEEL_IDL_RUNTIME_H": "idl_runtime.h"}
 
@@ -190,9 +231,10 @@ def bounded_types(f):
     return out
 
 
-def generated_names(f, cx):
+def generated_names(f, cx, members=True):
     """[(C names, loc, describe)] for every declaration, in file order: the names the
-    generated code declares for it; describe() says what it is, for a diagnostic."""
+    generated code declares for it; describe() says what it is, for a diagnostic. Without
+    members, the names of methods and events are left out."""
     out = []
     for d in f.decls:
         if isinstance(d, ast.Const):
@@ -213,6 +255,8 @@ def generated_names(f, cx):
     for i in f.of(ast.Interface):
         out.append(([v for k, v in cx.iface_names(i).items() if k != "prefix"], i.loc,
                     f"interface {i.name}".format))
+        if not members:
+            continue
         for m in i.methods:
             out.append((list(cx.method_names(i, m).values()), m.loc,
                         f"method {i.name}.{m.name}".format))
@@ -222,16 +266,68 @@ def generated_names(f, cx):
     return out
 
 
+def families(f, cx):
+    """The per-method and per-event names as families: (stems, suffixes) with every name a
+    stem + a suffix; and every other generated name, listed singly."""
+    singles = []
+    for group, _, _ in generated_names(f, cx, members=False):
+        singles += group
+    fam = {"method": ([], tuple(x for _, x in METHOD_NAMES)),
+           "method_macro": ([], tuple(x for _, x in METHOD_MACROS)),
+           "event": ([], tuple(x for _, x in EVENT_NAMES)),
+           "event_macro": ([], tuple(x for _, x in EVENT_MACROS)),
+           "send": ([], ("",))}
+    for i in f.of(ast.Interface):
+        prefix = cx.iface_prefix(i) + "_"
+        stems = [prefix + m.name for m in i.methods]
+        fam["method"][0].extend(stems)
+        fam["method_macro"][0].extend(s.upper() for s in stems)
+        stems = [prefix + e.name for e in i.events]
+        fam["event"][0].extend(stems)
+        fam["event_macro"][0].extend(s.upper() for s in stems)
+        fam["send"][0].extend(f"{prefix}send_{e.name}" for e in i.events)
+    return singles, fam
+
+
+def collisions_possible(f, cx):
+    """False only if no two generated names can be equal: every name stem + suffix of a family
+    equals another only if a stem repeats, two families share a stem and a suffix, or one
+    stem is another plus the head of a suffix (a + "_req" == b + "_encode_req" needs
+    a == b + "_encode"). Exact, so the full check runs only when this says True."""
+    singles, fam = families(f, cx)
+    if len(set(singles)) != len(singles) or set(singles) & HEADER_NAMES.keys():
+        return True
+    stem_sets = {k: set(v[0]) for k, v in fam.items()}
+    for k, (stems, _) in fam.items():
+        if len(stem_sets[k]) != len(stems):
+            return True
+    for k1, (stems1, x1s) in fam.items():
+        heads = set()
+        for k2, (_, x2s) in fam.items():
+            if k1 != k2 and set(x1s) & set(x2s) and stem_sets[k1] & stem_sets[k2]:
+                return True
+            heads |= {(x2[:len(x2) - len(x1)], k2) for x1 in x1s for x2 in x2s
+                      if len(x2) > len(x1) and x2.endswith(x1)}
+        if heads:
+            tails = tuple(sorted({d for d, _ in heads}))
+            for s in stems1:
+                if s.endswith(tails):
+                    if any(s.endswith(d) and s[:len(s) - len(d)] in stem_sets[k2]
+                           for d, k2 in heads):
+                        return True
+        for o in list(singles) + list(HEADER_NAMES):
+            if any(o.endswith(x) and o[:len(o) - len(x)] in stem_sets[k1] for x in x1s):
+                return True
+    return False
+
+
 def check_collisions(f, cx):
     """Raises E0223 if two declarations map to the same C identifier, or one maps to a name
-    the included headers define. The common case (no collision) is one set of strings."""
-    groups = generated_names(f, cx)
-    count = sum(len(g[0]) for g in groups)
-    unique_names = set().union(*(g[0] for g in groups))
-    if len(unique_names) == count and not unique_names & HEADER_NAMES.keys():
+    the included headers define, naming the first such pair in file order."""
+    if not collisions_possible(f, cx):
         return
     seen = {}
-    for group, loc, what in groups:
+    for group, loc, what in generated_names(f, cx):
         for name in group:
             if name in HEADER_NAMES:
                 raise IdlError("E0223", f"{what()} generates C name {name!r}, which "

@@ -4,6 +4,7 @@ example client (NAME_app.h/.c), a host test through the fake transport (NAME_tes
 BUILD lines; registers the new interface ids. Never overwrites a file: an existing BUILD gets
 the lines to add printed instead."""
 
+import copy
 import os
 import re
 
@@ -40,18 +41,19 @@ def method_call(fctx, m, caps):
 def context(f, path, base, name, pkg):
     fctx = generate.FileContext(f, base, frontend.display_path(path))
     ifaces = f.of(ast.Interface)
-    for ictx, i in zip(fctx.interfaces, ifaces):
+    for ictx, i in zip(fctx.interfaces, ifaces):  # noqa: B007 - i names the interface
         # Scaffold names (<svc>_service_*, <svc>_test_*, <svc>_app_run) differ from generated
         # ones, which start with the library's prefix.
         ictx["svc"] = name if len(ifaces) == 1 else f"{name}_{names.snake(i.name)}"
-        by_name = {m.name: m for m in i.methods}
         ictx["app"] = None
         for mctx in ictx["methods"]:
-            m = by_name[mctx["name"]]
-            mctx["param_names"] = [fl.name for fl in m.params + (m.results or [])]
-            mctx.update(method_call(fctx, m, caps=True))
+            m = mctx.m
+            mctx.extra = {"param_names": [fl.name for fl in m.params + (m.results or [])]}
+            mctx.extra.update(method_call(fctx, m, caps=True))
             if ictx["app"] is None and not any(fl.type.is_cap for fl in m.params):
-                ictx["app"] = dict(mctx, **method_call(fctx, m, caps=False))
+                app = copy.copy(mctx)
+                app.extra = dict(mctx.extra, **method_call(fctx, m, caps=False))
+                ictx["app"] = app
     return {"ctx": fctx, "name": name, "base": base, "pkg": pkg,
             "guard": name.upper()}
 

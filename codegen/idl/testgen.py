@@ -51,6 +51,14 @@ def corruptions(block, max_depth=None):
     return out
 
 
+def has_corruptions(block):
+    """True if corruptions(block) would list anything (without building the list)."""
+    if padding_ranges(block):
+        return True
+    return any(t.bad_values(p, off) for slot in block.slots
+               for p, off, t in leaves(slot.type, slot.offset, slot.name))
+
+
 def sample(fctx, fields, prefix, caps):
     """C statements giving fields valid values; prefix is `req.`, `v->`..."""
     sampler = Sampler(fctx.cx, caps=caps)

@@ -142,6 +142,46 @@ class NamesTest(unittest.TestCase):
             shutil.rmtree(tmp)
 
 
+class CollisionFastPathTest(unittest.TestCase):
+    """The quick test for colliding C names (names.collisions_possible) is exact: over random
+    files built from names made to collide, whenever the full name-by-name check finds a
+    collision, the quick test says one is possible."""
+
+    WORDS = ["a", "b", "a_req", "a_resp", "a_encode", "a_decode", "a_check", "a_handle",
+             "req", "send_a", "send", "a_evt", "a_encode_evt", "b_send", "handle", "a_type",
+             "a_index", "a_event", "x_a", "evt", "ordinal", "a_ordinal"]
+    TYPES = ["AReq", "ASendA", "SendA", "XA", "X", "AEvt", "Events", "Client", "Server"]
+
+    def test_the_quick_test_never_misses_a_collision(self):
+        import random
+        from codegen.idl import abi, checker, lexer, names, parser
+        rng = random.Random(99)
+        found = 0
+        for n in range(1500):
+            used = rng.sample(self.WORDS, rng.randrange(1, 6))
+            forms = ["{k}: {w}(x: u8) -> ();", "{k}: oneway {w}(x: u8);", "{k}: event {w}(x: u8);"]
+            members = [rng.choice(forms).format(k=k + 1, w=w) for k, w in enumerate(used)]
+            if all(": event " in m for m in members):
+                members.append(f"{len(members) + 1}: zz() -> ();")
+            types = "".join(f"struct {t} {{ v: u8; }}\n"
+                            for t in rng.sample(self.TYPES, rng.randrange(0, 3)))
+            iface = rng.choice(["X", "Hard", "HardX", "A"])
+            text = (f"library hard;\n{types}@id(1) @version(1)\ninterface {iface} {{\n"
+                    + "\n".join(members) + "\n}\n")
+            try:
+                f = parser.parse(lexer.lex(f"r{n}.idl", text))
+                checker.check(f, abi.load())
+            except Exception:  # noqa: BLE001 - a file the checker refuses tests nothing here
+                continue
+            cx = names.CNames(f)
+            exact = [n for group, _, _ in names.generated_names(f, cx) for n in group]
+            collides = len(set(exact)) != len(exact)
+            found += collides
+            if collides:
+                self.assertTrue(names.collisions_possible(f, cx), text)
+        self.assertGreater(found, 50)
+
+
 def names_file(accepted):
     """Every name as a struct field, a parameter, a result and an event parameter."""
     lines = ["library hard.names;"]

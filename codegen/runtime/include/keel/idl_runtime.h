@@ -133,6 +133,21 @@ static inline bool idl_has_rights(uint32_t held, uint32_t needed)
 	return (held & needed) == needed;
 }
 
+/*
+ * The checks dispatch makes before decoding a request: the kind of send matches the method
+ * (a two-way method must be called, a oneway one sent: ERR_PROTOCOL), the caller's rights
+ * cover the method's (ERR_RIGHTS) and a handler exists (ERR_NOSYS). ERR_OK if all hold.
+ */
+static inline int32_t idl_admit(const struct ipc_recv_info *info, bool two_way,
+				uint32_t rights, bool handled)
+{
+	if (((info->flags & IPC_RECV_CALL) != 0) != two_way)
+		return ERR_PROTOCOL;
+	if (!idl_has_rights(info->rights, rights))
+		return ERR_RIGHTS;
+	return handled ? ERR_OK : ERR_NOSYS;
+}
+
 /* Encodes a bounded string or bytes value at p: a u8 length, then the bytes; the unused
  * bytes up to the bound stay as they are (zero in a freshly started message). */
 static inline void idl_put_bounded(uint8_t *p, uint8_t len, const void *data)
@@ -218,6 +233,27 @@ static inline int32_t idl_check_caps(const struct ipc_message *msg,
 			return ERR_RIGHTS;
 	}
 	return ERR_OK;
+}
+
+/*
+ * The first checks of a reply of this type (the call's type | IPC_TYPE_REPLY): returns ERR_OK
+ * when its status word is ERR_OK (the results follow, for the caller to decode); else the
+ * status of a well-formed error reply (exactly the status, no capabilities): a negative ERR_*
+ * or a positive value the caller must still find in the method's error enum; ERR_PROTOCOL for
+ * a wrong type, a short message or a malformed error reply.
+ */
+static inline int32_t idl_reply_status(const struct ipc_message *msg,
+				       const struct ipc_recv_info *info, uint32_t type)
+{
+	int32_t status;
+
+	if (msg->type != type || msg->length < IDL_STATUS_BYTES)
+		return ERR_PROTOCOL;
+	status = idl_get_i32(msg->data);
+	if (status != ERR_OK && (msg->length != IDL_STATUS_BYTES ||
+				 idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK))
+		return ERR_PROTOCOL;
+	return status;
 }
 
 /* Reduces received capabilities 0..count-1 to exactly the declared rights. */

@@ -139,7 +139,6 @@ int32_t test_alltypes_everything_poke(const struct test_alltypes_everything_clie
 	struct ipc_message idl_msg;
 
 	idl_zero(&idl_req, sizeof(idl_req));
-	IDL_TRY(test_alltypes_everything_poke_check_req(&idl_req));
 	test_alltypes_everything_poke_encode_req(&idl_req, &idl_msg);
 	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
 	if (idl_rc != ERR_OK)
@@ -163,7 +162,6 @@ int32_t test_alltypes_counter_add(const struct test_alltypes_counter_client *idl
 
 	idl_zero(&idl_req, sizeof(idl_req));
 	idl_req.delta = delta;
-	IDL_TRY(test_alltypes_counter_add_check_req(&idl_req));
 	test_alltypes_counter_add_encode_req(&idl_req, &idl_msg);
 	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
 	if (idl_rc != ERR_OK)
@@ -183,7 +181,6 @@ int32_t test_alltypes_counter_reset(const struct test_alltypes_counter_client *i
 	struct ipc_message idl_msg;
 
 	idl_zero(&idl_req, sizeof(idl_req));
-	IDL_TRY(test_alltypes_counter_reset_check_req(&idl_req));
 	test_alltypes_counter_reset_encode_req(&idl_req, &idl_msg);
 	return ipc_send(idl_client->ep, &idl_msg, idl_client->timeout_us);
 }

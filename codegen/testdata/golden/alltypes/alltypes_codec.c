@@ -113,7 +113,6 @@ int32_t test_alltypes_record_check(const struct test_alltypes_record *v)
 	return ERR_OK;
 }
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_scalars_check_req(
 	const struct test_alltypes_everything_scalars_req *req)
 {
@@ -121,7 +120,6 @@ int32_t test_alltypes_everything_scalars_check_req(
 	return ERR_OK;
 }
 
-/* Encodes a checked request into msg. */
 void test_alltypes_everything_scalars_encode_req(
 	const struct test_alltypes_everything_scalars_req *req, struct ipc_message *msg)
 {
@@ -131,12 +129,6 @@ void test_alltypes_everything_scalars_encode_req(
 	test_alltypes_scalars_put(p + 0u, &req->in);
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_alltypes_everything_scalars_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_scalars_req *req)
 {
@@ -152,7 +144,6 @@ int32_t test_alltypes_everything_scalars_decode_req(const struct ipc_message *ms
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_scalars_check_resp(
 	const struct test_alltypes_everything_scalars_resp *resp)
 {
@@ -160,7 +151,6 @@ int32_t test_alltypes_everything_scalars_check_resp(
 	return ERR_OK;
 }
 
-/* Encodes a checked reply into msg. */
 void test_alltypes_everything_scalars_encode_resp(
 	const struct test_alltypes_everything_scalars_resp *resp, struct ipc_message *msg)
 {
@@ -170,28 +160,16 @@ void test_alltypes_everything_scalars_encode_resp(
 	test_alltypes_scalars_put(p + 8u, &resp->out);
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_alltypes_everything_scalars_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_scalars_resp *resp)
 {
 	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info,
+		TEST_ALLTYPES_EVERYTHING_SCALARS_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_SCALARS_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 48u)
 		return ERR_PROTOCOL;
 	if (!idl_all_zero(p + 4u, 4u))
@@ -201,7 +179,6 @@ int32_t test_alltypes_everything_scalars_decode_resp(const struct ipc_message *m
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_strings_check_req(
 	const struct test_alltypes_everything_strings_req *req)
 {
@@ -212,7 +189,6 @@ int32_t test_alltypes_everything_strings_check_req(
 	return ERR_OK;
 }
 
-/* Encodes a checked request into msg. */
 void test_alltypes_everything_strings_encode_req(
 	const struct test_alltypes_everything_strings_req *req, struct ipc_message *msg)
 {
@@ -223,12 +199,6 @@ void test_alltypes_everything_strings_encode_req(
 	idl_put_bounded(p + 13u, req->blob.len, req->blob.data);
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_alltypes_everything_strings_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_strings_req *req)
 {
@@ -246,7 +216,6 @@ int32_t test_alltypes_everything_strings_decode_req(const struct ipc_message *ms
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_strings_check_resp(
 	const struct test_alltypes_everything_strings_resp *resp)
 {
@@ -257,7 +226,6 @@ int32_t test_alltypes_everything_strings_check_resp(
 	return ERR_OK;
 }
 
-/* Encodes a checked reply into msg. */
 void test_alltypes_everything_strings_encode_resp(
 	const struct test_alltypes_everything_strings_resp *resp, struct ipc_message *msg)
 {
@@ -268,28 +236,16 @@ void test_alltypes_everything_strings_encode_resp(
 	idl_put_bounded(p + 17u, resp->rev_blob.len, resp->rev_blob.data);
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_alltypes_everything_strings_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_strings_resp *resp)
 {
 	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info,
+		TEST_ALLTYPES_EVERYTHING_STRINGS_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_STRINGS_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 27u)
 		return ERR_PROTOCOL;
 	if (idl_get_bounded(p + 4u, 12u, &resp->rev_name.len, resp->rev_name.data) != ERR_OK)
@@ -299,7 +255,6 @@ int32_t test_alltypes_everything_strings_decode_resp(const struct ipc_message *m
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_arrays_check_req(
 	const struct test_alltypes_everything_arrays_req *req)
 {
@@ -313,7 +268,6 @@ int32_t test_alltypes_everything_arrays_check_req(
 	return ERR_OK;
 }
 
-/* Encodes a checked request into msg. */
 void test_alltypes_everything_arrays_encode_req(
 	const struct test_alltypes_everything_arrays_req *req, struct ipc_message *msg)
 {
@@ -336,12 +290,6 @@ void test_alltypes_everything_arrays_encode_req(
 	}
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_arrays_req *req)
 {
@@ -374,15 +322,6 @@ int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_arrays_check_resp(
-	const struct test_alltypes_everything_arrays_resp *resp)
-{
-	(void)resp;
-	return ERR_OK;
-}
-
-/* Encodes a checked reply into msg. */
 void test_alltypes_everything_arrays_encode_resp(
 	const struct test_alltypes_everything_arrays_resp *resp, struct ipc_message *msg)
 {
@@ -392,28 +331,16 @@ void test_alltypes_everything_arrays_encode_resp(
 	idl_put_u64(p + 8u, (uint64_t)resp->sum);
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_alltypes_everything_arrays_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_arrays_resp *resp)
 {
 	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info,
+		TEST_ALLTYPES_EVERYTHING_ARRAYS_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_ARRAYS_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 16u)
 		return ERR_PROTOCOL;
 	if (!idl_all_zero(p + 4u, 4u))
@@ -431,7 +358,6 @@ static const uint32_t test_alltypes_everything_swap_req_cap_rights[2] = {
 	CAP_RIGHT_READ,
 };
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_swap_check_req(const struct test_alltypes_everything_swap_req *req)
 {
 	if (req->mem == CAP_NULL)
@@ -441,7 +367,6 @@ int32_t test_alltypes_everything_swap_check_req(const struct test_alltypes_every
 	return ERR_OK;
 }
 
-/* Encodes a checked request into msg. */
 void test_alltypes_everything_swap_encode_req(const struct test_alltypes_everything_swap_req *req,
 	struct ipc_message *msg)
 {
@@ -453,12 +378,6 @@ void test_alltypes_everything_swap_encode_req(const struct test_alltypes_everyth
 	msg->caps[1] = req->irq;
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_alltypes_everything_swap_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_swap_req *req)
 {
@@ -485,7 +404,6 @@ static const uint32_t test_alltypes_everything_swap_resp_cap_rights[1] = {
 	CAP_RIGHT_WRITE,
 };
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_swap_check_resp(
 	const struct test_alltypes_everything_swap_resp *resp)
 {
@@ -494,7 +412,6 @@ int32_t test_alltypes_everything_swap_check_resp(
 	return ERR_OK;
 }
 
-/* Encodes a checked reply into msg. */
 void test_alltypes_everything_swap_encode_resp(
 	const struct test_alltypes_everything_swap_resp *resp, struct ipc_message *msg)
 {
@@ -505,28 +422,16 @@ void test_alltypes_everything_swap_encode_resp(
 	msg->caps[0] = resp->chan;
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_alltypes_everything_swap_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_swap_resp *resp)
 {
 	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info,
+		TEST_ALLTYPES_EVERYTHING_SWAP_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_SWAP_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 || test_alltypes_failure_valid(status) ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 5u)
 		return ERR_PROTOCOL;
 	resp->tag_out = idl_get_u8(p + 4u);
@@ -537,7 +442,6 @@ int32_t test_alltypes_everything_swap_decode_resp(const struct ipc_message *msg,
 	return ERR_OK;
 }
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_alltypes_everything_notify_check_req(
 	const struct test_alltypes_everything_notify_req *req)
 {
@@ -548,7 +452,6 @@ int32_t test_alltypes_everything_notify_check_req(
 	return ERR_OK;
 }
 
-/* Encodes a checked request into msg. */
 void test_alltypes_everything_notify_encode_req(
 	const struct test_alltypes_everything_notify_req *req, struct ipc_message *msg)
 {
@@ -560,12 +463,6 @@ void test_alltypes_everything_notify_encode_req(
 	idl_put_u8(p + 16u, req->flag ? 1u : 0u);
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_alltypes_everything_notify_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_notify_req *req)
 {
@@ -590,14 +487,6 @@ int32_t test_alltypes_everything_notify_decode_req(const struct ipc_message *msg
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_poke_check_req(const struct test_alltypes_everything_poke_req *req)
-{
-	(void)req;
-	return ERR_OK;
-}
-
-/* Encodes a checked request into msg. */
 void test_alltypes_everything_poke_encode_req(const struct test_alltypes_everything_poke_req *req,
 	struct ipc_message *msg)
 {
@@ -605,12 +494,6 @@ void test_alltypes_everything_poke_encode_req(const struct test_alltypes_everyth
 	(void)req;
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_alltypes_everything_poke_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_poke_req *req)
 {
@@ -622,15 +505,6 @@ int32_t test_alltypes_everything_poke_decode_req(const struct ipc_message *msg,
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_everything_poke_check_resp(
-	const struct test_alltypes_everything_poke_resp *resp)
-{
-	(void)resp;
-	return ERR_OK;
-}
-
-/* Encodes a checked reply into msg. */
 void test_alltypes_everything_poke_encode_resp(
 	const struct test_alltypes_everything_poke_resp *resp, struct ipc_message *msg)
 {
@@ -638,41 +512,20 @@ void test_alltypes_everything_poke_encode_resp(
 	(void)resp;
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_alltypes_everything_poke_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_poke_resp *resp)
 {
-	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info,
+		TEST_ALLTYPES_EVERYTHING_POKE_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_EVERYTHING_POKE_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 || test_alltypes_failure_valid(status) ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 4u)
 		return ERR_PROTOCOL;
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_counter_add_check_req(const struct test_alltypes_counter_add_req *req)
-{
-	(void)req;
-	return ERR_OK;
-}
-
-/* Encodes a checked request into msg. */
 void test_alltypes_counter_add_encode_req(const struct test_alltypes_counter_add_req *req,
 	struct ipc_message *msg)
 {
@@ -682,12 +535,6 @@ void test_alltypes_counter_add_encode_req(const struct test_alltypes_counter_add
 	idl_put_u32(p + 0u, (uint32_t)req->delta);
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_alltypes_counter_add_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_counter_add_req *req)
 {
@@ -702,14 +549,6 @@ int32_t test_alltypes_counter_add_decode_req(const struct ipc_message *msg,
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_counter_add_check_resp(const struct test_alltypes_counter_add_resp *resp)
-{
-	(void)resp;
-	return ERR_OK;
-}
-
-/* Encodes a checked reply into msg. */
 void test_alltypes_counter_add_encode_resp(const struct test_alltypes_counter_add_resp *resp,
 	struct ipc_message *msg)
 {
@@ -719,28 +558,16 @@ void test_alltypes_counter_add_encode_resp(const struct test_alltypes_counter_ad
 	idl_put_u64(p + 8u, (uint64_t)resp->value);
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_alltypes_counter_add_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_counter_add_resp *resp)
 {
 	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info,
+		TEST_ALLTYPES_COUNTER_ADD_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_ALLTYPES_COUNTER_ADD_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 16u)
 		return ERR_PROTOCOL;
 	if (!idl_all_zero(p + 4u, 4u))
@@ -749,14 +576,6 @@ int32_t test_alltypes_counter_add_decode_resp(const struct ipc_message *msg,
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_alltypes_counter_reset_check_req(const struct test_alltypes_counter_reset_req *req)
-{
-	(void)req;
-	return ERR_OK;
-}
-
-/* Encodes a checked request into msg. */
 void test_alltypes_counter_reset_encode_req(const struct test_alltypes_counter_reset_req *req,
 	struct ipc_message *msg)
 {
@@ -764,12 +583,6 @@ void test_alltypes_counter_reset_encode_req(const struct test_alltypes_counter_r
 	(void)req;
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_alltypes_counter_reset_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_counter_reset_req *req)
 {

@@ -3,6 +3,15 @@
  * Wire codecs of library test.alltypes: request, reply and event structs and the
  * functions that check, encode and decode them. Clients and servers share these, so both
  * validate alike.
+ *
+ * X_check_req/_resp/_evt check a value before it is sent (ERR_OVERFLOW, ERR_INVALID,
+ * ERR_BAD_CAP; never truncating); they exist only where something can be wrong.
+ * X_encode_* encode a checked value into a message. X_decode_req/_evt validate a received
+ * message completely (type, length, values, padding, unused bytes, capabilities against the
+ * kernel's info) and decode it: on success its capabilities are reduced to the declared
+ * rights and belong to the result; on failure (ERR_PROTOCOL, ERR_BAD_CAP, ERR_RIGHTS) they
+ * are still in the message. X_decode_resp validates a reply as strictly and returns ERR_OK,
+ * the reply's negative status, its declared positive error, or one of those failures.
  */
 #ifndef TEST_ALLTYPES_ALLTYPES_CODEC_H
 #define TEST_ALLTYPES_ALLTYPES_CODEC_H
@@ -91,8 +100,6 @@ void test_alltypes_everything_arrays_encode_req(
 	const struct test_alltypes_everything_arrays_req *req, struct ipc_message *msg);
 int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_arrays_req *req);
-int32_t test_alltypes_everything_arrays_check_resp(
-	const struct test_alltypes_everything_arrays_resp *resp);
 void test_alltypes_everything_arrays_encode_resp(
 	const struct test_alltypes_everything_arrays_resp *resp, struct ipc_message *msg);
 int32_t test_alltypes_everything_arrays_decode_resp(const struct ipc_message *msg,
@@ -150,14 +157,10 @@ struct test_alltypes_everything_poke_resp {
 	uint8_t idl_empty;
 };
 #define TEST_ALLTYPES_EVERYTHING_POKE_RESP_LENGTH 4u
-int32_t test_alltypes_everything_poke_check_req(
-	const struct test_alltypes_everything_poke_req *req);
 void test_alltypes_everything_poke_encode_req(const struct test_alltypes_everything_poke_req *req,
 	struct ipc_message *msg);
 int32_t test_alltypes_everything_poke_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_poke_req *req);
-int32_t test_alltypes_everything_poke_check_resp(
-	const struct test_alltypes_everything_poke_resp *resp);
 void test_alltypes_everything_poke_encode_resp(
 	const struct test_alltypes_everything_poke_resp *resp, struct ipc_message *msg);
 int32_t test_alltypes_everything_poke_decode_resp(const struct ipc_message *msg,
@@ -174,12 +177,10 @@ struct test_alltypes_counter_add_resp {
 	int64_t value;
 };
 #define TEST_ALLTYPES_COUNTER_ADD_RESP_LENGTH 16u
-int32_t test_alltypes_counter_add_check_req(const struct test_alltypes_counter_add_req *req);
 void test_alltypes_counter_add_encode_req(const struct test_alltypes_counter_add_req *req,
 	struct ipc_message *msg);
 int32_t test_alltypes_counter_add_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_counter_add_req *req);
-int32_t test_alltypes_counter_add_check_resp(const struct test_alltypes_counter_add_resp *resp);
 void test_alltypes_counter_add_encode_resp(const struct test_alltypes_counter_add_resp *resp,
 	struct ipc_message *msg);
 int32_t test_alltypes_counter_add_decode_resp(const struct ipc_message *msg,
@@ -190,7 +191,6 @@ struct test_alltypes_counter_reset_req {
 	uint8_t idl_empty;
 };
 #define TEST_ALLTYPES_COUNTER_RESET_REQ_LENGTH 0u
-int32_t test_alltypes_counter_reset_check_req(const struct test_alltypes_counter_reset_req *req);
 void test_alltypes_counter_reset_encode_req(const struct test_alltypes_counter_reset_req *req,
 	struct ipc_message *msg);
 int32_t test_alltypes_counter_reset_decode_req(const struct ipc_message *msg,

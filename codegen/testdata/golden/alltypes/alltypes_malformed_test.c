@@ -375,7 +375,6 @@ static void method_test_alltypes_everything_poke_sample(struct ipc_message *msg,
 
 	fake_reset();
 	idl_zero(&req, sizeof(req));
-	assert_int_equal(test_alltypes_everything_poke_check_req(&req), ERR_OK);
 	test_alltypes_everything_poke_encode_req(&req, msg);
 	sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
@@ -653,7 +652,6 @@ static void method_test_alltypes_counter_add_sample(struct ipc_message *msg,
 	fake_reset();
 	idl_zero(&req, sizeof(req));
 	req.delta = (int32_t)(-28ll);
-	assert_int_equal(test_alltypes_counter_add_check_req(&req), ERR_OK);
 	test_alltypes_counter_add_encode_req(&req, msg);
 	sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
@@ -674,7 +672,6 @@ static void method_test_alltypes_counter_reset_sample(struct ipc_message *msg,
 
 	fake_reset();
 	idl_zero(&req, sizeof(req));
-	assert_int_equal(test_alltypes_counter_reset_check_req(&req), ERR_OK);
 	test_alltypes_counter_reset_encode_req(&req, msg);
 	sample_info(info, 0, NULL, 0u);
 }

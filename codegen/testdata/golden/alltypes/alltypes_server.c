@@ -18,8 +18,10 @@ void test_alltypes_everything_server_init(struct test_alltypes_everything_server
  * msg into the error reply. Returns whether there is a reply to send.
  */
 static bool test_alltypes_everything_reject(struct test_alltypes_everything_server *srv,
-	uint32_t index, struct ipc_message *msg, int32_t status, bool reply)
+	uint32_t index, struct ipc_message *msg, int32_t status, const struct ipc_recv_info *info)
 {
+	bool reply = (info->flags & IPC_RECV_CALL) != 0;
+
 	idl_release_caps(msg);
 	if (index < TEST_ALLTYPES_EVERYTHING_METHOD_COUNT)
 		srv->errors[index]++;
@@ -35,22 +37,14 @@ static bool test_alltypes_everything_scalars_handle(struct test_alltypes_everyth
 {
 	struct test_alltypes_everything_scalars_req req;
 	struct test_alltypes_everything_scalars_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, 0u, srv->handlers->scalars != NULL);
 
-	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX,
-			msg, ERR_PROTOCOL, false);
-	if (srv->handlers->scalars == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX,
-			msg, ERR_NOSYS, call);
-	rc = test_alltypes_everything_scalars_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_alltypes_everything_scalars_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX,
-			msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			msg, rc, info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->scalars(srv->ctx, &caller, &req.in, &resp.out);
 	if (rc == ERR_OK)
@@ -59,9 +53,7 @@ static bool test_alltypes_everything_scalars_handle(struct test_alltypes_everyth
 		test_alltypes_everything_scalars_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
@@ -70,25 +62,14 @@ static bool test_alltypes_everything_strings_handle(struct test_alltypes_everyth
 {
 	struct test_alltypes_everything_strings_req req;
 	struct test_alltypes_everything_strings_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, CAP_RIGHT_READ, srv->handlers->strings != NULL);
 
-	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX,
-			msg, ERR_PROTOCOL, false);
-	if (!idl_has_rights(info->rights, CAP_RIGHT_READ))
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX,
-			msg, ERR_RIGHTS, call);
-	if (srv->handlers->strings == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX,
-			msg, ERR_NOSYS, call);
-	rc = test_alltypes_everything_strings_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_alltypes_everything_strings_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_STRINGS_INDEX,
-			msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			msg, rc, info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->strings(srv->ctx, &caller, &req.name, &req.blob, &resp.rev_name,
 		&resp.rev_blob);
@@ -98,9 +79,7 @@ static bool test_alltypes_everything_strings_handle(struct test_alltypes_everyth
 		test_alltypes_everything_strings_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
@@ -109,34 +88,22 @@ static bool test_alltypes_everything_arrays_handle(struct test_alltypes_everythi
 {
 	struct test_alltypes_everything_arrays_req req;
 	struct test_alltypes_everything_arrays_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, 0u, srv->handlers->arrays != NULL);
 
-	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_ARRAYS_INDEX,
-			msg, ERR_PROTOCOL, false);
-	if (srv->handlers->arrays == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_ARRAYS_INDEX,
-			msg, ERR_NOSYS, call);
-	rc = test_alltypes_everything_arrays_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_alltypes_everything_arrays_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_ARRAYS_INDEX,
-			msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			msg, rc, info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->arrays(srv->ctx, &caller, req.nums, req.recs, req.tags, req.grid,
 		&resp.sum);
-	if (rc == ERR_OK)
-		rc = test_alltypes_everything_arrays_check_resp(&resp);
 	if (rc == ERR_OK) {
 		test_alltypes_everything_arrays_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
@@ -145,25 +112,15 @@ static bool test_alltypes_everything_swap_handle(struct test_alltypes_everything
 {
 	struct test_alltypes_everything_swap_req req;
 	struct test_alltypes_everything_swap_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT,
+		srv->handlers->swap != NULL);
 
-	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX,
-			msg, ERR_PROTOCOL, false);
-	if (!idl_has_rights(info->rights, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT))
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX,
-			msg, ERR_RIGHTS, call);
-	if (srv->handlers->swap == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX,
-			msg, ERR_NOSYS, call);
-	rc = test_alltypes_everything_swap_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_alltypes_everything_swap_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_SWAP_INDEX,
-			msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			msg, rc, info);
 	idl_zero(&resp, sizeof(resp));
 	resp.chan = CAP_NULL;
 	rc = srv->handlers->swap(srv->ctx, &caller, req.mem, req.irq, req.tag, &resp.chan,
@@ -181,9 +138,7 @@ static bool test_alltypes_everything_swap_handle(struct test_alltypes_everything
 
 		idl_release_cap_array(produced, 1u);
 	}
-	if (rc > 0 && !test_alltypes_failure_valid(rc))
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 && !test_alltypes_failure_valid(rc) ? ERR_PROTOCOL : rc);
 	return true;
 }
 
@@ -191,22 +146,14 @@ static bool test_alltypes_everything_notify_handle(struct test_alltypes_everythi
 	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_everything_notify_req req;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, false, 0u, srv->handlers->notify != NULL);
 
-	if (call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_NOTIFY_INDEX,
-			msg, ERR_PROTOCOL, true);
-	if (srv->handlers->notify == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_NOTIFY_INDEX,
-			msg, ERR_NOSYS, call);
-	rc = test_alltypes_everything_notify_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_alltypes_everything_notify_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_NOTIFY_INDEX,
-			msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			msg, rc, info);
 	srv->handlers->notify(srv->ctx, &caller, req.shade, req.wide, req.flag);
 	return false;
 }
@@ -216,45 +163,31 @@ static bool test_alltypes_everything_poke_handle(struct test_alltypes_everything
 {
 	struct test_alltypes_everything_poke_req req;
 	struct test_alltypes_everything_poke_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, 0u, srv->handlers->poke != NULL);
 
-	if (!call)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_POKE_INDEX,
-			msg, ERR_PROTOCOL, false);
-	if (srv->handlers->poke == NULL)
-		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_POKE_INDEX,
-			msg, ERR_NOSYS, call);
-	rc = test_alltypes_everything_poke_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_alltypes_everything_poke_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_POKE_INDEX,
-			msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			msg, rc, info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->poke(srv->ctx, &caller);
-	if (rc == ERR_OK)
-		rc = test_alltypes_everything_poke_check_resp(&resp);
 	if (rc == ERR_OK) {
 		test_alltypes_everything_poke_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0 && !test_alltypes_failure_valid(rc))
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 && !test_alltypes_failure_valid(rc) ? ERR_PROTOCOL : rc);
 	return true;
 }
 
 bool test_alltypes_everything_dispatch(struct test_alltypes_everything_server *srv,
 	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
-
 	if ((msg->type & IPC_TYPE_REPLY) != 0 ||
 		IPC_TYPE_IFACE(msg->type) != TEST_ALLTYPES_EVERYTHING_IFACE_ID)
 		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_METHOD_COUNT,
-			msg, ERR_PROTOCOL, call);
+			msg, ERR_PROTOCOL, info);
 	switch (IPC_TYPE_ORDINAL(msg->type)) {
 	case TEST_ALLTYPES_EVERYTHING_SCALARS_ORDINAL:
 		return test_alltypes_everything_scalars_handle(srv, msg, info);
@@ -270,7 +203,7 @@ bool test_alltypes_everything_dispatch(struct test_alltypes_everything_server *s
 		return test_alltypes_everything_poke_handle(srv, msg, info);
 	default:
 		return test_alltypes_everything_reject(srv, TEST_ALLTYPES_EVERYTHING_METHOD_COUNT,
-			msg, ERR_NOSYS, call);
+			msg, ERR_NOSYS, info);
 	}
 }
 
@@ -310,8 +243,10 @@ void test_alltypes_counter_server_init(struct test_alltypes_counter_server *srv,
  * msg into the error reply. Returns whether there is a reply to send.
  */
 static bool test_alltypes_counter_reject(struct test_alltypes_counter_server *srv, uint32_t index,
-	struct ipc_message *msg, int32_t status, bool reply)
+	struct ipc_message *msg, int32_t status, const struct ipc_recv_info *info)
 {
+	bool reply = (info->flags & IPC_RECV_CALL) != 0;
+
 	idl_release_caps(msg);
 	if (index < TEST_ALLTYPES_COUNTER_METHOD_COUNT)
 		srv->errors[index]++;
@@ -327,36 +262,21 @@ static bool test_alltypes_counter_add_handle(struct test_alltypes_counter_server
 {
 	struct test_alltypes_counter_add_req req;
 	struct test_alltypes_counter_add_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, CAP_RIGHT_WRITE, srv->handlers->add != NULL);
 
-	if (!call)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg,
-			ERR_PROTOCOL, false);
-	if (!idl_has_rights(info->rights, CAP_RIGHT_WRITE))
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg,
-			ERR_RIGHTS, call);
-	if (srv->handlers->add == NULL)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg,
-			ERR_NOSYS, call);
-	rc = test_alltypes_counter_add_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_alltypes_counter_add_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_ADD_INDEX, msg, rc,
-			call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->add(srv->ctx, &caller, req.delta, &resp.value);
-	if (rc == ERR_OK)
-		rc = test_alltypes_counter_add_check_resp(&resp);
 	if (rc == ERR_OK) {
 		test_alltypes_counter_add_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
@@ -364,22 +284,14 @@ static bool test_alltypes_counter_reset_handle(struct test_alltypes_counter_serv
 	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
 	struct test_alltypes_counter_reset_req req;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, false, 0u, srv->handlers->reset != NULL);
 
-	if (call)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_RESET_INDEX, msg,
-			ERR_PROTOCOL, true);
-	if (srv->handlers->reset == NULL)
-		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_RESET_INDEX, msg,
-			ERR_NOSYS, call);
-	rc = test_alltypes_counter_reset_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_alltypes_counter_reset_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_RESET_INDEX, msg, rc,
-			call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			info);
 	srv->handlers->reset(srv->ctx, &caller);
 	return false;
 }
@@ -387,12 +299,10 @@ static bool test_alltypes_counter_reset_handle(struct test_alltypes_counter_serv
 bool test_alltypes_counter_dispatch(struct test_alltypes_counter_server *srv,
 	struct ipc_message *msg, const struct ipc_recv_info *info)
 {
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
-
 	if ((msg->type & IPC_TYPE_REPLY) != 0 ||
 		IPC_TYPE_IFACE(msg->type) != TEST_ALLTYPES_COUNTER_IFACE_ID)
 		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_METHOD_COUNT, msg,
-			ERR_PROTOCOL, call);
+			ERR_PROTOCOL, info);
 	switch (IPC_TYPE_ORDINAL(msg->type)) {
 	case TEST_ALLTYPES_COUNTER_ADD_ORDINAL:
 		return test_alltypes_counter_add_handle(srv, msg, info);
@@ -400,7 +310,7 @@ bool test_alltypes_counter_dispatch(struct test_alltypes_counter_server *srv,
 		return test_alltypes_counter_reset_handle(srv, msg, info);
 	default:
 		return test_alltypes_counter_reject(srv, TEST_ALLTYPES_COUNTER_METHOD_COUNT, msg,
-			ERR_NOSYS, call);
+			ERR_NOSYS, info);
 	}
 }
 

@@ -38,7 +38,6 @@ int32_t test_events_sensor_poke(const struct test_events_sensor_client *idl_clie
 
 	idl_zero(&idl_req, sizeof(idl_req));
 	idl_req.count = count;
-	IDL_TRY(test_events_sensor_poke_check_req(&idl_req));
 	test_events_sensor_poke_encode_req(&idl_req, &idl_msg);
 	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
 	if (idl_rc != ERR_OK)

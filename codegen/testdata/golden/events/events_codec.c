@@ -37,7 +37,6 @@ static const uint32_t test_events_sensor_subscribe_req_cap_rights[1] = {
 	CAP_RIGHT_WRITE,
 };
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_events_sensor_subscribe_check_req(const struct test_events_sensor_subscribe_req *req)
 {
 	if (req->events == CAP_NULL)
@@ -45,7 +44,6 @@ int32_t test_events_sensor_subscribe_check_req(const struct test_events_sensor_s
 	return ERR_OK;
 }
 
-/* Encodes a checked request into msg. */
 void test_events_sensor_subscribe_encode_req(const struct test_events_sensor_subscribe_req *req,
 	struct ipc_message *msg)
 {
@@ -53,12 +51,6 @@ void test_events_sensor_subscribe_encode_req(const struct test_events_sensor_sub
 	msg->caps[0] = req->events;
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_events_sensor_subscribe_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_subscribe_req *req)
 {
@@ -74,15 +66,6 @@ int32_t test_events_sensor_subscribe_decode_req(const struct ipc_message *msg,
 	return ERR_OK;
 }
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_events_sensor_subscribe_check_resp(
-	const struct test_events_sensor_subscribe_resp *resp)
-{
-	(void)resp;
-	return ERR_OK;
-}
-
-/* Encodes a checked reply into msg. */
 void test_events_sensor_subscribe_encode_resp(const struct test_events_sensor_subscribe_resp *resp,
 	struct ipc_message *msg)
 {
@@ -90,41 +73,20 @@ void test_events_sensor_subscribe_encode_resp(const struct test_events_sensor_su
 	(void)resp;
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_events_sensor_subscribe_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_subscribe_resp *resp)
 {
-	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info,
+		TEST_EVENTS_SENSOR_SUBSCRIBE_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_EVENTS_SENSOR_SUBSCRIBE_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 4u)
 		return ERR_PROTOCOL;
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_events_sensor_poke_check_req(const struct test_events_sensor_poke_req *req)
-{
-	(void)req;
-	return ERR_OK;
-}
-
-/* Encodes a checked request into msg. */
 void test_events_sensor_poke_encode_req(const struct test_events_sensor_poke_req *req,
 	struct ipc_message *msg)
 {
@@ -134,12 +96,6 @@ void test_events_sensor_poke_encode_req(const struct test_events_sensor_poke_req
 	idl_put_u8(p + 0u, (uint8_t)req->count);
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_events_sensor_poke_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_poke_req *req)
 {
@@ -154,14 +110,6 @@ int32_t test_events_sensor_poke_decode_req(const struct ipc_message *msg,
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_events_sensor_poke_check_resp(const struct test_events_sensor_poke_resp *resp)
-{
-	(void)resp;
-	return ERR_OK;
-}
-
-/* Encodes a checked reply into msg. */
 void test_events_sensor_poke_encode_resp(const struct test_events_sensor_poke_resp *resp,
 	struct ipc_message *msg)
 {
@@ -172,28 +120,15 @@ void test_events_sensor_poke_encode_resp(const struct test_events_sensor_poke_re
 	idl_put_u8(p + 5u, (uint8_t)resp->dropped);
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_events_sensor_poke_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_poke_resp *resp)
 {
 	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info, TEST_EVENTS_SENSOR_POKE_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_EVENTS_SENSOR_POKE_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 6u)
 		return ERR_PROTOCOL;
 	resp->sent = idl_get_u8(p + 4u);
@@ -201,14 +136,12 @@ int32_t test_events_sensor_poke_decode_resp(const struct ipc_message *msg,
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a event before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_events_sensor_reading_check_evt(const struct test_events_sensor_reading_evt *event)
 {
 	IDL_TRY(test_events_reading_check(&event->r));
 	return ERR_OK;
 }
 
-/* Encodes a checked event into msg. */
 void test_events_sensor_reading_encode_evt(const struct test_events_sensor_reading_evt *event,
 	struct ipc_message *msg)
 {
@@ -218,12 +151,6 @@ void test_events_sensor_reading_encode_evt(const struct test_events_sensor_readi
 	test_events_reading_put(p + 0u, &event->r);
 }
 
-/*
- * Validates a received event completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to event. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_events_sensor_reading_decode_evt(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_reading_evt *event)
 {
@@ -246,7 +173,6 @@ static const uint32_t test_events_sensor_alarm_evt_cap_rights[1] = {
 	CAP_RIGHT_READ,
 };
 
-/* Checks a event before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_events_sensor_alarm_check_evt(const struct test_events_sensor_alarm_evt *event)
 {
 	if (event->label.len > 16u)
@@ -256,7 +182,6 @@ int32_t test_events_sensor_alarm_check_evt(const struct test_events_sensor_alarm
 	return ERR_OK;
 }
 
-/* Encodes a checked event into msg. */
 void test_events_sensor_alarm_encode_evt(const struct test_events_sensor_alarm_evt *event,
 	struct ipc_message *msg)
 {
@@ -267,12 +192,6 @@ void test_events_sensor_alarm_encode_evt(const struct test_events_sensor_alarm_e
 	msg->caps[0] = event->details;
 }
 
-/*
- * Validates a received event completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to event. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_events_sensor_alarm_decode_evt(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_alarm_evt *event)
 {
@@ -292,14 +211,6 @@ int32_t test_events_sensor_alarm_decode_evt(const struct ipc_message *msg,
 	return ERR_OK;
 }
 
-/* Checks a event before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_events_sensor_tick_check_evt(const struct test_events_sensor_tick_evt *event)
-{
-	(void)event;
-	return ERR_OK;
-}
-
-/* Encodes a checked event into msg. */
 void test_events_sensor_tick_encode_evt(const struct test_events_sensor_tick_evt *event,
 	struct ipc_message *msg)
 {
@@ -307,12 +218,6 @@ void test_events_sensor_tick_encode_evt(const struct test_events_sensor_tick_evt
 	(void)event;
 }
 
-/*
- * Validates a received event completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to event. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_events_sensor_tick_decode_evt(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_tick_evt *event)
 {

@@ -3,6 +3,15 @@
  * Wire codecs of library test.events: request, reply and event structs and the
  * functions that check, encode and decode them. Clients and servers share these, so both
  * validate alike.
+ *
+ * X_check_req/_resp/_evt check a value before it is sent (ERR_OVERFLOW, ERR_INVALID,
+ * ERR_BAD_CAP; never truncating); they exist only where something can be wrong.
+ * X_encode_* encode a checked value into a message. X_decode_req/_evt validate a received
+ * message completely (type, length, values, padding, unused bytes, capabilities against the
+ * kernel's info) and decode it: on success its capabilities are reduced to the declared
+ * rights and belong to the result; on failure (ERR_PROTOCOL, ERR_BAD_CAP, ERR_RIGHTS) they
+ * are still in the message. X_decode_resp validates a reply as strictly and returns ERR_OK,
+ * the reply's negative status, its declared positive error, or one of those failures.
  */
 #ifndef TEST_EVENTS_EVENTS_CODEC_H
 #define TEST_EVENTS_EVENTS_CODEC_H
@@ -29,8 +38,6 @@ void test_events_sensor_subscribe_encode_req(const struct test_events_sensor_sub
 	struct ipc_message *msg);
 int32_t test_events_sensor_subscribe_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_subscribe_req *req);
-int32_t test_events_sensor_subscribe_check_resp(
-	const struct test_events_sensor_subscribe_resp *resp);
 void test_events_sensor_subscribe_encode_resp(const struct test_events_sensor_subscribe_resp *resp,
 	struct ipc_message *msg);
 int32_t test_events_sensor_subscribe_decode_resp(const struct ipc_message *msg,
@@ -48,12 +55,10 @@ struct test_events_sensor_poke_resp {
 	uint8_t dropped;
 };
 #define TEST_EVENTS_SENSOR_POKE_RESP_LENGTH 6u
-int32_t test_events_sensor_poke_check_req(const struct test_events_sensor_poke_req *req);
 void test_events_sensor_poke_encode_req(const struct test_events_sensor_poke_req *req,
 	struct ipc_message *msg);
 int32_t test_events_sensor_poke_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_poke_req *req);
-int32_t test_events_sensor_poke_check_resp(const struct test_events_sensor_poke_resp *resp);
 void test_events_sensor_poke_encode_resp(const struct test_events_sensor_poke_resp *resp,
 	struct ipc_message *msg);
 int32_t test_events_sensor_poke_decode_resp(const struct ipc_message *msg,
@@ -87,7 +92,6 @@ struct test_events_sensor_tick_evt {
 	uint8_t idl_empty;
 };
 #define TEST_EVENTS_SENSOR_TICK_EVT_LENGTH 0u
-int32_t test_events_sensor_tick_check_evt(const struct test_events_sensor_tick_evt *event);
 void test_events_sensor_tick_encode_evt(const struct test_events_sensor_tick_evt *event,
 	struct ipc_message *msg);
 int32_t test_events_sensor_tick_decode_evt(const struct ipc_message *msg,

@@ -18,8 +18,10 @@ void test_events_sensor_server_init(struct test_events_sensor_server *srv, cap_t
  * msg into the error reply. Returns whether there is a reply to send.
  */
 static bool test_events_sensor_reject(struct test_events_sensor_server *srv, uint32_t index,
-	struct ipc_message *msg, int32_t status, bool reply)
+	struct ipc_message *msg, int32_t status, const struct ipc_recv_info *info)
 {
+	bool reply = (info->flags & IPC_RECV_CALL) != 0;
+
 	idl_release_caps(msg);
 	if (index < TEST_EVENTS_SENSOR_METHOD_COUNT)
 		srv->errors[index]++;
@@ -35,36 +37,21 @@ static bool test_events_sensor_subscribe_handle(struct test_events_sensor_server
 {
 	struct test_events_sensor_subscribe_req req;
 	struct test_events_sensor_subscribe_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, CAP_RIGHT_READ, srv->handlers->subscribe != NULL);
 
-	if (!call)
-		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_SUBSCRIBE_INDEX, msg,
-			ERR_PROTOCOL, false);
-	if (!idl_has_rights(info->rights, CAP_RIGHT_READ))
-		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_SUBSCRIBE_INDEX, msg,
-			ERR_RIGHTS, call);
-	if (srv->handlers->subscribe == NULL)
-		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_SUBSCRIBE_INDEX, msg,
-			ERR_NOSYS, call);
-	rc = test_events_sensor_subscribe_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_events_sensor_subscribe_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_SUBSCRIBE_INDEX, msg, rc,
-			call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->subscribe(srv->ctx, &caller, req.events);
-	if (rc == ERR_OK)
-		rc = test_events_sensor_subscribe_check_resp(&resp);
 	if (rc == ERR_OK) {
 		test_events_sensor_subscribe_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
@@ -73,44 +60,30 @@ static bool test_events_sensor_poke_handle(struct test_events_sensor_server *srv
 {
 	struct test_events_sensor_poke_req req;
 	struct test_events_sensor_poke_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, 0u, srv->handlers->poke != NULL);
 
-	if (!call)
-		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_POKE_INDEX, msg,
-			ERR_PROTOCOL, false);
-	if (srv->handlers->poke == NULL)
-		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_POKE_INDEX, msg, ERR_NOSYS,
-			call);
-	rc = test_events_sensor_poke_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_events_sensor_poke_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_POKE_INDEX, msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_POKE_INDEX, msg, rc, info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->poke(srv->ctx, &caller, req.count, &resp.sent, &resp.dropped);
-	if (rc == ERR_OK)
-		rc = test_events_sensor_poke_check_resp(&resp);
 	if (rc == ERR_OK) {
 		test_events_sensor_poke_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
 bool test_events_sensor_dispatch(struct test_events_sensor_server *srv, struct ipc_message *msg,
 	const struct ipc_recv_info *info)
 {
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
-
 	if ((msg->type & IPC_TYPE_REPLY) != 0 ||
 		IPC_TYPE_IFACE(msg->type) != TEST_EVENTS_SENSOR_IFACE_ID)
 		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_METHOD_COUNT, msg,
-			ERR_PROTOCOL, call);
+			ERR_PROTOCOL, info);
 	switch (IPC_TYPE_ORDINAL(msg->type)) {
 	case TEST_EVENTS_SENSOR_SUBSCRIBE_ORDINAL:
 		return test_events_sensor_subscribe_handle(srv, msg, info);
@@ -118,7 +91,7 @@ bool test_events_sensor_dispatch(struct test_events_sensor_server *srv, struct i
 		return test_events_sensor_poke_handle(srv, msg, info);
 	default:
 		return test_events_sensor_reject(srv, TEST_EVENTS_SENSOR_METHOD_COUNT, msg,
-			ERR_NOSYS, call);
+			ERR_NOSYS, info);
 	}
 }
 
@@ -191,10 +164,7 @@ int32_t test_events_sensor_send_tick(struct test_events_sensor_subscriber *idl_s
 	int32_t idl_rc;
 
 	idl_zero(&idl_event, sizeof(idl_event));
-	idl_rc = test_events_sensor_tick_check_evt(&idl_event);
-	if (idl_rc == ERR_OK) {
-		test_events_sensor_tick_encode_evt(&idl_event, &idl_msg);
-		idl_rc = ipc_send(idl_sub->channel, &idl_msg, IPC_NO_WAIT);
-	}
+	test_events_sensor_tick_encode_evt(&idl_event, &idl_msg);
+	idl_rc = ipc_send(idl_sub->channel, &idl_msg, IPC_NO_WAIT);
 	return idl_count_send(&idl_sub->stats, idl_rc);
 }

@@ -71,7 +71,6 @@ int32_t test_fullmsg_full_longest(const struct test_fullmsg_full_client *idl_cli
 
 	idl_zero(&idl_req, sizeof(idl_req));
 	idl_req.text = *text;
-	IDL_TRY(test_fullmsg_full_longest_check_req(&idl_req));
 	test_fullmsg_full_longest_encode_req(&idl_req, &idl_msg);
 	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
 	if (idl_rc != ERR_OK)

@@ -2,7 +2,6 @@
 /* Wire codecs of library test.fullmsg; see fullmsg_codec.h and docs/idl.md. */
 #include "fullmsg_codec.h"
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_exact_check_req(const struct test_fullmsg_full_exact_req *req)
 {
 	if (req->blob.len > 254u)
@@ -10,7 +9,6 @@ int32_t test_fullmsg_full_exact_check_req(const struct test_fullmsg_full_exact_r
 	return ERR_OK;
 }
 
-/* Encodes a checked request into msg. */
 void test_fullmsg_full_exact_encode_req(const struct test_fullmsg_full_exact_req *req,
 	struct ipc_message *msg)
 {
@@ -21,12 +19,6 @@ void test_fullmsg_full_exact_encode_req(const struct test_fullmsg_full_exact_req
 	idl_put_u8(p + 255u, (uint8_t)req->last);
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_fullmsg_full_exact_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_fullmsg_full_exact_req *req)
 {
@@ -43,14 +35,6 @@ int32_t test_fullmsg_full_exact_decode_req(const struct ipc_message *msg,
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_fullmsg_full_exact_check_resp(const struct test_fullmsg_full_exact_resp *resp)
-{
-	(void)resp;
-	return ERR_OK;
-}
-
-/* Encodes a checked reply into msg. */
 void test_fullmsg_full_exact_encode_resp(const struct test_fullmsg_full_exact_resp *resp,
 	struct ipc_message *msg)
 {
@@ -62,28 +46,15 @@ void test_fullmsg_full_exact_encode_resp(const struct test_fullmsg_full_exact_re
 	}
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_fullmsg_full_exact_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_fullmsg_full_exact_resp *resp)
 {
 	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info, TEST_FULLMSG_FULL_EXACT_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_FULLMSG_FULL_EXACT_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 256u)
 		return ERR_PROTOCOL;
 	for (uint32_t i0 = 0; i0 < 252u; i0++) {
@@ -105,7 +76,6 @@ static const uint32_t test_fullmsg_full_four_req_cap_rights[4] = {
 	CAP_RIGHT_ADMIN,
 };
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_four_check_req(const struct test_fullmsg_full_four_req *req)
 {
 	if (req->a == CAP_NULL)
@@ -119,7 +89,6 @@ int32_t test_fullmsg_full_four_check_req(const struct test_fullmsg_full_four_req
 	return ERR_OK;
 }
 
-/* Encodes a checked request into msg. */
 void test_fullmsg_full_four_encode_req(const struct test_fullmsg_full_four_req *req,
 	struct ipc_message *msg)
 {
@@ -130,12 +99,6 @@ void test_fullmsg_full_four_encode_req(const struct test_fullmsg_full_four_req *
 	msg->caps[3] = req->d;
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_fullmsg_full_four_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_fullmsg_full_four_req *req)
 {
@@ -167,7 +130,6 @@ static const uint32_t test_fullmsg_full_four_resp_cap_rights[4] = {
 	CAP_RIGHT_ADMIN,
 };
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_four_check_resp(const struct test_fullmsg_full_four_resp *resp)
 {
 	if (resp->out_a == CAP_NULL)
@@ -181,7 +143,6 @@ int32_t test_fullmsg_full_four_check_resp(const struct test_fullmsg_full_four_re
 	return ERR_OK;
 }
 
-/* Encodes a checked reply into msg. */
 void test_fullmsg_full_four_encode_resp(const struct test_fullmsg_full_four_resp *resp,
 	struct ipc_message *msg)
 {
@@ -192,28 +153,14 @@ void test_fullmsg_full_four_encode_resp(const struct test_fullmsg_full_four_resp
 	msg->caps[3] = resp->out_d;
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_fullmsg_full_four_resp *resp)
 {
-	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info, TEST_FULLMSG_FULL_FOUR_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_FULLMSG_FULL_FOUR_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 4u)
 		return ERR_PROTOCOL;
 	IDL_TRY(idl_check_caps(msg, info, test_fullmsg_full_four_resp_cap_types,
@@ -226,14 +173,6 @@ int32_t test_fullmsg_full_four_decode_resp(const struct ipc_message *msg,
 	return ERR_OK;
 }
 
-/* Checks a request before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_fullmsg_full_longest_check_req(const struct test_fullmsg_full_longest_req *req)
-{
-	(void)req;
-	return ERR_OK;
-}
-
-/* Encodes a checked request into msg. */
 void test_fullmsg_full_longest_encode_req(const struct test_fullmsg_full_longest_req *req,
 	struct ipc_message *msg)
 {
@@ -243,12 +182,6 @@ void test_fullmsg_full_longest_encode_req(const struct test_fullmsg_full_longest
 	idl_put_bounded(p + 0u, req->text.len, req->text.data);
 }
 
-/*
- * Validates a received request completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to req. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_fullmsg_full_longest_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_fullmsg_full_longest_req *req)
 {
@@ -264,14 +197,6 @@ int32_t test_fullmsg_full_longest_decode_req(const struct ipc_message *msg,
 	return idl_check_caps(msg, info, NULL, NULL, 0);
 }
 
-/* Checks a reply before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
-int32_t test_fullmsg_full_longest_check_resp(const struct test_fullmsg_full_longest_resp *resp)
-{
-	(void)resp;
-	return ERR_OK;
-}
-
-/* Encodes a checked reply into msg. */
 void test_fullmsg_full_longest_encode_resp(const struct test_fullmsg_full_longest_resp *resp,
 	struct ipc_message *msg)
 {
@@ -281,28 +206,16 @@ void test_fullmsg_full_longest_encode_resp(const struct test_fullmsg_full_longes
 	idl_put_u8(p + 4u, (uint8_t)resp->len);
 }
 
-/*
- * Validates a received reply as strictly as a request and decodes it. Returns ERR_OK, the
- * reply's negative status, its declared positive error, or ERR_PROTOCOL/ERR_BAD_CAP/ERR_RIGHTS
- * if the reply is malformed; on any non-OK result the caller releases msg's capabilities.
- */
 int32_t test_fullmsg_full_longest_decode_resp(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_fullmsg_full_longest_resp *resp)
 {
 	const uint8_t *p = msg->data;
+	int32_t status = idl_reply_status(msg, info,
+		TEST_FULLMSG_FULL_LONGEST_TYPE | IPC_TYPE_REPLY);
 
 	idl_zero(resp, sizeof(*resp));
-	if (msg->type != (TEST_FULLMSG_FULL_LONGEST_TYPE | IPC_TYPE_REPLY) ||
-	    msg->length < IDL_STATUS_BYTES)
-		return ERR_PROTOCOL;
-	if (idl_get_i32(p) != ERR_OK) {
-		int32_t status = idl_get_i32(p);
-
-		if (msg->length != IDL_STATUS_BYTES ||
-		    idl_check_caps(msg, info, NULL, NULL, 0) != ERR_OK)
-			return ERR_PROTOCOL;
+	if (status != ERR_OK)
 		return status < 0 ? status : ERR_PROTOCOL;
-	}
 	if (msg->length != 5u)
 		return ERR_PROTOCOL;
 	resp->len = idl_get_u8(p + 4u);
@@ -322,7 +235,6 @@ static const uint32_t test_fullmsg_full_full_evt_cap_rights[4] = {
 	CAP_RIGHT_ADMIN,
 };
 
-/* Checks a event before it is sent: ERR_OVERFLOW, ERR_INVALID or ERR_BAD_CAP, never truncates. */
 int32_t test_fullmsg_full_full_check_evt(const struct test_fullmsg_full_full_evt *event)
 {
 	if (event->blob.len > 254u)
@@ -338,7 +250,6 @@ int32_t test_fullmsg_full_full_check_evt(const struct test_fullmsg_full_full_evt
 	return ERR_OK;
 }
 
-/* Encodes a checked event into msg. */
 void test_fullmsg_full_full_encode_evt(const struct test_fullmsg_full_full_evt *event,
 	struct ipc_message *msg)
 {
@@ -353,12 +264,6 @@ void test_fullmsg_full_full_encode_evt(const struct test_fullmsg_full_full_evt *
 	msg->caps[3] = event->d;
 }
 
-/*
- * Validates a received event completely (type, length, values, padding, unused bytes,
- * capabilities against the kernel's info) and decodes it. On success the capabilities are
- * reduced to the declared rights and belong to event. Returns ERR_PROTOCOL, ERR_BAD_CAP
- * or ERR_RIGHTS on failure, leaving every capability in msg.
- */
 int32_t test_fullmsg_full_full_decode_evt(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_fullmsg_full_full_evt *event)
 {

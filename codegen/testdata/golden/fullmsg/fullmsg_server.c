@@ -18,8 +18,10 @@ void test_fullmsg_full_server_init(struct test_fullmsg_full_server *srv, cap_t e
  * msg into the error reply. Returns whether there is a reply to send.
  */
 static bool test_fullmsg_full_reject(struct test_fullmsg_full_server *srv, uint32_t index,
-	struct ipc_message *msg, int32_t status, bool reply)
+	struct ipc_message *msg, int32_t status, const struct ipc_recv_info *info)
 {
+	bool reply = (info->flags & IPC_RECV_CALL) != 0;
+
 	idl_release_caps(msg);
 	if (index < TEST_FULLMSG_FULL_METHOD_COUNT)
 		srv->errors[index]++;
@@ -35,32 +37,20 @@ static bool test_fullmsg_full_exact_handle(struct test_fullmsg_full_server *srv,
 {
 	struct test_fullmsg_full_exact_req req;
 	struct test_fullmsg_full_exact_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, 0u, srv->handlers->exact != NULL);
 
-	if (!call)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_EXACT_INDEX, msg,
-			ERR_PROTOCOL, false);
-	if (srv->handlers->exact == NULL)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_EXACT_INDEX, msg, ERR_NOSYS,
-			call);
-	rc = test_fullmsg_full_exact_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_fullmsg_full_exact_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_EXACT_INDEX, msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_EXACT_INDEX, msg, rc, info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->exact(srv->ctx, &caller, &req.blob, req.last, resp.status_copy);
-	if (rc == ERR_OK)
-		rc = test_fullmsg_full_exact_check_resp(&resp);
 	if (rc == ERR_OK) {
 		test_fullmsg_full_exact_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
@@ -69,21 +59,13 @@ static bool test_fullmsg_full_four_handle(struct test_fullmsg_full_server *srv,
 {
 	struct test_fullmsg_full_four_req req;
 	struct test_fullmsg_full_four_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, 0u, srv->handlers->four != NULL);
 
-	if (!call)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_FOUR_INDEX, msg,
-			ERR_PROTOCOL, false);
-	if (srv->handlers->four == NULL)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_FOUR_INDEX, msg, ERR_NOSYS,
-			call);
-	rc = test_fullmsg_full_four_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_fullmsg_full_four_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_FOUR_INDEX, msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_FOUR_INDEX, msg, rc, info);
 	idl_zero(&resp, sizeof(resp));
 	resp.out_a = CAP_NULL;
 	resp.out_b = CAP_NULL;
@@ -107,9 +89,7 @@ static bool test_fullmsg_full_four_handle(struct test_fullmsg_full_server *srv,
 
 		idl_release_cap_array(produced, 4u);
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
@@ -118,45 +98,31 @@ static bool test_fullmsg_full_longest_handle(struct test_fullmsg_full_server *sr
 {
 	struct test_fullmsg_full_longest_req req;
 	struct test_fullmsg_full_longest_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, 0u, srv->handlers->longest != NULL);
 
-	if (!call)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_LONGEST_INDEX, msg,
-			ERR_PROTOCOL, false);
-	if (srv->handlers->longest == NULL)
-		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_LONGEST_INDEX, msg,
-			ERR_NOSYS, call);
-	rc = test_fullmsg_full_longest_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_fullmsg_full_longest_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
 		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_LONGEST_INDEX, msg, rc,
-			call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+			info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->longest(srv->ctx, &caller, &req.text, &resp.len);
-	if (rc == ERR_OK)
-		rc = test_fullmsg_full_longest_check_resp(&resp);
 	if (rc == ERR_OK) {
 		test_fullmsg_full_longest_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
 bool test_fullmsg_full_dispatch(struct test_fullmsg_full_server *srv, struct ipc_message *msg,
 	const struct ipc_recv_info *info)
 {
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
-
 	if ((msg->type & IPC_TYPE_REPLY) != 0 ||
 		IPC_TYPE_IFACE(msg->type) != TEST_FULLMSG_FULL_IFACE_ID)
 		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_METHOD_COUNT, msg,
-			ERR_PROTOCOL, call);
+			ERR_PROTOCOL, info);
 	switch (IPC_TYPE_ORDINAL(msg->type)) {
 	case TEST_FULLMSG_FULL_EXACT_ORDINAL:
 		return test_fullmsg_full_exact_handle(srv, msg, info);
@@ -166,7 +132,7 @@ bool test_fullmsg_full_dispatch(struct test_fullmsg_full_server *srv, struct ipc
 		return test_fullmsg_full_longest_handle(srv, msg, info);
 	default:
 		return test_fullmsg_full_reject(srv, TEST_FULLMSG_FULL_METHOD_COUNT, msg, ERR_NOSYS,
-			call);
+			info);
 	}
 }
 

@@ -12,7 +12,6 @@ int32_t test_minimal_ping(const struct test_minimal_client *idl_client)
 	struct ipc_message idl_msg;
 
 	idl_zero(&idl_req, sizeof(idl_req));
-	IDL_TRY(test_minimal_ping_check_req(&idl_req));
 	test_minimal_ping_encode_req(&idl_req, &idl_msg);
 	idl_rc = ipc_call(idl_client->ep, &idl_msg, &idl_info, idl_client->timeout_us);
 	if (idl_rc != ERR_OK)

@@ -18,8 +18,10 @@ void test_minimal_server_init(struct test_minimal_server *srv, cap_t endpoint,
  * msg into the error reply. Returns whether there is a reply to send.
  */
 static bool test_minimal_reject(struct test_minimal_server *srv, uint32_t index,
-	struct ipc_message *msg, int32_t status, bool reply)
+	struct ipc_message *msg, int32_t status, const struct ipc_recv_info *info)
 {
+	bool reply = (info->flags & IPC_RECV_CALL) != 0;
+
 	idl_release_caps(msg);
 	if (index < TEST_MINIMAL_METHOD_COUNT)
 		srv->errors[index]++;
@@ -35,45 +37,33 @@ static bool test_minimal_ping_handle(struct test_minimal_server *srv, struct ipc
 {
 	struct test_minimal_ping_req req;
 	struct test_minimal_ping_resp resp;
-	struct idl_caller caller;
-	int32_t rc;
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
+	struct idl_caller caller = { info->badge, info->rights };
+	int32_t rc = idl_admit(info, true, 0u, srv->handlers->ping != NULL);
 
-	if (!call)
-		return test_minimal_reject(srv, TEST_MINIMAL_PING_INDEX, msg, ERR_PROTOCOL, false);
-	if (srv->handlers->ping == NULL)
-		return test_minimal_reject(srv, TEST_MINIMAL_PING_INDEX, msg, ERR_NOSYS, call);
-	rc = test_minimal_ping_decode_req(msg, info, &req);
+	if (rc == ERR_OK)
+		rc = test_minimal_ping_decode_req(msg, info, &req);
 	if (rc != ERR_OK)
-		return test_minimal_reject(srv, TEST_MINIMAL_PING_INDEX, msg, rc, call);
-	caller.badge = info->badge;
-	caller.rights = info->rights;
+		return test_minimal_reject(srv, TEST_MINIMAL_PING_INDEX, msg, rc, info);
 	idl_zero(&resp, sizeof(resp));
 	rc = srv->handlers->ping(srv->ctx, &caller);
-	if (rc == ERR_OK)
-		rc = test_minimal_ping_check_resp(&resp);
 	if (rc == ERR_OK) {
 		test_minimal_ping_encode_resp(&resp, msg);
 		return true;
 	}
-	if (rc > 0)
-		rc = ERR_PROTOCOL;
-	idl_error_reply(msg, rc);
+	idl_error_reply(msg, rc > 0 ? ERR_PROTOCOL : rc);
 	return true;
 }
 
 bool test_minimal_dispatch(struct test_minimal_server *srv, struct ipc_message *msg,
 	const struct ipc_recv_info *info)
 {
-	bool call = (info->flags & IPC_RECV_CALL) != 0;
-
 	if ((msg->type & IPC_TYPE_REPLY) != 0 || IPC_TYPE_IFACE(msg->type) != TEST_MINIMAL_IFACE_ID)
-		return test_minimal_reject(srv, TEST_MINIMAL_METHOD_COUNT, msg, ERR_PROTOCOL, call);
+		return test_minimal_reject(srv, TEST_MINIMAL_METHOD_COUNT, msg, ERR_PROTOCOL, info);
 	switch (IPC_TYPE_ORDINAL(msg->type)) {
 	case TEST_MINIMAL_PING_ORDINAL:
 		return test_minimal_ping_handle(srv, msg, info);
 	default:
-		return test_minimal_reject(srv, TEST_MINIMAL_METHOD_COUNT, msg, ERR_NOSYS, call);
+		return test_minimal_reject(srv, TEST_MINIMAL_METHOD_COUNT, msg, ERR_NOSYS, info);
 	}
 }
 
