@@ -67,18 +67,20 @@ def define(name, value):
 
 def _break_at(line, limit):
     """Index after which to break line so its first part fits limit columns: the last `, `,
-    ` || ` or ` && ` outside string literals; None if there is none."""
-    best, in_string = None, False
+    ` || ` or ` && ` outside string literals, else the last ` = `; None if there is none."""
+    best, assign, in_string = None, None, False
     for k, c in enumerate(line):
         if c == '"' and (k == 0 or line[k - 1] != "\\"):
             in_string = not in_string
-        if in_string or columns(line[:k + 1]) > limit:
-            if not in_string and columns(line[:k + 1]) > limit:
-                break
+        if in_string:
             continue
+        if columns(line[:k + 1]) > limit:
+            break
         if line.startswith(", ", k) or line.startswith(" || ", k) or line.startswith(" && ", k):
             best = k + 1 if c == "," else k + 3
-    return best
+        elif line.startswith(" = ", k):
+            assign = k + 2
+    return best if best is not None else assign
 
 
 _LONG = re.compile(r"^[^\n]{48,}$", re.M)  # only these can pass 100 columns (tabs: 8)

@@ -47,6 +47,20 @@ class GoldenTest(unittest.TestCase):
     def test_deterministic(self):
         self.assertEqual(produce("alltypes"), produce("alltypes"))
 
+    def test_generated_c_within_100_columns(self):
+        """Every line of generated C fits 100 columns (tabs count 8), for the test interfaces
+        and for every interface of the tree."""
+        from c_build_test import idl_files
+        for rel in idl_files():
+            with tempfile.TemporaryDirectory() as tmp:
+                status, _, err = testlib.run_idlc("gen", rel, "-o", tmp)
+                self.assertEqual(status, 0, err)
+                for name in sorted(os.listdir(tmp)):
+                    with open(os.path.join(tmp, name), encoding="utf-8") as fh:
+                        for k, line in enumerate(fh, 1):
+                            width = len(line.rstrip("\n").expandtabs(8))
+                            self.assertLessEqual(width, 100, f"{rel}: {name}:{k}: {line}")
+
     def test_generated_header_line(self):
         for rel, text in produce("alltypes").items():
             if rel.endswith((".c", ".h")):

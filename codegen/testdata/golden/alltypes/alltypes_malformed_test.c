@@ -979,6 +979,7 @@ static void test_struct_test_alltypes_scalars_codec(void **state)
 {
 	struct test_alltypes_scalars v, back;
 	uint8_t wire[TEST_ALLTYPES_SCALARS_WIRE_SIZE], again[TEST_ALLTYPES_SCALARS_WIRE_SIZE];
+	const struct corruption *bad;
 
 	(void)state;
 	struct_test_alltypes_scalars_sample(&v);
@@ -989,7 +990,7 @@ static void test_struct_test_alltypes_scalars_codec(void **state)
 	idl_zero(again, sizeof(again));
 	test_alltypes_scalars_put(again, &back);
 	assert_memory_equal(wire, again, sizeof(wire));
-	for (const struct corruption *bad = struct_test_alltypes_scalars_bad; bad->what != NULL; bad++) {
+	for (bad = struct_test_alltypes_scalars_bad; bad->what != NULL; bad++) {
 		uint8_t copy[sizeof(wire)];
 
 		idl_copy(copy, wire, sizeof(wire));
@@ -1011,6 +1012,7 @@ static void test_struct_test_alltypes_point_codec(void **state)
 {
 	struct test_alltypes_point v, back;
 	uint8_t wire[TEST_ALLTYPES_POINT_WIRE_SIZE], again[TEST_ALLTYPES_POINT_WIRE_SIZE];
+	const struct corruption *bad;
 
 	(void)state;
 	struct_test_alltypes_point_sample(&v);
@@ -1021,7 +1023,7 @@ static void test_struct_test_alltypes_point_codec(void **state)
 	idl_zero(again, sizeof(again));
 	test_alltypes_point_put(again, &back);
 	assert_memory_equal(wire, again, sizeof(wire));
-	for (const struct corruption *bad = struct_test_alltypes_point_bad; bad->what != NULL; bad++) {
+	for (bad = struct_test_alltypes_point_bad; bad->what != NULL; bad++) {
 		uint8_t copy[sizeof(wire)];
 
 		idl_copy(copy, wire, sizeof(wire));
@@ -1048,6 +1050,7 @@ static void test_struct_test_alltypes_record_codec(void **state)
 {
 	struct test_alltypes_record v, back;
 	uint8_t wire[TEST_ALLTYPES_RECORD_WIRE_SIZE], again[TEST_ALLTYPES_RECORD_WIRE_SIZE];
+	const struct corruption *bad;
 
 	(void)state;
 	struct_test_alltypes_record_sample(&v);
@@ -1058,7 +1061,7 @@ static void test_struct_test_alltypes_record_codec(void **state)
 	idl_zero(again, sizeof(again));
 	test_alltypes_record_put(again, &back);
 	assert_memory_equal(wire, again, sizeof(wire));
-	for (const struct corruption *bad = struct_test_alltypes_record_bad; bad->what != NULL; bad++) {
+	for (bad = struct_test_alltypes_record_bad; bad->what != NULL; bad++) {
 		uint8_t copy[sizeof(wire)];
 
 		idl_copy(copy, wire, sizeof(wire));

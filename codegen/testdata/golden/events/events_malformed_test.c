@@ -695,6 +695,7 @@ static void test_struct_test_events_reading_codec(void **state)
 {
 	struct test_events_reading v, back;
 	uint8_t wire[TEST_EVENTS_READING_WIRE_SIZE], again[TEST_EVENTS_READING_WIRE_SIZE];
+	const struct corruption *bad;
 
 	(void)state;
 	struct_test_events_reading_sample(&v);
@@ -705,7 +706,7 @@ static void test_struct_test_events_reading_codec(void **state)
 	idl_zero(again, sizeof(again));
 	test_events_reading_put(again, &back);
 	assert_memory_equal(wire, again, sizeof(wire));
-	for (const struct corruption *bad = struct_test_events_reading_bad; bad->what != NULL; bad++) {
+	for (bad = struct_test_events_reading_bad; bad->what != NULL; bad++) {
 		uint8_t copy[sizeof(wire)];
 
 		idl_copy(copy, wire, sizeof(wire));
