@@ -58,6 +58,7 @@ def idl_library(name, src, visibility = None, malformed_test = True, tags = []):
     if malformed_test:
         native.cc_test(
             name = name + "_malformed_test",
+            size = "small",
             srcs = [outs["malformed_test.c"]],
             deps = [
                 ":" + name + "_client",

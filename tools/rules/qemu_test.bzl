@@ -5,8 +5,10 @@ def _quote(s):
     # escape "$" (regex anchors) and quote each argument whole.
     return "'" + s.replace("$", "$$").replace("'", "'\\''") + "'"
 
-def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 60,
-              qemu_args = [], size = "medium", **kwargs):
+def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 45,
+              qemu_args = [], size = "small", **kwargs):
+    # A boot takes seconds; timeout_s (QEMU's own limit, which prints the serial log) stays
+    # under a small test's 60 s, so a hang is reported by qemu_test.py, not killed by Bazel.
     args = ["--iso", "$(rootpath %s)" % image, "--timeout", str(timeout_s)]
     for e in expect:
         args += ["--expect", _quote(e)]

@@ -54,4 +54,5 @@ def user_program(name, srcs, deps = [], copts = [], layout_test = True, **kwargs
         args = ["$(rootpath :%s_i686)" % name],
         data = [":" + name + "_i686"],
         python_version = "PY3",
+        size = "small",
     )
