@@ -3,7 +3,48 @@ the single-field corruptions (enum out of range, bool not 0/1, length prefix ove
 nonzero unused bytes, nonzero padding) a receiver must reject. The values come from the types
 (types.py: c_sample, bad_values)."""
 
-from .types import leaves, padding_ranges
+from .types import ArrayType
+
+MAX_PATH = 48  # leaf paths label test cases; longer ones end in "..."
+
+
+def leaves(t, offset, path, max_depth=None):
+    """(path, offset, type) of every leaf value inside t, in layout order; arrays contribute
+    their first element only (the others are alike). Iterative, with paths cut at MAX_PATH,
+    so deep chains of structs cost time linear in their depth. With max_depth, values nested
+    deeper than that are not visited."""
+    out, stack = [], [(t, offset, path, 0)]
+    while stack:
+        t, off, p, depth = stack.pop()
+        inner = t.inner()
+        if not inner:
+            out.append((p, off, t))
+            continue
+        if max_depth is not None and depth >= max_depth:
+            continue
+        for rel, suffix, sub in reversed(inner):
+            q = p if p.endswith("...") else (p + suffix if len(p) < MAX_PATH else p + "...")
+            stack.append((sub, off + rel, q, depth + 1))
+    return out
+
+
+def padding_ranges(block, base=0, max_depth=None):
+    """Every padding range of a block, including those inside nested structs and arrays (no
+    deeper than max_depth levels, if given)."""
+    out = [(base + o, n) for o, n in block.padding]
+    stack = [(s.type, base + s.offset, 1) for s in block.slots]
+    while stack:
+        t, off, depth = stack.pop()
+        if max_depth is not None and depth > max_depth:
+            continue
+        if isinstance(t, ArrayType):
+            if t.elem.inner() or t.elem.padding():
+                stack.extend((t.elem, off + e, depth) for e in t.element_offsets())
+            continue
+        out += [(off + o, n) for o, n in t.padding()]
+        stack.extend((sub, off + rel, depth + 1) for rel, _, sub in t.inner())
+    return sorted(out)
+
 
 MAX_PADDING_CASES = 16
 STRUCT_DEPTH = 4  # a struct's own test corrupts values this deep; messages go all the way
