@@ -57,13 +57,19 @@ def problems(path, lock=None, registry_path=None):
 
 def tree_problems(root):
     """verify for every .idl file of the workspace, each with its lock file if it has one,
-    plus the registry against a fresh scan."""
-    out = []
-    reg = os.path.join(root, registry.REGISTRY)
-    for rel in registry.idl_files(root):
-        lock = os.path.splitext(rel)[0] + ".api.lock"
-        out += problems(rel, lock if os.path.exists(lock) else None, reg)
-    with open(reg, encoding="utf-8") as fh:
-        if fh.read() != registry.render(registry.scan(root)):
-            out.insert(0, f"{registry.REGISTRY} is stale; run tools/idlc ids --update")
+    plus the registry against a fresh scan. Paths are shown relative to the root."""
+    if not os.path.exists(os.path.join(root, registry.REGISTRY)):
+        return [f"{registry.REGISTRY} is missing; run tools/idlc ids --update"]
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        out = []
+        for rel in registry.idl_files(root):
+            lock = os.path.splitext(rel)[0] + ".api.lock"
+            out += problems(rel, lock if os.path.exists(lock) else None, registry.REGISTRY)
+        with open(registry.REGISTRY, encoding="utf-8") as fh:
+            if fh.read() != registry.render(registry.scan(root)):
+                out.insert(0, f"{registry.REGISTRY} is stale; run tools/idlc ids --update")
+    finally:
+        os.chdir(cwd)
     return out

@@ -340,6 +340,19 @@ class RegistryAndVerifyTest(unittest.TestCase):
         self.assertIn("interface id 0x0010 is used by acme.kv.Kv (apps/kv/kv.idl) and by "
                       "keel.console.Console (idl/console.idl)", err)
 
+    def test_verify_tree_from_anywhere_in_the_workspace(self):
+        self.assertEqual(self.idlc("verify", "--tree")[2],
+                         "idl/interface_ids.txt is missing; run tools/idlc ids --update\n")
+        self.assertEqual(self.idlc("ids", "--update")[0], 0)
+        os.chdir(os.path.join(self.root, "apps", "kv"))
+        self.assertEqual(self.idlc("verify", "--tree"), (0, "", ""))
+        self.put("apps/kv/kv.idl", "library acme.kv;\n\n@id(0x0021) @version(1)\n"
+                 "interface Kv {\n    1: get(k: u8) -> (v: u8);\n}\n")
+        status, _, err = self.idlc("verify", "--tree")
+        self.assertEqual(status, 1)
+        self.assertEqual(err.splitlines()[0],
+                         "idl/interface_ids.txt is stale; run tools/idlc ids --update")
+
     def test_verify_names_what_to_run_first(self):
         self.assertEqual(self.idlc("ids", "--update")[0], 0)
         reg = "idl/interface_ids.txt"
