@@ -213,9 +213,15 @@ class Checker:
                                                             for r in m["rights"]):
                 self.fail(f"{w}.rights", "must be a list of rights")
             self.fields(m["request"], f"{w}.request", names)
-            if m["reply"] is not None:
+            if m["oneway"]:
+                if m["reply"] is not None or m["error"] is not None:
+                    self.fail(w, "is oneway: its reply and error must be null")
+            elif m["reply"] is None:
+                self.fail(f"{w}.reply", "must be a list: the method is two-way")
+            else:
                 self.fields(m["reply"], f"{w}.reply", names)
-            if m["error"] is not None and m["error"] not in names:
+            if m["error"] is not None and (not isinstance(m["error"], str)
+                                           or m["error"] not in names):
                 self.fail(f"{w}.error", "must be null or a type of the types table")
         for name, e in self.obj(i["events"], f"{where}.events", ()).items():
             self.obj(e, f"{where}.events.{name}", ("ordinal", "params"))

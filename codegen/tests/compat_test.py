@@ -235,6 +235,10 @@ class CliTest(unittest.TestCase):
                                                             "changed", "params"],
                                                      [["p", "Nope"]])),
                              "names type 'Nope'"),
+            "two-way without reply": (json.dumps(self.mutated(good, ["interfaces", "J",
+                                                                     "methods", "ping",
+                                                                     "reply"], None)),
+                                      "interfaces.J.methods.ping.reply must be a list"),
         }
         for what, (text, fragment) in cases.items():
             with self.subTest(what=what):
