@@ -17,7 +17,9 @@ def field_table(fields):
         return "_none_\n\n"
     out = "| name | type | description |\n|---|---|---|\n"
     for fl in fields:
-        out += f"| `{fl.name}` | `{fl.type.spelling()}` | {cell(fl.doc)} |\n"
+        # a | inside a table cell, even in code, must be escaped (cap<memory, READ\|WRITE>)
+        typ = fl.type.spelling().replace("|", "\\|")
+        out += f"| `{fl.name}` | `{typ}` | {cell(fl.doc)} |\n"
     return out + "\n"
 
 
