@@ -182,19 +182,7 @@ def write_stream(path, chunks):
 
 
 def write(path, text):
-    """Writes only when the content changes, so timestamps stay put for build tools; E0404
-    if the file cannot be written."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            if fh.read() == text:
-                return
-    except (OSError, UnicodeDecodeError):
-        pass
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise IdlError("E0404", f"cannot write {path}: {exc.strerror}") from None
+    write_stream(path, [text])
 
 
 def build_parser():

@@ -19,6 +19,19 @@ def padding_checks(blk, ptr):
     return out
 
 
+def codec_lines(cx, block, fields, prefix):
+    """(put, get, check) C lines of a block whose values are `prefix + name` (`v->`,
+    `req->`...): encoding, decoding with every check of the received bytes, and the checks
+    of a value before it is sent. Structs and messages share them."""
+    put, get, check = [], padding_checks(block, "p"), []
+    for slot in block.slots:
+        put += slot.type.c_put(cx, prefix + slot.name, f"p + {slot.offset}u")
+        get += slot.type.c_get(cx, prefix + slot.name, f"p + {slot.offset}u")
+    for fl in fields:
+        check += fl.type.c_check(cx, prefix + fl.name)
+    return put, get, check
+
+
 def param_docs(params, results):
     """`name: doc` lines for the parameters and results that have doc comments."""
     return [f"{fl.name}: {' '.join(fl.doc)}" for fl in list(params) + list(results) if fl.doc]
@@ -44,28 +57,12 @@ class MsgCtx:
         return self.fc.fields_decl(self.layout.fields)
 
     def bodies(self):
-        cx, var = self.fc.cx, self.var
-        put, get = [], padding_checks(self.layout.block, "p")
-        for slot in self.layout.block.slots:
-            lval = f"{var}->{slot.name}"
-            put += slot.type.c_put(cx, lval, f"p + {slot.offset}u")
-            get += slot.type.c_get(cx, lval, f"p + {slot.offset}u")
-        return put, get
-
-    @property
-    def put_body(self):
-        return indent(self.bodies()[0])
-
-    @property
-    def get_body(self):
-        return indent(self.bodies()[1])
+        """(put, get, check) lines of the message (codec_lines)."""
+        return codec_lines(self.fc.cx, self.layout.block, self.layout.fields, self.var + "->")
 
     @property
     def check_body(self):
-        out = []
-        for fl in self.layout.fields:
-            out += fl.type.c_check(self.fc.cx, f"{self.var}->{fl.name}")
-        return indent(out)
+        return indent(self.bodies()[2])
 
     # ---- the codec, for codec.h and codec.c ----
     def names(self):
@@ -107,8 +104,7 @@ class MsgCtx:
         if self.has_data:
             out += ["\tuint8_t *p = msg->data;", ""]
         out.append(wrap("idl_msg_start", ["msg", mtype + reply, f"{self.length}u"], ";", 1))
-        put, _ = self.bodies()
-        out += ["\t" + line for line in put]
+        out += ["\t" + line for line in self.bodies()[0]]
         out += [f"\tmsg->caps[{c['slot']}] = {v}->{c['name']};" for c in self.caps]
         if not self.has_data and not self.caps:
             out.append(f"\t(void){v};")
@@ -134,8 +130,7 @@ class MsgCtx:
         else:
             out += [f"\tif (msg->type != {mtype})", "\t\treturn ERR_PROTOCOL;"]
         out += [f"\tif (msg->length != {self.length}u)", "\t\treturn ERR_PROTOCOL;"]
-        _, get = self.bodies()
-        out += ["\t" + line for line in get]
+        out += ["\t" + line for line in self.bodies()[1]]
         if not self.caps:
             return out + ["\treturn idl_check_caps(msg, info, NULL, NULL, 0);", "}"]
         n = f"{len(self.caps)}u"

@@ -12,7 +12,7 @@ import os
 import jinja2
 
 from . import ast, ctext, layout, names, testgen
-from .contexts import EventCtx, MethodCtx, indent, padding_checks
+from .contexts import EventCtx, MethodCtx, codec_lines, indent
 
 CODEGEN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATE_DIR = os.path.join(CODEGEN_DIR, "templates")
@@ -55,7 +55,8 @@ def literal_bounded(f):
 
 
 class FileContext:
-    """Everything the templates need, with names and code snippets precomputed."""
+    """Everything the templates need: names and snippets of the file's declarations, and
+    small contexts for methods and events that make their snippets when asked."""
 
     def __init__(self, f, base, display_path):
         self.f, self.base, self.path = f, base, display_path
@@ -99,11 +100,7 @@ class FileContext:
 
     def struct_ctx(self, s):
         cx, blk = self.cx, s.type.block
-        put, get, chk = [], padding_checks(blk, "p"), []
-        for slot in blk.slots:
-            put += slot.type.c_put(cx, f"v->{slot.name}", f"p + {slot.offset}u")
-            get += slot.type.c_get(cx, f"v->{slot.name}", f"p + {slot.offset}u")
-            chk += slot.type.c_check(cx, f"v->{slot.name}")
+        put, get, chk = codec_lines(cx, blk, s.fields, "v->")
         return {"name": cx.type_name(s), "doc": s.doc, "fields": self.fields_decl(s.fields),
                 "idl": s.name, "size": blk.size, "put_body": indent(put),
                 "get_body": indent(get), "check_body": indent(chk), "uses_v": bool(chk),
