@@ -123,12 +123,10 @@ class MsgCtx:
         if self.has_data or v == "resp":
             out.append("")
         out.append(f"\tidl_zero({v}, sizeof(*{v}));")
-        if v == "resp":
+        if v == "resp":  # requests and events reach their decoder routed by their type
             valid = f" || {o.error_type}_valid(status)" if o.error_type else ""
             out += ["\tif (status != ERR_OK)",
                     f"\t\treturn status < 0{valid} ? status : ERR_PROTOCOL;"]
-        else:
-            out += [f"\tif (msg->type != {mtype})", "\t\treturn ERR_PROTOCOL;"]
         out += [f"\tif (msg->length != {self.length}u)", "\t\treturn ERR_PROTOCOL;"]
         out += ["\t" + line for line in self.bodies()[1]]
         if not self.caps:

@@ -135,8 +135,6 @@ int32_t test_alltypes_everything_scalars_decode_req(const struct ipc_message *ms
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_ALLTYPES_EVERYTHING_SCALARS_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 40u)
 		return ERR_PROTOCOL;
 	if (test_alltypes_scalars_get(p + 0u, &req->in) != ERR_OK)
@@ -205,8 +203,6 @@ int32_t test_alltypes_everything_strings_decode_req(const struct ipc_message *ms
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_ALLTYPES_EVERYTHING_STRINGS_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 23u)
 		return ERR_PROTOCOL;
 	if (idl_get_bounded(p + 0u, 12u, &req->name.len, req->name.data) != ERR_OK)
@@ -296,8 +292,6 @@ int32_t test_alltypes_everything_arrays_decode_req(const struct ipc_message *msg
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_ALLTYPES_EVERYTHING_ARRAYS_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 110u)
 		return ERR_PROTOCOL;
 	if (!idl_all_zero(p + 10u, 6u))
@@ -384,8 +378,6 @@ int32_t test_alltypes_everything_swap_decode_req(const struct ipc_message *msg,
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_ALLTYPES_EVERYTHING_SWAP_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 1u)
 		return ERR_PROTOCOL;
 	req->tag = idl_get_u8(p + 0u);
@@ -469,8 +461,6 @@ int32_t test_alltypes_everything_notify_decode_req(const struct ipc_message *msg
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_ALLTYPES_EVERYTHING_NOTIFY_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 17u)
 		return ERR_PROTOCOL;
 	if (!idl_all_zero(p + 2u, 6u))
@@ -498,8 +488,6 @@ int32_t test_alltypes_everything_poke_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_everything_poke_req *req)
 {
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_ALLTYPES_EVERYTHING_POKE_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 0u)
 		return ERR_PROTOCOL;
 	return idl_check_caps(msg, info, NULL, NULL, 0);
@@ -541,8 +529,6 @@ int32_t test_alltypes_counter_add_decode_req(const struct ipc_message *msg,
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_ALLTYPES_COUNTER_ADD_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 4u)
 		return ERR_PROTOCOL;
 	req->delta = idl_get_i32(p + 0u);
@@ -587,8 +573,6 @@ int32_t test_alltypes_counter_reset_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_alltypes_counter_reset_req *req)
 {
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_ALLTYPES_COUNTER_RESET_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 0u)
 		return ERR_PROTOCOL;
 	return idl_check_caps(msg, info, NULL, NULL, 0);

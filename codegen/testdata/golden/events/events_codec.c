@@ -55,8 +55,6 @@ int32_t test_events_sensor_subscribe_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_subscribe_req *req)
 {
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_EVENTS_SENSOR_SUBSCRIBE_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 0u)
 		return ERR_PROTOCOL;
 	IDL_TRY(idl_check_caps(msg, info, test_events_sensor_subscribe_req_cap_types,
@@ -102,8 +100,6 @@ int32_t test_events_sensor_poke_decode_req(const struct ipc_message *msg,
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_EVENTS_SENSOR_POKE_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 1u)
 		return ERR_PROTOCOL;
 	req->count = idl_get_u8(p + 0u);
@@ -157,8 +153,6 @@ int32_t test_events_sensor_reading_decode_evt(const struct ipc_message *msg,
 	const uint8_t *p = msg->data;
 
 	idl_zero(event, sizeof(*event));
-	if (msg->type != TEST_EVENTS_SENSOR_READING_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 12u)
 		return ERR_PROTOCOL;
 	if (test_events_reading_get(p + 0u, &event->r) != ERR_OK)
@@ -198,8 +192,6 @@ int32_t test_events_sensor_alarm_decode_evt(const struct ipc_message *msg,
 	const uint8_t *p = msg->data;
 
 	idl_zero(event, sizeof(*event));
-	if (msg->type != TEST_EVENTS_SENSOR_ALARM_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 17u)
 		return ERR_PROTOCOL;
 	if (idl_get_bounded(p + 0u, 16u, &event->label.len, event->label.data) != ERR_OK)
@@ -222,8 +214,6 @@ int32_t test_events_sensor_tick_decode_evt(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_events_sensor_tick_evt *event)
 {
 	idl_zero(event, sizeof(*event));
-	if (msg->type != TEST_EVENTS_SENSOR_TICK_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 0u)
 		return ERR_PROTOCOL;
 	return idl_check_caps(msg, info, NULL, NULL, 0);

@@ -6,12 +6,13 @@
  *
  * X_check_req/_resp/_evt check a value before it is sent (ERR_OVERFLOW, ERR_INVALID,
  * ERR_BAD_CAP; never truncating); they exist only where something can be wrong.
- * X_encode_* encode a checked value into a message. X_decode_req/_evt validate a received
- * message completely (type, length, values, padding, unused bytes, capabilities against the
- * kernel's info) and decode it: on success its capabilities are reduced to the declared
- * rights and belong to the result; on failure (ERR_PROTOCOL, ERR_BAD_CAP, ERR_RIGHTS) they
- * are still in the message. X_decode_resp validates a reply as strictly and returns ERR_OK,
- * the reply's negative status, its declared positive error, or one of those failures.
+ * X_encode_* encode a checked value into a message. X_decode_req/_evt take a received message
+ * of their type (dispatch routes by type), validate it completely (length, values, padding,
+ * unused bytes, capabilities against the kernel's info) and decode it: on success its
+ * capabilities are reduced to the declared rights and belong to the result; on failure
+ * (ERR_PROTOCOL, ERR_BAD_CAP, ERR_RIGHTS) they are still in the message. X_decode_resp
+ * validates a reply as strictly and returns ERR_OK, the reply's negative status, its declared
+ * positive error, or one of those failures.
  */
 #ifndef TEST_EVENTS_EVENTS_CODEC_H
 #define TEST_EVENTS_EVENTS_CODEC_H

@@ -25,8 +25,6 @@ int32_t test_fullmsg_full_exact_decode_req(const struct ipc_message *msg,
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_FULLMSG_FULL_EXACT_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 256u)
 		return ERR_PROTOCOL;
 	if (idl_get_bounded(p + 0u, 254u, &req->blob.len, req->blob.data) != ERR_OK)
@@ -103,8 +101,6 @@ int32_t test_fullmsg_full_four_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_fullmsg_full_four_req *req)
 {
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_FULLMSG_FULL_FOUR_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 0u)
 		return ERR_PROTOCOL;
 	IDL_TRY(idl_check_caps(msg, info, test_fullmsg_full_four_req_cap_types,
@@ -188,8 +184,6 @@ int32_t test_fullmsg_full_longest_decode_req(const struct ipc_message *msg,
 	const uint8_t *p = msg->data;
 
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_FULLMSG_FULL_LONGEST_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 256u)
 		return ERR_PROTOCOL;
 	if (idl_get_bounded(p + 0u, 255u, &req->text.len, req->text.data) != ERR_OK)
@@ -270,8 +264,6 @@ int32_t test_fullmsg_full_full_decode_evt(const struct ipc_message *msg,
 	const uint8_t *p = msg->data;
 
 	idl_zero(event, sizeof(*event));
-	if (msg->type != TEST_FULLMSG_FULL_FULL_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 256u)
 		return ERR_PROTOCOL;
 	if (idl_get_bounded(p + 0u, 254u, &event->blob.len, event->blob.data) != ERR_OK)

@@ -12,8 +12,6 @@ int32_t test_minimal_ping_decode_req(const struct ipc_message *msg,
 	const struct ipc_recv_info *info, struct test_minimal_ping_req *req)
 {
 	idl_zero(req, sizeof(*req));
-	if (msg->type != TEST_MINIMAL_PING_TYPE)
-		return ERR_PROTOCOL;
 	if (msg->length != 0u)
 		return ERR_PROTOCOL;
 	return idl_check_caps(msg, info, NULL, NULL, 0);
