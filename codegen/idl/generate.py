@@ -74,8 +74,6 @@ class FileContext:
         self.bounded = [self.bounded_ctx(k, c) for k, c in names.bounded_types(f)]
         self.structs = [self.struct_ctx(s) for s in f.struct_order]
         self.interfaces = [self.iface_ctx(i) for i in f.of(ast.Interface)]
-        self.uses_corrupt = bool(self.interfaces) or any(s["test"]["corruptions"]
-                                                         for s in self.structs)
 
     def const_ctx(self, c):
         return {"name": self.cx.const_name(c), "doc": c.doc, "value": c_literal(c.value, c.type),

@@ -6,94 +6,11 @@
  * corrupted bytes; enum and status names match the IDL. Host only, through the fake transport
  * (CMocka). Each method and event is one row of a table the generic tests walk.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
-
-#include "fake_transport.h"
+#include "idl_test.h"
 #include "alltypes_codec.h"
 #include "alltypes_server.h"
 
-/* Fails the current test naming the method, event or struct and the case. */
-#define EXPECT(name, what, cond)                                                       \
-	do {                                                                           \
-		if (!(cond))                                                           \
-			fail_msg("%s (%s): expected %s", (name), (what), #cond);       \
-	} while (0)
-
-/* A corruption of a single wire field: write value (width bytes, little-endian) at offset. */
-struct corruption {
-	const char *what;
-	uint32_t offset;
-	uint32_t width;
-	uint64_t value;
-};
-
-static void corrupt(uint8_t *data, const struct corruption *c)
-{
-	for (uint32_t i = 0; i < c->width; i++)
-		data[c->offset + i] = (uint8_t)(c->value >> (8 * i));
-}
-
-/* One request or event: what the generic tests below need to know about it. */
-struct message_case {
-	const char *name;
-	uint32_t index;        /* its error counter: method or event index */
-	bool call;             /* a two-way method: sent with ipc_call */
-	uint32_t rights;       /* caller rights the method requires */
-	uint32_t length;       /* request or event length */
-	uint32_t reply_length; /* two-way: length of the reply to the stub's results */
-	void (*sample)(struct ipc_message *msg, struct ipc_recv_info *info);
-	const struct corruption *corruptions; /* ends with what == NULL */
-	uint32_t caps;
-	const uint8_t *cap_types;
-	const uint32_t *cap_rights;
-};
-
 static int handler_calls;
-
-/* Walks a table of message cases. */
-#define FOR_EACH_CASE(c, table)                                   \
-	for (const struct message_case *c = (table);              \
-	     c < (table) + sizeof(table) / sizeof((table)[0]); c++)
-
-/* Fills info as the kernel would for a valid message carrying caps of these types. */
-static void sample_info(struct ipc_recv_info *info, uint32_t flags, const uint8_t *types,
-	uint32_t caps)
-{
-	idl_zero(info, sizeof(*info));
-	info->badge = 0x4b45454cu;
-	info->rights = CAP_RIGHTS_ALL;
-	info->flags = flags;
-	for (uint32_t k = 0; k < caps; k++) {
-		info->cap_type[k] = types[k];
-		info->cap_rights[k] = CAP_RIGHTS_ALL;
-	}
-}
-
-/* Every capability the message carried was released exactly once, and nothing else. */
-static void expect_released(const char *name, const char *what, const cap_t *sent)
-{
-	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++) {
-		if (sent[s] != CAP_NULL)
-			EXPECT(name, what, fake_cap_delete_count(sent[s]) == 1);
-	}
-	EXPECT(name, what, fake_bad_deletes() == 0);
-}
-
-/* The lengths a message of `length` bytes must never be accepted with. */
-static const uint32_t bad_lengths[] = { 0u, 1u, IPC_DATA_BYTES, IPC_DATA_BYTES + 1u, 0xffffffffu };
-
-static bool bad_length(const struct message_case *c, uint32_t k, uint32_t *length)
-{
-	static const uint32_t around[] = { 0xffffffffu, 1u };
-
-	*length = k < 2 ? c->length + around[k] : bad_lengths[k - 2];
-	return *length != c->length;
-}
 
 /* A valid Scalars (each struct's sample uses those of the structs it holds). */
 static void struct_test_alltypes_scalars_sample(struct test_alltypes_scalars *v)
@@ -158,10 +75,10 @@ static void method_test_alltypes_everything_scalars_sample(struct ipc_message *m
 	struct_test_alltypes_scalars_sample(&req.in);
 	assert_int_equal(test_alltypes_everything_scalars_check_req(&req), ERR_OK);
 	test_alltypes_everything_scalars_encode_req(&req, msg);
-	sample_info(info, IPC_RECV_CALL, NULL, 0u);
+	idl_test_sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
-static const struct corruption method_test_alltypes_everything_scalars_bad[] = {
+static const struct idl_test_corruption method_test_alltypes_everything_scalars_bad[] = {
 	{ "in.flag not 0 or 1", 32u, 1u, 2ull },
 	{ "in.shade out of range", 34u, 2u, 8ull },
 	{ "padding at 1", 1u, 1u, 1ull },
@@ -208,10 +125,10 @@ static void method_test_alltypes_everything_strings_sample(struct ipc_message *m
 		req.blob.data[i] = (uint8_t)(i * 7u + 1u);
 	assert_int_equal(test_alltypes_everything_strings_check_req(&req), ERR_OK);
 	test_alltypes_everything_strings_encode_req(&req, msg);
-	sample_info(info, IPC_RECV_CALL, NULL, 0u);
+	idl_test_sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
-static const struct corruption method_test_alltypes_everything_strings_bad[] = {
+static const struct idl_test_corruption method_test_alltypes_everything_strings_bad[] = {
 	{ "name unused byte", 12u, 1u, 85ull },
 	{ "name length over bound", 0u, 1u, 13ull },
 	{ "blob unused byte", 22u, 1u, 85ull },
@@ -262,10 +179,10 @@ static void method_test_alltypes_everything_arrays_sample(struct ipc_message *ms
 	}
 	assert_int_equal(test_alltypes_everything_arrays_check_req(&req), ERR_OK);
 	test_alltypes_everything_arrays_encode_req(&req, msg);
-	sample_info(info, IPC_RECV_CALL, NULL, 0u);
+	idl_test_sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
-static const struct corruption method_test_alltypes_everything_arrays_bad[] = {
+static const struct idl_test_corruption method_test_alltypes_everything_arrays_bad[] = {
 	{ "recs[0].name unused byte", 32u, 1u, 85ull },
 	{ "recs[0].name length over bound", 20u, 1u, 13ull },
 	{ "recs[0].points[0].on not 0 or 1", 38u, 1u, 2ull },
@@ -320,7 +237,8 @@ static void method_test_alltypes_everything_swap_sample(struct ipc_message *msg,
 	req.tag = (uint8_t)(127ll);
 	assert_int_equal(test_alltypes_everything_swap_check_req(&req), ERR_OK);
 	test_alltypes_everything_swap_encode_req(&req, msg);
-	sample_info(info, IPC_RECV_CALL, method_test_alltypes_everything_swap_cap_types, 2u);
+	idl_test_sample_info(info, IPC_RECV_CALL, method_test_alltypes_everything_swap_cap_types,
+		2u);
 }
 
 static void method_test_alltypes_everything_notify_stub(void *idl_ctx,
@@ -347,10 +265,10 @@ static void method_test_alltypes_everything_notify_sample(struct ipc_message *ms
 	req.flag = true;
 	assert_int_equal(test_alltypes_everything_notify_check_req(&req), ERR_OK);
 	test_alltypes_everything_notify_encode_req(&req, msg);
-	sample_info(info, 0, NULL, 0u);
+	idl_test_sample_info(info, 0, NULL, 0u);
 }
 
-static const struct corruption method_test_alltypes_everything_notify_bad[] = {
+static const struct idl_test_corruption method_test_alltypes_everything_notify_bad[] = {
 	{ "shade out of range", 0u, 2u, 8ull },
 	{ "wide out of range", 8u, 8u, 0ull },
 	{ "flag not 0 or 1", 16u, 1u, 2ull },
@@ -376,7 +294,7 @@ static void method_test_alltypes_everything_poke_sample(struct ipc_message *msg,
 	fake_reset();
 	idl_zero(&req, sizeof(req));
 	test_alltypes_everything_poke_encode_req(&req, msg);
-	sample_info(info, IPC_RECV_CALL, NULL, 0u);
+	idl_test_sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
 static const struct test_alltypes_everything_handlers iface_test_alltypes_everything_stubs = {
@@ -389,10 +307,10 @@ static const struct test_alltypes_everything_handlers iface_test_alltypes_everyt
 };
 
 
-static const struct corruption iface_test_alltypes_everything_no_corruption[] = { { NULL, 0, 0,
-	0 } };
+static const struct idl_test_corruption iface_test_alltypes_everything_no_corruption[] = { { NULL,
+	0, 0, 0 } };
 
-static const struct message_case iface_test_alltypes_everything_cases[] = {
+static const struct idl_test_case iface_test_alltypes_everything_cases[] = {
 	{ .name = "Everything.scalars", .index = TEST_ALLTYPES_EVERYTHING_SCALARS_INDEX,
 	  .call = true, .rights = 0u,
 	  .length = 40u, .reply_length = 48u,
@@ -451,7 +369,7 @@ static uint32_t iface_test_alltypes_everything_counter(
  * Dispatches a message that must be rejected: checks the reply (or its absence), that the
  * handler never ran, that the error was counted and that every capability was released.
  */
-static void iface_test_alltypes_everything_expect_rejected(const struct message_case *c,
+static void iface_test_alltypes_everything_expect_rejected(const struct idl_test_case *c,
 	const char *what, struct ipc_message *msg, struct ipc_recv_info *info, uint32_t index,
 	int32_t status, bool reply)
 {
@@ -464,23 +382,23 @@ static void iface_test_alltypes_everything_expect_rejected(const struct message_
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
 		sent[s] = msg->caps[s];
 	handler_calls = 0;
-	EXPECT(c->name, what, test_alltypes_everything_dispatch(&srv, msg, info) == reply);
-	EXPECT(c->name, what, handler_calls == 0);
-	EXPECT(c->name, what, iface_test_alltypes_everything_counter(&srv, index) == 1);
-	expect_released(c->name, what, sent);
+	IDL_TEST_EXPECT(c->name, what, test_alltypes_everything_dispatch(&srv, msg, info) == reply);
+	IDL_TEST_EXPECT(c->name, what, handler_calls == 0);
+	IDL_TEST_EXPECT(c->name, what, iface_test_alltypes_everything_counter(&srv, index) == 1);
+	idl_test_expect_released(c->name, what, sent);
 	if (!reply)
 		return;
-	EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
-	EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
-	EXPECT(c->name, what, idl_get_i32(msg->data) == status);
+	IDL_TEST_EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
+	IDL_TEST_EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
+	IDL_TEST_EXPECT(c->name, what, idl_get_i32(msg->data) == status);
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
-		EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
+		IDL_TEST_EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
 }
 
 static void test_iface_test_alltypes_everything_valid(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_everything_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_everything_cases) {
 		struct test_alltypes_everything_server srv;
 		struct ipc_message msg;
 		struct ipc_recv_info info;
@@ -492,33 +410,33 @@ static void test_iface_test_alltypes_everything_valid(void **state)
 		test_alltypes_everything_server_init(&srv, CAP_NULL,
 			&iface_test_alltypes_everything_stubs, NULL);
 		handler_calls = 0;
-		EXPECT(c->name, "valid", test_alltypes_everything_dispatch(&srv, &msg,
+		IDL_TEST_EXPECT(c->name, "valid", test_alltypes_everything_dispatch(&srv, &msg,
 			&info) == c->call);
-		EXPECT(c->name, "valid", handler_calls == 1);
-		EXPECT(c->name, "valid", iface_test_alltypes_everything_counter(&srv,
+		IDL_TEST_EXPECT(c->name, "valid", handler_calls == 1);
+		IDL_TEST_EXPECT(c->name, "valid", iface_test_alltypes_everything_counter(&srv,
 			c->index) == 0);
-		EXPECT(c->name, "valid", fake_deletes() == 0);
+		IDL_TEST_EXPECT(c->name, "valid", fake_deletes() == 0);
 		for (uint32_t k = 0; k < c->caps; k++)
-			EXPECT(c->name, "valid: rights reduced",
+			IDL_TEST_EXPECT(c->name, "valid: rights reduced",
 			       fake_cap_rights(sent[k]) == c->cap_rights[k]);
 		if (!c->call)
 			continue;
-		EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
-		EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
-		EXPECT(c->name, "valid", msg.length == c->reply_length);
+		IDL_TEST_EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
+		IDL_TEST_EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
+		IDL_TEST_EXPECT(c->name, "valid", msg.length == c->reply_length);
 	}
 }
 
 static void test_iface_test_alltypes_everything_bad_length(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_everything_cases) {
-		for (uint32_t k = 0; k < 2 + sizeof(bad_lengths) / sizeof(bad_lengths[0]); k++) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_everything_cases) {
+		for (uint32_t k = 0; k < IDL_TEST_BAD_LENGTHS; k++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 			uint32_t length;
 
-			if (!bad_length(c, k, &length))
+			if (!idl_test_bad_length(c, k, &length))
 				continue;
 			c->sample(&msg, &info);
 			msg.length = length;
@@ -531,13 +449,14 @@ static void test_iface_test_alltypes_everything_bad_length(void **state)
 static void test_iface_test_alltypes_everything_bad_fields(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_everything_cases) {
-		for (const struct corruption *bad = c->corruptions; bad->what != NULL; bad++) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_everything_cases) {
+		for (const struct idl_test_corruption *bad =
+			c->corruptions; bad->what != NULL; bad++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 
 			c->sample(&msg, &info);
-			corrupt(msg.data, bad);
+			idl_test_corrupt(msg.data, bad);
 			iface_test_alltypes_everything_expect_rejected(c, bad->what, &msg, &info,
 				c->index, ERR_PROTOCOL, c->call);
 		}
@@ -548,7 +467,7 @@ static void test_iface_test_alltypes_everything_bad_fields(void **state)
 static void test_iface_test_alltypes_everything_bad_caller(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_everything_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_everything_cases) {
 		struct ipc_message msg;
 		struct ipc_recv_info info;
 
@@ -571,7 +490,7 @@ static void test_iface_test_alltypes_everything_bad_caller(void **state)
 static void test_iface_test_alltypes_everything_bad_caps(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_everything_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_everything_cases) {
 		struct ipc_message msg;
 		struct ipc_recv_info info;
 
@@ -609,7 +528,7 @@ static void test_iface_test_alltypes_everything_unknown(void **state)
 	static const uint32_t ordinals[] = {
 0u, 4u, 6u, 9u,
 	};
-	const struct message_case *c = iface_test_alltypes_everything_cases;
+	const struct idl_test_case *c = iface_test_alltypes_everything_cases;
 	struct ipc_message msg;
 	struct ipc_recv_info info;
 
@@ -653,7 +572,7 @@ static void method_test_alltypes_counter_add_sample(struct ipc_message *msg,
 	idl_zero(&req, sizeof(req));
 	req.delta = (int32_t)(-28ll);
 	test_alltypes_counter_add_encode_req(&req, msg);
-	sample_info(info, IPC_RECV_CALL, NULL, 0u);
+	idl_test_sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
 static void method_test_alltypes_counter_reset_stub(void *idl_ctx,
@@ -673,7 +592,7 @@ static void method_test_alltypes_counter_reset_sample(struct ipc_message *msg,
 	fake_reset();
 	idl_zero(&req, sizeof(req));
 	test_alltypes_counter_reset_encode_req(&req, msg);
-	sample_info(info, 0, NULL, 0u);
+	idl_test_sample_info(info, 0, NULL, 0u);
 }
 
 static const struct test_alltypes_counter_handlers iface_test_alltypes_counter_stubs = {
@@ -682,9 +601,10 @@ static const struct test_alltypes_counter_handlers iface_test_alltypes_counter_s
 };
 
 
-static const struct corruption iface_test_alltypes_counter_no_corruption[] = { { NULL, 0, 0, 0 } };
+static const struct idl_test_corruption iface_test_alltypes_counter_no_corruption[] = { { NULL, 0,
+	0, 0 } };
 
-static const struct message_case iface_test_alltypes_counter_cases[] = {
+static const struct idl_test_case iface_test_alltypes_counter_cases[] = {
 	{ .name = "Counter.add", .index = TEST_ALLTYPES_COUNTER_ADD_INDEX,
 	  .call = true, .rights = CAP_RIGHT_WRITE,
 	  .length = 4u, .reply_length = 16u,
@@ -715,7 +635,7 @@ static uint32_t iface_test_alltypes_counter_counter(const struct test_alltypes_c
  * Dispatches a message that must be rejected: checks the reply (or its absence), that the
  * handler never ran, that the error was counted and that every capability was released.
  */
-static void iface_test_alltypes_counter_expect_rejected(const struct message_case *c,
+static void iface_test_alltypes_counter_expect_rejected(const struct idl_test_case *c,
 	const char *what, struct ipc_message *msg, struct ipc_recv_info *info, uint32_t index,
 	int32_t status, bool reply)
 {
@@ -727,23 +647,23 @@ static void iface_test_alltypes_counter_expect_rejected(const struct message_cas
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
 		sent[s] = msg->caps[s];
 	handler_calls = 0;
-	EXPECT(c->name, what, test_alltypes_counter_dispatch(&srv, msg, info) == reply);
-	EXPECT(c->name, what, handler_calls == 0);
-	EXPECT(c->name, what, iface_test_alltypes_counter_counter(&srv, index) == 1);
-	expect_released(c->name, what, sent);
+	IDL_TEST_EXPECT(c->name, what, test_alltypes_counter_dispatch(&srv, msg, info) == reply);
+	IDL_TEST_EXPECT(c->name, what, handler_calls == 0);
+	IDL_TEST_EXPECT(c->name, what, iface_test_alltypes_counter_counter(&srv, index) == 1);
+	idl_test_expect_released(c->name, what, sent);
 	if (!reply)
 		return;
-	EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
-	EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
-	EXPECT(c->name, what, idl_get_i32(msg->data) == status);
+	IDL_TEST_EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
+	IDL_TEST_EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
+	IDL_TEST_EXPECT(c->name, what, idl_get_i32(msg->data) == status);
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
-		EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
+		IDL_TEST_EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
 }
 
 static void test_iface_test_alltypes_counter_valid(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_counter_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_counter_cases) {
 		struct test_alltypes_counter_server srv;
 		struct ipc_message msg;
 		struct ipc_recv_info info;
@@ -755,32 +675,33 @@ static void test_iface_test_alltypes_counter_valid(void **state)
 		test_alltypes_counter_server_init(&srv, CAP_NULL,
 			&iface_test_alltypes_counter_stubs, NULL);
 		handler_calls = 0;
-		EXPECT(c->name, "valid", test_alltypes_counter_dispatch(&srv, &msg,
+		IDL_TEST_EXPECT(c->name, "valid", test_alltypes_counter_dispatch(&srv, &msg,
 			&info) == c->call);
-		EXPECT(c->name, "valid", handler_calls == 1);
-		EXPECT(c->name, "valid", iface_test_alltypes_counter_counter(&srv, c->index) == 0);
-		EXPECT(c->name, "valid", fake_deletes() == 0);
+		IDL_TEST_EXPECT(c->name, "valid", handler_calls == 1);
+		IDL_TEST_EXPECT(c->name, "valid", iface_test_alltypes_counter_counter(&srv,
+			c->index) == 0);
+		IDL_TEST_EXPECT(c->name, "valid", fake_deletes() == 0);
 		for (uint32_t k = 0; k < c->caps; k++)
-			EXPECT(c->name, "valid: rights reduced",
+			IDL_TEST_EXPECT(c->name, "valid: rights reduced",
 			       fake_cap_rights(sent[k]) == c->cap_rights[k]);
 		if (!c->call)
 			continue;
-		EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
-		EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
-		EXPECT(c->name, "valid", msg.length == c->reply_length);
+		IDL_TEST_EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
+		IDL_TEST_EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
+		IDL_TEST_EXPECT(c->name, "valid", msg.length == c->reply_length);
 	}
 }
 
 static void test_iface_test_alltypes_counter_bad_length(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_counter_cases) {
-		for (uint32_t k = 0; k < 2 + sizeof(bad_lengths) / sizeof(bad_lengths[0]); k++) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_counter_cases) {
+		for (uint32_t k = 0; k < IDL_TEST_BAD_LENGTHS; k++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 			uint32_t length;
 
-			if (!bad_length(c, k, &length))
+			if (!idl_test_bad_length(c, k, &length))
 				continue;
 			c->sample(&msg, &info);
 			msg.length = length;
@@ -793,13 +714,14 @@ static void test_iface_test_alltypes_counter_bad_length(void **state)
 static void test_iface_test_alltypes_counter_bad_fields(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_counter_cases) {
-		for (const struct corruption *bad = c->corruptions; bad->what != NULL; bad++) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_counter_cases) {
+		for (const struct idl_test_corruption *bad =
+			c->corruptions; bad->what != NULL; bad++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 
 			c->sample(&msg, &info);
-			corrupt(msg.data, bad);
+			idl_test_corrupt(msg.data, bad);
 			iface_test_alltypes_counter_expect_rejected(c, bad->what, &msg, &info,
 				c->index, ERR_PROTOCOL, c->call);
 		}
@@ -810,7 +732,7 @@ static void test_iface_test_alltypes_counter_bad_fields(void **state)
 static void test_iface_test_alltypes_counter_bad_caller(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_counter_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_counter_cases) {
 		struct ipc_message msg;
 		struct ipc_recv_info info;
 
@@ -833,7 +755,7 @@ static void test_iface_test_alltypes_counter_bad_caller(void **state)
 static void test_iface_test_alltypes_counter_bad_caps(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_alltypes_counter_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_alltypes_counter_cases) {
 		struct ipc_message msg;
 		struct ipc_recv_info info;
 
@@ -871,7 +793,7 @@ static void test_iface_test_alltypes_counter_unknown(void **state)
 	static const uint32_t ordinals[] = {
 0u, 3u,
 	};
-	const struct message_case *c = iface_test_alltypes_counter_cases;
+	const struct idl_test_case *c = iface_test_alltypes_counter_cases;
 	struct ipc_message msg;
 	struct ipc_recv_info info;
 
@@ -963,7 +885,7 @@ static void test_enum_test_alltypes_failure_names(void **state)
 	assert_string_equal(test_alltypes_failure_status_name(ERR_TIMEOUT), "ERR_TIMEOUT");
 }
 
-static const struct corruption struct_test_alltypes_scalars_bad[] = {
+static const struct idl_test_corruption struct_test_alltypes_scalars_bad[] = {
 	{ "flag not 0 or 1", 32u, 1u, 2ull },
 	{ "shade out of range", 34u, 2u, 8ull },
 	{ "padding at 1", 1u, 1u, 1ull },
@@ -979,7 +901,7 @@ static void test_struct_test_alltypes_scalars_codec(void **state)
 {
 	struct test_alltypes_scalars v, back;
 	uint8_t wire[TEST_ALLTYPES_SCALARS_WIRE_SIZE], again[TEST_ALLTYPES_SCALARS_WIRE_SIZE];
-	const struct corruption *bad;
+	const struct idl_test_corruption *bad;
 
 	(void)state;
 	struct_test_alltypes_scalars_sample(&v);
@@ -994,13 +916,13 @@ static void test_struct_test_alltypes_scalars_codec(void **state)
 		uint8_t copy[sizeof(wire)];
 
 		idl_copy(copy, wire, sizeof(wire));
-		corrupt(copy, bad);
-		EXPECT("Scalars", bad->what, test_alltypes_scalars_get(copy,
+		idl_test_corrupt(copy, bad);
+		IDL_TEST_EXPECT("Scalars", bad->what, test_alltypes_scalars_get(copy,
 			&back) == ERR_PROTOCOL);
 	}
 }
 
-static const struct corruption struct_test_alltypes_point_bad[] = {
+static const struct idl_test_corruption struct_test_alltypes_point_bad[] = {
 	{ "on not 0 or 1", 4u, 1u, 2ull },
 	{ "padding at 5", 5u, 1u, 1ull },
 	{ NULL, 0, 0, 0 },
@@ -1012,7 +934,7 @@ static void test_struct_test_alltypes_point_codec(void **state)
 {
 	struct test_alltypes_point v, back;
 	uint8_t wire[TEST_ALLTYPES_POINT_WIRE_SIZE], again[TEST_ALLTYPES_POINT_WIRE_SIZE];
-	const struct corruption *bad;
+	const struct idl_test_corruption *bad;
 
 	(void)state;
 	struct_test_alltypes_point_sample(&v);
@@ -1027,12 +949,13 @@ static void test_struct_test_alltypes_point_codec(void **state)
 		uint8_t copy[sizeof(wire)];
 
 		idl_copy(copy, wire, sizeof(wire));
-		corrupt(copy, bad);
-		EXPECT("Point", bad->what, test_alltypes_point_get(copy, &back) == ERR_PROTOCOL);
+		idl_test_corrupt(copy, bad);
+		IDL_TEST_EXPECT("Point", bad->what, test_alltypes_point_get(copy,
+			&back) == ERR_PROTOCOL);
 	}
 }
 
-static const struct corruption struct_test_alltypes_record_bad[] = {
+static const struct idl_test_corruption struct_test_alltypes_record_bad[] = {
 	{ "name unused byte", 16u, 1u, 85ull },
 	{ "name length over bound", 4u, 1u, 13ull },
 	{ "points[0].on not 0 or 1", 22u, 1u, 2ull },
@@ -1050,7 +973,7 @@ static void test_struct_test_alltypes_record_codec(void **state)
 {
 	struct test_alltypes_record v, back;
 	uint8_t wire[TEST_ALLTYPES_RECORD_WIRE_SIZE], again[TEST_ALLTYPES_RECORD_WIRE_SIZE];
-	const struct corruption *bad;
+	const struct idl_test_corruption *bad;
 
 	(void)state;
 	struct_test_alltypes_record_sample(&v);
@@ -1065,8 +988,9 @@ static void test_struct_test_alltypes_record_codec(void **state)
 		uint8_t copy[sizeof(wire)];
 
 		idl_copy(copy, wire, sizeof(wire));
-		corrupt(copy, bad);
-		EXPECT("Record", bad->what, test_alltypes_record_get(copy, &back) == ERR_PROTOCOL);
+		idl_test_corrupt(copy, bad);
+		IDL_TEST_EXPECT("Record", bad->what, test_alltypes_record_get(copy,
+			&back) == ERR_PROTOCOL);
 	}
 }
 

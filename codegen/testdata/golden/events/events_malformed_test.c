@@ -6,95 +6,12 @@
  * corrupted bytes; enum and status names match the IDL. Host only, through the fake transport
  * (CMocka). Each method and event is one row of a table the generic tests walk.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
-
-#include "fake_transport.h"
+#include "idl_test.h"
 #include "events_codec.h"
 #include "events_client.h"
 #include "events_server.h"
 
-/* Fails the current test naming the method, event or struct and the case. */
-#define EXPECT(name, what, cond)                                                       \
-	do {                                                                           \
-		if (!(cond))                                                           \
-			fail_msg("%s (%s): expected %s", (name), (what), #cond);       \
-	} while (0)
-
-/* A corruption of a single wire field: write value (width bytes, little-endian) at offset. */
-struct corruption {
-	const char *what;
-	uint32_t offset;
-	uint32_t width;
-	uint64_t value;
-};
-
-static void corrupt(uint8_t *data, const struct corruption *c)
-{
-	for (uint32_t i = 0; i < c->width; i++)
-		data[c->offset + i] = (uint8_t)(c->value >> (8 * i));
-}
-
-/* One request or event: what the generic tests below need to know about it. */
-struct message_case {
-	const char *name;
-	uint32_t index;        /* its error counter: method or event index */
-	bool call;             /* a two-way method: sent with ipc_call */
-	uint32_t rights;       /* caller rights the method requires */
-	uint32_t length;       /* request or event length */
-	uint32_t reply_length; /* two-way: length of the reply to the stub's results */
-	void (*sample)(struct ipc_message *msg, struct ipc_recv_info *info);
-	const struct corruption *corruptions; /* ends with what == NULL */
-	uint32_t caps;
-	const uint8_t *cap_types;
-	const uint32_t *cap_rights;
-};
-
 static int handler_calls;
-
-/* Walks a table of message cases. */
-#define FOR_EACH_CASE(c, table)                                   \
-	for (const struct message_case *c = (table);              \
-	     c < (table) + sizeof(table) / sizeof((table)[0]); c++)
-
-/* Fills info as the kernel would for a valid message carrying caps of these types. */
-static void sample_info(struct ipc_recv_info *info, uint32_t flags, const uint8_t *types,
-	uint32_t caps)
-{
-	idl_zero(info, sizeof(*info));
-	info->badge = 0x4b45454cu;
-	info->rights = CAP_RIGHTS_ALL;
-	info->flags = flags;
-	for (uint32_t k = 0; k < caps; k++) {
-		info->cap_type[k] = types[k];
-		info->cap_rights[k] = CAP_RIGHTS_ALL;
-	}
-}
-
-/* Every capability the message carried was released exactly once, and nothing else. */
-static void expect_released(const char *name, const char *what, const cap_t *sent)
-{
-	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++) {
-		if (sent[s] != CAP_NULL)
-			EXPECT(name, what, fake_cap_delete_count(sent[s]) == 1);
-	}
-	EXPECT(name, what, fake_bad_deletes() == 0);
-}
-
-/* The lengths a message of `length` bytes must never be accepted with. */
-static const uint32_t bad_lengths[] = { 0u, 1u, IPC_DATA_BYTES, IPC_DATA_BYTES + 1u, 0xffffffffu };
-
-static bool bad_length(const struct message_case *c, uint32_t k, uint32_t *length)
-{
-	static const uint32_t around[] = { 0xffffffffu, 1u };
-
-	*length = k < 2 ? c->length + around[k] : bad_lengths[k - 2];
-	return *length != c->length;
-}
 
 /* A valid Reading (each struct's sample uses those of the structs it holds). */
 static void struct_test_events_reading_sample(struct test_events_reading *v)
@@ -130,7 +47,8 @@ static void method_test_events_sensor_subscribe_sample(struct ipc_message *msg,
 	req.events = fake_cap_new(CAP_TYPE_CHANNEL, CAP_RIGHTS_ALL);
 	assert_int_equal(test_events_sensor_subscribe_check_req(&req), ERR_OK);
 	test_events_sensor_subscribe_encode_req(&req, msg);
-	sample_info(info, IPC_RECV_CALL, method_test_events_sensor_subscribe_cap_types, 1u);
+	idl_test_sample_info(info, IPC_RECV_CALL, method_test_events_sensor_subscribe_cap_types,
+		1u);
 }
 
 static int32_t method_test_events_sensor_poke_stub(void *idl_ctx,
@@ -157,7 +75,7 @@ static void method_test_events_sensor_poke_sample(struct ipc_message *msg,
 	idl_zero(&req, sizeof(req));
 	req.count = (uint8_t)(127ll);
 	test_events_sensor_poke_encode_req(&req, msg);
-	sample_info(info, IPC_RECV_CALL, NULL, 0u);
+	idl_test_sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
 static const struct test_events_sensor_handlers iface_test_events_sensor_stubs = {
@@ -166,9 +84,10 @@ static const struct test_events_sensor_handlers iface_test_events_sensor_stubs =
 };
 
 
-static const struct corruption iface_test_events_sensor_no_corruption[] = { { NULL, 0, 0, 0 } };
+static const struct idl_test_corruption iface_test_events_sensor_no_corruption[] = { { NULL, 0, 0,
+	0 } };
 
-static const struct message_case iface_test_events_sensor_cases[] = {
+static const struct idl_test_case iface_test_events_sensor_cases[] = {
 	{ .name = "Sensor.subscribe", .index = TEST_EVENTS_SENSOR_SUBSCRIBE_INDEX,
 	  .call = true, .rights = CAP_RIGHT_READ,
 	  .length = 0u, .reply_length = 4u,
@@ -199,9 +118,9 @@ static uint32_t iface_test_events_sensor_counter(const struct test_events_sensor
  * Dispatches a message that must be rejected: checks the reply (or its absence), that the
  * handler never ran, that the error was counted and that every capability was released.
  */
-static void iface_test_events_sensor_expect_rejected(const struct message_case *c, const char *what,
-	struct ipc_message *msg, struct ipc_recv_info *info, uint32_t index, int32_t status,
-	bool reply)
+static void iface_test_events_sensor_expect_rejected(const struct idl_test_case *c,
+	const char *what, struct ipc_message *msg, struct ipc_recv_info *info, uint32_t index,
+	int32_t status, bool reply)
 {
 	struct test_events_sensor_server srv;
 	cap_t sent[IPC_MAX_CAPS];
@@ -211,23 +130,23 @@ static void iface_test_events_sensor_expect_rejected(const struct message_case *
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
 		sent[s] = msg->caps[s];
 	handler_calls = 0;
-	EXPECT(c->name, what, test_events_sensor_dispatch(&srv, msg, info) == reply);
-	EXPECT(c->name, what, handler_calls == 0);
-	EXPECT(c->name, what, iface_test_events_sensor_counter(&srv, index) == 1);
-	expect_released(c->name, what, sent);
+	IDL_TEST_EXPECT(c->name, what, test_events_sensor_dispatch(&srv, msg, info) == reply);
+	IDL_TEST_EXPECT(c->name, what, handler_calls == 0);
+	IDL_TEST_EXPECT(c->name, what, iface_test_events_sensor_counter(&srv, index) == 1);
+	idl_test_expect_released(c->name, what, sent);
 	if (!reply)
 		return;
-	EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
-	EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
-	EXPECT(c->name, what, idl_get_i32(msg->data) == status);
+	IDL_TEST_EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
+	IDL_TEST_EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
+	IDL_TEST_EXPECT(c->name, what, idl_get_i32(msg->data) == status);
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
-		EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
+		IDL_TEST_EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
 }
 
 static void test_iface_test_events_sensor_valid(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_events_sensor_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_events_sensor_cases) {
 		struct test_events_sensor_server srv;
 		struct ipc_message msg;
 		struct ipc_recv_info info;
@@ -239,31 +158,33 @@ static void test_iface_test_events_sensor_valid(void **state)
 		test_events_sensor_server_init(&srv, CAP_NULL, &iface_test_events_sensor_stubs,
 			NULL);
 		handler_calls = 0;
-		EXPECT(c->name, "valid", test_events_sensor_dispatch(&srv, &msg, &info) == c->call);
-		EXPECT(c->name, "valid", handler_calls == 1);
-		EXPECT(c->name, "valid", iface_test_events_sensor_counter(&srv, c->index) == 0);
-		EXPECT(c->name, "valid", fake_deletes() == 0);
+		IDL_TEST_EXPECT(c->name, "valid", test_events_sensor_dispatch(&srv, &msg,
+			&info) == c->call);
+		IDL_TEST_EXPECT(c->name, "valid", handler_calls == 1);
+		IDL_TEST_EXPECT(c->name, "valid", iface_test_events_sensor_counter(&srv,
+			c->index) == 0);
+		IDL_TEST_EXPECT(c->name, "valid", fake_deletes() == 0);
 		for (uint32_t k = 0; k < c->caps; k++)
-			EXPECT(c->name, "valid: rights reduced",
+			IDL_TEST_EXPECT(c->name, "valid: rights reduced",
 			       fake_cap_rights(sent[k]) == c->cap_rights[k]);
 		if (!c->call)
 			continue;
-		EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
-		EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
-		EXPECT(c->name, "valid", msg.length == c->reply_length);
+		IDL_TEST_EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
+		IDL_TEST_EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
+		IDL_TEST_EXPECT(c->name, "valid", msg.length == c->reply_length);
 	}
 }
 
 static void test_iface_test_events_sensor_bad_length(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_events_sensor_cases) {
-		for (uint32_t k = 0; k < 2 + sizeof(bad_lengths) / sizeof(bad_lengths[0]); k++) {
+	IDL_TEST_FOR_EACH(c, iface_test_events_sensor_cases) {
+		for (uint32_t k = 0; k < IDL_TEST_BAD_LENGTHS; k++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 			uint32_t length;
 
-			if (!bad_length(c, k, &length))
+			if (!idl_test_bad_length(c, k, &length))
 				continue;
 			c->sample(&msg, &info);
 			msg.length = length;
@@ -276,13 +197,14 @@ static void test_iface_test_events_sensor_bad_length(void **state)
 static void test_iface_test_events_sensor_bad_fields(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_events_sensor_cases) {
-		for (const struct corruption *bad = c->corruptions; bad->what != NULL; bad++) {
+	IDL_TEST_FOR_EACH(c, iface_test_events_sensor_cases) {
+		for (const struct idl_test_corruption *bad =
+			c->corruptions; bad->what != NULL; bad++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 
 			c->sample(&msg, &info);
-			corrupt(msg.data, bad);
+			idl_test_corrupt(msg.data, bad);
 			iface_test_events_sensor_expect_rejected(c, bad->what, &msg, &info,
 				c->index, ERR_PROTOCOL, c->call);
 		}
@@ -293,7 +215,7 @@ static void test_iface_test_events_sensor_bad_fields(void **state)
 static void test_iface_test_events_sensor_bad_caller(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_events_sensor_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_events_sensor_cases) {
 		struct ipc_message msg;
 		struct ipc_recv_info info;
 
@@ -316,7 +238,7 @@ static void test_iface_test_events_sensor_bad_caller(void **state)
 static void test_iface_test_events_sensor_bad_caps(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_events_sensor_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_events_sensor_cases) {
 		struct ipc_message msg;
 		struct ipc_recv_info info;
 
@@ -354,7 +276,7 @@ static void test_iface_test_events_sensor_unknown(void **state)
 	static const uint32_t ordinals[] = {
 0u, 3u, 4u, 5u, 6u, 7u,
 	};
-	const struct message_case *c = iface_test_events_sensor_cases;
+	const struct idl_test_case *c = iface_test_events_sensor_cases;
 	struct ipc_message msg;
 	struct ipc_recv_info info;
 
@@ -397,10 +319,10 @@ static void event_test_events_sensor_reading_event_sample(struct ipc_message *ms
 	struct_test_events_reading_sample(&event.r);
 	assert_int_equal(test_events_sensor_reading_check_evt(&event), ERR_OK);
 	test_events_sensor_reading_encode_evt(&event, msg);
-	sample_info(info, 0, NULL, 0u);
+	idl_test_sample_info(info, 0, NULL, 0u);
 }
 
-static const struct corruption event_test_events_sensor_reading_event_bad[] = {
+static const struct idl_test_corruption event_test_events_sensor_reading_event_bad[] = {
 	{ "r.level out of range", 8u, 1u, 3ull },
 	{ "padding at 1", 3u, 1u, 1ull },
 	{ "padding at 9", 11u, 1u, 1ull },
@@ -436,10 +358,10 @@ static void event_test_events_sensor_alarm_event_sample(struct ipc_message *msg,
 	event.details = fake_cap_new(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL);
 	assert_int_equal(test_events_sensor_alarm_check_evt(&event), ERR_OK);
 	test_events_sensor_alarm_encode_evt(&event, msg);
-	sample_info(info, 0, event_test_events_sensor_alarm_event_cap_types, 1u);
+	idl_test_sample_info(info, 0, event_test_events_sensor_alarm_event_cap_types, 1u);
 }
 
-static const struct corruption event_test_events_sensor_alarm_event_bad[] = {
+static const struct idl_test_corruption event_test_events_sensor_alarm_event_bad[] = {
 	{ "label unused byte", 16u, 1u, 85ull },
 	{ "label length over bound", 0u, 1u, 17ull },
 	{ NULL, 0, 0, 0 },
@@ -461,7 +383,7 @@ static void event_test_events_sensor_tick_event_sample(struct ipc_message *msg,
 	fake_reset();
 	idl_zero(&event, sizeof(event));
 	test_events_sensor_tick_encode_evt(&event, msg);
-	sample_info(info, 0, NULL, 0u);
+	idl_test_sample_info(info, 0, NULL, 0u);
 }
 
 static const struct test_events_sensor_event_handlers iface_test_events_sensor_event_stubs = {
@@ -470,7 +392,7 @@ static const struct test_events_sensor_event_handlers iface_test_events_sensor_e
 	.tick = event_test_events_sensor_tick_event_stub,
 };
 
-static const struct message_case iface_test_events_sensor_event_cases[] = {
+static const struct idl_test_case iface_test_events_sensor_event_cases[] = {
 	{ .name = "Sensor.reading", .index = TEST_EVENTS_SENSOR_READING_EVENT_INDEX,
 	  .call = false, .rights = 0, .length = 12u, .reply_length = 0,
 	  .sample = event_test_events_sensor_reading_event_sample,
@@ -500,7 +422,7 @@ static uint32_t iface_test_events_sensor_event_counter(const struct test_events_
 }
 
 /* Dispatches an event that must be rejected with status, unseen, counted and released. */
-static void iface_test_events_sensor_expect_event_rejected(const struct message_case *c,
+static void iface_test_events_sensor_expect_event_rejected(const struct idl_test_case *c,
 	const char *what, struct ipc_message *msg, struct ipc_recv_info *info, uint32_t index,
 	int32_t status)
 {
@@ -511,16 +433,17 @@ static void iface_test_events_sensor_expect_event_rejected(const struct message_
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
 		sent[s] = msg->caps[s];
 	handler_calls = 0;
-	EXPECT(c->name, what, test_events_sensor_events_dispatch(&ev, msg, info) == status);
-	EXPECT(c->name, what, handler_calls == 0);
-	EXPECT(c->name, what, iface_test_events_sensor_event_counter(&ev, index) == 1);
-	expect_released(c->name, what, sent);
+	IDL_TEST_EXPECT(c->name, what, test_events_sensor_events_dispatch(&ev, msg,
+		info) == status);
+	IDL_TEST_EXPECT(c->name, what, handler_calls == 0);
+	IDL_TEST_EXPECT(c->name, what, iface_test_events_sensor_event_counter(&ev, index) == 1);
+	idl_test_expect_released(c->name, what, sent);
 }
 
 static void test_iface_test_events_sensor_events_valid(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_events_sensor_event_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_events_sensor_event_cases) {
 		struct test_events_sensor_events ev;
 		struct ipc_message msg;
 		struct ipc_recv_info info;
@@ -532,14 +455,14 @@ static void test_iface_test_events_sensor_events_valid(void **state)
 		test_events_sensor_events_init(&ev, CAP_NULL, &iface_test_events_sensor_event_stubs,
 			NULL);
 		handler_calls = 0;
-		EXPECT(c->name, "valid", test_events_sensor_events_dispatch(&ev, &msg,
+		IDL_TEST_EXPECT(c->name, "valid", test_events_sensor_events_dispatch(&ev, &msg,
 			&info) == ERR_OK);
-		EXPECT(c->name, "valid", handler_calls == 1);
-		EXPECT(c->name, "valid", iface_test_events_sensor_event_counter(&ev,
+		IDL_TEST_EXPECT(c->name, "valid", handler_calls == 1);
+		IDL_TEST_EXPECT(c->name, "valid", iface_test_events_sensor_event_counter(&ev,
 			c->index) == 0);
-		EXPECT(c->name, "valid", fake_deletes() == 0);
+		IDL_TEST_EXPECT(c->name, "valid", fake_deletes() == 0);
 		for (uint32_t k = 0; k < c->caps; k++)
-			EXPECT(c->name, "valid: rights reduced",
+			IDL_TEST_EXPECT(c->name, "valid: rights reduced",
 			       fake_cap_rights(sent[k]) == c->cap_rights[k]);
 	}
 }
@@ -547,13 +470,13 @@ static void test_iface_test_events_sensor_events_valid(void **state)
 static void test_iface_test_events_sensor_events_bad_length(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_events_sensor_event_cases) {
-		for (uint32_t k = 0; k < 2 + sizeof(bad_lengths) / sizeof(bad_lengths[0]); k++) {
+	IDL_TEST_FOR_EACH(c, iface_test_events_sensor_event_cases) {
+		for (uint32_t k = 0; k < IDL_TEST_BAD_LENGTHS; k++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 			uint32_t length;
 
-			if (!bad_length(c, k, &length))
+			if (!idl_test_bad_length(c, k, &length))
 				continue;
 			c->sample(&msg, &info);
 			msg.length = length;
@@ -566,13 +489,14 @@ static void test_iface_test_events_sensor_events_bad_length(void **state)
 static void test_iface_test_events_sensor_events_bad_fields(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_events_sensor_event_cases) {
-		for (const struct corruption *bad = c->corruptions; bad->what != NULL; bad++) {
+	IDL_TEST_FOR_EACH(c, iface_test_events_sensor_event_cases) {
+		for (const struct idl_test_corruption *bad =
+			c->corruptions; bad->what != NULL; bad++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 
 			c->sample(&msg, &info);
-			corrupt(msg.data, bad);
+			idl_test_corrupt(msg.data, bad);
 			iface_test_events_sensor_expect_event_rejected(c, bad->what, &msg, &info,
 				c->index, ERR_PROTOCOL);
 		}
@@ -583,7 +507,7 @@ static void test_iface_test_events_sensor_events_bad_fields(void **state)
 static void test_iface_test_events_sensor_events_bad_caps(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_events_sensor_event_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_events_sensor_event_cases) {
 		struct ipc_message msg;
 		struct ipc_recv_info info;
 
@@ -625,7 +549,7 @@ static void test_iface_test_events_sensor_events_unknown(void **state)
 	static const uint32_t ordinals[] = {
 0u, 1u, 2u, 6u, 7u,
 	};
-	const struct message_case *c = iface_test_events_sensor_event_cases;
+	const struct idl_test_case *c = iface_test_events_sensor_event_cases;
 	struct ipc_message msg;
 	struct ipc_recv_info info;
 
@@ -682,7 +606,7 @@ static void test_enum_test_events_level_names(void **state)
 	assert_string_equal(test_events_level_name(3), "unknown");
 }
 
-static const struct corruption struct_test_events_reading_bad[] = {
+static const struct idl_test_corruption struct_test_events_reading_bad[] = {
 	{ "level out of range", 8u, 1u, 3ull },
 	{ "padding at 1", 3u, 1u, 1ull },
 	{ "padding at 9", 11u, 1u, 1ull },
@@ -695,7 +619,7 @@ static void test_struct_test_events_reading_codec(void **state)
 {
 	struct test_events_reading v, back;
 	uint8_t wire[TEST_EVENTS_READING_WIRE_SIZE], again[TEST_EVENTS_READING_WIRE_SIZE];
-	const struct corruption *bad;
+	const struct idl_test_corruption *bad;
 
 	(void)state;
 	struct_test_events_reading_sample(&v);
@@ -710,8 +634,9 @@ static void test_struct_test_events_reading_codec(void **state)
 		uint8_t copy[sizeof(wire)];
 
 		idl_copy(copy, wire, sizeof(wire));
-		corrupt(copy, bad);
-		EXPECT("Reading", bad->what, test_events_reading_get(copy, &back) == ERR_PROTOCOL);
+		idl_test_corrupt(copy, bad);
+		IDL_TEST_EXPECT("Reading", bad->what, test_events_reading_get(copy,
+			&back) == ERR_PROTOCOL);
 	}
 }
 

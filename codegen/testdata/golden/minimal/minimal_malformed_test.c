@@ -6,94 +6,11 @@
  * corrupted bytes; enum and status names match the IDL. Host only, through the fake transport
  * (CMocka). Each method and event is one row of a table the generic tests walk.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include <cmocka.h>
-
-#include "fake_transport.h"
+#include "idl_test.h"
 #include "minimal_codec.h"
 #include "minimal_server.h"
 
-/* Fails the current test naming the method, event or struct and the case. */
-#define EXPECT(name, what, cond)                                                       \
-	do {                                                                           \
-		if (!(cond))                                                           \
-			fail_msg("%s (%s): expected %s", (name), (what), #cond);       \
-	} while (0)
-
-/* A corruption of a single wire field: write value (width bytes, little-endian) at offset. */
-struct corruption {
-	const char *what;
-	uint32_t offset;
-	uint32_t width;
-	uint64_t value;
-};
-
-static void corrupt(uint8_t *data, const struct corruption *c)
-{
-	for (uint32_t i = 0; i < c->width; i++)
-		data[c->offset + i] = (uint8_t)(c->value >> (8 * i));
-}
-
-/* One request or event: what the generic tests below need to know about it. */
-struct message_case {
-	const char *name;
-	uint32_t index;        /* its error counter: method or event index */
-	bool call;             /* a two-way method: sent with ipc_call */
-	uint32_t rights;       /* caller rights the method requires */
-	uint32_t length;       /* request or event length */
-	uint32_t reply_length; /* two-way: length of the reply to the stub's results */
-	void (*sample)(struct ipc_message *msg, struct ipc_recv_info *info);
-	const struct corruption *corruptions; /* ends with what == NULL */
-	uint32_t caps;
-	const uint8_t *cap_types;
-	const uint32_t *cap_rights;
-};
-
 static int handler_calls;
-
-/* Walks a table of message cases. */
-#define FOR_EACH_CASE(c, table)                                   \
-	for (const struct message_case *c = (table);              \
-	     c < (table) + sizeof(table) / sizeof((table)[0]); c++)
-
-/* Fills info as the kernel would for a valid message carrying caps of these types. */
-static void sample_info(struct ipc_recv_info *info, uint32_t flags, const uint8_t *types,
-	uint32_t caps)
-{
-	idl_zero(info, sizeof(*info));
-	info->badge = 0x4b45454cu;
-	info->rights = CAP_RIGHTS_ALL;
-	info->flags = flags;
-	for (uint32_t k = 0; k < caps; k++) {
-		info->cap_type[k] = types[k];
-		info->cap_rights[k] = CAP_RIGHTS_ALL;
-	}
-}
-
-/* Every capability the message carried was released exactly once, and nothing else. */
-static void expect_released(const char *name, const char *what, const cap_t *sent)
-{
-	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++) {
-		if (sent[s] != CAP_NULL)
-			EXPECT(name, what, fake_cap_delete_count(sent[s]) == 1);
-	}
-	EXPECT(name, what, fake_bad_deletes() == 0);
-}
-
-/* The lengths a message of `length` bytes must never be accepted with. */
-static const uint32_t bad_lengths[] = { 0u, 1u, IPC_DATA_BYTES, IPC_DATA_BYTES + 1u, 0xffffffffu };
-
-static bool bad_length(const struct message_case *c, uint32_t k, uint32_t *length)
-{
-	static const uint32_t around[] = { 0xffffffffu, 1u };
-
-	*length = k < 2 ? c->length + around[k] : bad_lengths[k - 2];
-	return *length != c->length;
-}
 
 static int32_t method_test_minimal_ping_stub(void *idl_ctx, const struct idl_caller *idl_caller)
 {
@@ -111,7 +28,7 @@ static void method_test_minimal_ping_sample(struct ipc_message *msg, struct ipc_
 	fake_reset();
 	idl_zero(&req, sizeof(req));
 	test_minimal_ping_encode_req(&req, msg);
-	sample_info(info, IPC_RECV_CALL, NULL, 0u);
+	idl_test_sample_info(info, IPC_RECV_CALL, NULL, 0u);
 }
 
 static const struct test_minimal_handlers iface_test_minimal_stubs = {
@@ -119,9 +36,9 @@ static const struct test_minimal_handlers iface_test_minimal_stubs = {
 };
 
 
-static const struct corruption iface_test_minimal_no_corruption[] = { { NULL, 0, 0, 0 } };
+static const struct idl_test_corruption iface_test_minimal_no_corruption[] = { { NULL, 0, 0, 0 } };
 
-static const struct message_case iface_test_minimal_cases[] = {
+static const struct idl_test_case iface_test_minimal_cases[] = {
 	{ .name = "Minimal.ping", .index = TEST_MINIMAL_PING_INDEX,
 	  .call = true, .rights = 0u,
 	  .length = 0u, .reply_length = 4u,
@@ -144,7 +61,7 @@ static uint32_t iface_test_minimal_counter(const struct test_minimal_server *srv
  * Dispatches a message that must be rejected: checks the reply (or its absence), that the
  * handler never ran, that the error was counted and that every capability was released.
  */
-static void iface_test_minimal_expect_rejected(const struct message_case *c, const char *what,
+static void iface_test_minimal_expect_rejected(const struct idl_test_case *c, const char *what,
 	struct ipc_message *msg, struct ipc_recv_info *info, uint32_t index, int32_t status,
 	bool reply)
 {
@@ -156,23 +73,23 @@ static void iface_test_minimal_expect_rejected(const struct message_case *c, con
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
 		sent[s] = msg->caps[s];
 	handler_calls = 0;
-	EXPECT(c->name, what, test_minimal_dispatch(&srv, msg, info) == reply);
-	EXPECT(c->name, what, handler_calls == 0);
-	EXPECT(c->name, what, iface_test_minimal_counter(&srv, index) == 1);
-	expect_released(c->name, what, sent);
+	IDL_TEST_EXPECT(c->name, what, test_minimal_dispatch(&srv, msg, info) == reply);
+	IDL_TEST_EXPECT(c->name, what, handler_calls == 0);
+	IDL_TEST_EXPECT(c->name, what, iface_test_minimal_counter(&srv, index) == 1);
+	idl_test_expect_released(c->name, what, sent);
 	if (!reply)
 		return;
-	EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
-	EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
-	EXPECT(c->name, what, idl_get_i32(msg->data) == status);
+	IDL_TEST_EXPECT(c->name, what, msg->type == (type | IPC_TYPE_REPLY));
+	IDL_TEST_EXPECT(c->name, what, msg->length == IDL_STATUS_BYTES);
+	IDL_TEST_EXPECT(c->name, what, idl_get_i32(msg->data) == status);
 	for (uint32_t s = 0; s < IPC_MAX_CAPS; s++)
-		EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
+		IDL_TEST_EXPECT(c->name, what, msg->caps[s] == CAP_NULL);
 }
 
 static void test_iface_test_minimal_valid(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_minimal_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_minimal_cases) {
 		struct test_minimal_server srv;
 		struct ipc_message msg;
 		struct ipc_recv_info info;
@@ -183,31 +100,32 @@ static void test_iface_test_minimal_valid(void **state)
 			sent[s] = msg.caps[s];
 		test_minimal_server_init(&srv, CAP_NULL, &iface_test_minimal_stubs, NULL);
 		handler_calls = 0;
-		EXPECT(c->name, "valid", test_minimal_dispatch(&srv, &msg, &info) == c->call);
-		EXPECT(c->name, "valid", handler_calls == 1);
-		EXPECT(c->name, "valid", iface_test_minimal_counter(&srv, c->index) == 0);
-		EXPECT(c->name, "valid", fake_deletes() == 0);
+		IDL_TEST_EXPECT(c->name, "valid", test_minimal_dispatch(&srv, &msg,
+			&info) == c->call);
+		IDL_TEST_EXPECT(c->name, "valid", handler_calls == 1);
+		IDL_TEST_EXPECT(c->name, "valid", iface_test_minimal_counter(&srv, c->index) == 0);
+		IDL_TEST_EXPECT(c->name, "valid", fake_deletes() == 0);
 		for (uint32_t k = 0; k < c->caps; k++)
-			EXPECT(c->name, "valid: rights reduced",
+			IDL_TEST_EXPECT(c->name, "valid: rights reduced",
 			       fake_cap_rights(sent[k]) == c->cap_rights[k]);
 		if (!c->call)
 			continue;
-		EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
-		EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
-		EXPECT(c->name, "valid", msg.length == c->reply_length);
+		IDL_TEST_EXPECT(c->name, "valid", (msg.type & IPC_TYPE_REPLY) != 0);
+		IDL_TEST_EXPECT(c->name, "valid", idl_get_i32(msg.data) == ERR_OK);
+		IDL_TEST_EXPECT(c->name, "valid", msg.length == c->reply_length);
 	}
 }
 
 static void test_iface_test_minimal_bad_length(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_minimal_cases) {
-		for (uint32_t k = 0; k < 2 + sizeof(bad_lengths) / sizeof(bad_lengths[0]); k++) {
+	IDL_TEST_FOR_EACH(c, iface_test_minimal_cases) {
+		for (uint32_t k = 0; k < IDL_TEST_BAD_LENGTHS; k++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 			uint32_t length;
 
-			if (!bad_length(c, k, &length))
+			if (!idl_test_bad_length(c, k, &length))
 				continue;
 			c->sample(&msg, &info);
 			msg.length = length;
@@ -220,13 +138,14 @@ static void test_iface_test_minimal_bad_length(void **state)
 static void test_iface_test_minimal_bad_fields(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_minimal_cases) {
-		for (const struct corruption *bad = c->corruptions; bad->what != NULL; bad++) {
+	IDL_TEST_FOR_EACH(c, iface_test_minimal_cases) {
+		for (const struct idl_test_corruption *bad =
+			c->corruptions; bad->what != NULL; bad++) {
 			struct ipc_message msg;
 			struct ipc_recv_info info;
 
 			c->sample(&msg, &info);
-			corrupt(msg.data, bad);
+			idl_test_corrupt(msg.data, bad);
 			iface_test_minimal_expect_rejected(c, bad->what, &msg, &info, c->index,
 				ERR_PROTOCOL, c->call);
 		}
@@ -237,7 +156,7 @@ static void test_iface_test_minimal_bad_fields(void **state)
 static void test_iface_test_minimal_bad_caller(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_minimal_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_minimal_cases) {
 		struct ipc_message msg;
 		struct ipc_recv_info info;
 
@@ -260,7 +179,7 @@ static void test_iface_test_minimal_bad_caller(void **state)
 static void test_iface_test_minimal_bad_caps(void **state)
 {
 	(void)state;
-	FOR_EACH_CASE(c, iface_test_minimal_cases) {
+	IDL_TEST_FOR_EACH(c, iface_test_minimal_cases) {
 		struct ipc_message msg;
 		struct ipc_recv_info info;
 
@@ -298,7 +217,7 @@ static void test_iface_test_minimal_unknown(void **state)
 	static const uint32_t ordinals[] = {
 0u, 2u,
 	};
-	const struct message_case *c = iface_test_minimal_cases;
+	const struct idl_test_case *c = iface_test_minimal_cases;
 	struct ipc_message msg;
 	struct ipc_recv_info info;
 
