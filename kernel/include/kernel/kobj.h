@@ -1,0 +1,34 @@
+/*
+ * The common header of every kernel object that a capability can name (endpoint, channel,
+ * notification, memory, irq, ioport, unit, thread). It is the first member of each object, so
+ * a capability holds a struct kobj * and the type-specific code recovers its object with
+ * container_of after cap_lookup checked the type.
+ *
+ * Lifetime has two styles, chosen per type:
+ * - counted (endpoint, channel, notification, memory, irq, ioport): `refs` counts the
+ *   capabilities naming the object; when the last one goes, kobj_release() destroys it.
+ * - owned (unit, thread): the object lives by its own rules (a thread exits, a unit ends) and
+ *   its slot may be reused while capabilities still name it. Every allocation bumps `gen`, a
+ *   capability records the generation it was made for, and a mismatch makes it stale.
+ */
+#ifndef KERNEL_KOBJ_H
+#define KERNEL_KOBJ_H
+
+#include <kernel/types.h>
+
+struct kobj {
+	uint8_t type;  /* CAP_TYPE_* (<keel/abi.h>); CAP_TYPE_NONE while the slot is free */
+	uint8_t flags; /* KOBJ_* */
+	uint16_t gen;  /* generation of the slot, 1..0x7fff; bumped on every allocation */
+	uint32_t refs; /* capabilities naming a counted object; unused for owned ones */
+};
+
+#define KOBJ_COUNTED (1u << 0) /* destroyed with its last capability */
+
+/*
+ * Called by the capability layer when the last capability naming a counted object is deleted:
+ * dispatches to the type's destroy function. Defined by the object layer (or a test fake).
+ */
+void kobj_release(struct kobj *obj);
+
+#endif /* KERNEL_KOBJ_H */
