@@ -22,7 +22,7 @@ def kernel_library(name, srcs = [], hdrs = [], deps = [], x86_only = False, copt
         srcs = srcs,
         hdrs = hdrs,
         deps = deps + ["//kernel:headers"],
-        copts = KERNEL_COPTS + copts,
+        copts = KERNEL_COPTS + ["-DKEEL_KERNEL"] + copts,
         # In the kernel ELF every object counts (weak hooks, tables reached only by the linker
         # script); in host tests only what a test references is linked.
         alwayslink = select({
@@ -42,7 +42,7 @@ def kernel_host_test(name, srcs, deps = [], copts = [], size = "small", **kwargs
             "//kernel/arch/host:fake",
             "//tools/testing:cmocka",
         ],
-        copts = copts,
+        copts = ["-DKEEL_KERNEL"] + copts,
         size = size,
         **kwargs
     )

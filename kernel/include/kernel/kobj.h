@@ -26,9 +26,14 @@ struct kobj {
 #define KOBJ_COUNTED (1u << 0) /* destroyed with its last capability */
 
 /*
- * Called by the capability layer when the last capability naming a counted object is deleted:
- * dispatches to the type's destroy function. Defined by the object layer (or a test fake).
+ * The capability layer calls these whenever a capability naming obj appears (install, derive,
+ * receive) or disappears (delete, revoke, unit death), with that capability's rights; a
+ * restrict is a ref with the new rights followed by an unref with the old. For a counted
+ * object they keep `refs` and let the type track holders of a right (an endpoint counts its
+ * receivers, so callers learn at once when none is left); the last unref destroys it.
+ * Owned objects ignore both. Defined by the object layer (kernel/core/kobj.c) or a test fake.
  */
-void kobj_release(struct kobj *obj);
+void kobj_ref(struct kobj *obj, uint32_t rights);
+void kobj_unref(struct kobj *obj, uint32_t rights);
 
 #endif /* KERNEL_KOBJ_H */

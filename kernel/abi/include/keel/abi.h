@@ -123,6 +123,11 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_COUNT 32
 
 /*
+ * User-space calls. The kernel builds with KEEL_KERNEL defined and never sees these
+ * prototypes: its own cap_* and ipc_* functions act on kernel objects.
+ */
+#ifndef KEEL_KERNEL
+/*
  * The IPC calls generated code uses. User space implements them as syscall wrappers; host
  * tests implement them with a fake transport. All return ERR_OK or a negative ERR_*.
  *
@@ -145,5 +150,6 @@ int32_t ipc_reply_recv(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_
 		       uint64_t timeout_us);
 int32_t cap_restrict(cap_t cap, uint32_t rights);
 int32_t cap_delete(cap_t cap);
+#endif /* KEEL_KERNEL */
 
 #endif /* KEEL_ABI_H */

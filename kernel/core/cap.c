@@ -1,0 +1,281 @@
+/*
+ * Capability tables and the derivation tree (see <kernel/cap.h>). Slots hold the capability
+ * nodes themselves; a node that moves (IPC transfer) is copied and its four list neighbours are
+ * re-pointed, so nothing else refers to a node's address.
+ */
+#include <kernel/cap.h>
+#include <kernel/kprintf.h>
+
+#define CAP_NO_SLOT CAP_SLOTS
+
+_Static_assert(CAP_SLOTS <= CAP_INDEX_MASK, "a slot index must fit in a handle");
+_Static_assert(CAP_SLOTS < 0xffffu, "slot links are 16 bits");
+
+static uint32_t cap_index(const struct cap_table *t, const struct cap *c)
+{
+	return (uint32_t)(c - t->slots);
+}
+
+cap_t cap_handle(const struct cap *c)
+{
+	return (cap_t)((c->gen << CAP_INDEX_BITS) | cap_index(c->table, c));
+}
+
+bool cap_has_children(const struct cap *c)
+{
+	return !list_is_empty(&c->children);
+}
+
+uint32_t cap_table_free_count(const struct cap_table *t)
+{
+	return t->free_count;
+}
+
+void cap_table_init(struct cap_table *t)
+{
+	for (uint32_t i = 0; i < CAP_SLOTS; i++) {
+		struct cap *c = &t->slots[i];
+
+		*c = (struct cap){.next_free = (uint16_t)(i + 1), .table = t};
+		list_init(&c->sibling);
+		list_init(&c->children);
+	}
+	t->free_head = 0;
+	t->free_count = CAP_SLOTS;
+}
+
+/* Takes the first free slot of t (its generation advanced), or NULL when t is full. */
+static struct cap *slot_take(struct cap_table *t)
+{
+	if (t->free_head == CAP_NO_SLOT)
+		return NULL;
+	struct cap *c = &t->slots[t->free_head];
+
+	t->free_head = c->next_free;
+	t->free_count--;
+	c->gen = c->gen >= CAP_GEN_MAX ? 1 : c->gen + 1;
+	c->table = t;
+	return c;
+}
+
+/* Returns an emptied slot to the front of its table's free list. */
+static void slot_put(struct cap_table *t, struct cap *c)
+{
+	c->obj = NULL;
+	c->rights = 0;
+	c->badge = 0;
+	c->next_free = t->free_head;
+	t->free_head = (uint16_t)cap_index(t, c);
+	t->free_count++;
+}
+
+/* Fills the empty node c with a capability and links it under parent (NULL: a root). */
+static void cap_fill(struct cap *c, struct kobj *obj, uint16_t obj_gen, uint32_t rights,
+		     uint64_t badge, struct cap *parent)
+{
+	c->obj = obj;
+	c->obj_gen = obj_gen;
+	c->rights = rights;
+	c->badge = badge;
+	list_init(&c->sibling);
+	list_init(&c->children);
+	if (parent)
+		list_add_tail(&parent->children, &c->sibling);
+	kobj_ref(obj, rights);
+}
+
+int cap_install(struct cap_table *t, struct kobj *obj, uint32_t rights, uint64_t badge,
+		cap_t *out)
+{
+	struct cap *c = slot_take(t);
+
+	if (c == NULL)
+		return ERR_NOMEM;
+	cap_fill(c, obj, obj->gen, rights & CAP_RIGHTS_ALL, badge, NULL);
+	*out = cap_handle(c);
+	return ERR_OK;
+}
+
+/* The capability in the slot h names, stale object or not: ERR_BAD_CAP if h names none. */
+static int cap_find(struct cap_table *t, cap_t h, struct cap **out)
+{
+	uint32_t index = (uint32_t)h & CAP_INDEX_MASK;
+
+	if (h < 0 || index >= CAP_SLOTS)
+		return ERR_BAD_CAP;
+	struct cap *c = &t->slots[index];
+
+	if (c->obj == NULL || c->gen != (uint32_t)h >> CAP_INDEX_BITS)
+		return ERR_BAD_CAP;
+	*out = c;
+	return ERR_OK;
+}
+
+int cap_lookup(struct cap_table *t, cap_t h, unsigned type, uint32_t rights, struct cap **out)
+{
+	struct cap *c;
+
+	if (cap_find(t, h, &c) != ERR_OK)
+		return ERR_BAD_CAP;
+	if (c->obj->gen != c->obj_gen || (type != CAP_TYPE_NONE && c->obj->type != type))
+		return ERR_BAD_CAP; /* the owned object ended, or another type */
+	if ((c->rights & rights) != rights)
+		return ERR_RIGHTS;
+	*out = c;
+	return ERR_OK;
+}
+
+int cap_derive(struct cap_table *t, cap_t h, uint32_t rights, uint64_t badge, cap_t *out)
+{
+	struct cap *src;
+	int err = cap_lookup(t, h, CAP_TYPE_NONE, 0, &src);
+
+	if (err != ERR_OK)
+		return err;
+	if ((rights & ~src->rights) != 0)
+		return ERR_RIGHTS; /* never wider than the parent */
+	if (badge != 0 && (src->obj->type != CAP_TYPE_ENDPOINT || src->badge != 0))
+		return ERR_INVALID; /* only endpoints are badged, and only once */
+	struct cap *c = slot_take(t);
+
+	if (c == NULL)
+		return ERR_NOMEM;
+	cap_fill(c, src->obj, src->obj_gen, rights, badge ? badge : src->badge, src);
+	*out = cap_handle(c);
+	return ERR_OK;
+}
+
+int cap_restrict(struct cap_table *t, cap_t h, uint32_t rights)
+{
+	struct cap *c;
+	int err = cap_lookup(t, h, CAP_TYPE_NONE, 0, &c);
+
+	if (err != ERR_OK)
+		return err;
+	if (cap_has_children(c))
+		return ERR_BUSY; /* a child would keep a right its parent lost */
+	uint32_t old = c->rights;
+
+	c->rights = old & rights;
+	kobj_ref(c->obj, c->rights);
+	kobj_unref(c->obj, old);
+	return ERR_OK;
+}
+
+/*
+ * Unlinks c from the tree, its children taking its place among its siblings (in order), and
+ * drops its reference. The node is left empty but still in its slot (or queue).
+ */
+static void cap_unlink(struct cap *c)
+{
+	struct kobj *obj = c->obj;
+	uint32_t rights = c->rights;
+
+	if (!list_node_linked(&c->sibling)) {
+		/* A root: its children become roots, left linked to each other (no head). */
+		list_remove(&c->children);
+	} else if (cap_has_children(c)) {
+		struct list_node *first = c->children.next, *last = c->children.prev;
+
+		/* Splice [first..last] between c's neighbours, then drop c. */
+		first->prev = c->sibling.prev;
+		last->next = c->sibling.next;
+		c->sibling.prev->next = first;
+		c->sibling.next->prev = last;
+		list_init(&c->sibling);
+		list_init(&c->children);
+	} else {
+		list_remove(&c->sibling);
+	}
+	c->obj = NULL;
+	kobj_unref(obj, rights);
+}
+
+void cap_destroy(struct cap *c)
+{
+	KASSERT(c->obj != NULL); /* a capability is destroyed once */
+	cap_unlink(c);
+	if (c->table)
+		slot_put(c->table, c);
+}
+
+int cap_delete(struct cap_table *t, cap_t h)
+{
+	struct cap *c;
+	int err = cap_find(t, h, &c); /* a capability whose owned object ended can still go */
+
+	if (err != ERR_OK)
+		return err;
+	cap_destroy(c);
+	return ERR_OK;
+}
+
+int cap_revoke_some(struct cap_table *t, cap_t h)
+{
+	struct cap *root;
+	int err = cap_find(t, h, &root);
+
+	if (err != ERR_OK)
+		return err;
+	/*
+	 * Deleting the first child moves its own children up into root's list, so each step is
+	 * O(1) and the whole subtree goes in exactly (number of descendants) steps.
+	 */
+	for (unsigned n = 0; n < CAP_REVOKE_BATCH; n++) {
+		if (!cap_has_children(root))
+			return ERR_OK;
+		cap_destroy(list_entry(root->children.next, struct cap, sibling));
+	}
+	return cap_has_children(root) ? CAP_REVOKE_MORE : ERR_OK;
+}
+
+void cap_table_clear(struct cap_table *t)
+{
+	for (uint32_t i = 0; i < CAP_SLOTS; i++) {
+		if (t->slots[i].obj != NULL)
+			cap_destroy(&t->slots[i]);
+	}
+}
+
+/* Copies node src into the empty node dst and re-points its tree neighbours at dst. */
+static void cap_relocate(struct cap *dst, struct cap *src)
+{
+	dst->obj = src->obj;
+	dst->obj_gen = src->obj_gen;
+	dst->rights = src->rights;
+	dst->badge = src->badge;
+	if (list_node_linked(&src->sibling)) {
+		dst->sibling = src->sibling;
+		dst->sibling.prev->next = &dst->sibling;
+		dst->sibling.next->prev = &dst->sibling;
+	} else {
+		list_init(&dst->sibling);
+	}
+	if (cap_has_children(src)) {
+		dst->children = src->children;
+		dst->children.prev->next = &dst->children;
+		dst->children.next->prev = &dst->children;
+	} else {
+		list_init(&dst->children);
+	}
+	list_init(&src->sibling);
+	list_init(&src->children);
+	src->obj = NULL;
+}
+
+int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct cap_table *to,
+	     cap_t out[])
+{
+	KASSERT(n <= IPC_MAX_CAPS);
+	if (to->free_count < n)
+		return ERR_NOMEM; /* checked first: nothing moves */
+	for (unsigned i = 0; i < n; i++) {
+		struct cap *dst = slot_take(to);
+
+		KASSERT(src[i]->table == from && src[i]->obj != NULL);
+		cap_relocate(dst, src[i]);
+		slot_put(from, src[i]);
+		out[i] = cap_handle(dst);
+	}
+	return ERR_OK;
+}
