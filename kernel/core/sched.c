@@ -269,9 +269,18 @@ void sched_yield(struct run_queue *rq)
 	schedule(rq);
 }
 
+static sched_abort_fn sched_abort_wait; /* takes a timed-out thread off its wait queue */
+
+void sched_set_abort_hook(sched_abort_fn fn)
+{
+	sched_abort_wait = fn;
+}
+
 static void sched_timeout_wake(struct thread *t, void *ctx)
 {
 	(void)ctx;
+	if (sched_abort_wait)
+		sched_abort_wait(t);
 	sched_unblock(t, ERR_TIMEOUT);
 }
 

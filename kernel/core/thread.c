@@ -60,6 +60,7 @@ static void thread_reset(struct thread *t, uint32_t index, struct unit *unit, ui
 	};
 	list_init(&t->unit_link);
 	list_init(&t->run_link);
+	list_init(&t->ipc.link);
 }
 
 int thread_alloc(struct unit *unit, uint8_t prio, struct thread **out)

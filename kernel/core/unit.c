@@ -20,7 +20,7 @@ void unit_pool_init(void)
 {
 	list_init(&unit_free_list);
 	for (uint32_t i = 0; i < UNIT_MAX; i++) {
-		unit_slots[i] = (struct unit){.in_use = false};
+		unit_slots[i].in_use = false;
 		unit_gen[i] = 0;
 		list_add_tail(&unit_free_list, &unit_slots[i].threads);
 	}
@@ -55,13 +55,15 @@ int unit_alloc(const char *name, struct page_table *aspace, struct unit **out)
 	struct unit *u = list_entry(node, struct unit, threads);
 	uint32_t index = (uint32_t)(u - unit_slots);
 
-	*u = (struct unit){
-	    .id = ((uint32_t)unit_next_gen(index) << UNIT_GEN_SHIFT) | index,
-	    .aspace = aspace,
-	    .in_use = true,
-	};
+	/* Field by field: a compound literal could put the whole unit (with its capability
+	 * table, ~10 KiB) on the kernel stack. */
+	u->id = ((uint32_t)unit_next_gen(index) << UNIT_GEN_SHIFT) | index;
+	u->aspace = aspace;
+	u->thread_count = 0;
+	u->in_use = true;
 	unit_copy_name(u->name, name);
 	list_init(&u->threads);
+	cap_table_init(&u->caps);
 	*out = u;
 	return ERR_OK;
 }

@@ -36,4 +36,7 @@ struct kobj {
 void kobj_ref(struct kobj *obj, uint32_t rights);
 void kobj_unref(struct kobj *obj, uint32_t rights);
 
+/* Destroys a counted object whose last capability went: dispatches on obj->type. */
+void kobj_release(struct kobj *obj);
+
 #endif /* KERNEL_KOBJ_H */

@@ -99,6 +99,13 @@ void sched_kill(struct thread *t);
 /* A DEAD thread that no CPU runs on any more, ready for thread_free(), or NULL. */
 struct thread *sched_take_zombie(struct run_queue *rq);
 
+/*
+ * The hook a deadline calls before it unblocks a thread with ERR_TIMEOUT, so the owner of the
+ * thread's wait queue (IPC) takes it off first. Set once at boot (NULL: none).
+ */
+typedef void (*sched_abort_fn)(struct thread *t);
+void sched_set_abort_hook(sched_abort_fn fn);
+
 /* Puts the current thread at the tail of its level with a fresh slice, then schedule(). */
 void sched_yield(struct run_queue *rq);
 

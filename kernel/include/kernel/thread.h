@@ -6,6 +6,7 @@
 #ifndef KERNEL_THREAD_H
 #define KERNEL_THREAD_H
 
+#include <kernel/ipc.h>
 #include <kernel/list.h>
 #include <kernel/types.h>
 #include <arch/context.h>
@@ -68,6 +69,8 @@ struct thread {
 	struct list_node run_link; /* on rq->ready[eff_prio] while READY */
 	int32_t sleep_index;	   /* slot in rq's sleep heap, -1 when not on it */
 	uint64_t sleep_seq;	   /* insertion order, breaks deadline ties (FIFO) */
+
+	struct ipc_state ipc; /* message buffer and IPC links (ipc.c) */
 
 	struct arch_context context; /* saved CPU state while switched out (arch-defined) */
 	void *kstack_base;	     /* lowest byte of the kernel stack */

@@ -5,6 +5,7 @@
 #ifndef KERNEL_UNIT_H
 #define KERNEL_UNIT_H
 
+#include <kernel/cap.h>
 #include <kernel/list.h>
 #include <kernel/types.h>
 
@@ -22,16 +23,11 @@ typedef uint32_t unit_id_t;
 
 struct page_table;
 
-/* Placeholder: capabilities arrive with the capabilities/IPC issue. */
-struct cap_table {
-	uint32_t count;
-};
-
 struct unit {
 	unit_id_t id;
 	char name[UNIT_NAME_MAX];
 	struct page_table *aspace; /* owned: destroyed with the unit */
-	struct cap_table caps;
+	struct cap_table caps;	   /* its capability space */
 	struct list_node threads; /* struct thread.unit_link */
 	uint32_t thread_count;
 	bool in_use;

@@ -1,0 +1,91 @@
+/*
+ * Synchronous IPC on endpoints: the object-level engine behind SYS_IPC_CALL, _SEND, _RECV and
+ * _REPLY_RECV (docs/ipc.md). It never touches user memory: the syscall layer copies a message
+ * into the thread's kernel buffer (struct ipc_state.buf) before a send and out of it after a
+ * receive, so every user access happens in its own thread's context.
+ *
+ * A call that meets a waiting receiver hands the message over, makes the receiver the caller's
+ * server (server->ipc.reply_to = caller) and blocks the caller for the reply; the server runs
+ * at the caller's priority or higher until it replies (priority inheritance, transitive through
+ * nested calls up to IPC_PI_DEPTH servers). Queues are FIFO. Every wait may have a deadline.
+ *
+ * Locking: interrupts disabled, one CPU (as the scheduler).
+ */
+#ifndef KERNEL_IPC_H
+#define KERNEL_IPC_H
+
+#include <keel/abi.h>
+#include <kernel/kobj.h>
+#include <kernel/list.h>
+#include <kernel/types.h>
+
+#define IPC_PI_DEPTH 16 /* servers a priority is lent through (nested calls) */
+#define IPC_BLOCKED  1	/* the thread is now blocked: schedule(), then read wake_result */
+
+struct thread;
+struct cap_table;
+
+/* A thread's IPC state, embedded in struct thread. */
+struct ipc_state {
+	struct ipc_message buf;	    /* the message to send, or the one received (kernel copy) */
+	struct ipc_recv_info info;  /* what a receive learned (and a reply's capability types) */
+	struct list_node link;	    /* on an endpoint's senders or receivers while waiting there */
+	struct thread *reply_to;    /* server: the caller it owes a reply, or NULL */
+	struct thread *server;	    /* caller waiting for a reply: the thread serving it */
+	uint64_t badge;		    /* sender: badge of the capability it invoked */
+	uint32_t rights;	    /* sender: rights of that capability */
+	bool is_call;		    /* sender: waits for a reply */
+};
+
+struct endpoint {
+	struct kobj obj;
+	struct list_node senders;   /* threads blocked in send or call, FIFO */
+	struct list_node receivers; /* threads blocked in receive, FIFO */
+	uint32_t readers;	    /* capabilities with READ: none means no one can answer */
+};
+
+void endpoint_init(struct endpoint *ep);
+
+/* Called by the object layer as READ capabilities come and go (see kobj_ref). */
+void endpoint_readers_changed(struct endpoint *ep, int delta);
+
+/* The endpoint has no capability left: wakes everyone queued with ERR_PEER_DIED. */
+void endpoint_destroy(struct endpoint *ep);
+
+/*
+ * self sends self->ipc.buf (caps[] holding self's handles, checked by the syscall layer) on ep,
+ * as a call if `call`. A waiting receiver gets it at once: a send then returns ERR_OK, a call
+ * blocks for the reply (IPC_BLOCKED). With no receiver self queues until `deadline_us`
+ * (IPC_BLOCKED), or, with `nowait`, gets ERR_TIMEOUT. ERR_PEER_DIED if ep has no receiver
+ * capability left; ERR_NOMEM (nothing sent) if the receiver's table lacks free slots for the
+ * capabilities. When a blocked self runs again, self->wake_result says how it ended and, for a
+ * call, self->ipc.buf holds the reply.
+ */
+int ipc_send(struct endpoint *ep, struct thread *self, bool call, bool nowait,
+	     uint64_t deadline_us);
+
+/*
+ * self receives on ep into self->ipc.buf and self->ipc.info: ERR_OK at once if a sender waits,
+ * else IPC_BLOCKED until one comes or `deadline_us` (or ERR_TIMEOUT with `nowait`). A call
+ * received makes self its server. A reply self still owed is abandoned first (the caller gets
+ * ERR_PEER_DIED).
+ */
+int ipc_recv(struct endpoint *ep, struct thread *self, bool nowait, uint64_t deadline_us);
+
+/*
+ * self replies with self->ipc.buf to the caller it serves, if that caller still waits (else
+ * the reply is dropped). The caller's result is ERR_OK, or ERR_NOMEM if its table lacked slots
+ * for the reply's capabilities (they stay with self). self's inherited priority ends.
+ */
+void ipc_reply(struct thread *self);
+
+/*
+ * t stops waiting in IPC (timeout, or it is being killed): off any endpoint queue, no longer
+ * a server's caller. Then the caller of sched_unblock/sched_kill proceeds.
+ */
+void ipc_abort(struct thread *t);
+
+/* t is dying: the caller it serves gets ERR_PEER_DIED, then ipc_abort(t). */
+void ipc_thread_exit(struct thread *t);
+
+#endif /* KERNEL_IPC_H */
