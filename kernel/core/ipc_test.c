@@ -105,6 +105,16 @@ static void set_msg(struct thread *t, uint32_t type, const char *text)
 		t->ipc.buf.caps[i] = CAP_NULL;
 }
 
+/* server waits on ep (its unit holds READ), then client calls it with `text`. */
+static void call_waiting_server(struct thread *server, struct thread *client, const char *text)
+{
+	give(0, &ep, CAP_RIGHT_READ);
+	assert_int_equal(ipc_recv(&ep, server, false, NO_DEADLINE), IPC_BLOCKED);
+	expect_running(client);
+	set_msg(client, 1, text);
+	assert_int_equal(ipc_send(&ep, client, true, false, NO_DEADLINE), IPC_BLOCKED);
+}
+
 /* Server (prio 10) waits first; client (prio 200) calls, is served, and gets the reply. */
 static void test_call_to_waiting_server(void **state)
 {
@@ -315,11 +325,7 @@ static void test_recv_abandons_owed_reply(void **state)
 	(void)state;
 	struct thread *server = mk(0, 0, 5), *client = mk(1, 1, 50);
 
-	give(0, &ep, CAP_RIGHT_READ);
-	assert_int_equal(ipc_recv(&ep, server, false, NO_DEADLINE), IPC_BLOCKED);
-	expect_running(client);
-	set_msg(client, 1, "x");
-	assert_int_equal(ipc_send(&ep, client, true, false, NO_DEADLINE), IPC_BLOCKED);
+	call_waiting_server(server, client, "x");
 	expect_running(server);
 	assert_int_equal(ipc_recv(&ep, server, true, NO_DEADLINE), ERR_TIMEOUT);
 	assert_int_equal(client->wake_result, ERR_PEER_DIED);
@@ -331,11 +337,7 @@ static void test_caller_dies_mid_call(void **state)
 	(void)state;
 	struct thread *server = mk(0, 0, 5), *client = mk(1, 1, 50);
 
-	give(0, &ep, CAP_RIGHT_READ);
-	assert_int_equal(ipc_recv(&ep, server, false, NO_DEADLINE), IPC_BLOCKED);
-	expect_running(client);
-	set_msg(client, 1, "x");
-	assert_int_equal(ipc_send(&ep, client, true, false, NO_DEADLINE), IPC_BLOCKED);
+	call_waiting_server(server, client, "x");
 	ipc_thread_exit(client);
 	sched_kill(client);
 	assert_null(server->ipc.reply_to);
