@@ -1,0 +1,40 @@
+/*
+ * kobj_release (<kernel/kobj.h>): the last capability of a counted object is gone, so the
+ * object's type destroys it. Owned types (unit, thread) end by their own rules and never come
+ * here. Its own Bazel target: host tests of the capability layer link a fake instead.
+ */
+#include <kernel/kobj.h>
+#include <kernel/kprintf.h>
+#include <keel/abi.h>
+
+typedef void (*kobj_destroy_fn)(struct kobj *obj);
+
+/* Names for the panic line, indexed by CAP_TYPE_*. */
+static const char *const kobj_type_names[CAP_TYPE_COUNT] = {
+    [CAP_TYPE_NONE] = "none",	  [CAP_TYPE_ENDPOINT] = "endpoint", [CAP_TYPE_CHANNEL] = "channel",
+    [CAP_TYPE_MEMORY] = "memory", [CAP_TYPE_IRQ] = "irq",	    [CAP_TYPE_IOPORT] = "ioport",
+    [CAP_TYPE_UNIT] = "unit",	  [CAP_TYPE_THREAD] = "thread",
+};
+
+/*
+ * The destroy function of each counted type, indexed by CAP_TYPE_*. Empty until the first
+ * counted type (the endpoint) arrives; each adds its entry here.
+ */
+static const kobj_destroy_fn kobj_destroy[CAP_TYPE_COUNT];
+
+/* "endpoint", or "unknown" for a number outside CAP_TYPE_*. */
+static const char *kobj_type_name(uint8_t type)
+{
+	return type < CAP_TYPE_COUNT ? kobj_type_names[type] : "unknown";
+}
+
+void kobj_release(struct kobj *obj)
+{
+	kobj_destroy_fn destroy = obj->type < CAP_TYPE_COUNT ? kobj_destroy[obj->type] : NULL;
+
+	/* Only a counted type with a destroy function can lose its last capability. */
+	if (destroy == NULL)
+		panic("kobj_release: type %u (%s) has no destroy function", obj->type,
+		      kobj_type_name(obj->type));
+	destroy(obj);
+}
