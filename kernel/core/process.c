@@ -20,18 +20,10 @@
 #define INIT_MODULE    0
 #define INIT_PRIORITY  100
 #define INIT_ARG       0
-#define UNIT_SLOT_MASK 0xffffu /* <kernel/unit.h>: a unit id's slot index is bits 0-15 */
 
-/* What the loader mapped for each unit slot, so teardown frees exactly those frames. */
-static struct loader_image unit_images[UNIT_MAX];
 static const struct boot_info *boot;
 static struct unit *init_unit;
 static bool exit_with_init; /* `debug_exit`: init's end ends the emulator */
-
-static struct loader_image *unit_image(const struct unit *u)
-{
-	return &unit_images[u->id & UNIT_SLOT_MASK];
-}
 
 static struct run_queue *this_rq(void)
 {
@@ -77,7 +69,7 @@ static void unit_release_memory(struct unit *u)
 {
 	if (u->aspace == NULL)
 		return;
-	loader_unload(u->aspace, u->id, unit_image(u));
+	loader_unload(u->aspace, u->id, &u->image);
 	mmu_destroy_address_space(u->aspace);
 	u->aspace = NULL;
 }
@@ -157,7 +149,7 @@ static int unit_launch(const char *name, const void *image, size_t size,
 		mmu_destroy_address_space(pt);
 		return ERR_NOMEM;
 	}
-	struct loader_image *img = unit_image(u);
+	struct loader_image *img = &u->image;
 	int err = loader_load(pt, u->id, image, size, plan, img, reason, sizeof(reason));
 
 	if (err == ERR_OK)
