@@ -7,6 +7,7 @@
 #include <kernel/string.h>
 #include <keel/abi.h>
 
+/* The object in slot `index` (< capacity), seen through its header. */
 static struct kobj *pool_slot(const struct pool *p, uint32_t index)
 {
 	return (struct kobj *)(p->slots + (size_t)index * p->obj_size);
