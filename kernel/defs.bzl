@@ -2,6 +2,13 @@
 
 kernel_library: C code that may be built for the i686 kernel and for host unit tests.
 kernel_host_test: a CMocka test on the host, linked with the fake arch.
+kernel_only: deps that only the kernel image links.
+
+Deps rules for kernel libraries: a library lists every generic library whose functions it
+calls. The arch port (<kernel/arch.h> hooks, this_cpu, the mmu) is not a dep: the kernel image
+links kernel/arch/x86, a host test links //kernel/arch/host:fake and whatever real arch code it
+tests. A dep that the library's host tests replace (with their own fakes, the host fake's panic
+and kprintf, or the C library's string functions) goes through kernel_only.
 """
 
 # Kernel code never uses the FPU/SSE (user FPU state is saved eagerly on switches) and keeps
@@ -15,6 +22,13 @@ I686_ONLY = [
     "@platforms//cpu:x86_32",
     "@platforms//os:none",
 ]
+
+def kernel_only(deps):
+    """`deps` in the kernel image (i686); nothing on the host, where the tests supply fakes."""
+    return select({
+        "//tools/platforms:is_i686_none": deps,
+        "//conditions:default": [],
+    })
 
 def kernel_library(name, srcs = [], hdrs = [], deps = [], x86_only = False, copts = [], **kwargs):
     native.cc_library(
@@ -72,4 +86,4 @@ def kernel_elf(name, deps, linker_script, **kwargs):
               "/usr/bin/python3 $(location //tools:gen_ksyms.py) > $@",
         tools = ["//tools:gen_ksyms.py"],
     )
-    native.cc_binary(name = name, srcs = [name + "_ksyms.S"], **common)
+    native.cc_binary(name = name, srcs = [name + "_ksyms.S"], **dict(common, **kwargs))

@@ -31,7 +31,7 @@ void fault_format(const struct fault_info *f, const char *unit_name, uint32_t ti
 
 void fault_user(const struct fault_info *f)
 {
-	struct thread *t = this_cpu()->current_thread;
+	struct thread *t = current_thread();
 	char line[FAULT_LINE_MAX];
 
 	fault_format(f, t && t->unit ? t->unit->name : "?", t ? t->tid : 0, line, sizeof(line));

@@ -87,7 +87,7 @@ static void test_fault_user_reports_then_kills(void **state)
 	strcpy(victim_unit.name, "victim");
 	victim.unit = &victim_unit;
 	victim.tid = 0x20001;
-	cpu.current_thread = &victim;
+	cpu.rq.current = &victim;
 	host_console_reset();
 	if (setjmp(killed_env) == 0)
 		fault_user(&page_fault);

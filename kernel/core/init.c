@@ -221,8 +221,7 @@ static void init_scheduler(void)
 	idle->wake_deadline_us = NO_DEADLINE;
 	list_init(&idle->unit_link);
 	list_init(&idle->run_link);
-	sched_init_cpu(sched_cpu(cpu->cpu_id), cpu->cpu_id, idle);
-	cpu->current_thread = idle;
+	sched_init_cpu(&cpu->rq, cpu->cpu_id, idle);
 }
 
 /*
@@ -254,7 +253,7 @@ static _Noreturn void start_init(const struct boot_info *bi)
 		kernel_stop(KERNEL_EXIT_PANIC);
 	}
 	kprintf("boot: init is unit %s (id %u)\n", bi->modules[0].name, (unsigned)id);
-	idle_loop(sched_cpu(arch_cpu_id()));
+	idle_loop(this_rq());
 }
 
 void kmain(const struct boot_info *bi)

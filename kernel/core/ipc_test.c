@@ -61,7 +61,7 @@ static struct thread *mk(unsigned i, unsigned u, uint8_t prio)
 static void ep_setup(struct endpoint *e)
 {
 	memset(e, 0, sizeof(*e));
-	e->obj = (struct kobj){.type = CAP_TYPE_ENDPOINT, .flags = KOBJ_COUNTED, .gen = 1};
+	e->kobj = (struct kobj){.type = CAP_TYPE_ENDPOINT, .flags = KOBJ_COUNTED, .gen = 1};
 	endpoint_init(e);
 }
 
@@ -85,7 +85,7 @@ static cap_t give(unsigned u, struct endpoint *e, uint32_t rights)
 {
 	cap_t h;
 
-	assert_int_equal(cap_install(&units[u].caps, &e->obj, rights, 0, &h), ERR_OK);
+	assert_int_equal(cap_install(&units[u].caps, &e->kobj, rights, 0, &h), ERR_OK);
 	return h;
 }
 
@@ -296,7 +296,7 @@ static void test_cap_transfer(void **state)
 	assert_int_equal(cap_lookup(&units[0].caps, server->ipc.buf.caps[1], CAP_TYPE_ENDPOINT,
 				    CAP_RIGHT_WRITE, &c),
 			 ERR_OK);
-	assert_ptr_equal(c->obj, &ep2.obj);
+	assert_ptr_equal(c->obj, &ep2.kobj);
 }
 
 static void test_transfer_without_room(void **state)

@@ -1,12 +1,34 @@
 /*
- * The object layer's reference counting (see <kernel/kobj.h>): capabilities come and go, each
- * type learns what it needs (an endpoint counts its receivers) and the last capability of a
- * counted object destroys it.
+ * The object layer's reference counting (<kernel/kobj.h>): capabilities come and go, each type
+ * learns what it needs (an endpoint counts its receivers), and the last capability of a
+ * counted object destroys it through its type's destroy function. Owned types (unit, thread)
+ * end by their own rules and never come here.
  */
 #include <kernel/ipc.h>
 #include <kernel/kobj.h>
 #include <kernel/kprintf.h>
 #include <kernel/list.h>
+#include <keel/abi.h>
+
+typedef void (*kobj_destroy_fn)(struct kobj *obj);
+
+/* Names for the panic line, indexed by CAP_TYPE_*. */
+static const char *const kobj_type_names[CAP_TYPE_COUNT] = {
+    [CAP_TYPE_NONE] = "none",	  [CAP_TYPE_ENDPOINT] = "endpoint", [CAP_TYPE_CHANNEL] = "channel",
+    [CAP_TYPE_MEMORY] = "memory", [CAP_TYPE_IRQ] = "irq",	    [CAP_TYPE_IOPORT] = "ioport",
+    [CAP_TYPE_UNIT] = "unit",	  [CAP_TYPE_THREAD] = "thread",
+};
+
+/* The destroy function of each counted type, indexed by CAP_TYPE_*. */
+static const kobj_destroy_fn kobj_destroy[CAP_TYPE_COUNT] = {
+    [CAP_TYPE_ENDPOINT] = endpoint_release,
+};
+
+/* "endpoint", or "unknown" for a number outside CAP_TYPE_*. */
+static const char *kobj_type_name(uint8_t type)
+{
+	return type < CAP_TYPE_COUNT ? kobj_type_names[type] : "unknown";
+}
 
 void kobj_ref(struct kobj *obj, uint32_t rights)
 {
@@ -14,7 +36,7 @@ void kobj_ref(struct kobj *obj, uint32_t rights)
 		return;
 	obj->refs++;
 	if (obj->type == CAP_TYPE_ENDPOINT && (rights & CAP_RIGHT_READ))
-		endpoint_readers_changed(container_of(obj, struct endpoint, obj), 1);
+		endpoint_readers_changed(container_of(obj, struct endpoint, kobj), 1);
 }
 
 void kobj_unref(struct kobj *obj, uint32_t rights)
@@ -23,18 +45,18 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 		return;
 	KASSERT(obj->refs > 0); /* one unref per capability that existed */
 	if (obj->type == CAP_TYPE_ENDPOINT && (rights & CAP_RIGHT_READ))
-		endpoint_readers_changed(container_of(obj, struct endpoint, obj), -1);
+		endpoint_readers_changed(container_of(obj, struct endpoint, kobj), -1);
 	if (--obj->refs == 0)
 		kobj_release(obj);
 }
 
 void kobj_release(struct kobj *obj)
 {
-	switch (obj->type) {
-	case CAP_TYPE_ENDPOINT:
-		endpoint_destroy(container_of(obj, struct endpoint, obj));
-		break;
-	default:
-		panic("kobj: no destroy function for object type %u", (unsigned)obj->type);
-	}
+	kobj_destroy_fn destroy = obj->type < CAP_TYPE_COUNT ? kobj_destroy[obj->type] : NULL;
+
+	/* Only a counted type with a destroy function can lose its last capability. */
+	if (destroy == NULL)
+		panic("kobj_release: type %u (%s) has no destroy function", obj->type,
+		      kobj_type_name(obj->type));
+	destroy(obj);
 }

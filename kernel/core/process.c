@@ -11,32 +11,20 @@
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
 #include <kernel/mmu.h>
+#include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 
-#define INIT_MODULE    0
-#define INIT_PRIORITY  100
-#define INIT_ARG       0
-#define UNIT_SLOT_MASK 0xffffu /* <kernel/unit.h>: a unit id's slot index is bits 0-15 */
+#define INIT_MODULE   0
+#define INIT_PRIORITY 100
+#define INIT_ARG      0
 
-/* What the loader mapped for each unit slot, so teardown frees exactly those frames. */
-static struct loader_image unit_images[UNIT_MAX];
 static const struct boot_info *boot;
 static struct unit *init_unit;
 static bool exit_with_init; /* `debug_exit`: init's end ends the emulator */
-
-static struct loader_image *unit_image(const struct unit *u)
-{
-	return &unit_images[u->id & UNIT_SLOT_MASK];
-}
-
-static struct run_queue *this_rq(void)
-{
-	return sched_cpu(arch_cpu_id());
-}
 
 void process_init(const struct boot_info *bi)
 {
@@ -77,7 +65,7 @@ static void unit_release_memory(struct unit *u)
 {
 	if (u->aspace == NULL)
 		return;
-	loader_unload(u->aspace, u->id, unit_image(u));
+	loader_unload(u->aspace, u->id, &u->image);
 	mmu_destroy_address_space(u->aspace);
 	u->aspace = NULL;
 }
@@ -157,7 +145,7 @@ static int unit_launch(const char *name, const void *image, size_t size,
 		mmu_destroy_address_space(pt);
 		return ERR_NOMEM;
 	}
-	struct loader_image *img = unit_image(u);
+	struct loader_image *img = &u->image;
 	int err = loader_load(pt, u->id, image, size, plan, img, reason, sizeof(reason));
 
 	if (err == ERR_OK)
@@ -253,15 +241,14 @@ static void unit_ended(struct unit *u, bool faulted, int status)
 /* Kills the current (user) thread, reports its unit's end if it was the last, switches away. */
 static _Noreturn void current_dies(bool faulted, int status)
 {
-	struct run_queue *rq = this_rq();
-	struct thread *self = rq->current;
+	struct thread *self = current_thread();
 	struct unit *u = self->unit;
 
 	KASSERT(u != NULL); /* only user threads exit or fault */
 	sched_kill(self);
 	if (!unit_has_live_thread(u, self))
 		unit_ended(u, faulted, status);
-	schedule(rq); /* self is now a zombie: never resumed */
+	schedule(this_rq()); /* self is now a zombie: never resumed */
 	panic("process: dead thread %u was resumed", (unsigned)self->tid);
 }
 
@@ -272,7 +259,7 @@ void process_exit_thread(void)
 
 void process_exit_unit(int status)
 {
-	struct thread *self = this_rq()->current;
+	struct thread *self = current_thread();
 	struct list_node *n;
 
 	KASSERT(self->unit != NULL);

@@ -8,15 +8,6 @@
 #include <kernel/sched.h>
 #include <keel/abi.h>
 
-static struct run_queue sched_rqs[SCHED_MAX_CPUS];
-
-struct run_queue *sched_cpu(unsigned cpu)
-{
-	/* Callers pass arch_cpu_id() or a boot-time CPU number. */
-	KASSERT(cpu < SCHED_MAX_CPUS);
-	return &sched_rqs[cpu];
-}
-
 /* Every read of the bitmap goes through here, so tests can count them (O(1) evidence). */
 static inline uint32_t rq_load(struct run_queue *rq, const uint32_t *word)
 {

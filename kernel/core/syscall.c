@@ -18,11 +18,6 @@
 
 typedef int32_t (*syscall_fn)(const struct syscall_args *a);
 
-static struct thread *current(void)
-{
-	return this_cpu()->current_thread;
-}
-
 static int32_t sys_null(const struct syscall_args *a)
 {
 	(void)a;
@@ -32,7 +27,7 @@ static int32_t sys_null(const struct syscall_args *a)
 static int32_t sys_yield(const struct syscall_args *a)
 {
 	(void)a;
-	sched_yield(current()->rq);
+	sched_yield(this_rq());
 	return ERR_OK;
 }
 
@@ -54,17 +49,17 @@ static int32_t sys_exit_unit(const struct syscall_args *a)
 static int32_t sys_sleep(const struct syscall_args *a)
 {
 	uint64_t us = ((uint64_t)a->a2 << 32) | a->a1;
-	struct thread *t = current();
+	struct thread *t = current_thread();
 
 	if (us == 0) {
-		sched_yield(t->rq);
+		sched_yield(this_rq());
 		return ERR_OK;
 	}
 	uint64_t now = timer_read_us();
 	uint64_t deadline = us >= NO_DEADLINE - now ? NO_DEADLINE : now + us;
 
 	sched_block(t, BLOCK_SLEEP, NULL, deadline);
-	schedule(t->rq);
+	schedule(this_rq());
 	return t->wake_result == ERR_TIMEOUT ? ERR_OK : t->wake_result;
 }
 
@@ -122,7 +117,7 @@ static int32_t sys_thread_create(const struct syscall_args *a)
 	if (stack_top < sizeof(uint32_t) ||
 	    uaccess_check(pt, stack_top - sizeof(uint32_t), sizeof(uint32_t), true) != ERR_OK)
 		return ERR_FAULT;
-	return process_thread_create(current()->unit, entry, stack_top, a->a3, a->a4);
+	return process_thread_create(current_thread()->unit, entry, stack_top, a->a3, a->a4);
 }
 
 /* SYS_MODULE_START(index, priority): the init unit only (ERR_RIGHTS), until capabilities. */
@@ -130,7 +125,7 @@ static int32_t sys_module_start(const struct syscall_args *a)
 {
 	struct unit *init = process_init_unit();
 
-	if (init == NULL || current()->unit != init)
+	if (init == NULL || current_thread()->unit != init)
 		return ERR_RIGHTS;
 	if (a->a2 > PRIO_HIGHEST)
 		return ERR_INVALID;
@@ -158,6 +153,6 @@ int32_t syscall_dispatch(const struct syscall_args *args)
 	if (fn == NULL)
 		return ERR_NOSYS;
 	result = fn(args);
-	sched_preempt_point(current()->rq);
+	sched_preempt_point(this_rq());
 	return result;
 }

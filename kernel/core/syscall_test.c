@@ -32,8 +32,7 @@
 #define NOW_US	 123456789ull
 
 static struct boot_info bi;
-static struct percpu cpu;
-static struct run_queue rq;
+static struct percpu cpu; /* this_cpu() of the code under test; its rq is this_rq() */
 static struct thread self;
 static struct unit me, other;
 
@@ -61,7 +60,7 @@ uint64_t timer_read_us(void)
 
 void sched_yield(struct run_queue *q)
 {
-	assert_ptr_equal(q, &rq);
+	assert_ptr_equal(q, &cpu.rq);
 	fx.yields++;
 }
 
@@ -76,14 +75,14 @@ void sched_block(struct thread *t, enum block_reason reason, void *object, uint6
 
 void schedule(struct run_queue *q)
 {
-	assert_ptr_equal(q, &rq);
+	assert_ptr_equal(q, &cpu.rq);
 	fx.schedules++;
 	self.wake_result = fx.wake_result;
 }
 
 bool sched_preempt_point(struct run_queue *q)
 {
-	assert_ptr_equal(q, &rq);
+	assert_ptr_equal(q, &cpu.rq);
 	fx.preempt_points++;
 	return false;
 }
@@ -182,8 +181,8 @@ static int reset(void **state)
 	(void)state;
 	memset(&fx, 0, sizeof(fx));
 	self.unit = &me;
-	self.rq = &rq;
-	cpu.current_thread = &self;
+	self.rq = &cpu.rq;
+	cpu.rq.current = &self;
 	host_console_reset();
 	return 0;
 }

@@ -1,63 +1,41 @@
 /*
- * The thread pool: THREAD_MAX preallocated thread objects and kernel stacks, an O(1) free list,
- * and generation-stamped ids. Scheduling state is sched.c's business.
+ * Threads as pool objects: THREAD_MAX slots (<kernel/pool.h>) with a kernel stack each, and
+ * the fields a new thread starts with. Scheduling state is sched.c's business.
  */
 #include <kernel/kprintf.h>
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 #include <keel/abi.h>
 
-#define TID_INDEX_MASK 0xffffu
-#define TID_GEN_SHIFT  16
-#define ID_GEN_MAX     0x7fffu /* generations use bits 16-30 only */
-
-_Static_assert(THREAD_MAX <= TID_INDEX_MASK, "thread index must fit in a tid");
 _Static_assert(THREAD_KSTACK_SIZE % 16 == 0, "kernel stacks stay 16-byte aligned");
 
-static struct thread thread_slots[THREAD_MAX];
+POOL_DEFINE(thread_pool, struct thread, THREAD_MAX, CAP_TYPE_THREAD);
+/* The kernel stack of slot i; it stays with the slot, whoever holds it. */
 static uint8_t thread_kstacks[THREAD_MAX][THREAD_KSTACK_SIZE] __attribute__((aligned(16)));
-static uint16_t thread_gen[THREAD_MAX];
-static struct list_node thread_free_list; /* free slots, linked through run_link */
-static uint32_t thread_free_slots;
 
 void thread_pool_init(void)
 {
-	list_init(&thread_free_list);
-	for (uint32_t i = 0; i < THREAD_MAX; i++) {
-		struct thread *t = &thread_slots[i];
-
-		*t = (struct thread){.state = THREAD_FREE, .sleep_index = -1};
-		thread_gen[i] = 0;
-		list_init(&t->unit_link);
-		list_add_tail(&thread_free_list, &t->run_link);
-	}
-	thread_free_slots = THREAD_MAX;
+	pool_init(&thread_pool);
 }
 
-/* Next generation of slot i: 1..ID_GEN_MAX, so live ids are > 0 even as int32_t. */
-static uint16_t thread_next_gen(uint32_t i)
+/* Fills a freshly allocated (zeroed) thread: not started, default slice, its slot's stack. */
+static void thread_reset(struct thread *t, struct unit *unit, uint8_t prio)
 {
-	thread_gen[i] = thread_gen[i] >= ID_GEN_MAX ? 1 : thread_gen[i] + 1;
-	return thread_gen[i];
-}
+	uint32_t index = pool_index(&thread_pool, t);
 
-static void thread_reset(struct thread *t, uint32_t index, struct unit *unit, uint8_t prio)
-{
-	*t = (struct thread){
-	    .tid = ((uint32_t)thread_next_gen(index) << TID_GEN_SHIFT) | index,
-	    .unit = unit,
-	    .state = THREAD_BLOCKED,
-	    .block_reason = BLOCK_NOT_STARTED,
-	    .wake_result = ERR_OK,
-	    .base_prio = prio,
-	    .eff_prio = prio,
-	    .slice_us = THREAD_DEFAULT_SLICE_US,
-	    .slice_left_us = THREAD_DEFAULT_SLICE_US,
-	    .wake_deadline_us = NO_DEADLINE,
-	    .sleep_index = -1,
-	    .kstack_base = thread_kstacks[index],
-	    .kstack_top = thread_kstacks[index] + THREAD_KSTACK_SIZE,
-	};
+	t->tid = pool_id(&thread_pool, t);
+	t->unit = unit;
+	t->state = THREAD_BLOCKED;
+	t->block_reason = BLOCK_NOT_STARTED;
+	t->wake_result = ERR_OK;
+	t->base_prio = prio;
+	t->eff_prio = prio;
+	t->slice_us = THREAD_DEFAULT_SLICE_US;
+	t->slice_left_us = THREAD_DEFAULT_SLICE_US;
+	t->wake_deadline_us = NO_DEADLINE;
+	t->sleep_index = -1;
+	t->kstack_base = thread_kstacks[index];
+	t->kstack_top = thread_kstacks[index] + THREAD_KSTACK_SIZE;
 	list_init(&t->unit_link);
 	list_init(&t->run_link);
 	list_init(&t->ipc.link);
@@ -65,17 +43,11 @@ static void thread_reset(struct thread *t, uint32_t index, struct unit *unit, ui
 
 int thread_alloc(struct unit *unit, uint8_t prio, struct thread **out)
 {
-	struct list_node *node = list_first(&thread_free_list);
+	struct thread *t = pool_alloc(&thread_pool);
 
-	if (!node)
+	if (t == NULL)
 		return ERR_NOMEM;
-	list_remove(node);
-	thread_free_slots--;
-
-	struct thread *t = list_entry(node, struct thread, run_link);
-	uint32_t index = (uint32_t)(t - thread_slots);
-
-	thread_reset(t, index, unit, prio);
+	thread_reset(t, unit, prio);
 	if (unit) {
 		list_add_tail(&unit->threads, &t->unit_link);
 		unit->thread_count++;
@@ -96,31 +68,19 @@ uint32_t thread_free(struct thread *t)
 		list_remove(&t->unit_link);
 		left = --t->unit->thread_count;
 	}
-	uint32_t index = (uint32_t)(t - thread_slots);
-
-	thread_next_gen(index); /* ids handed out for this slot so far are now stale */
 	t->tid = TID_INVALID;
 	t->unit = NULL;
 	t->state = THREAD_FREE;
-	list_add_tail(&thread_free_list, &t->run_link);
-	thread_free_slots++;
+	pool_free(&thread_pool, t); /* ids handed out for this slot so far are now stale */
 	return left;
 }
 
 struct thread *thread_lookup(tid_t tid)
 {
-	uint32_t index = tid & TID_INDEX_MASK;
-
-	if (tid == TID_INVALID || index >= THREAD_MAX)
-		return NULL;
-	struct thread *t = &thread_slots[index];
-
-	if (t->state == THREAD_FREE || t->tid != tid)
-		return NULL;
-	return t;
+	return pool_lookup(&thread_pool, tid);
 }
 
 uint32_t thread_pool_free_count(void)
 {
-	return thread_free_slots;
+	return pool_free_count(&thread_pool);
 }

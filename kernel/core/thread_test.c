@@ -34,6 +34,8 @@ static void test_fresh_thread(void **state)
 	assert_false(list_node_linked(&t->run_link));
 	assert_ptr_equal(thread_lookup(t->tid), t);
 	assert_int_not_equal(t->tid, TID_INVALID);
+	assert_int_equal(t->kobj.type, CAP_TYPE_THREAD);
+	assert_int_equal(t->tid, (uint32_t)t->kobj.gen << 16); /* slot 0 of a fresh pool */
 	assert_int_equal((uintptr_t)t->kstack_base % 16, 0);
 	assert_int_equal((char *)t->kstack_top - (char *)t->kstack_base, THREAD_KSTACK_SIZE);
 }

@@ -143,7 +143,7 @@ int uaccess_read_u32(struct page_table *pt, uintptr_t addr, uint32_t *out)
 
 struct page_table *uaccess_current_space(void)
 {
-	struct thread *t = this_cpu()->current_thread;
+	struct thread *t = current_thread();
 
 	if (t == NULL || t->unit == NULL)
 		return NULL;

@@ -85,7 +85,7 @@ static int setup(void **state)
 	map(TOP_PAGE, RW);
 	cur_unit.aspace = space;
 	cur_thread.unit = &cur_unit;
-	cpu.current_thread = &cur_thread;
+	cpu.rq.current = &cur_thread;
 	return 0;
 }
 
@@ -264,10 +264,10 @@ static void test_current_space(void **state)
 	assert_int_equal(uaccess_copy_to(KERNEL_BASE, &v, sizeof(v)), ERR_FAULT);
 	cur_thread.unit = NULL; /* a kernel thread has no user memory */
 	assert_int_equal(uaccess_copy_from(&back, BASE, 4), ERR_FAULT);
-	cpu.current_thread = NULL;
+	cpu.rq.current = NULL;
 	assert_int_equal(uaccess_copy_to(BASE, &v, 4), ERR_FAULT);
 	cur_thread.unit = &cur_unit;
-	cpu.current_thread = &cur_thread;
+	cpu.rq.current = &cur_thread;
 }
 
 int main(void)

@@ -1,4 +1,7 @@
-/* Host tests for the unit pool: exhaustion, stale ids, names, ids distinct from PMM owners. */
+/*
+ * Host tests for units on their pool: exhaustion, stale ids, names, ids distinct from PMM owners,
+ * and a reused slot starting with an empty loader image.
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,6 +31,8 @@ static void test_alloc_fields(void **state)
 	assert_ptr_equal(u->aspace, pt);
 	assert_int_equal(u->thread_count, 0);
 	assert_true(list_is_empty(&u->threads));
+	assert_int_equal(u->kobj.type, CAP_TYPE_UNIT);
+	assert_int_equal(u->image.region_count, 0); /* nothing loaded yet */
 	assert_true(u->id > PMM_OWNER_KERNEL); /* usable as a frame owner */
 	assert_ptr_equal(unit_lookup(u->id), u);
 }
@@ -57,11 +62,13 @@ static void test_exhaust_and_stale(void **state)
 	assert_int_equal(unit_alloc("one too many", NULL, &u), ERR_NOMEM);
 	unit_id_t old = all[3]->id;
 
+	all[3]->image.region_count = 2; /* as if the loader had mapped something */
 	assert_int_equal(unit_free(all[3]), ERR_OK);
 	assert_null(unit_lookup(old));
 	assert_int_equal(unit_alloc("again", NULL, &u), ERR_OK);
 	assert_ptr_equal(u, all[3]);
 	assert_int_not_equal(u->id, old);
+	assert_int_equal(u->image.region_count, 0); /* the old unit's record is gone */
 	assert_null(unit_lookup(old));
 	assert_null(unit_lookup(UNIT_ID_INVALID));
 	assert_null(unit_lookup(0xffffu)); /* index out of range */

@@ -96,6 +96,5 @@ void arch_context_switch(struct thread *prev, struct thread *next)
 	if (next->context.esp0 != 0)
 		gdt_set_kernel_stack(next->context.esp0);
 	cpu->kernel_stack_top = (uintptr_t)next->kstack_top; /* backtraces, sysenter */
-	cpu->current_thread = next;
 	x86_context_swap(&prev->context, &next->context);
 }

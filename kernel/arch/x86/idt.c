@@ -8,6 +8,7 @@
 #include <keel/abi.h>
 #include <kernel/arch.h>
 #include <kernel/kprintf.h>
+#include <kernel/percpu.h>
 #include <kernel/sched.h>
 
 #define IDT_ENTRY_COUNT	  256
@@ -64,7 +65,7 @@ void trap_dispatch(struct trap_frame *frame)
 		irq_dispatch(frame->vector - TRAP_IRQ_BASE);
 		/* The kernel is not preemptible: switch only on the way back to ring 3. */
 		if (trap_from_user(frame))
-			sched_preempt_point(sched_cpu(arch_cpu_id()));
+			sched_preempt_point(this_rq());
 		return;
 	}
 	if (frame->vector == TRAP_SYSCALL) {

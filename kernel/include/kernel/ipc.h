@@ -37,13 +37,29 @@ struct ipc_state {
 	bool is_call;		    /* sender: waits for a reply */
 };
 
+#ifndef ENDPOINT_MAX
+#define ENDPOINT_MAX 256 /* endpoints in the system */
+#endif
+
 struct endpoint {
-	struct kobj obj;
+	struct kobj kobj; /* first: the pool and capabilities name it by this */
 	struct list_node senders;   /* threads blocked in send or call, FIFO */
 	struct list_node receivers; /* threads blocked in receive, FIFO */
 	uint32_t readers;	    /* capabilities with READ: none means no one can answer */
 };
 
+/* Empties the endpoint pool (boot and tests). */
+void endpoint_pool_init(void);
+
+/* A new endpoint with no capability yet (the caller installs the first), or NULL. */
+struct endpoint *endpoint_create(void);
+
+/* kobj_release's entry for endpoints: wakes everyone queued, frees the object. */
+void endpoint_release(struct kobj *obj);
+
+uint32_t endpoint_pool_free_count(void);
+
+/* Empties an endpoint's queues (endpoint_create does it; tests with their own objects too). */
 void endpoint_init(struct endpoint *ep);
 
 /* Called by the object layer as READ capabilities come and go (see kobj_ref). */

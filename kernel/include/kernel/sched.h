@@ -14,9 +14,6 @@
 #include <kernel/sleepq.h>
 #include <kernel/thread.h>
 
-#ifndef SCHED_MAX_CPUS
-#define SCHED_MAX_CPUS 1
-#endif
 #define SCHED_PRIO_WORDS (PRIO_LEVELS / 32)
 
 struct sched_stats {
@@ -24,12 +21,18 @@ struct sched_stats {
 	uint64_t switches;     /* arch_context_switch calls */
 };
 
+/* One per CPU, in its struct percpu: this_rq() (<kernel/percpu.h>) is how a CPU reaches its own. */
 struct run_queue {
 	unsigned cpu;
-	struct thread *current; /* the RUNNING thread; the idle thread when nothing else is ready */
-	struct thread *idle;	/* runs when no level is ready; never on a ready queue */
-	bool need_resched;	/* schedule() should run before returning to the current thread */
-	uint64_t last_tick_us;	/* time of the previous sched_timer_tick, for slice charging */
+	/*
+	 * The RUNNING thread (the idle thread when nothing else is ready): the kernel's only record
+	 * of which thread runs, read through current_thread(). Written only by sched.c, right
+	 * before it switches (schedule, the yield rotation) and by sched_init_cpu.
+	 */
+	struct thread *current;
+	struct thread *idle;   /* runs when no level is ready; never on a ready queue */
+	bool need_resched;     /* schedule() should run before returning to the current thread */
+	uint64_t last_tick_us; /* time of the previous sched_timer_tick, for slice charging */
 	/*
 	 * Bit (p % 32) of prio_words[p / 32] is set iff ready[p] is non-empty; bit w of summary is
 	 * set iff prio_words[w] != 0. Read only through rq_load() in sched.c (it counts the reads).
@@ -42,9 +45,6 @@ struct run_queue {
 	struct sleep_queue sleepq;	     /* threads blocked with a deadline */
 	struct sched_stats stats;
 };
-
-/* The run queue of `cpu` (< SCHED_MAX_CPUS). */
-struct run_queue *sched_cpu(unsigned cpu);
 
 /*
  * Empties rq and makes `idle` its current thread (RUNNING): the caller is running as idle, so

@@ -1,13 +1,15 @@
 /*
- * Threads: the schedulable kernel object. Every thread comes from a fixed pool (THREAD_MAX
- * slots, each with its own kernel stack); ids carry a generation so a stale id is detected.
- * The scheduler (sched.h) owns the state, priority, slice and queue fields.
+ * Threads: the schedulable kernel object. Every thread comes from a pool (<kernel/pool.h>:
+ * THREAD_MAX slots, each with its own kernel stack); ids carry a generation so a stale id is
+ * detected. The scheduler (sched.h) owns the state, priority, slice and queue fields.
  */
 #ifndef KERNEL_THREAD_H
 #define KERNEL_THREAD_H
 
 #include <kernel/ipc.h>
+#include <kernel/kobj.h>
 #include <kernel/list.h>
+#include <kernel/pool.h>
 #include <kernel/types.h>
 #include <arch/context.h>
 
@@ -24,14 +26,14 @@
 #define NO_DEADLINE UINT64_MAX /* absolute deadline meaning "never time out" */
 
 /*
- * A thread id: slot index in bits 0-15, slot generation (1..0x7fff) in bits 16-30, so ids are
- * positive as int32_t (syscalls return them). A slot reused 0x7fff times repeats an id.
+ * A thread id: the pool id of its slot (<kernel/pool.h>: slot index in bits 0-15, generation
+ * 1..0x7fff in bits 16-30), so ids are positive as int32_t (syscalls return them).
  */
 typedef uint32_t tid_t;
-#define TID_INVALID 0u
+#define TID_INVALID POOL_ID_INVALID
 
 enum thread_state {
-	THREAD_FREE,	/* slot in the pool's free list */
+	THREAD_FREE,	/* slot in the pool's free list (0: what a zeroed slot says) */
 	THREAD_READY,	/* on its run queue */
 	THREAD_RUNNING, /* the current thread of its CPU, on no queue */
 	THREAD_BLOCKED, /* waiting; block_reason says for what */
@@ -51,8 +53,9 @@ struct unit;
 struct run_queue;
 
 struct thread {
-	tid_t tid;
-	struct unit *unit;	    /* owner; NULL for kernel threads (idle) */
+	struct kobj kobj;  /* must stay first: the pool and capabilities name threads by it */
+	tid_t tid;	   /* pool id, fixed while allocated; TID_INVALID when free and for idle */
+	struct unit *unit; /* owner; NULL for kernel threads (idle) */
 	struct list_node unit_link; /* on unit->threads */
 
 	/* Scheduler fields: changed only by sched.c on the thread's CPU, interrupts disabled. */

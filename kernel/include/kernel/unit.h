@@ -1,12 +1,16 @@
 /*
- * Units: the protection domain (a process). A unit owns an address space, a capability table
- * and its threads; units come from a fixed pool and ids carry a generation.
+ * Units: the protection domain (a process). A unit owns an address space, what the loader
+ * mapped into it, a capability table and its threads; units come from a pool (<kernel/pool.h>)
+ * and ids carry a generation.
  */
 #ifndef KERNEL_UNIT_H
 #define KERNEL_UNIT_H
 
 #include <kernel/cap.h>
+#include <kernel/kobj.h>
 #include <kernel/list.h>
+#include <kernel/loader.h>
+#include <kernel/pool.h>
 #include <kernel/types.h>
 
 #ifndef UNIT_MAX
@@ -15,22 +19,24 @@
 #define UNIT_NAME_MAX 32 /* bytes including the terminating NUL */
 
 /*
- * A unit id: slot index in bits 0-15, generation (1..0x7fff) in bits 16-30. Ids are therefore
- * >= 0x10000 and positive as int32_t, so they never collide with PMM_OWNER_NONE/KERNEL.
+ * A unit id: the pool id of its slot (<kernel/pool.h>: slot index in bits 0-15, generation
+ * 1..0x7fff in bits 16-30). Ids are therefore >= 0x10000 and positive as int32_t, so they never
+ * collide with PMM_OWNER_NONE/KERNEL.
  */
 typedef uint32_t unit_id_t;
-#define UNIT_ID_INVALID 0u
+#define UNIT_ID_INVALID POOL_ID_INVALID
 
 struct page_table;
 
 struct unit {
-	unit_id_t id;
+	struct kobj kobj; /* must stay first: the pool and capabilities name units by it */
+	unit_id_t id;	  /* pool id, fixed while allocated; UNIT_ID_INVALID when free */
 	char name[UNIT_NAME_MAX];
 	struct page_table *aspace; /* owned: destroyed with the unit */
+	struct loader_image image; /* what the loader mapped into aspace, for teardown */
 	struct cap_table caps;	   /* its capability space */
 	struct list_node threads; /* struct thread.unit_link */
 	uint32_t thread_count;
-	bool in_use;
 };
 
 /* Empties the pool. Called once at boot (and by tests). */
@@ -38,7 +44,8 @@ void unit_pool_init(void);
 
 /*
  * Takes a slot for a unit named `name` (truncated to UNIT_NAME_MAX - 1 bytes) owning address
- * space `aspace`, with no threads. O(1). ERR_NOMEM when the pool is exhausted.
+ * space `aspace`, with no threads and an empty loader image. O(1). ERR_NOMEM when the pool is
+ * exhausted.
  */
 int unit_alloc(const char *name, struct page_table *aspace, struct unit **out);
 

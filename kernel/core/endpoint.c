@@ -1,0 +1,38 @@
+/*
+ * Endpoint objects: the pool they come from, creation and destruction. What an endpoint does
+ * (queues, hand-over, inheritance) is the IPC engine's (ipc.c).
+ */
+#include <kernel/ipc.h>
+#include <kernel/kprintf.h>
+#include <kernel/pool.h>
+
+POOL_DEFINE(endpoint_pool, struct endpoint, ENDPOINT_MAX, CAP_TYPE_ENDPOINT);
+
+void endpoint_pool_init(void)
+{
+	pool_init(&endpoint_pool);
+}
+
+struct endpoint *endpoint_create(void)
+{
+	struct endpoint *ep = pool_alloc(&endpoint_pool);
+
+	if (ep == NULL)
+		return NULL;
+	ep->kobj.flags = KOBJ_COUNTED;
+	endpoint_init(ep);
+	return ep;
+}
+
+void endpoint_release(struct kobj *obj)
+{
+	struct endpoint *ep = container_of(obj, struct endpoint, kobj);
+
+	endpoint_destroy(ep);
+	pool_free(&endpoint_pool, ep);
+}
+
+uint32_t endpoint_pool_free_count(void)
+{
+	return pool_free_count(&endpoint_pool);
+}
