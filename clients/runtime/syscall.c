@@ -74,9 +74,23 @@ int32_t sys_null(void)
 	return syscall_raw(SYS_NULL, 0, 0, 0, 0, 0);
 }
 
+int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, const cap_t *caps,
+		       uint32_t ncaps, uintptr_t arg)
+{
+	if (priority > 0xff || max_priority > 0xff)
+		return ERR_INVALID;
+	return syscall_raw(SYS_UNIT_START, (uint32_t)image, UNIT_PRIORITY(priority, max_priority),
+			   ptr_arg(caps), ncaps, (uint32_t)arg);
+}
+
 int32_t sys_module_start(uint32_t index, uint32_t priority)
 {
-	return syscall_raw(SYS_MODULE_START, index, priority, 0, 0, 0);
+	return sys_unit_start(CAP_ROOT_MODULE(index), priority, priority, NULL, 0, 0);
+}
+
+int32_t sys_endpoint_create(void)
+{
+	return syscall_raw(SYS_ENDPOINT_CREATE, 0, 0, 0, 0, 0);
 }
 
 /*
@@ -94,7 +108,7 @@ int32_t sys_thread_create(void (*fn)(uintptr_t arg), void *stack_top, uintptr_t 
 	frame = (uintptr_t *)(top - 16);
 	frame[0] = (uintptr_t)fn;
 	return syscall_raw(SYS_THREAD_CREATE, (uint32_t)(uintptr_t)keel_thread_start,
-			   ptr_arg(frame), (uint32_t)arg, priority, 0);
+			   ptr_arg(frame), (uint32_t)arg, priority, (uint32_t)CAP_SELF);
 }
 
 int32_t ipc_call(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_info *reply_info,
@@ -132,4 +146,19 @@ int32_t cap_restrict(cap_t cap, uint32_t rights)
 int32_t cap_delete(cap_t cap)
 {
 	return syscall_raw(SYS_CAP_DELETE, (uint32_t)cap, 0, 0, 0, 0);
+}
+
+int32_t cap_derive(cap_t cap, uint32_t rights, uint64_t badge)
+{
+	return syscall_raw(SYS_CAP_DERIVE, (uint32_t)cap, rights, lo32(badge), hi32(badge), 0);
+}
+
+int32_t cap_revoke(cap_t cap)
+{
+	return syscall_raw(SYS_CAP_REVOKE, (uint32_t)cap, 0, 0, 0, 0);
+}
+
+int32_t cap_identify(cap_t cap)
+{
+	return syscall_raw(SYS_CAP_IDENTIFY, (uint32_t)cap, 0, 0, 0, 0);
 }

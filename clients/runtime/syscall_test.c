@@ -115,7 +115,28 @@ static void test_simple_calls(void **state)
 	expect_call(SYS_GET_TIME, ptr32(&now), 0, 0, 0, 0);
 	last.calls = 0;
 	sys_module_start(3, 200);
-	expect_call(SYS_MODULE_START, 3, 200, 0, 0, 0);
+	expect_call(SYS_UNIT_START, (uint32_t)CAP_ROOT_MODULE(3), UNIT_PRIORITY(200, 200), 0, 0, 0);
+	last.calls = 0;
+	cap_t caps[2] = {CAP_START(0), CAP_START(1)};
+
+	sys_unit_start(CAP_ROOT_MODULE(1), 7, 9, caps, 2, 0x55);
+	expect_call(SYS_UNIT_START, (uint32_t)CAP_ROOT_MODULE(1), UNIT_PRIORITY(7, 9), ptr32(caps),
+		    2, 0x55);
+	last.calls = 0;
+	assert_int_equal(sys_unit_start(CAP_ROOT_MODULE(1), 256, 256, caps, 2, 0), ERR_INVALID);
+	assert_int_equal(last.calls, 0);
+	last.calls = 0;
+	sys_endpoint_create();
+	expect_call(SYS_ENDPOINT_CREATE, 0, 0, 0, 0, 0);
+	last.calls = 0;
+	cap_derive(9, CAP_RIGHT_READ, 0x0000000300000004ull);
+	expect_call(SYS_CAP_DERIVE, 9, CAP_RIGHT_READ, 4, 3, 0);
+	last.calls = 0;
+	cap_revoke(9);
+	expect_call(SYS_CAP_REVOKE, 9, 0, 0, 0, 0);
+	last.calls = 0;
+	cap_identify(9);
+	expect_call(SYS_CAP_IDENTIFY, 9, 0, 0, 0, 0);
 	last.calls = 0;
 	sys_null();
 	expect_call(SYS_NULL, 0, 0, 0, 0, 0);
@@ -167,7 +188,7 @@ static void test_thread_create_builds_trampoline_frame(void **state)
 		frame = (uintptr_t *)(end - (misalign == 0 ? 16 : 32));
 		assert_int_equal(sys_thread_create(thread_fn, end - misalign, 0x1234, 77), 5);
 		expect_call(SYS_THREAD_CREATE, (uint32_t)(uintptr_t)keel_thread_start, ptr32(frame),
-			    0x1234, 77, 0);
+			    0x1234, 77, (uint32_t)CAP_SELF);
 		assert_true(frame[0] == (uintptr_t)thread_fn);
 	}
 }

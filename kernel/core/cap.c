@@ -44,18 +44,22 @@ void cap_table_init(struct cap_table *t)
 	t->free_count = CAP_SLOTS;
 }
 
-/* Takes the first free slot of t (its generation advanced), or NULL when t is full. */
-static struct cap *slot_take(struct cap_table *t)
+/* Takes the free slot *link points at off the free list; its generation advances. */
+static struct cap *slot_unlink(struct cap_table *t, uint16_t *link)
 {
-	if (t->free_head == CAP_NO_SLOT)
-		return NULL;
-	struct cap *c = &t->slots[t->free_head];
+	struct cap *c = &t->slots[*link];
 
-	t->free_head = c->next_free;
+	*link = c->next_free;
 	t->free_count--;
 	c->gen = c->gen >= CAP_GEN_MAX ? 1 : c->gen + 1;
 	c->table = t;
 	return c;
+}
+
+/* Takes the first free slot of t, or NULL when t is full. */
+static struct cap *slot_take(struct cap_table *t)
+{
+	return t->free_head == CAP_NO_SLOT ? NULL : slot_unlink(t, &t->free_head);
 }
 
 /* Returns an emptied slot to the front of its table's free list. */
@@ -111,14 +115,33 @@ static int cap_find(struct cap_table *t, cap_t h, struct cap **out)
 	return ERR_OK;
 }
 
+int cap_install_at(struct cap_table *t, uint32_t slot, struct kobj *obj, uint32_t rights,
+		   cap_t *out)
+{
+	uint16_t *link = &t->free_head;
+
+	/* Find the link that points at `slot`: O(CAP_SLOTS), for boot-time layouts only. */
+	while (*link != CAP_NO_SLOT && *link != slot)
+		link = &t->slots[*link].next_free;
+	if (*link == CAP_NO_SLOT)
+		return ERR_BUSY;
+	struct cap *c = slot_unlink(t, link);
+
+	cap_fill(c, obj, obj->gen, rights & CAP_RIGHTS_ALL, 0, NULL);
+	*out = cap_handle(c);
+	return ERR_OK;
+}
+
 int cap_lookup(struct cap_table *t, cap_t h, unsigned type, uint32_t rights, struct cap **out)
 {
 	struct cap *c;
 
 	if (cap_find(t, h, &c) != ERR_OK)
 		return ERR_BAD_CAP;
-	if (c->obj->gen != c->obj_gen || (type != CAP_TYPE_NONE && c->obj->type != type))
-		return ERR_BAD_CAP; /* the owned object ended, or another type */
+	if (c->obj->gen != c->obj_gen || c->obj->type == CAP_TYPE_NONE ||
+	    (type != CAP_TYPE_NONE && c->obj->type != type))
+		return ERR_BAD_CAP; /* the owned object ended (its slot is free or reused), or
+				       another type */
 	if ((c->rights & rights) != rights)
 		return ERR_RIGHTS;
 	*out = c;
@@ -266,7 +289,6 @@ static void cap_relocate(struct cap *dst, struct cap *src)
 int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct cap_table *to,
 	     cap_t out[])
 {
-	KASSERT(n <= IPC_MAX_CAPS);
 	if (to->free_count < n)
 		return ERR_NOMEM; /* checked first: nothing moves */
 	for (unsigned i = 0; i < n; i++) {

@@ -262,6 +262,21 @@ static void test_table_clear(void **state)
 	assert_int_equal(ep.destroyed, 1);
 }
 
+static void test_install_at(void **state)
+{
+	(void)state;
+	cap_t h, first;
+
+	assert_int_equal(cap_install_at(&ta, 9, &ep.k, CAP_RIGHT_READ, &h), ERR_OK);
+	assert_int_equal(h, CAP_HANDLE(1, 9));
+	assert_int_equal(cap_install_at(&ta, 9, &ep.k, 0, &h), ERR_BUSY);
+	assert_int_equal(cap_install_at(&ta, 0, &unit.k, CAP_RIGHTS_ALL, &h), ERR_OK);
+	assert_int_equal(h, CAP_HANDLE(1, 0));
+	first = install(&ta, &ep, 0); /* the free list still runs in slot order */
+	assert_int_equal(first, CAP_HANDLE(1, 1));
+	assert_int_equal(cap_table_free_count(&ta), CAP_SLOTS - 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +292,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_revoke_bounded_batches, setup),
 	    cmocka_unit_test_setup(test_move_keeps_tree_and_checks_room, setup),
 	    cmocka_unit_test_setup(test_table_clear, setup),
+	    cmocka_unit_test_setup(test_install_at, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

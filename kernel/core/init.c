@@ -7,7 +7,9 @@
 #include <kernel/arch.h>
 #include <kernel/boot.h>
 #include <kernel/init.h>
+#include <kernel/ipc.h>
 #include <kernel/kprintf.h>
+#include <kernel/memobj.h>
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
 #include <kernel/pmm.h>
@@ -205,7 +207,7 @@ static _Noreturn void heartbeat_loop(void)
 static struct thread boot_idle_thread;
 
 /*
- * Empties the thread and unit pools and makes the running boot context this CPU's idle thread,
+ * Empties the object pools and makes the running boot context this CPU's idle thread,
  * before interrupts are first enabled (the timer tick drives the run queue from then on).
  */
 static void init_scheduler(void)
@@ -215,6 +217,9 @@ static void init_scheduler(void)
 
 	thread_pool_init();
 	unit_pool_init();
+	endpoint_pool_init();
+	memobj_pool_init();
+	sched_set_abort_hook(ipc_abort); /* a deadline takes an IPC waiter off its queue */
 	idle->kstack_top = (void *)cpu->kernel_stack_top;
 	idle->kstack_base = (uint8_t *)idle->kstack_top - KERNEL_STACK_SIZE;
 	idle->sleep_index = -1;

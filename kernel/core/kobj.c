@@ -8,6 +8,7 @@
 #include <kernel/kobj.h>
 #include <kernel/kprintf.h>
 #include <kernel/list.h>
+#include <kernel/memobj.h>
 #include <keel/abi.h>
 
 typedef void (*kobj_destroy_fn)(struct kobj *obj);
@@ -22,6 +23,7 @@ static const char *const kobj_type_names[CAP_TYPE_COUNT] = {
 /* The destroy function of each counted type, indexed by CAP_TYPE_*. */
 static const kobj_destroy_fn kobj_destroy[CAP_TYPE_COUNT] = {
     [CAP_TYPE_ENDPOINT] = endpoint_release,
+    [CAP_TYPE_MEMORY] = memobj_release,
 };
 
 /* "endpoint", or "unknown" for a number outside CAP_TYPE_*. */

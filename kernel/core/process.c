@@ -8,8 +8,10 @@
 #include <kernel/boot.h>
 #include <kernel/elf.h>
 #include <kernel/init.h>
+#include <kernel/ipc.h>
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
+#include <kernel/memobj.h>
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
 #include <kernel/pmm.h>
@@ -60,9 +62,14 @@ static int module_image(unsigned index, const void **image, size_t *size)
 	return ERR_OK;
 }
 
-/* Returns u's frames and page tables to the PMM. u's address space must not be active. */
+/*
+ * Deletes u's capabilities (objects only it named go, servers' callers learn) and returns its
+ * frames and page tables to the PMM. u's address space must not be active. A unit whose memory
+ * went is dead: its capability no longer creates threads in it.
+ */
 static void unit_release_memory(struct unit *u)
 {
+	cap_table_clear(&u->caps);
 	if (u->aspace == NULL)
 		return;
 	loader_unload(u->aspace, u->id, &u->image);
@@ -114,6 +121,8 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 {
 	if (u == NULL || priority > PRIO_HIGHEST)
 		return ERR_INVALID;
+	if (u->aspace == NULL)
+		return ERR_BAD_CAP; /* the unit has ended */
 	if (entry >= USER_SPACE_END || stack_top > USER_SPACE_END)
 		return ERR_FAULT;
 	process_reap();
@@ -131,12 +140,30 @@ static int map_landing_page(struct page_table *pt)
 	return ERR_OK;
 }
 
-/* A new unit with a fresh address space, the validated image loaded; its first thread runs. */
+/*
+ * Gives a unit about to start its startup capabilities: itself as CAP_SELF, then s->caps moved
+ * from the starter's table as CAP_START(0..). The table is new, so nothing here can fail.
+ */
+static void unit_give_start_caps(struct unit *u, const struct unit_start *s)
+{
+	cap_t self, moved[UNIT_START_CAPS_MAX];
+
+	if (cap_install_at(&u->caps, 0, &u->kobj, CAP_RIGHTS_ALL, &self) != ERR_OK ||
+	    (s->ncaps > 0 && cap_move(s->from, s->caps, s->ncaps, &u->caps, moved) != ERR_OK))
+		panic("process: a new unit's table refused its startup capabilities");
+	KASSERT(self == CAP_SELF && (s->ncaps == 0 || moved[0] == CAP_START(0)));
+}
+
+/*
+ * A new unit with a fresh address space and the validated image loaded; it gets its startup
+ * capabilities and its first thread runs main(s->arg). Nothing moves unless all succeeds.
+ */
 static int unit_launch(const char *name, const void *image, size_t size,
-		       const struct elf_plan *plan, unsigned priority)
+		       const struct elf_plan *plan, const struct unit_start *s, struct unit **out)
 {
 	char reason[ELF_REASON_MAX];
 	struct page_table *pt = mmu_create_address_space();
+	struct thread *t = NULL;
 	struct unit *u;
 
 	if (pt == NULL)
@@ -145,52 +172,84 @@ static int unit_launch(const char *name, const void *image, size_t size,
 		mmu_destroy_address_space(pt);
 		return ERR_NOMEM;
 	}
-	struct loader_image *img = &u->image;
-	int err = loader_load(pt, u->id, image, size, plan, img, reason, sizeof(reason));
+	int err = loader_load(pt, u->id, image, size, plan, &u->image, reason, sizeof(reason));
 
 	if (err == ERR_OK)
 		err = map_landing_page(pt);
-	if (err == ERR_OK)
-		err = thread_start(u, img->entry, img->stack_top, INIT_ARG, priority);
+	if (err == ERR_OK && thread_alloc(u, (uint8_t)s->priority, &t) != ERR_OK)
+		err = ERR_NOMEM;
 	if (err < 0) {
 		if (err == ERR_INVALID)
 			kprintf("elf: %s: %s\n", name, reason);
 		unit_teardown(u);
 		return err;
 	}
-	return (int)u->id;
+	u->max_prio = (uint8_t)s->max_priority;
+	unit_give_start_caps(u, s);
+	arch_thread_init_user(t, u->image.entry, u->image.stack_top, s->arg);
+	sched_start(this_rq(), t);
+	*out = u;
+	return ERR_OK;
 }
 
-int process_start_module(unsigned index, unsigned priority)
+int process_start_unit(const struct unit_start *s, struct unit **out)
 {
 	struct elf_plan plan;
 	char reason[ELF_REASON_MAX];
 	const void *image;
 	size_t size;
 
-	if (priority > PRIO_HIGHEST)
+	if (s->priority > s->max_priority || s->max_priority > PRIO_HIGHEST)
 		return ERR_INVALID;
-	int err = module_image(index, &image, &size);
+	int err = module_image(s->module, &image, &size);
 
 	if (err != ERR_OK)
 		return err;
-	const char *name = boot->modules[index].name;
+	const char *name = boot->modules[s->module].name;
 
 	if (elf_validate(image, size, &plan, reason, sizeof(reason)) != ERR_OK) {
 		kprintf("elf: %s: %s\n", name, reason);
 		return ERR_INVALID;
 	}
 	process_reap();
-	return unit_launch(name, image, size, &plan, priority);
+	return unit_launch(name, image, size, &plan, s, out);
+}
+
+/*
+ * The root task's boot capabilities besides CAP_SELF: every boot module's image as
+ * CAP_ROOT_MODULE(i) (READ|EXECUTE|GRANT). A module that cannot be described is reported and
+ * left out.
+ */
+static void root_give_modules(struct unit *root)
+{
+	for (unsigned i = 0; i < boot->module_count; i++) {
+		const struct boot_module *m = &boot->modules[i];
+		struct memobj *obj = memobj_create_module(i, m->start, m->end - m->start);
+		cap_t h;
+
+		if (obj == NULL || cap_install_at(&root->caps, (uint32_t)CAP_ROOT_MODULE(i) & 0xfffu,
+						  &obj->kobj, CAP_RIGHT_READ | CAP_RIGHT_EXECUTE |
+								  CAP_RIGHT_GRANT,
+						  &h) != ERR_OK) {
+			kprintf("process: boot module %u (%s) gets no capability\n", i, m->name);
+			if (obj != NULL)
+				memobj_release(&obj->kobj);
+		}
+	}
 }
 
 int process_start_init(void)
 {
-	int id = process_start_module(INIT_MODULE, INIT_PRIORITY);
+	struct unit_start s = {.module = INIT_MODULE, .priority = INIT_PRIORITY,
+			       .max_priority = PRIO_HIGHEST, .arg = INIT_ARG};
+	struct unit *u;
+	int err = process_start_unit(&s, &u);
 
-	if (id > 0)
-		init_unit = unit_lookup((unit_id_t)id);
-	return id;
+	if (err != ERR_OK)
+		return err;
+	init_unit = u;
+	root_give_modules(u);
+	return (int)u->id;
 }
 
 /* True if u has a thread other than `except` that has not died. */
@@ -245,6 +304,7 @@ static _Noreturn void current_dies(bool faulted, int status)
 	struct unit *u = self->unit;
 
 	KASSERT(u != NULL); /* only user threads exit or fault */
+	ipc_thread_exit(self);
 	sched_kill(self);
 	if (!unit_has_live_thread(u, self))
 		unit_ended(u, faulted, status);
@@ -267,8 +327,10 @@ void process_exit_unit(int status)
 	{
 		struct thread *t = list_entry(n, struct thread, unit_link);
 
-		if (t != self && t->state != THREAD_DEAD)
+		if (t != self && t->state != THREAD_DEAD) {
+			ipc_thread_exit(t);
 			sched_kill(t);
+		}
 	}
 	current_dies(false, status);
 }

@@ -1,7 +1,8 @@
 /*
- * The syscall table and the sys_* handlers: yield, exit, sleep, debug print, get time, thread
- * create and module start. Arguments are validated here; user memory is reached only through
- * <kernel/uaccess.h>. IPC and capability numbers answer ERR_NOSYS until the IPC issue.
+ * The syscall table and the simplest handlers: yield, exit, sleep, debug print and get time.
+ * Threads and units: syscall_unit.c; IPC: syscall_ipc.c; capabilities: syscall_cap.c.
+ * Arguments are validated at this boundary; user memory is reached only through
+ * <kernel/uaccess.h>.
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
@@ -13,6 +14,8 @@
 #include <kernel/timer.h>
 #include <kernel/uaccess.h>
 #include <kernel/unit.h>
+
+#include "syscall_internal.h"
 
 #define PRINT_CHUNK 256 /* bytes copied to the kernel stack per step of SYS_DEBUG_PRINT */
 
@@ -100,39 +103,14 @@ static int32_t sys_get_time(const struct syscall_args *a)
 	return uaccess_copy_to(a->a1, &now, sizeof(now));
 }
 
-/*
- * SYS_THREAD_CREATE(entry, stack_top, arg, priority). entry must lie in a mapped user page and
- * the word below stack_top (where the first push lands) must be mapped user-writable: else
- * ERR_FAULT. A priority above PRIO_HIGHEST is ERR_INVALID.
- */
-static int32_t sys_thread_create(const struct syscall_args *a)
+void syscall_preemption_window(void)
 {
-	struct page_table *pt = uaccess_current_space();
-	uintptr_t entry = a->a1, stack_top = a->a2;
-
-	if (a->a4 > PRIO_HIGHEST)
-		return ERR_INVALID;
-	if (uaccess_check(pt, entry, 1, false) != ERR_OK)
-		return ERR_FAULT;
-	if (stack_top < sizeof(uint32_t) ||
-	    uaccess_check(pt, stack_top - sizeof(uint32_t), sizeof(uint32_t), true) != ERR_OK)
-		return ERR_FAULT;
-	return process_thread_create(current_thread()->unit, entry, stack_top, a->a3, a->a4);
+	arch_irq_enable();
+	arch_irq_disable();
+	sched_preempt_point(this_rq());
 }
 
-/* SYS_MODULE_START(index, priority): the init unit only (ERR_RIGHTS), until capabilities. */
-static int32_t sys_module_start(const struct syscall_args *a)
-{
-	struct unit *init = process_init_unit();
-
-	if (init == NULL || current_thread()->unit != init)
-		return ERR_RIGHTS;
-	if (a->a2 > PRIO_HIGHEST)
-		return ERR_INVALID;
-	return process_start_module(a->a1, a->a2);
-}
-
-/* Numbers without an entry (0, IPC, capabilities, gaps) are ERR_NOSYS. */
+/* Numbers without an entry (0 and gaps) are ERR_NOSYS. */
 static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_YIELD] = sys_yield,
     [SYS_EXIT_THREAD] = sys_exit_thread,
@@ -141,8 +119,18 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_DEBUG_PRINT] = sys_debug_print,
     [SYS_GET_TIME] = sys_get_time,
     [SYS_THREAD_CREATE] = sys_thread_create,
-    [SYS_MODULE_START] = sys_module_start,
+    [SYS_UNIT_START] = sys_unit_start,
     [SYS_NULL] = sys_null,
+    [SYS_ENDPOINT_CREATE] = sys_endpoint_create,
+    [SYS_IPC_CALL] = sys_ipc_call,
+    [SYS_IPC_SEND] = sys_ipc_send,
+    [SYS_IPC_RECV] = sys_ipc_recv,
+    [SYS_IPC_REPLY_RECV] = sys_ipc_reply_recv,
+    [SYS_CAP_RESTRICT] = sys_cap_restrict,
+    [SYS_CAP_DELETE] = sys_cap_delete,
+    [SYS_CAP_DERIVE] = sys_cap_derive,
+    [SYS_CAP_REVOKE] = sys_cap_revoke,
+    [SYS_CAP_IDENTIFY] = sys_cap_identify,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

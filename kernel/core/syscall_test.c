@@ -12,6 +12,8 @@
 
 #include <keel/abi.h>
 #include <kernel/boot.h>
+#include <kernel/ipc.h>
+#include <kernel/memobj.h>
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
 #include <kernel/pmm.h>
@@ -44,6 +46,7 @@ static struct {
 	int32_t wake_result; /* what "schedule" leaves in wake_result */
 	uintptr_t entry, stack, arg;
 	unsigned prio, index;
+	struct unit *unit;
 	int exit_status;
 	jmp_buf exit_env;
 } fx;
@@ -90,7 +93,7 @@ bool sched_preempt_point(struct run_queue *q)
 int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
 			  unsigned priority)
 {
-	assert_ptr_equal(u, self.unit);
+	fx.unit = u;
 	fx.creates++;
 	fx.entry = entry;
 	fx.stack = stack_top;
@@ -99,12 +102,54 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 	return 0x10005;
 }
 
-int process_start_module(unsigned index, unsigned priority)
+int process_start_unit(const struct unit_start *st, struct unit **out)
 {
 	fx.starts++;
-	fx.index = index;
-	fx.prio = priority;
-	return 0x20003;
+	fx.index = st->module;
+	fx.prio = st->priority;
+	fx.arg = st->arg;
+	*out = &other;
+	return ERR_OK;
+}
+
+/* The IPC engine and the object layer are not what these tests exercise. */
+void kobj_ref(struct kobj *obj, uint32_t rights)
+{
+	(void)rights;
+	obj->refs++;
+}
+
+void kobj_unref(struct kobj *obj, uint32_t rights)
+{
+	(void)rights;
+	obj->refs--;
+}
+
+int ipc_send(struct endpoint *ep, struct thread *t, bool call, bool nowait, uint64_t deadline)
+{
+	(void)ep, (void)t, (void)call, (void)nowait, (void)deadline;
+	return ERR_NOSYS;
+}
+
+int ipc_recv(struct endpoint *ep, struct thread *t, bool nowait, uint64_t deadline)
+{
+	(void)ep, (void)t, (void)nowait, (void)deadline;
+	return ERR_NOSYS;
+}
+
+void ipc_reply(struct thread *t)
+{
+	(void)t;
+}
+
+struct endpoint *endpoint_create(void)
+{
+	return NULL;
+}
+
+void endpoint_release(struct kobj *obj)
+{
+	(void)obj;
 }
 
 struct unit *process_init_unit(void)
@@ -124,9 +169,10 @@ void process_exit_unit(int status)
 	longjmp(fx.exit_env, 1);
 }
 
+/* a5 = CAP_SELF: the unit capability thread create takes (the other calls ignore a5). */
 static int32_t call(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4)
 {
-	struct syscall_args a = {num, a1, a2, a3, a4, 0};
+	struct syscall_args a = {num, a1, a2, a3, a4, (uint32_t)CAP_SELF};
 
 	return syscall_dispatch(&a);
 }
@@ -166,6 +212,8 @@ static int group_setup(void **state)
 	map(me.aspace, DATA + PAGE_SIZE, RW);
 	map(me.aspace, TOP_PAGE, RW);
 	map(other.aspace, CODE, MMU_PRESENT | MMU_USER);
+	me.kobj = (struct kobj){.type = CAP_TYPE_UNIT, .gen = 1};
+	other.kobj = (struct kobj){.type = CAP_TYPE_UNIT, .gen = 1};
 	return 0;
 }
 
@@ -180,8 +228,14 @@ static int reset(void **state)
 {
 	(void)state;
 	memset(&fx, 0, sizeof(fx));
+	cap_t h;
+
 	self.unit = &me;
 	self.rq = &cpu.rq;
+	me.max_prio = PRIO_HIGHEST;
+	other.max_prio = PRIO_HIGHEST;
+	cap_table_init(&me.caps);
+	assert_int_equal(cap_install_at(&me.caps, 0, &me.kobj, CAP_RIGHTS_ALL, &h), ERR_OK);
 	cpu.rq.current = &self;
 	host_console_reset();
 	return 0;
@@ -191,14 +245,11 @@ static void test_bad_numbers_are_nosys(void **state)
 {
 	static const uint32_t bad[] = {
 	    0,
-	    10,
+	    11,
 	    15,
-	    SYS_IPC_CALL,
-	    SYS_IPC_SEND,
-	    SYS_IPC_RECV,
-	    SYS_IPC_REPLY_RECV,
-	    SYS_CAP_RESTRICT,
-	    SYS_CAP_DELETE,
+	    20,
+	    23,
+	    29,
 	    SYS_COUNT - 1,
 	    SYS_COUNT,
 	    SYS_COUNT + 1,
@@ -355,14 +406,55 @@ static void test_thread_create_bad_pointers(void **state)
 	assert_int_equal(fx.creates, 0);
 }
 
-static void test_module_start(void **state)
+static void test_thread_create_needs_unit_cap_and_priority(void **state)
 {
+	struct syscall_args a = {SYS_THREAD_CREATE, CODE, DATA + 64, 0, 10, 0};
+	cap_t h;
+
 	(void)state;
-	assert_int_equal(call(SYS_MODULE_START, 2, 150, 0, 0), 0x20003);
+	assert_int_equal(syscall_dispatch(&a), ERR_BAD_CAP); /* handle 0 names nothing */
+	assert_int_equal(cap_install(&me.caps, &other.kobj, CAP_RIGHT_READ, 0, &h), ERR_OK);
+	a.a5 = (uint32_t)h;
+	assert_int_equal(syscall_dispatch(&a), ERR_RIGHTS); /* needs WRITE */
+	assert_int_equal(cap_install(&me.caps, &other.kobj, CAP_RIGHT_WRITE, 0, &h), ERR_OK);
+	a.a5 = (uint32_t)h;
+	a.a2 = USER_SPACE_END;
+	assert_int_equal(syscall_dispatch(&a), ERR_FAULT); /* other has no stack page there */
+	me.max_prio = 100;
+	assert_int_equal(call(SYS_THREAD_CREATE, CODE, DATA + 64, 0, 101), ERR_RIGHTS);
+	assert_int_equal(call(SYS_THREAD_CREATE, CODE, DATA + 64, 0, 100), 0x10005);
+	assert_ptr_equal(fx.unit, &me);
+	assert_int_equal(fx.creates, 1);
+}
+
+static void test_unit_start(void **state)
+{
+	struct memobj image = {.kobj = {.type = CAP_TYPE_MEMORY, .flags = KOBJ_COUNTED, .gen = 1},
+			       .flags = MEMOBJ_BOOT_MODULE, .module = 2};
+	cap_t h, ro;
+
+	(void)state;
+	assert_int_equal(cap_install(&me.caps, &image.kobj,
+				     CAP_RIGHT_READ | CAP_RIGHT_EXECUTE | CAP_RIGHT_GRANT, 0, &h),
+			 ERR_OK);
+	int32_t u = call(SYS_UNIT_START, (uint32_t)h, UNIT_PRIORITY(150, 160), 0, 0);
+	struct cap *c;
+
+	assert_true(u > 0);
+	assert_int_equal(cap_lookup(&me.caps, u, CAP_TYPE_UNIT, CAP_RIGHTS_ALL, &c), ERR_OK);
+	assert_ptr_equal(c->obj, &other.kobj);
 	assert_true(fx.index == 2 && fx.prio == 150);
-	assert_int_equal(call(SYS_MODULE_START, 2, 256, 0, 0), ERR_INVALID);
-	self.unit = &other; /* not the init unit */
-	assert_int_equal(call(SYS_MODULE_START, 1, 10, 0, 0), ERR_RIGHTS);
+	assert_int_equal(call(SYS_UNIT_START, (uint32_t)h, UNIT_PRIORITY(151, 150), 0, 0),
+			 ERR_INVALID);
+	assert_int_equal(call(SYS_UNIT_START, (uint32_t)h, 0x10000, 0, 0), ERR_INVALID);
+	assert_int_equal(call(SYS_UNIT_START, (uint32_t)CAP_SELF, 1, 0, 0), ERR_BAD_CAP);
+	assert_int_equal(call(SYS_UNIT_START, (uint32_t)h, UNIT_PRIORITY(1, 1), DATA, 17), ERR_OVERFLOW);
+	assert_int_equal(call(SYS_UNIT_START, (uint32_t)h, UNIT_PRIORITY(1, 1), KERNEL_BASE, 1), ERR_FAULT);
+	me.max_prio = 100;
+	assert_int_equal(call(SYS_UNIT_START, (uint32_t)h, UNIT_PRIORITY(50, 101), 0, 0),
+			 ERR_RIGHTS);
+	assert_int_equal(cap_derive(&me.caps, h, CAP_RIGHT_READ, 0, &ro), ERR_OK);
+	assert_int_equal(call(SYS_UNIT_START, (uint32_t)ro, UNIT_PRIORITY(1, 1), 0, 0), ERR_RIGHTS); /* EXECUTE */
 	assert_int_equal(fx.starts, 1);
 }
 
@@ -389,7 +481,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_get_time, reset),
 	    cmocka_unit_test_setup(test_thread_create, reset),
 	    cmocka_unit_test_setup(test_thread_create_bad_pointers, reset),
-	    cmocka_unit_test_setup(test_module_start, reset),
+	    cmocka_unit_test_setup(test_thread_create_needs_unit_cap_and_priority, reset),
+	    cmocka_unit_test_setup(test_unit_start, reset),
 	    cmocka_unit_test_setup(test_exits, reset),
 	};
 

@@ -74,6 +74,13 @@ int cap_install(struct cap_table *t, struct kobj *obj, uint32_t rights, uint64_t
 		cap_t *out);
 
 /*
+ * cap_install into the free slot `slot` (ERR_BUSY if it is not free): for the fixed handles of
+ * a unit's startup layout (CAP_SELF, CAP_ROOT_MODULE). O(CAP_SLOTS).
+ */
+int cap_install_at(struct cap_table *t, uint32_t slot, struct kobj *obj, uint32_t rights,
+		   cap_t *out);
+
+/*
  * The capability named by handle h in t, if it names a live capability of `type` (CAP_TYPE_NONE:
  * any type) holding every right in `rights`. ERR_BAD_CAP for a malformed, empty, stale or
  * wrong-type handle (and for a capability whose owned object ended); ERR_RIGHTS when a right is
@@ -110,8 +117,7 @@ void cap_destroy(struct cap *c);
 uint32_t cap_table_free_count(const struct cap_table *t);
 
 /*
- * Moves the capabilities named by src[0..n) (n <= IPC_MAX_CAPS, distinct, each looked up by the
- * caller) from `from` into free slots of `to`, keeping their place in the derivation tree, and
+ * Moves the capabilities named by src[0..n) (distinct, each looked up by the caller) from `from` into free slots of `to`, keeping their place in the derivation tree, and
  * stores their new handles in out[]. ERR_NOMEM (nothing moved) if `to` lacks n free slots.
  */
 int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct cap_table *to,

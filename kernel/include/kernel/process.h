@@ -6,6 +6,7 @@
 #ifndef KERNEL_PROCESS_H
 #define KERNEL_PROCESS_H
 
+#include <kernel/cap.h>
 #include <kernel/types.h>
 
 struct boot_info;
@@ -25,17 +26,29 @@ void process_reap(void);
 /* At boot: loads module 0 into the init unit and starts it. Unit id or ERR_*. */
 int process_start_init(void);
 
+/* What to start: a boot module, its priorities, main's argument and startup capabilities. */
+struct unit_start {
+	unsigned module;       /* boot module index */
+	unsigned priority;     /* of the first thread */
+	unsigned max_priority; /* no thread of the unit may be above it (>= priority) */
+	uintptr_t arg;	       /* main(arg) */
+	struct cap_table *from;		       /* the starter's table, if ncaps > 0 */
+	struct cap *caps[UNIT_START_CAPS_MAX]; /* moved to the new unit as CAP_START(0..) */
+	unsigned ncaps;
+};
+
 /*
- * Loads boot module `index` into a new unit named after it and starts its first thread at
- * `priority`. Returns the unit id (> 0), ERR_NOT_FOUND, ERR_INVALID (bad ELF), ERR_NOMEM.
+ * Loads boot module s->module into a new unit named after it, gives it CAP_SELF and the
+ * startup capabilities, and starts its first thread. *out = the unit. ERR_NOT_FOUND,
+ * ERR_INVALID (bad ELF or priorities), ERR_NOMEM; on error nothing moved.
  */
-int process_start_module(unsigned index, unsigned priority);
+int process_start_unit(const struct unit_start *s, struct unit **out);
 
 /* A new thread of unit u at user `entry` with esp = stack_top and eax = arg. Thread id or ERR_*. */
 int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
 			  unsigned priority);
 
-/* The init unit (the root task) while it lives, else NULL. SYS_MODULE_START checks it. */
+/* The init unit (the root task) while it lives, else NULL. */
 struct unit *process_init_unit(void);
 
 _Noreturn void process_exit_thread(void);	/* current thread; unit ends with its last */

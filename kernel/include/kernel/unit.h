@@ -35,6 +35,7 @@ struct unit {
 	struct page_table *aspace; /* owned: destroyed with the unit */
 	struct loader_image image; /* what the loader mapped into aspace, for teardown */
 	struct cap_table caps;	   /* its capability space */
+	uint8_t max_prio;	  /* no thread of the unit may have a higher priority */
 	struct list_node threads; /* struct thread.unit_link */
 	uint32_t thread_count;
 };

@@ -14,6 +14,8 @@
 #define BAD_THREAD_PRIORITY  1	 /* a wrongly created thread would never run before the end */
 #define GOOD_THREAD_PRIORITY 200 /* above init: a created thread runs at once */
 #define MODULE_COUNT	     1	 /* //tests:badsys_image holds init only */
+#define SELF		     ((uint32_t)CAP_SELF)
+#define MODULE0		     ((uint32_t)CAP_ROOT_MODULE(0)) /* this program's own image */
 
 extern char _end[]; /* user.ld: end of .bss, the last mapped byte of the data segment */
 
@@ -41,7 +43,6 @@ static uint32_t first_unmapped_page(void)
 static void cases_numbers(void)
 {
 	static const uint32_t bad[] = {0,
-				       10,
 				       11,
 				       12,
 				       13,
@@ -51,9 +52,6 @@ static void cases_numbers(void)
 				       21,
 				       22,
 				       23,
-				       26,
-				       27,
-				       28,
 				       29,
 				       30,
 				       31,
@@ -185,7 +183,7 @@ static void good_thread(uintptr_t arg)
 	good_thread_ran = (int)arg;
 }
 
-/* SYS_THREAD_CREATE(entry, stack_top, arg, priority), raw: no wrapper frame. */
+/* SYS_THREAD_CREATE(entry, stack_top, arg, priority, unit cap), raw: no wrapper frame. */
 static void cases_thread_create_bad(void)
 {
 	uint32_t entry = (uint32_t)(uintptr_t)keel_thread_start;
@@ -194,27 +192,32 @@ static void cases_thread_create_bad(void)
 
 	badsys_check(
 	    "thread_entry_kernel_base",
-	    (struct call){SYS_THREAD_CREATE, {ADDR_KERNEL_BASE, stack, 0, BAD_THREAD_PRIORITY}},
+	    (struct call){SYS_THREAD_CREATE, {ADDR_KERNEL_BASE, stack, 0, BAD_THREAD_PRIORITY, SELF}},
 	    reject);
 	badsys_check(
 	    "thread_entry_kernel_image",
-	    (struct call){SYS_THREAD_CREATE, {ADDR_KERNEL_IMAGE, stack, 0, BAD_THREAD_PRIORITY}},
+	    (struct call){SYS_THREAD_CREATE, {ADDR_KERNEL_IMAGE, stack, 0, BAD_THREAD_PRIORITY, SELF}},
 	    reject);
 	badsys_check("thread_entry_top",
-		     (struct call){SYS_THREAD_CREATE, {ADDR_TOP, stack, 0, BAD_THREAD_PRIORITY}},
+		     (struct call){SYS_THREAD_CREATE, {ADDR_TOP, stack, 0, BAD_THREAD_PRIORITY, SELF}},
 		     reject);
 	badsys_check("thread_stack_kernel",
 		     (struct call){SYS_THREAD_CREATE,
-				   {entry, ADDR_KERNEL_BASE + 0x1000, 0, BAD_THREAD_PRIORITY}},
+				   {entry, ADDR_KERNEL_BASE + 0x1000, 0, BAD_THREAD_PRIORITY, SELF}},
 		     reject);
 	badsys_check("thread_stack_top",
-		     (struct call){SYS_THREAD_CREATE, {entry, ADDR_WRAP, 0, BAD_THREAD_PRIORITY}},
+		     (struct call){SYS_THREAD_CREATE, {entry, ADDR_WRAP, 0, BAD_THREAD_PRIORITY, SELF}},
 		     reject);
 	badsys_check("thread_priority_256",
-		     (struct call){SYS_THREAD_CREATE, {entry, stack, 0, 256}}, WANT(ERR_INVALID));
+		     (struct call){SYS_THREAD_CREATE, {entry, stack, 0, 256, SELF}}, WANT(ERR_INVALID));
 	badsys_check("thread_priority_max",
-		     (struct call){SYS_THREAD_CREATE, {entry, stack, 0, 0xffffffffu}},
+		     (struct call){SYS_THREAD_CREATE, {entry, stack, 0, 0xffffffffu, SELF}},
 		     WANT(ERR_INVALID));
+	badsys_check("thread_no_unit_cap", (struct call){SYS_THREAD_CREATE, {entry, stack, 0, 1, 0}},
+		     WANT(ERR_BAD_CAP));
+	badsys_check("thread_unit_cap_wrong_type",
+		     (struct call){SYS_THREAD_CREATE, {entry, stack, 0, 1, MODULE0}},
+		     WANT(ERR_BAD_CAP));
 }
 
 /* A valid thread (through the typed wrapper on the same path) runs at once: it is higher. */
@@ -231,19 +234,35 @@ static void cases_thread_create_good(void)
 		      got > 0 && good_thread_ran == 7);
 }
 
-/* SYS_MODULE_START(index, priority): init may call it; these requests are still bad. */
-static void cases_module_start(void)
+/* SYS_UNIT_START(image cap, priorities, caps, ncaps, arg): requests that must start nothing. */
+static void cases_unit_start(void)
 {
-	badsys_check("module_next_index", (struct call){SYS_MODULE_START, {MODULE_COUNT, 50}},
-		     WANT(ERR_NOT_FOUND));
-	badsys_check("module_index_1000", (struct call){SYS_MODULE_START, {1000, 50}},
-		     WANT(ERR_NOT_FOUND));
-	badsys_check("module_index_max", (struct call){SYS_MODULE_START, {0xffffffffu, 50}},
-		     WANT(ERR_NOT_FOUND));
-	badsys_check("module_priority_256", (struct call){SYS_MODULE_START, {0, 256}},
+	const uint32_t prio = UNIT_PRIORITY(50, 50), self = SELF;
+
+	badsys_check("unit_next_module",
+		     (struct call){SYS_UNIT_START, {(uint32_t)CAP_ROOT_MODULE(MODULE_COUNT), prio}},
+		     WANT(ERR_BAD_CAP));
+	badsys_check("unit_module_1000",
+		     (struct call){SYS_UNIT_START, {(uint32_t)CAP_ROOT_MODULE(1000), prio}},
+		     WANT(ERR_BAD_CAP));
+	badsys_check("unit_image_max", (struct call){SYS_UNIT_START, {0xffffffffu, prio}},
+		     WANT(ERR_BAD_CAP));
+	badsys_check("unit_image_is_a_unit", (struct call){SYS_UNIT_START, {SELF, prio}},
+		     WANT(ERR_BAD_CAP));
+	badsys_check("unit_priority_above_max",
+		     (struct call){SYS_UNIT_START, {MODULE0, UNIT_PRIORITY(60, 50)}},
 		     WANT(ERR_INVALID));
-	badsys_check("module_priority_max", (struct call){SYS_MODULE_START, {0, 0xffffffffu}},
+	badsys_check("unit_priority_high_bits", (struct call){SYS_UNIT_START, {MODULE0, 0x10000}},
 		     WANT(ERR_INVALID));
+	badsys_check("unit_priority_max", (struct call){SYS_UNIT_START, {MODULE0, 0xffffffffu}},
+		     WANT(ERR_INVALID));
+	badsys_check("unit_caps_17", (struct call){SYS_UNIT_START, {MODULE0, prio, addr(&self), 17}},
+		     WANT(ERR_OVERFLOW));
+	badsys_check("unit_caps_kernel_pointer",
+		     (struct call){SYS_UNIT_START, {MODULE0, prio, ADDR_KERNEL_IMAGE, 1}},
+		     WANT(ERR_FAULT));
+	badsys_check("unit_caps_null_pointer",
+		     (struct call){SYS_UNIT_START, {MODULE0, prio, 0, 2}}, WANT(ERR_FAULT));
 }
 
 /*
@@ -305,7 +324,7 @@ void badsys_run_matrix(void)
 	cases_get_time_good();
 	cases_thread_create_bad();
 	cases_thread_create_good();
-	cases_module_start();
+	cases_unit_start();
 	cases_ipc();
 	cases_caps();
 }

@@ -43,7 +43,7 @@ static int check_bad_requests(void)
 	failed += expect_code("start of a module that is not an ELF",
 			      sys_module_start(MODULE_NOT_ELF, CHILD_PRIORITY), ERR_INVALID);
 	failed += expect_code("start of a missing module",
-			      sys_module_start(MODULE_MISSING, CHILD_PRIORITY), ERR_NOT_FOUND);
+			      sys_module_start(MODULE_MISSING, CHILD_PRIORITY), ERR_BAD_CAP);
 	return failed;
 }
 

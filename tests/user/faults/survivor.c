@@ -10,14 +10,14 @@
 
 #define SURVIVOR_ROUNDS 5
 
-/* SYS_MODULE_START is init's alone: any other unit gets ERR_RIGHTS. */
+/* Starting a module needs its image's capability, which only init holds: ERR_BAD_CAP here. */
 static int check_module_start_denied(void)
 {
 	int32_t r = sys_module_start(1, 1);
 
 	uprintf("survivor: module start from a non-init unit = %d (want %d) %s\n", (int)r,
-		ERR_RIGHTS, r == ERR_RIGHTS ? "ok" : "FAIL");
-	return r == ERR_RIGHTS ? 0 : 1;
+		ERR_BAD_CAP, r == ERR_BAD_CAP ? "ok" : "FAIL");
+	return r == ERR_BAD_CAP ? 0 : 1;
 }
 
 int main(uintptr_t arg)

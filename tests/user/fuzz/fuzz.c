@@ -3,7 +3,8 @@
  * numbers from the whole 32-bit range and arguments drawn from hostile values (NULL, kernel,
  * unmapped, straddling, wrapping, read-only, misaligned) through both entry paths. Every result
  * must be success or a defined ERR_* code, SYS_NULL must return 0, unknown numbers ERR_NOSYS.
- * Calls that would end or stall this unit (exit, long sleeps) get bounded arguments instead.
+ * Calls that would end or stall this unit (exit, long sleeps and IPC waits) get bounded
+ * arguments instead.
  */
 #include <stdint.h>
 
@@ -50,6 +51,9 @@ static uint32_t fuzz_arg(void)
 	    (uint32_t)(uintptr_t)scratch, (uint32_t)(uintptr_t)scratch + 1,
 	    (uint32_t)(uintptr_t)text, (uint32_t)(uintptr_t)rng_next /* own code: read-only */,
 	    16, 255, 4096, 4097,
+	    /* handles: this unit's own, the first slots its endpoints and derivations take */
+	    (uint32_t)CAP_SELF, (uint32_t)CAP_HANDLE(1, 1), (uint32_t)CAP_HANDLE(1, 2),
+	    (uint32_t)CAP_HANDLE(2, 1), (uint32_t)CAP_HANDLE(1, 3), (uint32_t)CAP_RIGHTS_ALL,
 	};
 	uint32_t r = rng_next();
 
@@ -67,13 +71,18 @@ static int fuzz_tame(uint32_t num, uint32_t a[5])
 		a[0] %= 2000; /* at most 2 ms */
 		a[1] = 0;
 		return 1;
-	case SYS_MODULE_START:
-		a[0] |= 1; /* never index 0: that would start another fuzzer */
+	case SYS_IPC_CALL:
+	case SYS_IPC_SEND:
+	case SYS_IPC_RECV:
+	case SYS_IPC_REPLY_RECV:
+		a[3] %= 2000; /* timeouts of at most 2 ms: the fuzzer is its only partner */
+		a[4] = 0;
 		return 1;
 	case SYS_THREAD_CREATE:
 		if (rng_next() & 1) { /* a real thread that exits at once on its own stack */
 			a[0] = (uint32_t)(uintptr_t)fuzz_exit_stub;
 			a[1] = (uint32_t)(uintptr_t)(thread_stack + sizeof(thread_stack));
+			a[4] = (uint32_t)CAP_SELF;
 		} else if (a[0] >= 0x400000u && a[0] < 0xc0000000u) {
 			a[0] = 0xc0000000u; /* never run random code of ours */
 		}
@@ -112,6 +121,10 @@ int main(uintptr_t arg)
 	unsigned violations = 0, errors = 0;
 
 	(void)arg;
+	/* Its own image is the only module: without the capability no call can start a second
+	 * fuzzer, while SYS_UNIT_START is still fuzzed with every other handle. */
+	if (cap_delete(CAP_ROOT_MODULE(0)) != ERR_OK)
+		return 1;
 	uprintf("fuzz: %u calls, seed 0x%08x\n", FUZZ_CALLS, FUZZ_SEED);
 	for (unsigned i = 0; i < FUZZ_CALLS; i++) {
 		uint32_t num = fuzz_number();

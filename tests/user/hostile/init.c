@@ -15,6 +15,7 @@
 #define IDLER_PRIORITY	10  /* below init: they run (and exit) only once init sleeps */
 #define UNIT_LIMIT	64  /* more than the unit pool holds */
 #define EXITER_PRIORITY 150 /* above init: it runs to its end before init continues */
+#define EXITER_MAX_PRIORITY 200 /* its threads go up to 200 */
 #define EFLAGS_DF	(1u << 10)
 #define EFLAGS_NT	(1u << 14)
 #define NT_ROUNDS	8
@@ -145,7 +146,8 @@ static void case_null_segments(void)
 /* Starts the exiter, which fills the pool and exits; returns how many threads it made. */
 static int32_t run_exiter(void)
 {
-	int32_t id = sys_module_start(MODULE_EXITER, EXITER_PRIORITY);
+	int32_t id = sys_unit_start(CAP_ROOT_MODULE(MODULE_EXITER), EXITER_PRIORITY,
+				    EXITER_MAX_PRIORITY, NULL, 0, 0);
 
 	if (id <= 0)
 		return id;

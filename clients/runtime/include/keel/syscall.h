@@ -44,12 +44,23 @@ __attribute__((noreturn)) void sys_exit_unit(int32_t status);
 int32_t sys_sleep_us(uint64_t us);
 int32_t sys_debug_print(const char *buf, uint32_t len);
 int32_t sys_get_time_us(uint64_t *out_us);
+/*
+ * Starts a new unit from the boot module image `image` (a memory capability with
+ * READ|EXECUTE): its first thread runs main(arg) at `priority`, no thread of it may ever be
+ * above `max_priority` (at most this unit's own maximum), and caps[0..ncaps) move to it as
+ * CAP_START(0..ncaps-1). Returns a capability to the new unit or ERR_*.
+ */
+int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, const cap_t *caps,
+		       uint32_t ncaps, uintptr_t arg);
+/* The root task's shorthand: a module at `priority`, with that as its maximum, no caps. */
 int32_t sys_module_start(uint32_t index, uint32_t priority);
+/* A new endpoint: returns a capability with every right to it, or ERR_*. */
+int32_t sys_endpoint_create(void);
 /* Does nothing and returns 0: the cost of entering and leaving the kernel (benchmarks). */
 int32_t sys_null(void);
 
 /*
- * Starts a thread in this unit running fn(arg) at `priority` on the stack that ends at
+ * Starts a thread in this unit (CAP_SELF) running fn(arg) at `priority` on the stack that ends at
  * stack_top (exclusive); when fn returns the thread exits. The wrapper stores fn on the new
  * stack and asks the kernel to start the trampoline keel_thread_start there. stack_top must
  * point just past at least 64 bytes of writable memory. Returns the thread id or ERR_*.
@@ -60,6 +71,6 @@ int32_t sys_thread_create(void (*fn)(uintptr_t arg), void *stack_top, uintptr_t 
 /* The thread trampoline (crt0.S); see docs/user-runtime.md for its entry contract. */
 void keel_thread_start(void);
 
-/* The IPC and capability calls (ipc_call, ipc_send, ...) are declared in <keel/abi.h>. */
+/* The IPC and capability calls (ipc_call, cap_derive, ...) are declared in <keel/abi.h>. */
 
 #endif /* KEEL_SYSCALL_H */

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#define KEEL_ABI_VERSION 1
+#define KEEL_ABI_VERSION 2
 
 /* ---- Error codes: every syscall returns >= 0 on success or one of these. ---- */
 #define ERR_OK 0
@@ -25,9 +25,26 @@
 #define ERR_NOT_FOUND (-11) /* no such object (module, thread, unit) */
 #define ERR_PROTOCOL (-12)  /* a message broke its interface's protocol */
 
-/* ---- Capabilities. A cap_t is an index into the calling unit's capability table. ---- */
+/*
+ * ---- Capabilities. ----
+ * A cap_t names a slot of the calling unit's capability table and that slot's generation
+ * (CAP_HANDLE), so a handle kept after its capability went never names a later one.
+ */
 typedef int32_t cap_t;
 #define CAP_NULL ((cap_t)-1)
+#define CAP_HANDLE(gen, slot) ((cap_t)(((uint32_t)(gen) << 12) | ((uint32_t)(slot) & 0xfffu)))
+
+/*
+ * What a unit finds in its table when it starts: its own unit capability (CAP_SELF: create
+ * threads in it), then the capabilities its starter passed to SYS_UNIT_START, in order
+ * (CAP_START(0), CAP_START(1), ...). The root task (boot module 0) is started by the kernel
+ * with every boot module's image: CAP_ROOT_MODULE(i) for module i. CAP_START(0..7) of the root
+ * task are reserved for the device and memory capabilities of the boot.
+ */
+#define CAP_SELF CAP_HANDLE(1, 0)
+#define CAP_START(i) CAP_HANDLE(1, 1 + (i))
+#define CAP_ROOT_MODULE(i) CAP_START(8 + (i))
+#define UNIT_START_CAPS_MAX 16 /* capabilities one SYS_UNIT_START passes */
 
 #define CAP_TYPE_NONE 0
 #define CAP_TYPE_ENDPOINT 1 /* synchronous IPC endpoint */
@@ -110,9 +127,18 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_SLEEP 4          /* (uint32 lo_us, uint32 hi_us) */
 #define SYS_DEBUG_PRINT 5    /* (const char *buf, uint32 len); temporary until the console server */
 #define SYS_GET_TIME 6       /* (uint64_t *out_us) */
-#define SYS_THREAD_CREATE 7  /* (entry, stack_top, arg, priority) -> thread id */
-#define SYS_MODULE_START 8   /* (index, priority) -> unit id; init only, until capabilities */
+#define SYS_THREAD_CREATE 7  /* (entry, stack_top, arg, priority, unit cap WRITE) -> thread id */
+/*
+ * (image cap, UNIT_PRIORITY(priority, max), const cap_t *caps, ncaps, arg) -> a capability to
+ * the new unit. The image is a memory capability with READ|EXECUTE naming a boot module;
+ * caps[0..ncaps) (GRANT each) move to the new unit as CAP_START(0..); its first thread runs
+ * main(arg) at `priority`, and none of its threads may ever be above `max`, which may not
+ * exceed the starter's own maximum.
+ */
+#define SYS_UNIT_START 8
+#define UNIT_PRIORITY(priority, max) ((uint32_t)(priority) | ((uint32_t)(max) << 8))
 #define SYS_NULL 9           /* () -> 0: does nothing; measures the bare entry/exit cost */
+#define SYS_ENDPOINT_CREATE 10 /* () -> a capability with every right to a new endpoint */
 /* IPC: (cap, msg, info or 0, timeout_lo_us, timeout_hi_us); the timeout is always a4/a5. */
 #define SYS_IPC_CALL 16
 #define SYS_IPC_SEND 17
@@ -120,6 +146,10 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_IPC_REPLY_RECV 19
 #define SYS_CAP_RESTRICT 24 /* (cap, rights): reduce a capability's rights in place */
 #define SYS_CAP_DELETE 25   /* (cap): release a capability */
+#define SYS_CAP_DERIVE 26   /* (cap, rights, badge_lo, badge_hi) -> a new child capability */
+#define SYS_CAP_REVOKE 27   /* (cap): delete every capability derived from it, in every unit */
+#define SYS_CAP_IDENTIFY 28 /* (cap) -> CAP_IDENTIFY(type, rights) */
+#define CAP_IDENTIFY(type, rights) ((int32_t)(((uint32_t)(type) << 8) | (rights)))
 #define SYS_COUNT 32
 
 /*
@@ -150,6 +180,9 @@ int32_t ipc_reply_recv(cap_t endpoint, struct ipc_message *msg, struct ipc_recv_
 		       uint64_t timeout_us);
 int32_t cap_restrict(cap_t cap, uint32_t rights);
 int32_t cap_delete(cap_t cap);
+int32_t cap_derive(cap_t cap, uint32_t rights, uint64_t badge);
+int32_t cap_revoke(cap_t cap);
+int32_t cap_identify(cap_t cap);
 #endif /* KEEL_KERNEL */
 
 #endif /* KEEL_ABI_H */

@@ -1,0 +1,35 @@
+/*
+ * Shared by the syscall files (syscall.c, syscall_ipc.c, syscall_cap.c): the handler type, the
+ * handlers the table in syscall.c lists, and the preemption window long syscalls open.
+ */
+#ifndef KERNEL_SYSCALL_INTERNAL_H
+#define KERNEL_SYSCALL_INTERNAL_H
+
+#include <kernel/syscall.h>
+
+/*
+ * A preemption point inside a syscall (interrupts disabled on entry and on return): takes the
+ * interrupts pending now and, if the scheduler then wants another thread, runs it first. The
+ * caller holds nothing another thread could need, and revalidates what it looked up before.
+ */
+void syscall_preemption_window(void);
+
+/* syscall_ipc.c */
+int32_t sys_ipc_call(const struct syscall_args *a);
+int32_t sys_ipc_send(const struct syscall_args *a);
+int32_t sys_ipc_recv(const struct syscall_args *a);
+int32_t sys_ipc_reply_recv(const struct syscall_args *a);
+int32_t sys_endpoint_create(const struct syscall_args *a);
+int32_t sys_unit_start(const struct syscall_args *a);
+
+/* syscall_unit.c */
+int32_t sys_thread_create(const struct syscall_args *a);
+
+/* syscall_cap.c */
+int32_t sys_cap_derive(const struct syscall_args *a);
+int32_t sys_cap_restrict(const struct syscall_args *a);
+int32_t sys_cap_delete(const struct syscall_args *a);
+int32_t sys_cap_revoke(const struct syscall_args *a);
+int32_t sys_cap_identify(const struct syscall_args *a);
+
+#endif

@@ -1,0 +1,231 @@
+/*
+ * The IPC syscalls (call, send, receive, reply-and-receive), endpoint creation and unit start.
+ * Each checks its handles and user pointers, copies the message into the caller's kernel
+ * buffer before anything is sent and out of it after a receive, and leaves the rest to the
+ * IPC engine (<kernel/ipc.h>) and the process layer.
+ */
+#include <keel/abi.h>
+#include <kernel/cap.h>
+#include <kernel/ipc.h>
+#include <kernel/memobj.h>
+#include <kernel/percpu.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/thread.h>
+#include <kernel/timer.h>
+#include <kernel/uaccess.h>
+#include <kernel/unit.h>
+
+#include "syscall_internal.h"
+
+#define MSG_HEADER_BYTES offsetof(struct ipc_message, data)
+
+/* The absolute deadline of a timeout in a4 (low) and a5 (high); IPC_NO_WAIT sets *nowait. */
+static uint64_t ipc_deadline(const struct syscall_args *a, bool *nowait)
+{
+	uint64_t us = ((uint64_t)a->a5 << 32) | a->a4;
+	uint64_t now;
+
+	*nowait = us == IPC_NO_WAIT;
+	if (us == IPC_NO_WAIT || us == IPC_WAIT_FOREVER)
+		return NO_DEADLINE;
+	now = timer_read_us();
+	return us >= NO_DEADLINE - now ? NO_DEADLINE : now + us;
+}
+
+/* The endpoint handle h of the caller names, with `rights`. */
+static int endpoint_of(struct thread *t, cap_t h, uint32_t rights, struct cap **c)
+{
+	return cap_lookup(&t->unit->caps, h, CAP_TYPE_ENDPOINT, rights, c);
+}
+
+/* The user message at `msg` into t->ipc.buf: the header, then exactly `length` data bytes. */
+static int msg_copy_in(struct thread *t, uintptr_t msg)
+{
+	struct ipc_message *m = &t->ipc.buf;
+
+	if (uaccess_copy_from(m, msg, MSG_HEADER_BYTES) != ERR_OK)
+		return ERR_FAULT;
+	if (m->length > IPC_DATA_BYTES)
+		return ERR_OVERFLOW;
+	if (uaccess_copy_from(m->data, msg + MSG_HEADER_BYTES, m->length) != ERR_OK)
+		return ERR_FAULT;
+	return ERR_OK;
+}
+
+/* Every handle in t->ipc.buf.caps is CAP_NULL or a distinct live capability with GRANT. */
+static int msg_check_caps(struct thread *t)
+{
+	struct cap *seen[IPC_MAX_CAPS];
+
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
+		seen[i] = NULL;
+		if (t->ipc.buf.caps[i] == CAP_NULL)
+			continue;
+		int err = cap_lookup(&t->unit->caps, t->ipc.buf.caps[i], CAP_TYPE_NONE,
+				     CAP_RIGHT_GRANT, &seen[i]);
+
+		if (err != ERR_OK)
+			return err;
+		for (unsigned k = 0; k < i; k++)
+			if (seen[k] == seen[i])
+				return ERR_INVALID; /* one capability cannot move twice */
+	}
+	return ERR_OK;
+}
+
+/* A message to send: copied in from `msg`, its capabilities checked, the invoked cap noted. */
+static int msg_prepare(struct thread *t, uintptr_t msg, const struct cap *invoked)
+{
+	int err = msg_copy_in(t, msg);
+
+	if (err == ERR_OK)
+		err = msg_check_caps(t);
+	t->ipc.badge = invoked->badge;
+	t->ipc.rights = invoked->rights;
+	return err;
+}
+
+/* The receive buffers are writable (checked before waiting, so nothing received is lost to
+ * a bad pointer the caller passed). */
+static int recv_buffers_ok(uintptr_t msg, uintptr_t info)
+{
+	struct page_table *pt = uaccess_current_space();
+
+	if (uaccess_check(pt, msg, sizeof(struct ipc_message), true) != ERR_OK)
+		return ERR_FAULT;
+	if (info != 0 && uaccess_check(pt, info, sizeof(struct ipc_recv_info), true) != ERR_OK)
+		return ERR_FAULT;
+	return ERR_OK;
+}
+
+/* The received message (header and `length` bytes) and, if asked, what came with it. */
+static int msg_copy_out(struct thread *t, uintptr_t msg, uintptr_t info)
+{
+	if (uaccess_copy_to(msg, &t->ipc.buf, MSG_HEADER_BYTES + t->ipc.buf.length) != ERR_OK)
+		return ERR_FAULT;
+	if (info != 0 && uaccess_copy_to(info, &t->ipc.info, sizeof(t->ipc.info)) != ERR_OK)
+		return ERR_FAULT;
+	return ERR_OK;
+}
+
+/* The outcome of an engine call: waits first if it blocked the thread. */
+static int ipc_wait(struct thread *t, int r)
+{
+	if (r != IPC_BLOCKED)
+		return r;
+	schedule(this_rq());
+	return t->wake_result;
+}
+
+/* What a call or a send acts on: the endpoint behind a1 (WRITE), the prepared message. */
+struct send_args {
+	struct endpoint *ep;
+	uint64_t deadline_us;
+	bool nowait;
+};
+
+static int send_prepare(struct thread *t, const struct syscall_args *a, struct send_args *out)
+{
+	struct cap *c;
+	int err = endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_WRITE, &c);
+
+	if (err == ERR_OK)
+		err = msg_prepare(t, a->a2, c);
+	if (err != ERR_OK)
+		return err;
+	out->ep = container_of(c->obj, struct endpoint, kobj);
+	out->deadline_us = ipc_deadline(a, &out->nowait);
+	return ERR_OK;
+}
+
+/* SYS_IPC_CALL(cap WRITE, msg, reply_info or 0, timeout): the reply overwrites *msg. */
+int32_t sys_ipc_call(const struct syscall_args *a)
+{
+	struct thread *t = current_thread();
+	struct send_args s;
+	int err = send_prepare(t, a, &s);
+
+	if (err == ERR_OK)
+		err = recv_buffers_ok(a->a2, a->a3);
+	if (err != ERR_OK)
+		return err;
+	err = ipc_wait(t, ipc_send(s.ep, t, true, s.nowait, s.deadline_us));
+	return err == ERR_OK ? msg_copy_out(t, a->a2, a->a3) : err;
+}
+
+/* SYS_IPC_SEND(cap WRITE, msg, 0, timeout): returns once a receiver has the message. */
+int32_t sys_ipc_send(const struct syscall_args *a)
+{
+	struct thread *t = current_thread();
+	struct send_args s;
+	int err = send_prepare(t, a, &s);
+
+	if (err != ERR_OK)
+		return err;
+	return ipc_wait(t, ipc_send(s.ep, t, false, s.nowait, s.deadline_us));
+}
+
+/* The receive half of SYS_IPC_RECV and SYS_IPC_REPLY_RECV, on a looked-up endpoint. */
+static int32_t recv_on(struct thread *t, struct cap *c, const struct syscall_args *a)
+{
+	bool nowait;
+	uint64_t deadline = ipc_deadline(a, &nowait);
+	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
+	int err = ipc_wait(t, ipc_recv(ep, t, nowait, deadline));
+
+	return err == ERR_OK ? msg_copy_out(t, a->a2, a->a3) : err;
+}
+
+/* SYS_IPC_RECV(cap READ, msg, info or 0, timeout). */
+int32_t sys_ipc_recv(const struct syscall_args *a)
+{
+	struct thread *t = current_thread();
+	struct cap *c;
+	int err = endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_READ, &c);
+
+	if (err == ERR_OK)
+		err = recv_buffers_ok(a->a2, a->a3);
+	return err == ERR_OK ? recv_on(t, c, a) : err;
+}
+
+/*
+ * SYS_IPC_REPLY_RECV(cap READ, msg, info or 0, timeout): *msg is the reply to the caller this
+ * thread serves (dropped if there is none), then the receive overwrites it. A malformed reply
+ * is an error before anything happens.
+ */
+int32_t sys_ipc_reply_recv(const struct syscall_args *a)
+{
+	struct thread *t = current_thread();
+	struct cap *c;
+	int err = endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_READ, &c);
+
+	if (err == ERR_OK)
+		err = recv_buffers_ok(a->a2, a->a3);
+	if (err == ERR_OK)
+		err = msg_prepare(t, a->a2, c);
+	if (err != ERR_OK)
+		return err;
+	ipc_reply(t);
+	/* The reply may have woken a thread the caller outranks no more: the receive still
+	 * comes first (one syscall), the switch follows when the receive blocks or returns. */
+	return recv_on(t, c, a);
+}
+
+/* SYS_ENDPOINT_CREATE() -> a capability with every right to a new endpoint. */
+int32_t sys_endpoint_create(const struct syscall_args *a)
+{
+	struct endpoint *ep;
+	cap_t h;
+
+	(void)a;
+	ep = endpoint_create();
+	if (ep == NULL)
+		return ERR_NOMEM;
+	if (cap_install(&current_thread()->unit->caps, &ep->kobj, CAP_RIGHTS_ALL, 0, &h) !=
+	    ERR_OK) {
+		endpoint_release(&ep->kobj);
+		return ERR_NOMEM;
+	}
+	return h;
+}

@@ -1,0 +1,108 @@
+/*
+ * The syscalls that make threads and units, each with a capability naming where: thread
+ * create (a unit capability) and unit start (a boot module's image capability). Priorities
+ * are bounded by the maximum priority of the unit that asks (seL4's MCP idea), so no unit can
+ * make a thread above what its own starter allowed it.
+ */
+#include <keel/abi.h>
+#include <kernel/cap.h>
+#include <kernel/memobj.h>
+#include <kernel/percpu.h>
+#include <kernel/process.h>
+#include <kernel/thread.h>
+#include <kernel/uaccess.h>
+#include <kernel/unit.h>
+
+#include "syscall_internal.h"
+
+/*
+ * SYS_THREAD_CREATE(entry, stack_top, arg, priority, unit cap WRITE). entry must lie in a
+ * mapped user page of the target unit and the word below stack_top (where the first push
+ * lands) must be mapped user-writable there: else ERR_FAULT. A priority above PRIO_HIGHEST is
+ * ERR_INVALID; above the caller's or the target's maximum priority ERR_RIGHTS.
+ */
+int32_t sys_thread_create(const struct syscall_args *a)
+{
+	struct unit *me = current_thread()->unit, *target;
+	uintptr_t entry = a->a1, stack_top = a->a2;
+	struct cap *c;
+	int err = cap_lookup(&me->caps, (cap_t)a->a5, CAP_TYPE_UNIT, CAP_RIGHT_WRITE, &c);
+
+	if (err != ERR_OK)
+		return err;
+	target = container_of(c->obj, struct unit, kobj);
+	if (a->a4 > PRIO_HIGHEST)
+		return ERR_INVALID;
+	if (a->a4 > me->max_prio || a->a4 > target->max_prio)
+		return ERR_RIGHTS;
+	if (target->aspace == NULL)
+		return ERR_BAD_CAP; /* the unit has ended */
+	if (uaccess_check(target->aspace, entry, 1, false) != ERR_OK)
+		return ERR_FAULT;
+	if (stack_top < sizeof(uint32_t) ||
+	    uaccess_check(target->aspace, stack_top - sizeof(uint32_t), sizeof(uint32_t), true) !=
+		ERR_OK)
+		return ERR_FAULT;
+	return process_thread_create(target, entry, stack_top, a->a3, a->a4);
+}
+
+/* The startup capabilities named by the user array `caps` (n handles): GRANT each, distinct. */
+static int start_caps(struct cap_table *t, uintptr_t caps, uint32_t n, struct unit_start *s)
+{
+	cap_t h[UNIT_START_CAPS_MAX];
+
+	if (n > UNIT_START_CAPS_MAX)
+		return ERR_OVERFLOW;
+	if (n > 0 && uaccess_copy_from(h, caps, n * sizeof(cap_t)) != ERR_OK)
+		return ERR_FAULT;
+	for (uint32_t i = 0; i < n; i++) {
+		int err = cap_lookup(t, h[i], CAP_TYPE_NONE, CAP_RIGHT_GRANT, &s->caps[i]);
+
+		if (err != ERR_OK)
+			return err;
+		for (uint32_t k = 0; k < i; k++)
+			if (s->caps[k] == s->caps[i])
+				return ERR_INVALID;
+	}
+	s->from = t;
+	s->ncaps = n;
+	return ERR_OK;
+}
+
+/*
+ * SYS_UNIT_START(image cap READ|EXECUTE, UNIT_PRIORITY(priority, max), caps, ncaps, arg) -> a
+ * capability to the new unit. ERR_INVALID for an image that is no boot module or priorities
+ * out of order, ERR_RIGHTS for a maximum above the caller's, ERR_NOMEM if the caller has no
+ * free slot for the result; nothing moves unless the unit starts.
+ */
+int32_t sys_unit_start(const struct syscall_args *a)
+{
+	struct unit *me = current_thread()->unit, *u;
+	struct unit_start s = {.priority = a->a2 & 0xffu, .max_priority = (a->a2 >> 8) & 0xffu,
+			       .arg = a->a5};
+	struct cap *img;
+	cap_t h;
+	int err = cap_lookup(&me->caps, (cap_t)a->a1, CAP_TYPE_MEMORY,
+			     CAP_RIGHT_READ | CAP_RIGHT_EXECUTE, &img);
+
+	if (err != ERR_OK)
+		return err;
+	struct memobj *m = container_of(img->obj, struct memobj, kobj);
+
+	if (!(m->flags & MEMOBJ_BOOT_MODULE) || (a->a2 >> 16) != 0 || s.priority > s.max_priority)
+		return ERR_INVALID;
+	if (s.max_priority > me->max_prio)
+		return ERR_RIGHTS;
+	s.module = m->module;
+	err = start_caps(&me->caps, a->a3, a->a4, &s);
+	if (err != ERR_OK)
+		return err;
+	if (cap_table_free_count(&me->caps) == 0)
+		return ERR_NOMEM;
+	err = process_start_unit(&s, &u);
+	if (err != ERR_OK)
+		return err;
+	if (cap_install(&me->caps, &u->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK)
+		return ERR_NOMEM; /* cannot happen: a slot was free and nothing ran meanwhile */
+	return h;
+}

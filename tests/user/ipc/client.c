@@ -1,0 +1,76 @@
+/*
+ * IPC test client: CAP_START(0) calls the server (WRITE|GRANT, badged), CAP_START(1) reports
+ * to init. Checks a call's reply, capabilities moved both ways, a oneway send, the server's
+ * death mid-call (ERR_PEER_DIED, at once and for later calls).
+ */
+#include "ipc_test.h"
+
+#define SERVER CAP_START(0)
+#define REPORT CAP_START(1)
+
+static int failed;
+
+static void echo(void)
+{
+	struct ipc_message m;
+	struct ipc_recv_info info;
+
+	msg_set(&m, MSG_ECHO, "hello, server");
+	CHECK("client", "echo", ipc_call(SERVER, &m, &info, IPC_WAIT_FOREVER), ERR_OK);
+	CHECK("client", "echo type", m.type, MSG_ECHO | IPC_TYPE_REPLY);
+	CHECK("client", "echo reversed", strcmp((const char *)m.data, "revres ,olleh"), 0);
+	CHECK("client", "echo length", m.length, 14);
+}
+
+static void give_and_take(void)
+{
+	struct ipc_message m;
+	struct ipc_recv_info info;
+	cap_t ep = sys_endpoint_create(), mine = cap_derive(ep, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
+	cap_t plain = cap_derive(ep, CAP_RIGHT_WRITE, 0);
+
+	msg_set(&m, MSG_TAKE_CAP, NULL);
+	m.caps[1] = plain; /* no GRANT */
+	CHECK("client", "pass without grant", ipc_call(SERVER, &m, &info, 1000000), ERR_RIGHTS);
+	m.caps[1] = mine;
+	CHECK("client", "restrict", cap_restrict(mine, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT), ERR_OK);
+	CHECK("client", "take_cap", ipc_call(SERVER, &m, &info, IPC_WAIT_FOREVER), ERR_OK);
+	CHECK("client", "moved away", cap_identify(mine), ERR_BAD_CAP);
+	msg_set(&m, MSG_GIVE_CAP, NULL);
+	CHECK("client", "give_cap", ipc_call(SERVER, &m, &info, IPC_WAIT_FOREVER), ERR_OK);
+	CHECK("client", "reply cap type", info.cap_type[2], CAP_TYPE_ENDPOINT);
+	CHECK("client", "reply cap rights", info.cap_rights[2], CAP_RIGHTS_ALL);
+	CHECK("client", "reply cap identify", cap_identify(m.caps[2]),
+	      CAP_IDENTIFY(CAP_TYPE_ENDPOINT, CAP_RIGHTS_ALL));
+	CHECK("client", "reply cap badge", info.badge, 0);
+}
+
+static void server_dies(void)
+{
+	struct ipc_message m;
+	struct ipc_recv_info info;
+
+	msg_set(&m, MSG_ONEWAY, "fire and forget");
+	CHECK("client", "oneway", ipc_send(SERVER, &m, IPC_WAIT_FOREVER), ERR_OK);
+	msg_set(&m, MSG_DIE, NULL);
+	CHECK("client", "call into death", ipc_call(SERVER, &m, &info, IPC_WAIT_FOREVER),
+	      ERR_PEER_DIED);
+	msg_set(&m, MSG_ECHO, "anyone?");
+	CHECK("client", "call after death", ipc_call(SERVER, &m, &info, IPC_WAIT_FOREVER),
+	      ERR_PEER_DIED);
+}
+
+int main(uintptr_t arg)
+{
+	struct ipc_message m;
+
+	(void)arg;
+	echo();
+	give_and_take();
+	server_dies();
+	msg_set(&m, MSG_REPORT, NULL);
+	m.length = 1;
+	m.data[0] = (uint8_t)failed;
+	CHECK("client", "report", ipc_send(REPORT, &m, IPC_WAIT_FOREVER), ERR_OK);
+	return failed;
+}
