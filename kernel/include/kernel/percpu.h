@@ -5,6 +5,7 @@
 #ifndef KERNEL_PERCPU_H
 #define KERNEL_PERCPU_H
 
+#include <kernel/timer.h>
 #include <kernel/types.h>
 
 #define PERCPU_MAX_CPUS 8
@@ -14,10 +15,7 @@ struct percpu {
 	unsigned cpu_id;	    /* 0 = the boot CPU */
 	uintptr_t kernel_stack_top; /* top of the stack traps from user mode land on */
 	void *current_thread;	    /* the running thread; NULL until the scheduler exists */
-	/* Timekeeping (kernel/core/tick.c); written only by this CPU with interrupts disabled. */
-	uint64_t ticks;	      /* timer interrupts taken since timer_init */
-	uint64_t tick_cycles; /* cycle counter read at the last tick */
-	uint64_t last_us;     /* largest timer_read_us() result (monotonic guard) */
+	struct timer_clock clock;   /* kernel/core/tick.c; only this CPU, interrupts disabled */
 };
 _Static_assert(__builtin_offsetof(struct percpu, self) == 0, "arch reads self at offset 0");
 
