@@ -86,6 +86,11 @@ void timer_last_tick(uint64_t *ticks, uint64_t *tick_cycles);
 /* Prints "timer: uptime U us, T ticks, M missed" (nothing before timer_init). */
 void timer_print_stats(void);
 
+/* ---- Boot tests (kernel/core/timer_selftest.c; enable interrupts). True if they pass. ---- */
+
+bool timer_selftest_calibration(void); /* test=timer: TSC against ticks, monotonic reads */
+bool timer_selftest_lost_ticks(void);  /* test=lostticks: time kept across lost ticks */
+
 /* Called on every tick with interrupts disabled; the scheduler overrides this weak default. */
 void sched_tick(void);
 
