@@ -124,6 +124,12 @@ static _Noreturn void heartbeat_loop(void)
 	}
 }
 
+/* The tick hook: each tick expires this CPU's sleepers and charges its running thread. */
+static void sched_tick_hook(uint64_t now_us)
+{
+	sched_timer_tick(sched_cpu(arch_cpu_id()), now_us);
+}
+
 /* The boot CPU's idle thread: the boot context itself, on the boot stack, no unit. */
 static struct thread boot_idle_thread;
 
@@ -188,6 +194,7 @@ void kmain(const struct boot_info *bi)
 	init_memory(bi);
 	print_timer_info();
 	init_scheduler();
+	timer_set_tick_hook(sched_tick_hook); /* before interrupts are first enabled */
 	run_boot_test(bi);
 	if (bi->module_count == 0)
 		heartbeat_loop(); /* nothing to run: the foundation's heartbeat image */

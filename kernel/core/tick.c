@@ -1,6 +1,7 @@
 /*
  * The running clock: one struct timer_clock per CPU (this_cpu()->clock), started by
- * timer_init, advanced by timer_tick and read by timer_read_us, via the pure logic in timer.c.
+ * timer_init, advanced by timer_tick and read by timer_read_us, via the pure logic in timer.c;
+ * and the tick hook, through which the tick drives the scheduler.
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
@@ -9,6 +10,7 @@
 #include <kernel/timer.h>
 
 static struct timer_config timer_cfg; /* cycle_hz == 0 until timer_init */
+static timer_tick_hook tick_hook;     /* read in the tick interrupt; NULL: none */
 
 int timer_init(const struct timer_config *cfg)
 {
@@ -27,11 +29,21 @@ const struct timer_config *timer_config(void)
 	return &timer_cfg;
 }
 
+void timer_set_tick_hook(timer_tick_hook hook)
+{
+	bool enabled = arch_irq_save();
+
+	tick_hook = hook;
+	arch_irq_restore(enabled);
+}
+
 /* Runs in the tick interrupt with interrupts disabled. */
 void timer_tick(void)
 {
-	timer_clock_tick(&this_cpu()->clock, &timer_cfg, arch_read_cycles());
-	sched_tick();
+	uint64_t now_us = timer_clock_tick(&this_cpu()->clock, &timer_cfg, arch_read_cycles());
+
+	if (tick_hook != NULL)
+		tick_hook(now_us);
 }
 
 void timer_last_tick(uint64_t *ticks, uint64_t *tick_cycles)
@@ -77,9 +89,4 @@ void timer_print_stats(void)
 	kprintf("timer: uptime %llu us, %llu ticks, %llu missed\n",
 		(unsigned long long)timer_read_us(), (unsigned long long)timer_ticks(),
 		(unsigned long long)timer_missed_ticks());
-}
-
-/* Default scheduler hook until the scheduler exists. */
-__attribute__((weak)) void sched_tick(void)
-{
 }

@@ -76,7 +76,14 @@ uint64_t timer_clock_tick(struct timer_clock *c, const struct timer_config *cfg,
 /* Installs the configuration and starts this CPU's clock at 0. ERR_INVALID if unusable. */
 int timer_init(const struct timer_config *cfg);
 const struct timer_config *timer_config(void); /* the installed configuration */
-/* Tick interrupt handler body: counts the tick on this CPU and calls sched_tick(). */
+/*
+ * The tick hook: what a tick drives. Called on every tick, in the interrupt with interrupts
+ * disabled, with the tick's time (timer_read_us). kmain installs the scheduler's.
+ */
+typedef void (*timer_tick_hook)(uint64_t now_us);
+/* Installs the tick hook for every CPU; NULL (the default) only counts ticks. */
+void timer_set_tick_hook(timer_tick_hook hook);
+/* Tick interrupt handler body: counts the tick on this CPU and calls the tick hook. */
 void timer_tick(void);
 uint64_t timer_ticks(void);	   /* ticks this CPU took */
 uint64_t timer_missed_ticks(void); /* ticks this CPU missed (see timer_missed_between) */
@@ -90,8 +97,5 @@ void timer_print_stats(void);
 
 bool timer_selftest_calibration(void); /* test=timer: TSC against ticks, monotonic reads */
 bool timer_selftest_lost_ticks(void);  /* test=lostticks: time kept across lost ticks */
-
-/* Called on every tick with interrupts disabled; the scheduler overrides this weak default. */
-void sched_tick(void);
 
 #endif
