@@ -61,11 +61,8 @@ static uint64_t add_saturating(uint64_t a, uint64_t b)
 	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
-/*
- * Elapsed time in base clocks (floor), then rounded half up to whole periods: remainders of
- * half a divisor or more count as a period.
- */
-uint64_t timer_missed_between(const struct timer_config *cfg, uint64_t elapsed_cycles)
+/* Elapsed time in base clocks (floor), then whole periods, rounded: half a divisor counts. */
+uint64_t timer_periods_in(const struct timer_config *cfg, uint64_t elapsed_cycles)
 {
 	if (elapsed_cycles >= TIMER_CYCLES_BACKWARDS)
 		return 0;
@@ -73,9 +70,7 @@ uint64_t timer_missed_between(const struct timer_config *cfg, uint64_t elapsed_c
 	uint64_t periods = clocks / cfg->divisor;
 	uint64_t rem = clocks % cfg->divisor;
 
-	if (rem >= cfg->divisor - rem)
-		periods++;
-	return periods > 1 ? periods - 1 : 0;
+	return rem >= cfg->divisor - rem ? periods + 1 : periods;
 }
 
 void timer_clock_start(struct timer_clock *c, uint64_t now_cycles)
@@ -113,8 +108,14 @@ uint64_t timer_clock_read(struct timer_clock *c, const struct timer_config *cfg,
 uint64_t timer_clock_tick(struct timer_clock *c, const struct timer_config *cfg,
 			  uint64_t now_cycles)
 {
-	if (c->ticks > 0)
-		c->missed += timer_missed_between(cfg, now_cycles - c->tick_cycles);
+	if (c->ticks > 0) {
+		uint64_t due = timer_periods_in(cfg, now_cycles - c->tick_cycles);
+
+		if (due > 0)
+			c->missed += due - 1;
+		else if (c->missed > 0)
+			c->missed--; /* the tick before was late, not lost */
+	}
 	c->ticks++;
 	c->tick_cycles = now_cycles;
 	return timer_clock_read(c, cfg, now_cycles);

@@ -113,24 +113,23 @@ static void test_ticks_to_us_no_drift_over_years(void **state)
 static const struct timer_config ms_cfg = {1000000, 1000, 1000000000};
 #define MS_CYCLES 1000000ull
 
-static void test_missed_between(void **state)
+static void test_periods_in(void **state)
 {
 	(void)state;
-	assert_int_equal(timer_missed_between(&ms_cfg, 0), 0);
-	assert_int_equal(timer_missed_between(&ms_cfg, MS_CYCLES / 3), 0); /* an early tick */
-	assert_int_equal(timer_missed_between(&ms_cfg, MS_CYCLES), 0);
-	assert_int_equal(timer_missed_between(&ms_cfg, MS_CYCLES * 3 / 2 - 1), 0); /* late */
-	assert_int_equal(timer_missed_between(&ms_cfg, MS_CYCLES * 3 / 2), 1);
-	assert_int_equal(timer_missed_between(&ms_cfg, 2 * MS_CYCLES), 1);
-	assert_int_equal(timer_missed_between(&ms_cfg, MS_CYCLES * 5 / 2), 2);
-	assert_int_equal(timer_missed_between(&ms_cfg, 50 * MS_CYCLES), 49);
-	/* A counter that stepped back counts nothing. */
-	assert_int_equal(timer_missed_between(&ms_cfg, UINT64_MAX - 5), 0);
-	assert_int_equal(timer_missed_between(&ms_cfg, TIMER_CYCLES_BACKWARDS), 0);
-	/* The PIT's 999.847 us period at 2 GHz: 50 ms of interrupts off lose 49 ticks. */
-	assert_int_equal(timer_missed_between(&pit_cfg, 2000000000ull / 20), 49);
-	/* An hour without ticks, no overflow: 3,600,549 periods of 999.847 us, less one. */
-	assert_int_equal(timer_missed_between(&pit_cfg, 3600ull * 2000000000ull), 3600548);
+	assert_int_equal(timer_periods_in(&ms_cfg, 0), 0);
+	assert_int_equal(timer_periods_in(&ms_cfg, MS_CYCLES / 2 - 1), 0);
+	assert_int_equal(timer_periods_in(&ms_cfg, MS_CYCLES / 2), 1);
+	assert_int_equal(timer_periods_in(&ms_cfg, MS_CYCLES), 1);
+	assert_int_equal(timer_periods_in(&ms_cfg, MS_CYCLES * 3 / 2 - 1), 1);
+	assert_int_equal(timer_periods_in(&ms_cfg, MS_CYCLES * 3 / 2), 2);
+	assert_int_equal(timer_periods_in(&ms_cfg, 50 * MS_CYCLES), 50);
+	/* A counter that stepped back: no periods. */
+	assert_int_equal(timer_periods_in(&ms_cfg, UINT64_MAX - 5), 0);
+	assert_int_equal(timer_periods_in(&ms_cfg, TIMER_CYCLES_BACKWARDS), 0);
+	/* The PIT's 999.847 us period at 2 GHz: 50 ms are 50 periods (50.008). */
+	assert_int_equal(timer_periods_in(&pit_cfg, 2000000000ull / 20), 50);
+	/* An hour, no overflow: 3,600,549 periods of 999.847 us (and 0.2 of one). */
+	assert_int_equal(timer_periods_in(&pit_cfg, 3600ull * 2000000000ull), 3600549);
 }
 
 static void test_clock_starts_at_zero(void **state)
@@ -217,25 +216,51 @@ static void test_clock_never_goes_backwards(void **state)
 	assert_int_equal(timer_clock_read(&c, &ms_cfg, 7 + 3000000000ull), 3005002);
 }
 
+/* Ticks come every MS_CYCLES from `t`; each is taken `late[k]` cycles after it was due. */
+static uint64_t take_ticks(struct timer_clock *c, uint64_t t, const uint64_t *late, int n)
+{
+	uint64_t us = 0;
+
+	for (int k = 0; k < n; k++)
+		us = timer_clock_tick(c, &ms_cfg, t + k * MS_CYCLES + late[k]);
+	return us;
+}
+
 static void test_clock_ticks_count_missed(void **state)
 {
 	(void)state;
+	static const uint64_t jitter[] = {300, 0, 100000, 400000, 499999, 0, 200000, 5, 0, 0};
+	/*
+	 * A tick 0.6 periods late, one on time; then interrupts off for 2.2 periods: the two
+	 * ticks due meanwhile come in a burst when they are enabled again.
+	 */
+	static const uint64_t held[] = {600000, 0, 1300000, 300100, 0, 0};
 	struct timer_clock c;
-	uint64_t t = 5 * MS_CYCLES; /* ticks come at 5 ms + k ms (+ a little latency) */
+	uint64_t t = 5 * MS_CYCLES;
 
 	timer_clock_start(&c, 0);
 	/* The first tick comes long after the start (boot with interrupts off): not counted. */
-	assert_int_equal(timer_clock_tick(&c, &ms_cfg, t + 300), 5000);
-	for (int k = 1; k <= 10; k++) /* on time, up to 0.4 periods late: nothing missed */
-		timer_clock_tick(&c, &ms_cfg, t + k * MS_CYCLES + (k % 5) * MS_CYCLES / 10);
-	assert_int_equal(c.ticks, 11);
-	assert_int_equal(c.missed, 0);
+	assert_int_equal(take_ticks(&c, t, jitter, 10), 14000);
+	assert_int_equal(c.ticks, 10);
+	assert_int_equal(c.missed, 0); /* up to half a period late: nothing */
+	take_ticks(&c, t + 10 * MS_CYCLES, held, 1);
+	assert_int_equal(c.missed, 1); /* 1.6 periods since the last tick: one looks lost ... */
+	take_ticks(&c, t + 11 * MS_CYCLES, held + 1, 1);
+	assert_int_equal(c.missed, 0); /* ... until the next comes 0.4 later: it was late */
+	assert_int_equal(take_ticks(&c, t + 12 * MS_CYCLES, held + 2, 4), 20000);
+	assert_int_equal(c.ticks, 16);
+	assert_int_equal(c.missed, 0); /* the burst: late ticks are not lost ones */
 	/* Interrupts off for 40 ms: one tick taken for the 40, the clock loses nothing. */
-	assert_int_equal(timer_clock_tick(&c, &ms_cfg, t + 50 * MS_CYCLES + 20000), 55020);
-	assert_int_equal(c.ticks, 12);
+	assert_int_equal(timer_clock_tick(&c, &ms_cfg, t + 55 * MS_CYCLES + 20000), 60020);
+	assert_int_equal(c.ticks, 17);
 	assert_int_equal(c.missed, 39);
-	assert_int_equal(c.tick_cycles, t + 50 * MS_CYCLES + 20000);
-	assert_int_equal(timer_clock_read(&c, &ms_cfg, t + 51 * MS_CYCLES), 56000);
+	assert_int_equal(c.tick_cycles, t + 55 * MS_CYCLES + 20000);
+	timer_clock_tick(&c, &ms_cfg, t + 56 * MS_CYCLES); /* the next on time: still 39 */
+	assert_int_equal(c.missed, 39);
+	/* The count never goes below 0: a late first tick had nothing counted to take back. */
+	timer_clock_start(&c, 0);
+	take_ticks(&c, t, (const uint64_t[]){700000, 0}, 2);
+	assert_int_equal(c.missed, 0);
 }
 
 int main(void)
@@ -248,7 +273,7 @@ int main(void)
 	    cmocka_unit_test(test_mul_div),
 	    cmocka_unit_test(test_ticks_to_us_exact_pit_period),
 	    cmocka_unit_test(test_ticks_to_us_no_drift_over_years),
-	    cmocka_unit_test(test_missed_between),
+	    cmocka_unit_test(test_periods_in),
 	    cmocka_unit_test(test_clock_starts_at_zero),
 	    cmocka_unit_test(test_clock_exact_across_seconds_and_wrap),
 	    cmocka_unit_test(test_clock_long_uptime),

@@ -35,7 +35,7 @@ struct timer_clock {
 	uint64_t base_us;     /* ... and the time at it */
 	uint64_t last_us;     /* largest time read: the clock never goes backwards */
 	uint64_t ticks;	      /* ticks taken since the clock started */
-	uint64_t missed;      /* ticks lost between two ticks taken (see timer_missed_between) */
+	uint64_t missed;      /* ticks due by the cycle counter but never taken (timer_clock_tick) */
 	uint64_t tick_cycles; /* cycle count at the last tick taken */
 };
 
@@ -50,11 +50,10 @@ uint64_t timer_cycles_to_us(uint64_t cycles, uint64_t cycle_hz);
 /* Microseconds at the start of tick number `ticks` (floor of the exact time), saturating. */
 uint64_t timer_ticks_to_us(const struct timer_config *cfg, uint64_t ticks);
 /*
- * Ticks lost between two ticks taken `elapsed_cycles` apart: the elapsed time rounded to whole
- * tick periods, less the one tick taken. So a gap of 1.5 periods or more counts (a tick held
- * back that long by disabled interrupts counts too); a stepped-back counter counts none.
+ * Whole tick periods in `elapsed_cycles`, rounded to the nearest (halves up); 0 for a gap of
+ * TIMER_CYCLES_BACKWARDS or more (the counter stepped back).
  */
-uint64_t timer_missed_between(const struct timer_config *cfg, uint64_t elapsed_cycles);
+uint64_t timer_periods_in(const struct timer_config *cfg, uint64_t elapsed_cycles);
 
 /* Starts c at time 0 at cycle count now_cycles, with no ticks. */
 void timer_clock_start(struct timer_clock *c, uint64_t now_cycles);
@@ -67,7 +66,13 @@ void timer_clock_start(struct timer_clock *c, uint64_t now_cycles);
  */
 uint64_t timer_clock_read(struct timer_clock *c, const struct timer_config *cfg,
 			  uint64_t now_cycles);
-/* Counts a tick taken at now_cycles (and the ticks missed before it); returns its time. */
+/*
+ * Counts a tick taken at now_cycles and returns its time. The gap since the previous tick,
+ * rounded to whole periods, says how many ticks were due: each beyond one is missed (so a gap
+ * of 1.5 periods or more counts). A gap that rounds to none (a tick right after a late one, or
+ * a burst of held-back ticks) takes one back, so lateness cancels out and only ticks that
+ * never came stay counted. The time before the first tick does not count.
+ */
 uint64_t timer_clock_tick(struct timer_clock *c, const struct timer_config *cfg,
 			  uint64_t now_cycles);
 
@@ -86,7 +91,7 @@ void timer_set_tick_hook(timer_tick_hook hook);
 /* Tick interrupt handler body: counts the tick on this CPU and calls the tick hook. */
 void timer_tick(void);
 uint64_t timer_ticks(void);	   /* ticks this CPU took */
-uint64_t timer_missed_ticks(void); /* ticks this CPU missed (see timer_missed_between) */
+uint64_t timer_missed_ticks(void); /* ticks this CPU missed (see timer_clock_tick) */
 uint64_t timer_read_us(void);	   /* monotonic microseconds since timer_init */
 /* The tick count and the cycle counter at that tick, read consistently. */
 void timer_last_tick(uint64_t *ticks, uint64_t *tick_cycles);
