@@ -14,8 +14,6 @@
 #include <kernel/uaccess.h>
 #include <kernel/unit.h>
 
-#define PRINT_CHUNK 256 /* bytes copied to the kernel stack per step of SYS_DEBUG_PRINT */
-
 typedef int32_t (*syscall_fn)(const struct syscall_args *a);
 
 static struct thread *current(void)
@@ -69,14 +67,30 @@ static int32_t sys_sleep(const struct syscall_args *a)
 }
 
 /*
+ * A preemption point inside a syscall (interrupts disabled on entry and on return): takes the
+ * interrupts pending now, and if the scheduler then wants another thread (a wake-up that
+ * outranks the caller, or the caller's slice ran out with a peer ready) runs it first. The
+ * caller must hold nothing another thread could need; it may be killed instead of resumed.
+ */
+static void preemption_window(void)
+{
+	arch_irq_window();
+	sched_preempt_point(current()->rq);
+}
+
+/*
  * SYS_DEBUG_PRINT(buf, len): the whole buffer is checked before anything is printed, so a bad
- * range prints nothing. Interrupts stay disabled and the kernel is not preemptible, so one
- * call's bytes are never interleaved with another's.
+ * range prints nothing. The bytes go out SYSCALL_PRINT_SECTION at a time with interrupts off,
+ * with a preemption window between sections: no call keeps interrupts off longer than one
+ * section, and a higher-priority thread woken meanwhile runs at the next section boundary
+ * (where its output, or a kernel line, may appear in the middle of this call's). Each section
+ * is copied anew, so a range that stops being readable while the caller waited ends the print
+ * there with ERR_FAULT.
  */
 static int32_t sys_debug_print(const struct syscall_args *a)
 {
 	struct page_table *pt = uaccess_current_space();
-	char chunk[PRINT_CHUNK];
+	char section[SYSCALL_PRINT_SECTION];
 	uintptr_t buf = a->a1;
 	uint32_t left = a->a2;
 
@@ -85,14 +99,16 @@ static int32_t sys_debug_print(const struct syscall_args *a)
 	if (uaccess_check(pt, buf, left, false) != ERR_OK)
 		return ERR_FAULT;
 	while (left > 0) {
-		uint32_t n = left < PRINT_CHUNK ? left : PRINT_CHUNK;
+		uint32_t n = left < SYSCALL_PRINT_SECTION ? left : SYSCALL_PRINT_SECTION;
 
-		if (uaccess_copy_from_space(pt, chunk, buf, n) != ERR_OK)
+		if (uaccess_copy_from_space(pt, section, buf, n) != ERR_OK)
 			return ERR_FAULT;
 		for (uint32_t i = 0; i < n; i++)
-			arch_console_putc(chunk[i]);
+			arch_console_putc(section[i]);
 		buf += n;
 		left -= n;
+		if (left > 0)
+			preemption_window();
 	}
 	return ERR_OK;
 }
