@@ -36,8 +36,8 @@ def kernel_library(name, srcs = [], hdrs = [], deps = [], x86_only = False, copt
         srcs = srcs,
         hdrs = hdrs,
         deps = deps + ["//kernel:headers"],
-        copts = KERNEL_COPTS + ["-DKEEL_KERNEL"] + copts,
-        # In the kernel ELF every object counts (weak hooks, tables reached only by the linker
+        copts = KERNEL_COPTS + copts,
+        # In the kernel ELF every object counts (e.g. tables reached only by the linker
         # script); in host tests only what a test references is linked.
         alwayslink = select({
             "//tools/platforms:is_i686_none": True,

@@ -22,17 +22,8 @@
 #define KEEL_VERSION "0.1.0"
 #endif
 
-#define TEST_NAME_MAX	 16
-#define TIMER_TEST_TICKS 200
-/*
- * TSC time / tick time in parts per thousand. Asymmetric: under TCG a busy host makes QEMU drop
- * ticks (never add them), which only raises the ratio.
- */
-#define TIMER_TEST_MIN_PPT	  950
-#define TIMER_TEST_MAX_PPT	  1100
-#define TIMER_TEST_ATTEMPTS	  3
-#define TIMER_TEST_READS_PER_TICK 32
-#define KIB_PER_FRAME		  (PAGE_SIZE / 1024)
+#define TEST_NAME_MAX 16
+#define KIB_PER_FRAME (PAGE_SIZE / 1024)
 
 static void print_boot_info(const struct boot_info *bi)
 {
@@ -87,78 +78,11 @@ static void print_timer_info(void)
 		(unsigned long long)(cfg->cycle_hz % 1000000 / 1000));
 }
 
-struct timer_window {
-	uint64_t tick_us;   /* elapsed time by tick count */
-	uint64_t tsc_us;    /* elapsed time by the cycle counter at its calibrated frequency */
-	uint64_t read_us;   /* how far timer_read_us() advanced */
-	uint32_t backwards; /* timer_read_us() results smaller than the one before */
-};
-
-/* Sleeps until the tick count changes (interrupts on); returns the new tick's data. */
-static void wait_for_next_tick(uint64_t *ticks, uint64_t *cycles)
+/* Reports a boot test's verdict as "<what>: PASS|FAIL" and stops with the matching code. */
+static _Noreturn void stop_after_test(const char *what, bool pass)
 {
-	uint64_t start = timer_ticks();
-
-	do {
-		arch_wait_for_interrupt();
-		timer_last_tick(ticks, cycles);
-	} while (*ticks == start);
-}
-
-/*
- * Measures TIMER_TEST_TICKS ticks from one tick edge to another. Between ticks it reads
- * timer_read_us() in a burst, then idles: idling lets QEMU deliver the ticks on time.
- */
-static void timer_measure_window(const struct timer_config *cfg, struct timer_window *w)
-{
-	uint64_t t0, c0, t1, c1;
-
-	wait_for_next_tick(&t0, &c0);
-	uint64_t first = timer_read_us(), prev = first;
-
-	w->backwards = 0;
-	do {
-		for (unsigned i = 0; i < TIMER_TEST_READS_PER_TICK; i++) {
-			uint64_t now = timer_read_us();
-
-			w->backwards += now < prev;
-			prev = now;
-		}
-		wait_for_next_tick(&t1, &c1);
-	} while (t1 < t0 + TIMER_TEST_TICKS);
-	w->read_us = timer_read_us() - first;
-	w->tick_us = timer_ticks_to_us(cfg, t1) - timer_ticks_to_us(cfg, t0);
-	w->tsc_us = timer_cycles_to_us(c1 - c0, cfg->cycle_hz);
-}
-
-/*
- * Compares tick time with TSC time over a window and checks that timer_read_us() never went
- * backwards and advanced like the ticks. Under TCG the host may delay ticks (QEMU then drops
- * them), so a window may be retried; a wrong calibration fails every attempt.
- */
-static bool test_timer(void)
-{
-	const struct timer_config *cfg = timer_config();
-	uint64_t period_us = timer_ticks_to_us(cfg, 1) + 1;
-	struct timer_window w;
-
-	arch_irq_enable();
-	for (unsigned attempt = 1; attempt <= TIMER_TEST_ATTEMPTS; attempt++) {
-		timer_measure_window(cfg, &w);
-		uint64_t ppt = w.tsc_us * 1000 / w.tick_us;
-
-		kprintf("timer test: %u ticks = %llu us by ticks, %llu us by TSC, ratio %llu ppt\n",
-			TIMER_TEST_TICKS, (unsigned long long)w.tick_us,
-			(unsigned long long)w.tsc_us, (unsigned long long)ppt);
-		kprintf("timer test: timer_read_us advanced %llu us, went backwards %u times\n",
-			(unsigned long long)w.read_us, w.backwards);
-		if (w.backwards != 0 || w.read_us + 2 * period_us < w.tick_us ||
-		    w.read_us > w.tick_us + 2 * period_us)
-			return false;
-		if (ppt >= TIMER_TEST_MIN_PPT && ppt <= TIMER_TEST_MAX_PPT)
-			return true;
-	}
-	return false;
+	kprintf("%s: %s\n", what, pass ? "PASS" : "FAIL");
+	kernel_stop(pass ? KERNEL_EXIT_SUCCESS : KERNEL_EXIT_TEST_FAILED);
 }
 
 /* Runs the boot test named by `test=<name>`; returns only if there is none. */
@@ -171,12 +95,10 @@ static void run_boot_test(const struct boot_info *bi)
 	kprintf("test: %s\n", name);
 	if (boot_cmdline_has(bi, "test=boot"))
 		kernel_stop(KERNEL_EXIT_SUCCESS);
-	if (boot_cmdline_has(bi, "test=timer")) {
-		bool pass = test_timer();
-
-		kprintf("timer test: %s\n", pass ? "PASS" : "FAIL");
-		kernel_stop(pass ? KERNEL_EXIT_SUCCESS : KERNEL_EXIT_TEST_FAILED);
-	}
+	if (boot_cmdline_has(bi, "test=timer"))
+		stop_after_test("timer test", timer_selftest_calibration());
+	if (boot_cmdline_has(bi, "test=lostticks"))
+		stop_after_test("lost ticks test", timer_selftest_lost_ticks());
 	if (boot_cmdline_has(bi, "test=panic"))
 		panic("test panic requested on the command line");
 	arch_test_raise_fault(name);
@@ -196,11 +118,18 @@ static _Noreturn void heartbeat_loop(void)
 
 		if (now < next_s * TIMER_US_PER_S)
 			continue;
-		kprintf("heartbeat: uptime %llu s, ticks %llu, timer_us %llu\n",
+		kprintf("heartbeat: uptime %llu s, ticks %llu, missed %llu, timer_us %llu\n",
 			(unsigned long long)(now / TIMER_US_PER_S),
-			(unsigned long long)timer_ticks(), (unsigned long long)now);
+			(unsigned long long)timer_ticks(), (unsigned long long)timer_missed_ticks(),
+			(unsigned long long)now);
 		next_s = now / TIMER_US_PER_S + 1;
 	}
+}
+
+/* The tick hook: each tick expires this CPU's sleepers and charges its running thread. */
+static void sched_tick_hook(uint64_t now_us)
+{
+	sched_timer_tick(this_rq(), now_us);
 }
 
 /* The boot CPU's idle thread: the boot context itself, on the boot stack, no unit. */
@@ -269,6 +198,7 @@ void kmain(const struct boot_info *bi)
 	init_memory(bi);
 	print_timer_info();
 	init_scheduler();
+	timer_set_tick_hook(sched_tick_hook); /* before interrupts are first enabled */
 	run_boot_test(bi);
 	if (bi->module_count == 0)
 		heartbeat_loop(); /* nothing to run: the foundation's heartbeat image */

@@ -6,6 +6,7 @@
 #include <kernel/arch.h>
 #include <kernel/init.h>
 #include <kernel/kprintf.h>
+#include <kernel/timer.h>
 
 static bool debug_exit;
 static bool in_panic;
@@ -37,6 +38,7 @@ void kernel_stop(int code)
 	arch_irq_disable();
 	if (!stopping) {
 		stopping = true;
+		timer_print_stats(); /* how long it ran, and whether it lost ticks */
 		/* The last line before the halt: `tools/run --exit` stops waiting here. */
 		kprintf("kernel stopped: code %d (%s)\n", code, stop_reason(code));
 	}

@@ -17,8 +17,6 @@
 
 #include "syscall_internal.h"
 
-#define PRINT_CHUNK 256 /* bytes copied to the kernel stack per step of SYS_DEBUG_PRINT */
-
 typedef int32_t (*syscall_fn)(const struct syscall_args *a);
 
 static int32_t sys_null(const struct syscall_args *a)
@@ -66,15 +64,26 @@ static int32_t sys_sleep(const struct syscall_args *a)
 	return t->wake_result == ERR_TIMEOUT ? ERR_OK : t->wake_result;
 }
 
+/* See "syscall_internal.h". The caller may be killed instead of resumed. */
+void syscall_preemption_window(void)
+{
+	arch_irq_window();
+	sched_preempt_point(this_rq());
+}
+
 /*
  * SYS_DEBUG_PRINT(buf, len): the whole buffer is checked before anything is printed, so a bad
- * range prints nothing. Interrupts stay disabled and the kernel is not preemptible, so one
- * call's bytes are never interleaved with another's.
+ * range prints nothing. The bytes go out SYSCALL_PRINT_SECTION at a time with interrupts off,
+ * with a preemption window between sections: no call keeps interrupts off longer than one
+ * section, and a higher-priority thread woken meanwhile runs at the next section boundary
+ * (where its output, or a kernel line, may appear in the middle of this call's). Each section
+ * is copied anew, so a range that stops being readable while the caller waited ends the print
+ * there with ERR_FAULT.
  */
 static int32_t sys_debug_print(const struct syscall_args *a)
 {
 	struct page_table *pt = uaccess_current_space();
-	char chunk[PRINT_CHUNK];
+	char section[SYSCALL_PRINT_SECTION];
 	uintptr_t buf = a->a1;
 	uint32_t left = a->a2;
 
@@ -83,14 +92,16 @@ static int32_t sys_debug_print(const struct syscall_args *a)
 	if (uaccess_check(pt, buf, left, false) != ERR_OK)
 		return ERR_FAULT;
 	while (left > 0) {
-		uint32_t n = left < PRINT_CHUNK ? left : PRINT_CHUNK;
+		uint32_t n = left < SYSCALL_PRINT_SECTION ? left : SYSCALL_PRINT_SECTION;
 
-		if (uaccess_copy_from_space(pt, chunk, buf, n) != ERR_OK)
+		if (uaccess_copy_from_space(pt, section, buf, n) != ERR_OK)
 			return ERR_FAULT;
 		for (uint32_t i = 0; i < n; i++)
-			arch_console_putc(chunk[i]);
+			arch_console_putc(section[i]);
 		buf += n;
 		left -= n;
+		if (left > 0)
+			syscall_preemption_window();
 	}
 	return ERR_OK;
 }
@@ -103,12 +114,6 @@ static int32_t sys_get_time(const struct syscall_args *a)
 	return uaccess_copy_to(a->a1, &now, sizeof(now));
 }
 
-void syscall_preemption_window(void)
-{
-	arch_irq_enable();
-	arch_irq_disable();
-	sched_preempt_point(this_rq());
-}
 
 /* Numbers without an entry (0 and gaps) are ERR_NOSYS. */
 static const syscall_fn syscall_table[SYS_COUNT] = {

@@ -9,7 +9,8 @@
 
 /*
  * A preemption point inside a syscall (interrupts disabled on entry and on return): takes the
- * interrupts pending now and, if the scheduler then wants another thread, runs it first. The
+ * interrupts pending now and, if the scheduler then wants another thread (a wake-up that
+ * outranks the caller, or the caller's slice ran out with a peer ready), runs it first. The
  * caller holds nothing another thread could need, and revalidates what it looked up before.
  */
 void syscall_preemption_window(void);

@@ -49,6 +49,9 @@ static struct {
 	struct unit *unit;
 	int exit_status;
 	jmp_buf exit_env;
+	size_t printed;		    /* console bytes at the last preemption point */
+	size_t most_between_points; /* most console bytes between two preemption points */
+	unsigned unmap_at;	    /* at this preemption point DATA + PAGE_SIZE goes away */
 } fx;
 
 struct percpu *this_cpu(void)
@@ -83,10 +86,18 @@ void schedule(struct run_queue *q)
 	self.wake_result = fx.wake_result;
 }
 
+/* Also measures what was printed since the last point, and can take a page away meanwhile. */
 bool sched_preempt_point(struct run_queue *q)
 {
+	size_t printed = strlen(host_console_output());
+
 	assert_ptr_equal(q, &cpu.rq);
 	fx.preempt_points++;
+	if (printed - fx.printed > fx.most_between_points)
+		fx.most_between_points = printed - fx.printed;
+	fx.printed = printed;
+	if (fx.unmap_at == fx.preempt_points)
+		assert_int_equal(mmu_unmap_page(me.aspace, DATA + PAGE_SIZE), ERR_OK);
 	return false;
 }
 
@@ -328,6 +339,52 @@ static void test_debug_print_limits(void **state)
 	assert_int_equal(out[PAGE_SIZE - 100], 'b');
 }
 
+/*
+ * A long print goes out SYSCALL_PRINT_SECTION bytes at a time: between two sections interrupts
+ * are let in (arch_irq_window) and the thread may be preempted; after the last, only the
+ * dispatcher's preemption point follows.
+ */
+static void test_debug_print_sections(void **state)
+{
+	unsigned windows = host_irq_window_count();
+
+	(void)state;
+	memset(user_bytes(DATA), '\n', PAGE_SIZE);
+	memset(user_bytes(DATA + PAGE_SIZE), '\n', PAGE_SIZE);
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA, SYSCALL_PRINT_MAX, 0, 0), ERR_OK);
+	assert_int_equal(strlen(host_console_output()), SYSCALL_PRINT_MAX);
+	assert_int_equal(fx.most_between_points, SYSCALL_PRINT_SECTION);
+	assert_int_equal(host_irq_window_count() - windows,
+			 SYSCALL_PRINT_MAX / SYSCALL_PRINT_SECTION - 1);
+	assert_int_equal(fx.preempt_points, SYSCALL_PRINT_MAX / SYSCALL_PRINT_SECTION);
+	/* One section needs no window; one byte more needs one. */
+	windows = host_irq_window_count();
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA, SYSCALL_PRINT_SECTION, 0, 0), ERR_OK);
+	assert_int_equal(host_irq_window_count(), windows);
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA, SYSCALL_PRINT_SECTION + 1, 0, 0), ERR_OK);
+	assert_int_equal(host_irq_window_count(), windows + 1);
+}
+
+/*
+ * The range is checked once, up front; each section is copied anew. A page that goes away
+ * while the caller is switched out (at a window) ends the print there with ERR_FAULT.
+ */
+static void test_debug_print_range_lost_midway(void **state)
+{
+	const uintptr_t start =
+	    DATA + PAGE_SIZE - SYSCALL_PRINT_SECTION; /* one section on page 1 */
+
+	(void)state;
+	memset(user_bytes(start), 'a', SYSCALL_PRINT_SECTION);
+	memset(user_bytes(DATA + PAGE_SIZE), 'b', SYSCALL_PRINT_SECTION);
+	fx.unmap_at = 1;
+	assert_int_equal(call(SYS_DEBUG_PRINT, start, 2 * SYSCALL_PRINT_SECTION, 0, 0), ERR_FAULT);
+	assert_int_equal(fx.preempt_points, 2); /* the window, then the dispatcher's */
+	assert_int_equal(strlen(host_console_output()), SYSCALL_PRINT_SECTION);
+	assert_null(strchr(host_console_output(), 'b')); /* only the first section */
+	map(me.aspace, DATA + PAGE_SIZE, RW);		 /* back for the other tests */
+}
+
 static void test_debug_print_bad_pointers(void **state)
 {
 	static const uint32_t bad[][2] = {
@@ -477,6 +534,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_sleep, reset),
 	    cmocka_unit_test_setup(test_debug_print_writes_exact_bytes, reset),
 	    cmocka_unit_test_setup(test_debug_print_limits, reset),
+	    cmocka_unit_test_setup(test_debug_print_sections, reset),
+	    cmocka_unit_test_setup(test_debug_print_range_lost_midway, reset),
 	    cmocka_unit_test_setup(test_debug_print_bad_pointers, reset),
 	    cmocka_unit_test_setup(test_get_time, reset),
 	    cmocka_unit_test_setup(test_thread_create, reset),

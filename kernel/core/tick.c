@@ -1,25 +1,25 @@
 /*
- * The running clock: counts ticks per CPU (this_cpu()->ticks) and answers timer_read_us()
- * from the tick count plus cycle-counter interpolation, via the pure arithmetic in timer.c.
+ * The running clock: one struct timer_clock per CPU (this_cpu()->clock), started by
+ * timer_init, advanced by timer_tick and read by timer_read_us, via the pure logic in timer.c;
+ * and the tick hook, through which the tick drives the scheduler.
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
+#include <kernel/kprintf.h>
 #include <kernel/percpu.h>
 #include <kernel/timer.h>
 
-static struct timer_config timer_cfg;
+static struct timer_config timer_cfg; /* cycle_hz == 0 until timer_init */
+static timer_tick_hook tick_hook;     /* read in the tick interrupt; NULL: none */
 
 int timer_init(const struct timer_config *cfg)
 {
 	if (timer_config_check(cfg) != ERR_OK)
 		return ERR_INVALID;
 	bool enabled = arch_irq_save();
-	struct percpu *cpu = this_cpu();
 
 	timer_cfg = *cfg;
-	cpu->ticks = 0;
-	cpu->last_us = 0;
-	cpu->tick_cycles = arch_read_cycles();
+	timer_clock_start(&this_cpu()->clock, arch_read_cycles());
 	arch_irq_restore(enabled);
 	return ERR_OK;
 }
@@ -29,23 +29,30 @@ const struct timer_config *timer_config(void)
 	return &timer_cfg;
 }
 
+void timer_set_tick_hook(timer_tick_hook hook)
+{
+	bool enabled = arch_irq_save();
+
+	tick_hook = hook;
+	arch_irq_restore(enabled);
+}
+
 /* Runs in the tick interrupt with interrupts disabled. */
 void timer_tick(void)
 {
-	struct percpu *cpu = this_cpu();
+	uint64_t now_us = timer_clock_tick(&this_cpu()->clock, &timer_cfg, arch_read_cycles());
 
-	cpu->tick_cycles = arch_read_cycles();
-	cpu->ticks++;
-	sched_tick();
+	if (tick_hook != NULL)
+		tick_hook(now_us);
 }
 
 void timer_last_tick(uint64_t *ticks, uint64_t *tick_cycles)
 {
 	bool enabled = arch_irq_save(); /* 64-bit fields: read both without a tick in between */
-	struct percpu *cpu = this_cpu();
+	struct timer_clock *c = &this_cpu()->clock;
 
-	*ticks = cpu->ticks;
-	*tick_cycles = cpu->tick_cycles;
+	*ticks = c->ticks;
+	*tick_cycles = c->tick_cycles;
 	arch_irq_restore(enabled);
 }
 
@@ -57,19 +64,29 @@ uint64_t timer_ticks(void)
 	return ticks;
 }
 
+uint64_t timer_missed_ticks(void)
+{
+	bool enabled = arch_irq_save();
+	uint64_t missed = this_cpu()->clock.missed;
+
+	arch_irq_restore(enabled);
+	return missed;
+}
+
 uint64_t timer_read_us(void)
 {
 	bool enabled = arch_irq_save();
-	struct percpu *cpu = this_cpu();
-	uint64_t us =
-	    timer_interpolate_us(&timer_cfg, cpu->ticks, cpu->tick_cycles, arch_read_cycles());
+	uint64_t us = timer_clock_read(&this_cpu()->clock, &timer_cfg, arch_read_cycles());
 
-	us = timer_monotonic_us(&cpu->last_us, us);
 	arch_irq_restore(enabled);
 	return us;
 }
 
-/* Default scheduler hook until the scheduler exists. */
-__attribute__((weak)) void sched_tick(void)
+void timer_print_stats(void)
 {
+	if (timer_cfg.cycle_hz == 0)
+		return;
+	kprintf("timer: uptime %llu us, %llu ticks, %llu missed\n",
+		(unsigned long long)timer_read_us(), (unsigned long long)timer_ticks(),
+		(unsigned long long)timer_missed_ticks());
 }

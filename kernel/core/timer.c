@@ -1,6 +1,6 @@
 /*
- * Timekeeping arithmetic, pure C (host-tested in timer_test.c): exact tick time, overflow-free
- * cycle conversion, interpolation clamped inside the current tick, and a monotonic guard.
+ * Timekeeping arithmetic, pure C (host-tested in timer_test.c): overflow-free cycle and tick
+ * conversions, the cycle-counter clock (exact over any uptime, monotonic) and missed ticks.
  */
 #include <keel/abi.h>
 #include <kernel/timer.h>
@@ -55,26 +55,68 @@ uint64_t timer_ticks_to_us(const struct timer_config *cfg, uint64_t ticks)
 	return whole > UINT64_MAX - part ? UINT64_MAX : whole + part;
 }
 
-uint64_t timer_interpolate_us(const struct timer_config *cfg, uint64_t ticks, uint64_t tick_cycles,
-			      uint64_t now_cycles)
+/* a + b, or UINT64_MAX if that does not fit. */
+static uint64_t add_saturating(uint64_t a, uint64_t b)
 {
-	uint64_t start = timer_ticks_to_us(cfg, ticks);
-	uint64_t next = timer_ticks_to_us(cfg, ticks + 1);
-	/* The last microsecond that still belongs to this tick (a tick may be under 1 us). */
-	uint64_t limit = next > start ? next - 1 : start;
-	/* A cycle counter behind the tick's reading (e.g. resynchronised) adds nothing. */
-	uint64_t since = now_cycles > tick_cycles ? now_cycles - tick_cycles : 0;
-	uint64_t extra = timer_cycles_to_us(since, cfg->cycle_hz);
-
-	if (extra > limit - start)
-		return limit;
-	return start + extra;
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
-uint64_t timer_monotonic_us(uint64_t *last_us, uint64_t us)
+/* Elapsed time in base clocks (floor), then whole periods, rounded: half a divisor counts. */
+uint64_t timer_periods_in(const struct timer_config *cfg, uint64_t elapsed_cycles)
 {
-	if (us < *last_us)
-		return *last_us;
-	*last_us = us;
-	return us;
+	if (elapsed_cycles >= TIMER_CYCLES_BACKWARDS)
+		return 0;
+	uint64_t clocks = timer_mul_div(elapsed_cycles, cfg->base_hz, cfg->cycle_hz);
+	uint64_t periods = clocks / cfg->divisor;
+	uint64_t rem = clocks % cfg->divisor;
+
+	return rem >= cfg->divisor - rem ? periods + 1 : periods;
+}
+
+void timer_clock_start(struct timer_clock *c, uint64_t now_cycles)
+{
+	*c = (struct timer_clock){.base_cycles = now_cycles, .tick_cycles = now_cycles};
+}
+
+/*
+ * Whole seconds of cycles move from the difference into base_us (exact: cycle_hz cycles are
+ * one second), so the conversion below never sees more than a second of cycles and nothing
+ * overflows however long the uptime; base_us itself saturates after 584,000 years.
+ */
+uint64_t timer_clock_read(struct timer_clock *c, const struct timer_config *cfg,
+			  uint64_t now_cycles)
+{
+	uint64_t since = now_cycles - c->base_cycles; /* modulo 2^64: a wrap is more cycles */
+
+	if (since >= TIMER_CYCLES_BACKWARDS) {
+		c->base_cycles = now_cycles; /* stepped back: hold still, go on from here */
+		c->base_us = c->last_us;
+		return c->last_us;
+	}
+	uint64_t whole_s = since / cfg->cycle_hz;
+
+	c->base_cycles += whole_s * cfg->cycle_hz;
+	c->base_us = add_saturating(c->base_us, timer_mul_div(whole_s, TIMER_US_PER_S, 1));
+	uint64_t us = add_saturating(
+	    c->base_us, timer_cycles_to_us(now_cycles - c->base_cycles, cfg->cycle_hz));
+
+	if (us > c->last_us)
+		c->last_us = us;
+	return c->last_us;
+}
+
+uint64_t timer_clock_tick(struct timer_clock *c, const struct timer_config *cfg,
+			  uint64_t now_cycles)
+{
+	if (c->ticks > 0) {
+		uint64_t due = timer_periods_in(cfg, now_cycles - c->tick_cycles);
+
+		if (due > 0)
+			c->missed += due - 1;
+		else if (c->missed > 0)
+			c->missed--; /* the tick before was late, not lost */
+	}
+	c->ticks++;
+	c->tick_cycles = now_cycles;
+	return timer_clock_read(c, cfg, now_cycles);
 }

@@ -27,6 +27,7 @@ static phys_addr_t paging_dir;
 static unsigned paging_loads;
 static bool paging_global;
 static bool irq_on;
+static unsigned irq_windows; /* arch_irq_window calls */
 static uint64_t cycles;
 static irq_handler_fn irq_handlers[HOST_IRQ_MAX];
 static void *irq_ctx[HOST_IRQ_MAX];
@@ -151,9 +152,19 @@ void arch_irq_restore(bool enabled)
 	irq_on = enabled;
 }
 
+void arch_irq_window(void)
+{
+	irq_windows++;
+}
+
 bool host_irq_enabled(void)
 {
 	return irq_on;
+}
+
+unsigned host_irq_window_count(void)
+{
+	return irq_windows;
 }
 
 void arch_wait_for_interrupt(void)

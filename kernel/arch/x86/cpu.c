@@ -45,6 +45,12 @@ void arch_irq_restore(bool enabled)
 		arch_irq_enable();
 }
 
+/* sti's one-instruction shadow covers the nop; a pending interrupt is taken before the cli. */
+void arch_irq_window(void)
+{
+	__asm__ volatile("sti; nop; cli" : : : "memory");
+}
+
 /* Enables interrupts and sleeps; "sti; hlt" leaves no window for a lost wakeup. */
 void arch_wait_for_interrupt(void)
 {

@@ -16,6 +16,11 @@ void arch_irq_enable(void);
 void arch_irq_disable(void);
 bool arch_irq_save(void);           /* disable interrupts; return whether they were enabled */
 void arch_irq_restore(bool enabled);
+/*
+ * With interrupts disabled: lets the interrupts pending now be taken (enabled for at least one
+ * instruction), then disables them again. A kernel path's preemption window.
+ */
+void arch_irq_window(void);
 void arch_wait_for_interrupt(void); /* sleep until the next interrupt (idle) */
 _Noreturn void arch_halt(void);     /* stop this CPU for good */
 unsigned arch_cpu_id(void);

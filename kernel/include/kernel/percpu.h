@@ -12,6 +12,7 @@
 #define KERNEL_PERCPU_H
 
 #include <kernel/sched.h>
+#include <kernel/timer.h>
 #include <kernel/types.h>
 
 #define PERCPU_MAX_CPUS 8
@@ -20,10 +21,7 @@ struct percpu {
 	struct percpu *self;	    /* must stay first: the arch reads it at segment offset 0 */
 	unsigned cpu_id;	    /* 0 = the boot CPU */
 	uintptr_t kernel_stack_top; /* top of the stack traps from user mode land on */
-	/* Timekeeping (kernel/core/tick.c); written only by this CPU with interrupts disabled. */
-	uint64_t ticks;	      /* timer interrupts taken since timer_init */
-	uint64_t tick_cycles; /* cycle counter read at the last tick */
-	uint64_t last_us;     /* largest timer_read_us() result (monotonic guard) */
+	struct timer_clock clock;   /* kernel/core/tick.c; only this CPU, interrupts disabled */
 	/* This CPU's scheduler (sched.h); zeroed (current is NULL) until sched_init_cpu. */
 	struct run_queue rq;
 };

@@ -8,6 +8,11 @@
 #include <kernel/types.h>
 
 #define SYSCALL_PRINT_MAX 4096u /* SYS_DEBUG_PRINT: longer buffers get ERR_OVERFLOW */
+/*
+ * SYS_DEBUG_PRINT prints at most this many bytes per interrupts-off section, then opens a
+ * preemption window: the bound on how long it keeps interrupts off (docs/syscalls.md).
+ */
+#define SYSCALL_PRINT_SECTION 4u
 
 struct syscall_args {
 	uint32_t num;

@@ -32,6 +32,7 @@ void host_paging_reset(void);
 
 /* Interrupt flag as set by arch_irq_* and the cycle counter arch_read_cycles returns. */
 bool host_irq_enabled(void);
+unsigned host_irq_window_count(void); /* arch_irq_window calls since the test program began */
 void host_set_cycles(uint64_t cycles);
 /* Calls the handler registered for `irq`; returns false if there is none. */
 bool host_irq_fire(unsigned irq);
