@@ -3,6 +3,7 @@
  * (iret to ring 3), and the clean FPU image. context.c does the address space and TSS part.
  */
 #include <arch/context.h>
+#include <arch/trap_frame.h>
 
 	.section .text
 
@@ -32,18 +33,12 @@ x86_context_swap:
 
 /*
  * A new thread's first swap "returns" here with %esp at a struct trap_frame built by
- * arch_thread_init_user: restore it exactly as trap_common does and enter ring 3.
+ * arch_thread_init_user: restore it exactly as every trap return does and enter ring 3.
  */
 	.global x86_thread_start
 	.type x86_thread_start, @function
 x86_thread_start:
-	popl %gs
-	popl %fs
-	popl %es
-	popl %ds
-	popal
-	addl $8, %esp                   /* vector and error code */
-	iret
+	TRAP_FRAME_IRET
 	.size x86_thread_start, . - x86_thread_start
 
 /* void x86_fpu_save_clean(uint8_t *area): the reset FPU/SSE image new threads start from. */

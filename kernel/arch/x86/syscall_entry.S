@@ -8,29 +8,7 @@
 #include <arch/gdt.h>
 #include <arch/syscall.h>
 #include <arch/trap.h>
-
-/* Saves the general and segment registers below the CPU part and loads kernel segments. */
-.macro SAVE_REGS
-	pushal
-	pushl %ds
-	pushl %es
-	pushl %fs
-	pushl %gs
-	movw $SEL_KERNEL_DATA, %ax
-	movw %ax, %ds
-	movw %ax, %es
-	movw $SEL_PERCPU, %ax
-	movw %ax, %fs
-	cld
-.endm
-
-.macro RESTORE_REGS
-	popl %gs
-	popl %fs
-	popl %es
-	popl %ds
-	popal
-.endm
+#include <arch/trap_frame.h>
 
 	.section .text
 
@@ -40,13 +18,11 @@
 syscall_int80_entry:
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
-	SAVE_REGS
+	TRAP_FRAME_SAVE
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp
-	RESTORE_REGS
-	addl $8, %esp                   /* vector and error code */
-	iret
+	TRAP_FRAME_IRET
 	.size syscall_int80_entry, . - syscall_int80_entry
 
 /*
@@ -70,11 +46,11 @@ syscall_sysenter_entry:
 	pushl $SYSEXIT_LANDING_VA       /* eip */
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
-	SAVE_REGS
+	TRAP_FRAME_SAVE
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp
-	RESTORE_REGS
+	TRAP_FRAME_RESTORE
 	/* esp -> vector; sysexit loads eip from edx and esp from ecx (both clobbered by ABI). */
 	movl TRAP_FRAME_EIP - TRAP_FRAME_VECTOR(%esp), %edx
 	movl TRAP_FRAME_USER_ESP - TRAP_FRAME_VECTOR(%esp), %ecx
