@@ -41,7 +41,8 @@ extern const char sysexit_landing_page[];
 /*
  * Boot, per CPU, after gdt_init/idt_init: programs the sysenter MSRs (CS = kernel code,
  * EIP = syscall_sysenter_entry, ESP = this CPU's current kernel stack top) if the CPU has
- * sysenter (CPUID SEP); without it only int 0x80 works and sysenter raises #UD in user mode.
+ * sysenter (cpu_features()->sep); without it only int 0x80 works and sysenter raises #UD in
+ * user mode.
  */
 void syscall_arch_init(void);
 
