@@ -31,12 +31,27 @@
 	cld
 .endm
 
+/*
+ * Emits `insn` and records its address in .rodata.user_return_points (bounded by
+ * __user_return_points_start/_end in kernel.ld). Marks the instructions that load state the
+ * frame holds (segment selectors; iret's cs, ss, eflags): a selector fault there while the
+ * frame is a ring-3 one is that thread's fault, not the kernel's (trap_user_exception).
+ */
+.macro USER_RETURN_POINT insn:vararg
+.Luser_return_point_\@:
+	\insn
+	.pushsection .rodata.user_return_points, "a"
+	.balign 4
+	.long .Luser_return_point_\@
+	.popsection
+.endm
+
 /* Restores what TRAP_FRAME_SAVE saved; leaves %esp at the frame's vector. */
 .macro TRAP_FRAME_RESTORE
-	popl %gs
-	popl %fs
-	popl %es
-	popl %ds
+	USER_RETURN_POINT popl %gs
+	USER_RETURN_POINT popl %fs
+	USER_RETURN_POINT popl %es
+	USER_RETURN_POINT popl %ds
 	popal
 .endm
 
@@ -44,7 +59,7 @@
 .macro TRAP_FRAME_IRET
 	TRAP_FRAME_RESTORE
 	addl $8, %esp
-	iret
+	USER_RETURN_POINT iret
 .endm
 
 #endif /* ARCH_TRAP_FRAME_H */
