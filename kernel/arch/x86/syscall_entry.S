@@ -32,13 +32,15 @@ syscall_int80_entry:
  * user_esp = ebp: sysexit enters the landing `ret`, which pops [ebp] in user mode, so the
  * kernel never reads user memory here. sysenter keeps the user's EFLAGS except IF, so the
  * stub first loads clean ones (SYSCALL_KERNEL_EFLAGS: NT, AC, DF, TF clear). A user
- * EFLAGS.TF still raises #DB on the way there; trap_user_exception clears it.
+ * EFLAGS.TF still raises #DB up to syscall_sysenter_untraced; trap_user_exception absorbs it.
  */
 	.global syscall_sysenter_entry
 	.type syscall_sysenter_entry, @function
 syscall_sysenter_entry:
 	pushl $SYSCALL_KERNEL_EFLAGS
 	popfl
+	.global syscall_sysenter_untraced
+syscall_sysenter_untraced:              /* TF is clear from here on: no single-step #DB */
 	pushl $SEL_USER_DATA            /* user_ss */
 	pushl %ebp                      /* user_esp: the landing ret pops [ebp] */
 	pushl $SYSCALL_USER_EFLAGS      /* eflags */
@@ -56,8 +58,6 @@ syscall_sysenter_entry:
 	movl TRAP_FRAME_USER_ESP - TRAP_FRAME_VECTOR(%esp), %ecx
 	sti                             /* takes effect after sysexit: no interrupt in between */
 	sysexit
-syscall_sysenter_entry_end:
-	.global syscall_sysenter_entry_end
 	.size syscall_sysenter_entry, . - syscall_sysenter_entry
 
 /*

@@ -2,8 +2,8 @@
  * Exceptions a user caused: translated into an arch-neutral struct fault_info for the generic
  * reporting point (kernel/core/fault.c), which kills only the offending thread. Those raised
  * in ring 3, and those raised in ring 0 by the user state the kernel restores on the way back
- * (a selector fault at a USER_RETURN_POINT). Also absorbs the one kernel-mode #DB a user can
- * cause (EFLAGS.TF across sysenter).
+ * (a selector fault at a USER_RETURN_POINT). Also absorbs the kernel-mode #DB a user can
+ * cause at a kernel entry point (EFLAGS.TF across sysenter, a #DB delayed by MOV SS).
  */
 #include <arch/syscall.h>
 #include <arch/trap.h>
@@ -19,13 +19,28 @@
 /* kernel.ld: the addresses USER_RETURN_POINT recorded (<arch/trap_frame.h>). */
 extern const uint32_t __user_return_points_start[], __user_return_points_end[];
 
-/* The #DB a user EFLAGS.TF raises after the first instruction of the sysenter stub. */
-static bool sysenter_single_step(const struct trap_frame *frame)
+/*
+ * A ring-0 #DB that a user can cause: one at the first instruction of a kernel entry point
+ * (an IDT gate's stub, or int 0x80's), delivered there because MOV SS/POP SS delayed it past
+ * the instruction that entered the kernel (CVE-2018-8897), or one in the sysenter stub before
+ * it clears the user's TF (sysenter keeps EFLAGS.TF). The entry has done nothing yet: it can
+ * simply run on. A #DB anywhere else in ring 0 is a kernel bug.
+ */
+static bool entry_point_debug_trap(const struct trap_frame *frame)
 {
 	uintptr_t eip = frame->eip;
 
-	return frame->vector == TRAP_DB && eip >= (uintptr_t)syscall_sysenter_entry &&
-	       eip < (uintptr_t)syscall_sysenter_entry_end;
+	if (frame->vector != TRAP_DB)
+		return false;
+	if (eip >= (uintptr_t)syscall_sysenter_entry && eip <= (uintptr_t)syscall_sysenter_untraced)
+		return true;
+	if (eip == (uintptr_t)syscall_int80_entry)
+		return true;
+	for (unsigned i = 0; i < TRAP_STUB_COUNT; i++) {
+		if (eip == trap_stub_table[i])
+			return true;
+	}
+	return false;
 }
 
 /* The exceptions a segment load or iret raises for a bad selector or descriptor. */
@@ -93,9 +108,9 @@ bool trap_user_exception(struct trap_frame *frame)
 
 		if (user != NULL) /* the user state failed to load: reported at the user's eip */
 			report_user_fault(frame, user->eip);
-		if (!sysenter_single_step(frame))
+		if (!entry_point_debug_trap(frame))
 			return false;
-		frame->eflags &= ~X86_EFLAGS_TF; /* the rest of the syscall runs untraced */
+		frame->eflags &= ~X86_EFLAGS_TF; /* the entry runs on untraced */
 		return true;
 	}
 	if (frame->vector == TRAP_NMI || frame->vector == TRAP_MC)
