@@ -8,17 +8,55 @@
 #include <keel/abi.h>
 #include <keel/syscall.h>
 
-/* The raw entry the typed wrappers use; sysenter unless the program chose int 0x80. */
-static int32_t (*syscall_raw)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
-			      uint32_t) = syscall_sysenter;
+#define CPUID_1_EDX_SEP (1u << 11)
+
+typedef int32_t (*syscall_entry_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
+
+static int32_t syscall_first(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+			     uint32_t a5);
+
+/* The raw entry the typed wrappers use: syscall_first until the path is known. */
+static syscall_entry_fn syscall_raw = syscall_first;
+
+/*
+ * SYSCALL_PATH_AUTO: sysenter where the CPU has a working one, else int 0x80. The rule is the
+ * kernel's (it sets sysenter up only then): CPUID.1:EDX.SEP, except on the Pentium Pro models
+ * before model 3 stepping 3, which report SEP without having it (Intel AP-485).
+ */
+static syscall_entry_fn syscall_auto(void)
+{
+	uint32_t signature, features;
+
+	syscall_cpuid1(&signature, &features);
+	uint32_t family = (signature >> 8) & 0xf, model = (signature >> 4) & 0xf;
+	uint32_t ext_model = (signature >> 16) & 0xf, stepping = signature & 0xf;
+	int false_sep = family == 6 && ext_model == 0 && model < 3 && stepping < 3;
+
+	return (features & CPUID_1_EDX_SEP) && !false_sep ? syscall_sysenter : syscall_int80;
+}
+
+/* The first typed call of a program that chose no path: picks it, then makes the call. */
+static int32_t syscall_first(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+			     uint32_t a5)
+{
+	syscall_entry_fn entry = syscall_auto();
+
+	syscall_raw = entry;
+	return entry(num, a1, a2, a3, a4, a5);
+}
 
 void syscall_set_path(enum syscall_path path)
 {
-	syscall_raw = path == SYSCALL_PATH_INT80 ? syscall_int80 : syscall_sysenter;
+	if (path == SYSCALL_PATH_AUTO)
+		syscall_raw = syscall_first;
+	else
+		syscall_raw = path == SYSCALL_PATH_INT80 ? syscall_int80 : syscall_sysenter;
 }
 
 enum syscall_path syscall_get_path(void)
 {
+	if (syscall_raw == syscall_first)
+		syscall_raw = syscall_auto();
 	return syscall_raw == syscall_int80 ? SYSCALL_PATH_INT80 : SYSCALL_PATH_SYSENTER;
 }
 

@@ -1,5 +1,6 @@
 /*
- * The two raw syscall entries, syscall_int80 and syscall_sysenter (see <keel/syscall.h>).
+ * The two raw syscall entries, syscall_int80 and syscall_sysenter (see <keel/syscall.h>), and
+ * the CPUID read that tells whether sysenter works.
  * Register convention: the syscall comment in <keel/abi.h>. Both are cdecl functions
  * (num, a1, a2, a3, a4, a5) that preserve ebx, esi, edi and ebp.
  */
@@ -54,5 +55,21 @@ syscall_sysenter:
 	popl %ebp
 	ret
 	.size syscall_sysenter, . - syscall_sysenter
+
+/* void syscall_cpuid1(uint32_t *signature, uint32_t *features): CPUID leaf 1 EAX and EDX. */
+	.globl syscall_cpuid1
+	.type syscall_cpuid1, @function
+syscall_cpuid1:
+	pushl %ebx			/* cpuid writes ebx, which cdecl preserves */
+	movl $1, %eax
+	xorl %ecx, %ecx
+	cpuid
+	movl 8(%esp), %ecx		/* saved ebx + return address = 8 */
+	movl %eax, (%ecx)
+	movl 12(%esp), %ecx
+	movl %edx, (%ecx)
+	popl %ebx
+	ret
+	.size syscall_cpuid1, . - syscall_cpuid1
 
 	.section .note.GNU-stack, "", @progbits

@@ -50,6 +50,19 @@ int32_t syscall_sysenter(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, ui
 	return fake_entry(SYSCALL_PATH_SYSENTER, num, a1, a2, a3, a4, a5);
 }
 
+/* What the fake CPUID leaf 1 reports (SYSCALL_PATH_AUTO reads it). */
+static struct {
+	uint32_t signature, features;
+	int reads;
+} cpu;
+
+void syscall_cpuid1(uint32_t *signature, uint32_t *features)
+{
+	*signature = cpu.signature;
+	*features = cpu.features;
+	cpu.reads++;
+}
+
 void keel_thread_start(void)
 {
 }
@@ -85,7 +98,54 @@ static int reset(void **state)
 	return 0;
 }
 
-static void test_default_path_is_sysenter_and_switchable(void **state)
+#define CPU_SEP		(1u << 11)
+#define SIG_PENTIUM2	0x00000652u /* family 6 model 5 stepping 2 */
+#define SIG_PPRO_EARLY	0x00000611u /* family 6 model 1 stepping 1: reports SEP falsely */
+#define SIG_PPRO_MODEL3 0x00000633u /* family 6 model 3 stepping 3: sysenter works */
+#define SIG_EXT_MODEL	0x00010600u /* family 6 model 0x10 stepping 0: not a Pentium Pro */
+
+/* AUTO picks at the first call (once), from CPUID: each case gives the path it must take. */
+static void test_auto_path_follows_cpuid(void **state)
+{
+	static const struct {
+		uint32_t signature, features;
+		enum syscall_path want;
+	} cases[] = {
+	    {SIG_PENTIUM2, CPU_SEP, SYSCALL_PATH_SYSENTER},
+	    {SIG_PENTIUM2, 0, SYSCALL_PATH_INT80},
+	    {SIG_PPRO_EARLY, CPU_SEP, SYSCALL_PATH_INT80},
+	    {SIG_PPRO_MODEL3, CPU_SEP, SYSCALL_PATH_SYSENTER},
+	    {SIG_EXT_MODEL, CPU_SEP, SYSCALL_PATH_SYSENTER},
+	};
+
+	(void)state;
+	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cpu.signature = cases[i].signature;
+		cpu.features = cases[i].features;
+		cpu.reads = 0;
+		syscall_set_path(SYSCALL_PATH_AUTO);
+		last.calls = 0;
+		assert_int_equal(sys_yield(), 5);
+		assert_int_equal(last.path, cases[i].want);
+		expect_call(SYS_YIELD, 0, 0, 0, 0, 0);
+		assert_int_equal(sys_null(), 5);
+		assert_int_equal(syscall_get_path(), cases[i].want);
+		assert_int_equal(cpu.reads, 1);
+	}
+}
+
+/* syscall_get_path resolves AUTO without making a call. */
+static void test_get_path_resolves_auto(void **state)
+{
+	(void)state;
+	cpu.signature = SIG_PENTIUM2;
+	cpu.features = 0;
+	syscall_set_path(SYSCALL_PATH_AUTO);
+	assert_int_equal(syscall_get_path(), SYSCALL_PATH_INT80);
+	assert_int_equal(last.calls, 0);
+}
+
+static void test_path_is_switchable(void **state)
 {
 	(void)state;
 	assert_int_equal(syscall_get_path(), SYSCALL_PATH_SYSENTER);
@@ -236,7 +296,9 @@ static void test_cap_calls(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup(test_default_path_is_sysenter_and_switchable, reset),
+	    cmocka_unit_test_setup(test_auto_path_follows_cpuid, reset),
+	    cmocka_unit_test_setup(test_get_path_resolves_auto, reset),
+	    cmocka_unit_test_setup(test_path_is_switchable, reset),
 	    cmocka_unit_test_setup(test_simple_calls, reset),
 	    cmocka_unit_test_setup(test_sleep_splits_64_bit_time, reset),
 	    cmocka_unit_test_setup(test_exits_pass_status, reset),

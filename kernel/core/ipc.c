@@ -38,8 +38,10 @@ static void queue_wake_all(struct list_node *q, int32_t result)
 void endpoint_readers_changed(struct endpoint *ep, int delta)
 {
 	ep->readers = (uint32_t)((int)ep->readers + delta);
-	if (ep->readers == 0)
-		queue_wake_all(&ep->senders, ERR_PEER_DIED); /* no one can ever receive them */
+	if (ep->readers != 0)
+		return;
+	queue_wake_all(&ep->senders, ERR_PEER_DIED);  /* no one can ever receive them */
+	queue_wake_all(&ep->receivers, ERR_BAD_CAP); /* their receive capability went */
 }
 
 void endpoint_destroy(struct endpoint *ep)

@@ -270,6 +270,21 @@ static void test_server_death(void **state)
 	assert_int_equal(ipc_send(&ep, c2, true, false, NO_DEADLINE), ERR_PEER_DIED);
 }
 
+/* A receiver whose capability is deleted while it waits wakes once no receiver is left. */
+static void test_receiver_loses_capability(void **state)
+{
+	(void)state;
+	struct thread *server = mk(0, 0, 5);
+	cap_t rx = give(0, &ep, CAP_RIGHT_READ), rx2 = give(0, &ep, CAP_RIGHT_READ);
+
+	assert_int_equal(ipc_recv(&ep, server, false, NO_DEADLINE), IPC_BLOCKED);
+	assert_int_equal(cap_delete(&units[0].caps, rx), ERR_OK);
+	assert_int_equal(server->state, THREAD_BLOCKED); /* another receive capability is left */
+	assert_int_equal(cap_delete(&units[0].caps, rx2), ERR_OK);
+	assert_int_equal(server->wake_result, ERR_BAD_CAP);
+	assert_true(list_is_empty(&ep.receivers));
+}
+
 static void test_cap_transfer(void **state)
 {
 	(void)state;
@@ -366,6 +381,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_deadline_while_served, setup),
 	    cmocka_unit_test_setup(test_nested_inheritance, setup),
 	    cmocka_unit_test_setup(test_server_death, setup),
+	    cmocka_unit_test_setup(test_receiver_loses_capability, setup),
 	    cmocka_unit_test_setup(test_cap_transfer, setup),
 	    cmocka_unit_test_setup(test_transfer_without_room, setup),
 	    cmocka_unit_test_setup(test_recv_abandons_owed_reply, setup),

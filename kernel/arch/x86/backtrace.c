@@ -1,6 +1,7 @@
 /*
  * Backtraces by walking saved %ebp frames: [ebp] holds the caller's ebp, [ebp+4] the return
- * address. Every frame pointer is checked against the current kernel stack before use.
+ * address. Every frame pointer is checked against the running thread's kernel stack (or the
+ * boot stack) before use, so a walk never leaves the stack it started on.
  */
 #include <arch/backtrace.h>
 #include <arch/gdt.h>
@@ -10,20 +11,27 @@
 #include <kernel/arch.h>
 #include <kernel/kprintf.h>
 #include <kernel/percpu.h>
+#include <kernel/thread.h>
 
 struct stack_bounds {
 	uintptr_t low;	/* lowest valid address */
 	uintptr_t high; /* one past the top */
 };
 
-/* The kernel stack this CPU runs on (the boot stack until per-CPU data exists). */
-static struct stack_bounds backtrace_stack_bounds(void)
+/*
+ * The kernel stack a walk from `addr` stays on: the running thread's own stack
+ * [kstack_base, kstack_top) (THREAD_KSTACK_SIZE for threads, the boot stack for idle) or the
+ * boot stack (before the scheduler runs), whichever holds `addr`. If neither does (a wild
+ * %ebp), the running thread's stack: the walk then stops at its first frame.
+ */
+static struct stack_bounds backtrace_stack_bounds(uintptr_t addr)
 {
-	uintptr_t top = (uintptr_t)boot_stack_top;
+	struct stack_bounds boot = {(uintptr_t)boot_stack_bottom, (uintptr_t)boot_stack_top};
+	const struct thread *t = gdt_percpu_ready() ? current_thread() : NULL;
 
-	if (gdt_percpu_ready() && this_cpu()->kernel_stack_top != 0)
-		top = this_cpu()->kernel_stack_top;
-	return (struct stack_bounds){top - KERNEL_STACK_SIZE, top};
+	if (t == NULL || (addr >= boot.low && addr < boot.high))
+		return boot;
+	return (struct stack_bounds){(uintptr_t)t->kstack_base, (uintptr_t)t->kstack_top};
 }
 
 /* A frame is usable if its two words lie inside the stack and it is above the previous one. */
@@ -68,7 +76,7 @@ static void backtrace_walk(const struct stack_bounds *b, unsigned n, uintptr_t e
 
 void backtrace_print(uintptr_t eip, uintptr_t ebp)
 {
-	struct stack_bounds b = backtrace_stack_bounds();
+	struct stack_bounds b = backtrace_stack_bounds(ebp);
 
 	kprintf("backtrace:\n");
 	backtrace_print_frame(0, eip);
@@ -106,7 +114,7 @@ static uintptr_t backtrace_frameless_return(const struct stack_bounds *b, uintpt
 
 void backtrace_print_trap(uintptr_t eip, uintptr_t ebp, uintptr_t esp)
 {
-	struct stack_bounds b = backtrace_stack_bounds();
+	struct stack_bounds b = backtrace_stack_bounds(esp);
 	uintptr_t ret = backtrace_frameless_return(&b, eip, esp);
 	unsigned n = 0;
 

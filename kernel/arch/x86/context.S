@@ -1,62 +1,50 @@
 /*
- * The register and FPU/SSE half of the context switch, the first entry of a new user thread
- * (iret to ring 3), and the clean FPU image. context.c does the address space and TSS part.
+ * The register and FPU/SSE half of the context switch and the first entry of a new user
+ * thread (iret to ring 3). context.c does the address space, TSS and FPU setup part.
  */
 #include <arch/context.h>
+#include <arch/trap_frame.h>
 
 	.section .text
 
 /*
- * void x86_context_swap(struct arch_context *prev, struct arch_context *next)
- * Interrupts are off. Fixed cost: 4 pushes, fxsave, fxrstor, 4 pops, no branches.
+ * void x86_context_swap_<kind>(struct arch_context *prev, struct arch_context *next)
+ * Interrupts are off. Fixed cost: 4 pushes, FPU save, FPU restore, 4 pops, no branches. One
+ * copy per FPU save instruction pair; x86_fpu_init picks the one the CPU supports.
  */
-	.global x86_context_swap
-	.type x86_context_swap, @function
-x86_context_swap:
+.macro CONTEXT_SWAP name, fpu_save, fpu_restore
+	.global \name
+	.type \name, @function
+\name:
 	movl 4(%esp), %eax              /* prev */
 	movl 8(%esp), %edx              /* next */
 	pushl %ebp
 	pushl %ebx
 	pushl %esi
 	pushl %edi
-	fxsave ARCH_CONTEXT_FXSAVE(%eax)
+	\fpu_save ARCH_CONTEXT_FPU(%eax)
 	movl %esp, ARCH_CONTEXT_ESP(%eax)
 	movl ARCH_CONTEXT_ESP(%edx), %esp
-	fxrstor ARCH_CONTEXT_FXSAVE(%edx)
+	\fpu_restore ARCH_CONTEXT_FPU(%edx)
 	popl %edi
 	popl %esi
 	popl %ebx
 	popl %ebp
 	ret                             /* into prev's caller, or x86_thread_start */
-	.size x86_context_swap, . - x86_context_swap
+	.size \name, . - \name
+.endm
+
+	CONTEXT_SWAP x86_context_swap_fxsr, fxsave, fxrstor
+	CONTEXT_SWAP x86_context_swap_fnsave, fnsave, frstor
 
 /*
  * A new thread's first swap "returns" here with %esp at a struct trap_frame built by
- * arch_thread_init_user: restore it exactly as trap_common does and enter ring 3.
+ * arch_thread_init_user: restore it exactly as every trap return does and enter ring 3.
  */
 	.global x86_thread_start
 	.type x86_thread_start, @function
 x86_thread_start:
-	popl %gs
-	popl %fs
-	popl %es
-	popl %ds
-	popal
-	addl $8, %esp                   /* vector and error code */
-	iret
+	TRAP_FRAME_IRET
 	.size x86_thread_start, . - x86_thread_start
-
-/* void x86_fpu_save_clean(uint8_t *area): the reset FPU/SSE image new threads start from. */
-	.global x86_fpu_save_clean
-	.type x86_fpu_save_clean, @function
-x86_fpu_save_clean:
-	movl 4(%esp), %eax
-	fninit
-	pushl $ARCH_MXCSR_DEFAULT
-	ldmxcsr (%esp)
-	addl $4, %esp
-	fxsave (%eax)
-	ret
-	.size x86_fpu_save_clean, . - x86_fpu_save_clean
 
 	.section .note.GNU-stack, "", @progbits /* no executable stack */

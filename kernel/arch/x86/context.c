@@ -1,8 +1,10 @@
 /*
- * Threads on x86: FPU/SSE enablement, the first kernel-stack frame of a user thread, and the
- * address space / TSS / per-CPU half of arch_context_switch (registers and FPU: context.S).
+ * Threads on x86: FPU/SSE enablement and the choice of FPU save (fxsave or fnsave), the first
+ * kernel-stack frame of a user thread, and the address space / TSS / per-CPU half of
+ * arch_context_switch (registers and FPU: context.S).
  */
 #include <arch/context.h>
+#include <arch/cpu_features.h>
 #include <arch/gdt.h>
 #include <arch/trap.h>
 #include <arch/x86.h>
@@ -28,25 +30,46 @@ struct first_swap_frame {
 	uint32_t ret;
 };
 
-static uint8_t fpu_clean_image[ARCH_FXSAVE_BYTES] __attribute__((aligned(16)));
+/* The FPU image every new thread starts from, in the format `context_swap` restores. */
+static uint8_t fpu_clean_image[ARCH_FPU_AREA_BYTES] __attribute__((aligned(16)));
+/* x86_context_swap_fxsr or _fnsave, chosen by x86_fpu_init before the first switch. */
+static void (*context_swap)(struct arch_context *prev, struct arch_context *next);
+
+/* fninit (and the default MXCSR with SSE), then the state saved the way switches save it. */
+static void fpu_save_clean(const struct cpu_features *f)
+{
+	uint32_t mxcsr = ARCH_MXCSR_DEFAULT;
+
+	__asm__ volatile("fninit");
+	if (f->sse)
+		__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
+	if (f->fxsr)
+		__asm__ volatile("fxsave %0" : "=m"(fpu_clean_image));
+	else
+		__asm__ volatile("fnsave %0" : "=m"(fpu_clean_image));
+}
 
 void x86_fpu_init(void)
 {
-	uint32_t cr0, cr4;
+	const struct cpu_features *f = cpu_features();
+	uint32_t cr0, cr4 = read_cr4() & ~CR4_TSD;
 
 	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
 	cr0 = (cr0 | CR0_MP | CR0_NE) & ~(CR0_EM | CR0_TS);
 	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
-	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
-	cr4 = (cr4 | CR4_OSFXSR | CR4_OSXMMEXCPT) & ~CR4_TSD;
-	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
-	x86_fpu_save_clean(fpu_clean_image);
+	if (f->fxsr)
+		cr4 |= CR4_OSFXSR;
+	if (f->sse)
+		cr4 |= CR4_OSXMMEXCPT;
+	write_cr4(cr4);
+	context_swap = f->fxsr ? x86_context_swap_fxsr : x86_context_swap_fnsave;
+	fpu_save_clean(f);
 }
 
 /*
  * Builds t's first frames at the top of its kernel stack: a ring-3 struct trap_frame (user
  * selectors, eip = entry, esp = user_sp, eax = arg, every other register 0, IF = 1, IOPL = 0,
- * DF = 0) and below it the frame x86_context_swap pops, returning into x86_thread_start.
+ * DF = 0) and below it the frame the context swap pops, returning into x86_thread_start.
  */
 void arch_thread_init_user(struct thread *t, uintptr_t entry, uintptr_t user_sp, uintptr_t arg)
 {
@@ -69,7 +92,7 @@ void arch_thread_init_user(struct thread *t, uintptr_t entry, uintptr_t user_sp,
 	*sf = (struct first_swap_frame){.ret = (uint32_t)(uintptr_t)x86_thread_start};
 	t->context.esp = (uint32_t)(uintptr_t)sf;
 	t->context.esp0 = (uint32_t)top;
-	memcpy(t->context.fxsave, fpu_clean_image, ARCH_FXSAVE_BYTES);
+	memcpy(t->context.fpu, fpu_clean_image, ARCH_FPU_AREA_BYTES);
 }
 
 /*
@@ -96,5 +119,5 @@ void arch_context_switch(struct thread *prev, struct thread *next)
 	if (next->context.esp0 != 0)
 		gdt_set_kernel_stack(next->context.esp0);
 	cpu->kernel_stack_top = (uintptr_t)next->kstack_top; /* backtraces, sysenter */
-	x86_context_swap(&prev->context, &next->context);
+	context_swap(&prev->context, &next->context);
 }

@@ -1,9 +1,11 @@
 /*
- * The first C code: brings up the boot CPU (console, per-CPU data, GDT/TSS, IDT, PIC), reads
- * the Multiboot information, starts the timer and hands over to the generic kmain().
+ * The first C code: brings up the boot CPU (console, CPU check, per-CPU data, GDT/TSS, IDT,
+ * PIC), reads the Multiboot information, starts the timer and hands over to the generic
+ * kmain(). Built for any x86 (BUILD: early) so the CPU check can run and refuse cleanly.
  */
 #include <arch/console.h>
 #include <arch/context.h>
+#include <arch/cpu_features.h>
 #include <arch/gdt.h>
 #include <arch/memory.h>
 #include <arch/multiboot.h>
@@ -27,10 +29,13 @@ static struct boot_info boot_info;
 void arch_x86_main(uint32_t magic, uint32_t mbi_phys)
 {
 	console_init();
+	cpu_features_init(); /* refuses a CPU the kernel cannot run on, before any i686 code */
 	struct percpu *cpu = percpu_init(BOOT_CPU_ID, (uintptr_t)boot_stack_top);
 
 	gdt_init(cpu);
 	idt_init();
+	cpu_features_enable(); /* UMIP */
+	cpu_features_print();
 	syscall_arch_init(); /* sysenter MSRs */
 	pic_init();
 	x86_fpu_init(); /* user programs may use x87/SSE */

@@ -75,6 +75,12 @@ static void df_task_prepare(void)
 	df_tss.iomap_base = sizeof(struct tss);
 }
 
+/*
+ * Loads this CPU's GDT, segment registers and TR, and a null LDT: the LDTR a boot loader (or
+ * the reset state: base 0, limit 0xffff) leaves would make a user LDT selector a descriptor
+ * read at some address, a #PF reported as a kernel read; with a null LDT it is a #GP naming
+ * the selector, in user mode.
+ */
 static void gdt_load(void)
 {
 	struct gdt_pointer ptr = {sizeof(gdt) - 1, (uint32_t)(uintptr_t)gdt};
@@ -86,6 +92,7 @@ static void gdt_load(void)
 			 : "r"(SEL_KERNEL_DATA));
 	__asm__ volatile("movw %w0, %%fs" : : "r"(SEL_PERCPU));
 	__asm__ volatile("ltr %w0" : : "r"(SEL_TSS));
+	__asm__ volatile("lldt %w0" : : "r"(SEL_NULL));
 }
 
 void gdt_init(struct percpu *cpu)

@@ -5,7 +5,6 @@
 #include <arch/gdt.h>
 #include <arch/syscall.h>
 #include <arch/trap.h>
-#include <keel/abi.h>
 #include <kernel/arch.h>
 #include <kernel/kprintf.h>
 #include <kernel/percpu.h>
@@ -38,7 +37,7 @@ void idt_init(void)
 {
 	unsigned i;
 
-	for (i = 0; i < TRAP_EXCEPTION_COUNT + TRAP_IRQ_COUNT; i++) {
+	for (i = 0; i < TRAP_STUB_COUNT; i++) {
 		unsigned vector =
 		    i < TRAP_EXCEPTION_COUNT ? i : TRAP_IRQ_BASE + i - TRAP_EXCEPTION_COUNT;
 
@@ -66,10 +65,6 @@ void trap_dispatch(struct trap_frame *frame)
 		/* The kernel is not preemptible: switch only on the way back to ring 3. */
 		if (trap_from_user(frame))
 			sched_preempt_point(this_rq());
-		return;
-	}
-	if (frame->vector == TRAP_SYSCALL) {
-		frame->eax = (uint32_t)ERR_NOSYS; /* not reached: the gate is syscall_int80_entry */
 		return;
 	}
 	panic("trap: no handler for vector %u", frame->vector);

@@ -195,7 +195,8 @@ void mmu_destroy_address_space(struct page_table *pt)
 
 /*
  * User page tables are allocated on demand and charged to the directory's owner; kernel-half
- * tables always exist. PRESENT is implied. Tables stay until the space is destroyed.
+ * tables always exist. PRESENT is implied. Tables stay until the space is destroyed. Page 0
+ * is never user-accessible: a kernel NULL dereference must fault, never read user data.
  */
 int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint32_t flags)
 {
@@ -204,7 +205,7 @@ int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint
 
 	if (!valid_target(pt, virt) || (phys & (PAGE_SIZE - 1)) != 0 || (flags & ~MMU_FLAGS_ALL))
 		return ERR_INVALID;
-	if (virt >= USER_SPACE_END && (flags & MMU_USER))
+	if ((virt >= USER_SPACE_END || virt < PAGE_SIZE) && (flags & MMU_USER))
 		return ERR_INVALID;
 	pde = &pt->pde[PDE_INDEX(virt)];
 	if (!(*pde & PTE_PRESENT)) {

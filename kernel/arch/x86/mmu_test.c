@@ -291,6 +291,25 @@ static void test_bad_mappings_rejected(void **state)
 	mmu_destroy_address_space(pt);
 }
 
+/* Page 0 is never user-accessible (kernel NULL dereferences must fault); other flags pass. */
+static void test_user_page_zero_refused(void **state)
+{
+	struct page_table *pt = mmu_create_address_space();
+	uint32_t before = pmm_free_frames();
+	uint32_t flags;
+
+	(void)state;
+	assert_int_equal(mmu_map_page(pt, 0x9000, 0, MMU_USER), ERR_INVALID);
+	assert_int_equal(mmu_map_page(pt, 0x9000, 0, MMU_USER | MMU_WRITABLE), ERR_INVALID);
+	assert_int_equal(pmm_free_frames(), before); /* refused before a page table is made */
+	assert_int_equal(mmu_query(pt, 0, NULL, NULL), ERR_NOT_FOUND);
+	assert_int_equal(mmu_map_page(pt, 0x9000, PAGE_SIZE, MMU_USER), ERR_OK);
+	assert_int_equal(mmu_map_page(pt, 0xa000, 0, MMU_WRITABLE), ERR_OK);
+	assert_int_equal(mmu_query(pt, 0, NULL, &flags), ERR_OK);
+	assert_int_equal(flags, MMU_PRESENT | MMU_WRITABLE);
+	mmu_destroy_address_space(pt);
+}
+
 static void test_unmap_invalidates_tlb(void **state)
 {
 	struct page_table *a = mmu_create_address_space();
@@ -322,11 +341,13 @@ static void test_destroy_returns_every_table(void **state)
 	phys_addr_t f = frame();
 
 	(void)state;
-	for (uint32_t i = 0; i < 6; i++) /* six tables: 0, 4 MiB, ... and the top user table */
-		assert_int_equal(mmu_map_page(pt, f, i < 5 ? i * PDE_SPAN : KERNEL_BASE - PAGE_SIZE,
-					      MMU_USER | MMU_WRITABLE),
-				 ERR_OK);
-	assert_int_equal(mmu_map_page(pt, f, PAGE_SIZE, MMU_USER), ERR_OK); /* same table */
+	/* Six tables: the first (from page 1: page 0 is never user), 4 MiB, ... and the top one. */
+	for (uint32_t i = 0; i < 6; i++) {
+		virt_addr_t va = i < 5 ? i * PDE_SPAN + PAGE_SIZE : KERNEL_BASE - PAGE_SIZE;
+
+		assert_int_equal(mmu_map_page(pt, f, va, MMU_USER | MMU_WRITABLE), ERR_OK);
+	}
+	assert_int_equal(mmu_map_page(pt, f, 2 * PAGE_SIZE, MMU_USER), ERR_OK); /* same table */
 	assert_int_equal(pmm_free_frames(), before - 1 - 1 - 6);
 	assert_int_equal(pmm_owner(raw_directory(pt)[0] & PTE_FRAME_MASK), PMM_OWNER_KERNEL);
 	mmu_destroy_address_space(pt);
@@ -392,6 +413,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_new_page_table_is_empty, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_flags, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_mappings_rejected, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_user_page_zero_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unmap_invalidates_tlb, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_destroy_returns_every_table, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_out_of_frames_during_map, setup, teardown),

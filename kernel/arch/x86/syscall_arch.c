@@ -2,6 +2,7 @@
  * x86 syscall glue: the sysenter MSRs, the C half of the int 0x80 and sysenter stubs
  * (registers <-> struct syscall_args), and the sysexit landing page every unit maps.
  */
+#include <arch/cpu_features.h>
 #include <arch/memory.h>
 #include <arch/syscall.h>
 #include <arch/gdt.h>
@@ -16,8 +17,6 @@
 _Static_assert(SYSEXIT_LANDING_VA == SYSENTER_LANDING_ADDR, "one landing address");
 _Static_assert(SYSEXIT_LANDING_VA == LOADER_LANDING_PAGE, "the loader reserves the page");
 
-#define CPUID_1_EDX_SEP (1u << 11) /* sysenter/sysexit present */
-
 static bool sysenter_ready; /* the MSRs exist and are programmed (boot CPU) */
 
 static void wrmsr(uint32_t msr, uint32_t value)
@@ -25,18 +24,10 @@ static void wrmsr(uint32_t msr, uint32_t value)
 	__asm__ volatile("wrmsr" : : "c"(msr), "a"(value), "d"(0u));
 }
 
-static bool cpu_has_sysenter(void)
-{
-	uint32_t eax = 1, ebx, ecx = 0, edx;
-
-	__asm__ volatile("cpuid" : "+a"(eax), "=b"(ebx), "+c"(ecx), "=d"(edx));
-	return (edx & CPUID_1_EDX_SEP) != 0;
-}
-
 void syscall_arch_init(void)
 {
-	if (!cpu_has_sysenter()) {
-		kprintf("syscall: no sysenter on this CPU (CPUID SEP clear): int 0x80 only\n");
+	if (!cpu_features()->sep) {
+		kprintf("syscall: no sysenter on this CPU: int 0x80 only\n");
 		return;
 	}
 	wrmsr(MSR_SYSENTER_CS, SEL_KERNEL_CODE);

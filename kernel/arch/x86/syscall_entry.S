@@ -8,29 +8,7 @@
 #include <arch/gdt.h>
 #include <arch/syscall.h>
 #include <arch/trap.h>
-
-/* Saves the general and segment registers below the CPU part and loads kernel segments. */
-.macro SAVE_REGS
-	pushal
-	pushl %ds
-	pushl %es
-	pushl %fs
-	pushl %gs
-	movw $SEL_KERNEL_DATA, %ax
-	movw %ax, %ds
-	movw %ax, %es
-	movw $SEL_PERCPU, %ax
-	movw %ax, %fs
-	cld
-.endm
-
-.macro RESTORE_REGS
-	popl %gs
-	popl %fs
-	popl %es
-	popl %ds
-	popal
-.endm
+#include <arch/trap_frame.h>
 
 	.section .text
 
@@ -40,13 +18,11 @@
 syscall_int80_entry:
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
-	SAVE_REGS
+	TRAP_FRAME_SAVE
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp
-	RESTORE_REGS
-	addl $8, %esp                   /* vector and error code */
-	iret
+	TRAP_FRAME_IRET
 	.size syscall_int80_entry, . - syscall_int80_entry
 
 /*
@@ -56,13 +32,15 @@ syscall_int80_entry:
  * user_esp = ebp: sysexit enters the landing `ret`, which pops [ebp] in user mode, so the
  * kernel never reads user memory here. sysenter keeps the user's EFLAGS except IF, so the
  * stub first loads clean ones (SYSCALL_KERNEL_EFLAGS: NT, AC, DF, TF clear). A user
- * EFLAGS.TF still raises #DB on the way there; trap_user_exception clears it.
+ * EFLAGS.TF still raises #DB up to syscall_sysenter_untraced; trap_user_exception absorbs it.
  */
 	.global syscall_sysenter_entry
 	.type syscall_sysenter_entry, @function
 syscall_sysenter_entry:
 	pushl $SYSCALL_KERNEL_EFLAGS
 	popfl
+	.global syscall_sysenter_untraced
+syscall_sysenter_untraced:              /* TF is clear from here on: no single-step #DB */
 	pushl $SEL_USER_DATA            /* user_ss */
 	pushl %ebp                      /* user_esp: the landing ret pops [ebp] */
 	pushl $SYSCALL_USER_EFLAGS      /* eflags */
@@ -70,18 +48,16 @@ syscall_sysenter_entry:
 	pushl $SYSEXIT_LANDING_VA       /* eip */
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
-	SAVE_REGS
+	TRAP_FRAME_SAVE
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp
-	RESTORE_REGS
+	TRAP_FRAME_RESTORE
 	/* esp -> vector; sysexit loads eip from edx and esp from ecx (both clobbered by ABI). */
 	movl TRAP_FRAME_EIP - TRAP_FRAME_VECTOR(%esp), %edx
 	movl TRAP_FRAME_USER_ESP - TRAP_FRAME_VECTOR(%esp), %ecx
 	sti                             /* takes effect after sysexit: no interrupt in between */
 	sysexit
-syscall_sysenter_entry_end:
-	.global syscall_sysenter_entry_end
 	.size syscall_sysenter_entry, . - syscall_sysenter_entry
 
 /*

@@ -1,6 +1,6 @@
 /*
  * Boot tests: raise one CPU exception on purpose so the test harness can check the fault
- * report (test=de|ud|gp|pf|df|wx on the kernel command line).
+ * report (test=de|ud|gp|pf|df|wx|db on the kernel command line).
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
@@ -43,6 +43,15 @@ __attribute__((noinline)) static void test_raise_wx(void)
 	*text = *text;
 }
 
+/*
+ * EFLAGS.TF set in ring 0: the single step traps after the nop, at no kernel entry point, so
+ * the #DB is fatal (only a #DB at an entry point is a user's doing and absorbed).
+ */
+__attribute__((noinline)) static void test_raise_db(void)
+{
+	__asm__ volatile("pushfl\n\torl $0x100, (%%esp)\n\tpopfl\n\tnop" : : : "memory", "cc");
+}
+
 /* With %esp at an unmapped address the #PF cannot be delivered: the CPU raises #DF. */
 __attribute__((noinline)) static void test_raise_df(void)
 {
@@ -57,6 +66,7 @@ int arch_test_raise_fault(const char *name)
 	} faults[] = {
 	    {"de", test_raise_de}, {"ud", test_raise_ud}, {"gp", test_raise_gp},
 	    {"pf", test_raise_pf}, {"df", test_raise_df}, {"wx", test_raise_wx},
+	    {"db", test_raise_db},
 	};
 
 	for (unsigned i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {

@@ -1,9 +1,10 @@
 /*
- * Trap entry: one stub per vector pushes a uniform frame (struct trap_frame in <arch/trap.h>)
- * and calls trap_dispatch(frame); trap_common restores the interrupted state and irets.
+ * Trap entry: one stub per exception and PIC vector pushes a uniform frame (struct trap_frame
+ * in <arch/trap.h>) and calls trap_dispatch(frame); trap_common restores the interrupted state
+ * and irets. int 0x80 has its own stub (syscall_entry.S).
  */
-#include <arch/gdt.h>
 #include <arch/trap.h>
+#include <arch/trap_frame.h>
 
 	.section .rodata
 	.balign 4
@@ -47,37 +48,19 @@ trap_stub_\vec:
 	TRAP_STUB 29, 1
 	TRAP_STUB 30, 1
 	TRAP_STUB 31, 0
-/* PIC lines 0-15 at vectors 0x20-0x2f, then the syscall gate. */
+/* PIC lines 0-15 at vectors 0x20-0x2f. */
 .irp vec, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47
 	TRAP_STUB \vec, 0
 .endr
-	TRAP_STUB 128, 0
 
 	.section .text
 	.type trap_common, @function
 trap_common:
-	pushal
-	pushl %ds
-	pushl %es
-	pushl %fs
-	pushl %gs
-	movw $SEL_KERNEL_DATA, %ax
-	movw %ax, %ds
-	movw %ax, %es
-	movw $SEL_PERCPU, %ax
-	movw %ax, %fs
-	cld
-	movl %esp, %eax
-	pushl %eax                      /* struct trap_frame * */
+	TRAP_FRAME_SAVE
+	pushl %esp                      /* struct trap_frame * */
 	call trap_dispatch
 	addl $4, %esp
-	popl %gs
-	popl %fs
-	popl %es
-	popl %ds
-	popal
-	addl $8, %esp                   /* vector and error code */
-	iret
+	TRAP_FRAME_IRET
 	.size trap_common, . - trap_common
 
 	.section .note.GNU-stack, "", @progbits /* no executable stack */

@@ -62,7 +62,11 @@ uint32_t endpoint_pool_free_count(void);
 /* Empties an endpoint's queues (endpoint_create does it; tests with their own objects too). */
 void endpoint_init(struct endpoint *ep);
 
-/* Called by the object layer as READ capabilities come and go (see kobj_ref). */
+/*
+ * Called by the object layer as READ capabilities come and go (see kobj_ref). When the last
+ * goes, queued senders wake with ERR_PEER_DIED and queued receivers (whose capability was
+ * deleted or revoked while they waited) with ERR_BAD_CAP.
+ */
 void endpoint_readers_changed(struct endpoint *ep, int delta);
 
 /* The endpoint has no capability left: wakes everyone queued with ERR_PEER_DIED. */

@@ -20,7 +20,10 @@ struct page_table *mmu_kernel_space(void);
 struct page_table *mmu_create_address_space(void); /* NULL when out of frames */
 void mmu_destroy_address_space(struct page_table *pt);
 
-/* Maps one page. ERR_INVALID for unaligned or kernel-half user mappings, ERR_BUSY if mapped. */
+/*
+ * Maps one page. ERR_INVALID for unaligned addresses and for user mappings of the kernel half
+ * or of page 0; ERR_BUSY if mapped.
+ */
 int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint32_t flags);
 /* Unmaps one page and invalidates its TLB entry. ERR_NOT_FOUND if nothing was mapped. */
 int mmu_unmap_page(struct page_table *pt, virt_addr_t virt);

@@ -13,8 +13,8 @@
 
 /* Module indexes: the order of `modules` in //tests:fault_image. */
 #define MODULE_SURVIVOR	  1
-#define MODULE_LAST_FAULT 6
-#define MODULE_NOT_ELF	  7
+#define MODULE_LAST_FAULT 7
+#define MODULE_NOT_ELF	  8
 #define MODULE_MISSING	  1000
 
 #define CHILD_PRIORITY	  50

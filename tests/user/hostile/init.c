@@ -1,9 +1,9 @@
 /*
- * Root task of the hostile test: user-controlled EFLAGS bits (NT, DF) and segment registers
- * across both syscall entry paths must not upset the kernel; then "exiter" (module 1) fills the
- * thread pool and exits with its threads sleeping, ready and blocked, twice; then "idler"
- * (module 2) is started until the unit pool is full, twice, with the same count. Prints one line
- * per case and "hostile: <n> failed"; returns 0 only if every case passed.
+ * Root task of the hostile test: user-controlled EFLAGS bits (NT, TF, DF), TF held back by
+ * MOV SS, and segment registers across both syscall entry paths must not upset the kernel; then
+ * "exiter" (module 1) fills the thread pool and exits with its threads sleeping, ready and blocked,
+ * twice; then "idler" (module 2) is started until the unit pool is full, twice, with the same
+ * count. Prints one line per case and "hostile: <n> failed"; returns 0 only if every case passed.
  */
 #include <stdint.h>
 
@@ -16,6 +16,7 @@
 #define UNIT_LIMIT	64  /* more than the unit pool holds */
 #define EXITER_PRIORITY 150 /* above init: it runs to its end before init continues */
 #define EXITER_MAX_PRIORITY 200 /* its threads go up to 200 */
+#define PROBE_PRIORITY	150 /* above init: runs (and dies) before its create returns */
 #define EFLAGS_DF	(1u << 10)
 #define EFLAGS_NT	(1u << 14)
 #define NT_ROUNDS	8
@@ -92,6 +93,63 @@ static void case_tf_sysenter(void)
 			 :
 			 : "ecx", "edx", "memory", "cc");
 	report("tf_sysenter", r == 0, r);
+}
+
+/*
+ * CVE-2018-8897 class: TF set, then MOV SS, which holds the single-step #DB back past the next
+ * instruction, here sysenter. Where the CPU delivers it late, it lands in ring 0 on the first
+ * instruction of the sysenter stub, which must absorb it; the syscall then returns normally.
+ */
+static void case_movss_tf_sysenter(void)
+{
+	int32_t r = SYS_NULL;
+
+	__asm__ volatile("pushl %%ebp\n\t"
+			 "pushl $1f\n\t"
+			 "movl %%esp, %%ebp\n\t"
+			 "movw %%ss, %%cx\n\t"
+			 "pushfl\n\torl $0x100, (%%esp)\n\tpopfl\n\t"
+			 "movw %%cx, %%ss\n\t"
+			 "sysenter\n"
+			 "1:\tpopl %%ebp"
+			 : "+a"(r)
+			 :
+			 : "ecx", "edx", "memory", "cc");
+	report("movss_tf_sysenter", r == 0, r);
+}
+
+static volatile int32_t movss_int80_result = 1;
+static volatile int movss_int80_survived;
+static _Alignas(16) uint8_t movss_stack[4096];
+
+/*
+ * The same with int 0x80, in a thread of its own: a late #DB lands on the first instruction of
+ * the int 0x80 stub and must be absorbed; the syscall runs and its result is stored. iret then
+ * restores the thread's TF, so the instruction after that store single-steps in user mode: a
+ * user #DB, which kills the thread (no debugger to report to), never the kernel.
+ */
+static void movss_int80_thread(uintptr_t arg)
+{
+	(void)arg;
+	__asm__ volatile("movw %%ss, %%cx\n\t"
+			 "pushfl\n\torl $0x100, (%%esp)\n\tpopfl\n\t"
+			 "movw %%cx, %%ss\n\t"
+			 "int $0x80\n\t"
+			 "movl %%eax, %0\n\t"
+			 "nop"
+			 : "=m"(movss_int80_result)
+			 : "a"(SYS_NULL)
+			 : "ecx", "memory", "cc");
+	movss_int80_survived = 1;
+}
+
+static void case_movss_tf_int80(void)
+{
+	int32_t tid = sys_thread_create(movss_int80_thread, movss_stack + sizeof(movss_stack), 0,
+					PROBE_PRIORITY);
+
+	report("movss_tf_int80", tid > 0 && movss_int80_result == 0 && !movss_int80_survived,
+	       movss_int80_result);
 }
 
 /* DF set on entry: the kernel's copies and prints must still run forwards. */
@@ -174,6 +232,8 @@ int main(uintptr_t arg)
 	(void)arg;
 	case_nt_sysenter();
 	case_tf_sysenter();
+	case_movss_tf_sysenter();
+	case_movss_tf_int80();
 	case_df();
 	case_null_segments();
 	int32_t first = run_exiter(), second = run_exiter();

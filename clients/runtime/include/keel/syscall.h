@@ -20,17 +20,27 @@ int32_t syscall_sysenter(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, ui
 			 uint32_t a5);
 
 /*
- * Which raw entry the typed wrappers use. The default is SYSCALL_PATH_SYSENTER; a program
- * switches at run time (per unit: the choice is a global variable of the program), e.g. to
- * compare the two paths or to test the int 0x80 entry.
+ * CPUID leaf 1 (syscall_entry.S): *signature = EAX (family, model, stepping), *features = EDX.
+ * SYSCALL_PATH_AUTO reads it to tell whether this CPU's sysenter works.
+ */
+void syscall_cpuid1(uint32_t *signature, uint32_t *features);
+
+/*
+ * Which raw entry the typed wrappers use. The default is SYSCALL_PATH_AUTO: sysenter where the
+ * CPU has a working one (as the kernel decides: CPUID SEP, except the early Pentium Pro models
+ * that report it falsely), else int 0x80, picked at the first call. A program switches at run
+ * time (per unit: the choice is a global variable of the program), e.g. to compare the two
+ * paths or to test the int 0x80 entry.
  */
 enum syscall_path {
 	SYSCALL_PATH_SYSENTER,
 	SYSCALL_PATH_INT80,
+	SYSCALL_PATH_AUTO,
 };
 
 /* Selects the raw entry for all later typed wrapper calls of this unit. */
 void syscall_set_path(enum syscall_path path);
+/* The raw entry in use: SYSCALL_PATH_SYSENTER or _INT80 (AUTO is resolved first). */
 enum syscall_path syscall_get_path(void);
 
 /*

@@ -5,10 +5,10 @@
 #ifndef ARCH_CONTEXT_H
 #define ARCH_CONTEXT_H
 
-#define ARCH_CONTEXT_ESP    0  /* offsetof(struct arch_context, esp), for assembly */
-#define ARCH_CONTEXT_ESP0   4  /* offsetof(struct arch_context, esp0) */
-#define ARCH_CONTEXT_FXSAVE 16 /* offsetof(struct arch_context, fxsave) */
-#define ARCH_FXSAVE_BYTES   512
+#define ARCH_CONTEXT_ESP    0	   /* offsetof(struct arch_context, esp), for assembly */
+#define ARCH_CONTEXT_ESP0   4	   /* offsetof(struct arch_context, esp0) */
+#define ARCH_CONTEXT_FPU    16	   /* offsetof(struct arch_context, fpu) */
+#define ARCH_FPU_AREA_BYTES 512	   /* an fxsave image; an fnsave image uses the first 108 */
 #define ARCH_MXCSR_DEFAULT  0x1f80 /* every SIMD exception masked, round to nearest */
 
 #ifndef __ASSEMBLER__
@@ -17,39 +17,41 @@
 
 /*
  * Callee-saved registers and the return address live on the thread's own kernel stack while it
- * is switched out; `esp` points at them. FPU/SSE state is saved eagerly (fxsave on every switch,
- * fixed cost), so fxsave must stay 16-byte aligned. esp0 == 0 marks a kernel thread (idle): it
- * never enters ring 3, so switching to it leaves TSS.esp0 alone.
+ * is switched out; `esp` points at them. FPU state is saved eagerly on every switch (fixed
+ * cost): with fxsave/fxrstor (x87 and SSE) where the CPU has FXSR, else with fnsave/frstor
+ * (x87 only), chosen once at boot; fxsave needs `fpu` 16-byte aligned. esp0 == 0 marks a
+ * kernel thread (idle): it never enters ring 3, so switching to it leaves TSS.esp0 alone.
  */
 struct arch_context {
 	uint32_t esp;  /* saved kernel stack pointer while switched out */
 	uint32_t esp0; /* top of the kernel stack: loaded into TSS.esp0 when the thread runs */
 	uint32_t reserved[2];
-	uint8_t fxsave[ARCH_FXSAVE_BYTES] __attribute__((aligned(16)));
+	uint8_t fpu[ARCH_FPU_AREA_BYTES] __attribute__((aligned(16)));
 };
 
 _Static_assert(__builtin_offsetof(struct arch_context, esp) == ARCH_CONTEXT_ESP, "asm offset");
 _Static_assert(__builtin_offsetof(struct arch_context, esp0) == ARCH_CONTEXT_ESP0, "asm offset");
-_Static_assert(__builtin_offsetof(struct arch_context, fxsave) == ARCH_CONTEXT_FXSAVE,
-	       "asm offset");
+_Static_assert(__builtin_offsetof(struct arch_context, fpu) == ARCH_CONTEXT_FPU, "asm offset");
 _Static_assert(_Alignof(struct arch_context) == 16, "fxsave needs 16-byte alignment");
 
 /*
- * Boot CPU: enables the FPU and SSE for user code (CR0.MP/NE, CR4.OSFXSR/OSXMMEXCPT; CR4.TSD
- * stays clear so user mode may read rdtsc) and records the clean FPU image new threads start
- * with (fninit state, MXCSR = ARCH_MXCSR_DEFAULT). Before the first arch_thread_init_user.
+ * Boot CPU, after cpu_features_init: enables the FPU for user code (CR0.MP/NE; CR4.OSFXSR with
+ * FXSR, CR4.OSXMMEXCPT with SSE; CR4.TSD stays clear so user mode may read rdtsc), picks the
+ * switch that fits the CPU (fxsave or fnsave) and records the clean FPU image new threads start
+ * with (fninit state, MXCSR = ARCH_MXCSR_DEFAULT with SSE). Before the first
+ * arch_thread_init_user.
  */
 void x86_fpu_init(void);
 
 /*
- * context.S: saves callee-saved registers and the FPU/SSE state into prev, switches to next's
- * kernel stack and restores its FPU/SSE state and registers. Returns when prev is resumed.
+ * context.S: save callee-saved registers and the FPU state into prev, switch to next's kernel
+ * stack and restore its FPU state and registers; return when prev is resumed. The _fxsr one
+ * saves with fxsave/fxrstor, the _fnsave one with fnsave/frstor (CPUs without FXSR).
  */
-void x86_context_swap(struct arch_context *prev, struct arch_context *next);
+void x86_context_swap_fxsr(struct arch_context *prev, struct arch_context *next);
+void x86_context_swap_fnsave(struct arch_context *prev, struct arch_context *next);
 /* context.S: where a new thread's first swap returns; irets the trap frame above it. */
 void x86_thread_start(void);
-/* context.S: fninit, MXCSR = ARCH_MXCSR_DEFAULT, fxsave into `area` (16-byte aligned). */
-void x86_fpu_save_clean(uint8_t *area);
 
 #endif /* __ASSEMBLER__ */
 #endif /* ARCH_CONTEXT_H */

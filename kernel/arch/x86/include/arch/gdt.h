@@ -15,6 +15,7 @@
 #define GDT_ENTRY_COUNT	      8
 
 #define SEL_RPL_USER	3
+#define SEL_NULL	0 /* the LDT selector every CPU loads: no LDT */
 #define SEL_KERNEL_CODE (GDT_INDEX_KERNEL_CODE << 3)
 #define SEL_KERNEL_DATA (GDT_INDEX_KERNEL_DATA << 3)
 #define SEL_USER_CODE	((GDT_INDEX_USER_CODE << 3) | SEL_RPL_USER)
@@ -41,8 +42,9 @@ struct tss {
 _Static_assert(sizeof(struct tss) == 104, "hardware TSS layout");
 
 /*
- * Loads the GDT and TR, reloads every segment register and points %fs at `cpu`. Also prepares
- * the double-fault task. Boot CPU only for now (one TSS, one percpu descriptor).
+ * Loads the GDT, TR and a null LDT, reloads every segment register and points %fs at `cpu`.
+ * Also prepares the double-fault task. Boot CPU only for now (one TSS, one percpu
+ * descriptor); an AP will run the same per-CPU load.
  */
 void gdt_init(struct percpu *cpu);
 /* True once gdt_init has pointed %fs at this CPU's struct percpu (this_cpu() works). */

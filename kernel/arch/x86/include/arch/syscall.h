@@ -34,14 +34,17 @@ struct trap_frame;
 
 /* Entry stubs (syscall_entry.S). */
 extern char syscall_int80_entry[];
-extern char syscall_sysenter_entry[], syscall_sysenter_entry_end[];
+extern char syscall_sysenter_entry[];
+/* The first instruction of the sysenter stub that runs with the kernel's EFLAGS (TF clear). */
+extern char syscall_sysenter_untraced[];
 /* The page-aligned landing page in the kernel image: `ret`, then int3 to the end of the page. */
 extern const char sysexit_landing_page[];
 
 /*
  * Boot, per CPU, after gdt_init/idt_init: programs the sysenter MSRs (CS = kernel code,
  * EIP = syscall_sysenter_entry, ESP = this CPU's current kernel stack top) if the CPU has
- * sysenter (CPUID SEP); without it only int 0x80 works and sysenter raises #UD in user mode.
+ * sysenter (cpu_features()->sep); without it only int 0x80 works and sysenter raises #UD in
+ * user mode.
  */
 void syscall_arch_init(void);
 
@@ -55,10 +58,12 @@ void syscall_set_entry_stack(uintptr_t top);
 void syscall_from_user(struct trap_frame *frame);
 
 /*
- * Called by trap_dispatch for every exception. From ring 3: reports it and kills the thread
- * (does not return). The single-step #DB a user's EFLAGS.TF raises on the first instruction
- * of the sysenter stub: clears TF in the frame and returns true. Anything else: false (a
- * kernel exception, which is fatal).
+ * Called by trap_dispatch for every exception. From ring 3, or a selector fault while the
+ * kernel restores a ring-3 frame: reports it as the thread's fault and kills the thread (does
+ * not return). A ring-0 #DB at a kernel entry point (the user's EFLAGS.TF across sysenter, or
+ * a #DB that MOV SS/POP SS delayed past int 0x80, sysenter or another instruction that enters
+ * the kernel: CVE-2018-8897): clears TF in the frame and returns true, so the entry runs on.
+ * Anything else: false (a kernel exception, which is fatal).
  */
 bool trap_user_exception(struct trap_frame *frame);
 

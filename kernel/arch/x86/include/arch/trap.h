@@ -1,6 +1,7 @@
 /*
- * Trap vectors and the trap frame every entry stub (trap_entry.S) builds on the kernel stack.
- * Offsets are shared with assembly and checked against the struct.
+ * Trap vectors and the trap frame every entry stub builds on the kernel stack (saved and
+ * restored by the macros of <arch/trap_frame.h>). Offsets are shared with assembly and checked
+ * against the struct.
  */
 #ifndef ARCH_TRAP_H
 #define ARCH_TRAP_H
@@ -19,8 +20,8 @@
 #define TRAP_IRQ_BASE	     0x20 /* the PIC is remapped to vectors 0x20..0x2f */
 #define TRAP_IRQ_COUNT	     16
 #define TRAP_SYSCALL	     0x80 /* int 0x80, DPL 3: syscall_int80_entry (syscall_entry.S) */
-/* Entry stubs in trap_stub_table: exceptions, PIC lines, the syscall gate. */
-#define TRAP_STUB_COUNT (TRAP_EXCEPTION_COUNT + TRAP_IRQ_COUNT + 1)
+/* Entry stubs in trap_stub_table: exceptions, then PIC lines (int 0x80 has its own stub). */
+#define TRAP_STUB_COUNT (TRAP_EXCEPTION_COUNT + TRAP_IRQ_COUNT)
 
 /* Page-fault error code bits. */
 #define PF_ERR_PRESENT (1u << 0) /* protection violation (else: page not present) */
@@ -45,7 +46,7 @@
 #include <kernel/types.h>
 
 struct trap_frame {
-	uint32_t gs, fs, es, ds;				/* pushed by trap_common */
+	uint32_t gs, fs, es, ds;				/* pushed by TRAP_FRAME_SAVE */
 	uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax; /* pushal */
 	uint32_t vector, error;	    /* pushed by the stub (error 0 if none) */
 	uint32_t eip, cs, eflags;   /* pushed by the CPU */

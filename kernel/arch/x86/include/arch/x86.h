@@ -52,6 +52,19 @@ static inline uint32_t read_cr3(void)
 	return value;
 }
 
+static inline uint32_t read_cr4(void)
+{
+	uint32_t value;
+
+	__asm__ volatile("mov %%cr4, %0" : "=r"(value));
+	return value;
+}
+
+static inline void write_cr4(uint32_t value)
+{
+	__asm__ volatile("mov %0, %%cr4" : : "r"(value) : "memory");
+}
+
 static inline uint32_t read_eflags(void)
 {
 	uint32_t flags;
