@@ -1,18 +1,22 @@
 /*
  * The benchmark program (init of //tests/bench:bench_image): measures a null syscall through
- * int 0x80 and sysenter, and a thread switch by yield within this unit and between two units,
- * in guest instructions (rdtsc under QEMU -icount shift=0). Method: docs/performance.md.
+ * int 0x80 and sysenter, a thread switch by yield within this unit and between two units, IPC
+ * round trips (sizes, a capability, same unit, generated stubs) and capability operations, in
+ * guest instructions (rdtsc under QEMU -icount shift=0). Method: docs/performance.md.
  * Prints "BENCH <name> instructions=<median> min=<min> max=<max> n=<samples>" per result.
  */
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
 #include "bench.h"
+#include "codegen/examples/echo/echo_client.h"
 
 #define BENCH_PRIORITY 100 /* the root task's priority: partners run at the same level */
 #define MODULE_PEER    1   /* //tests/bench:bench_image module order */
+#define MODULE_ECHO    2   /* the echo example's generated server */
 
 struct bench_stats {
 	uint32_t median, min, max;
@@ -21,6 +25,13 @@ struct bench_stats {
 static uint32_t samples[BENCH_RUNS];
 static uint32_t overhead; /* median instructions of one sample of the empty loop */
 static _Alignas(16) uint8_t partner_stack[4096];
+static _Alignas(16) uint8_t server_stack[4096];
+
+/* The IPC benchmarks' client side: the endpoint called, the message and what it carries. */
+static cap_t call_ep, call_cap = CAP_NULL, derive_root;
+static struct ipc_message call_msg, server_msg;
+static struct ipc_recv_info server_info;
+static struct keel_echo_client echo_client;
 
 /* The measured operations, called through a pointer so the empty one costs the same call. */
 static __attribute__((noinline)) void op_nothing(void)
@@ -42,6 +53,31 @@ static __attribute__((noinline)) void op_null_sysenter(void)
 static __attribute__((noinline)) void op_yield(void)
 {
 	bench_sysenter(SYS_YIELD);
+}
+
+/* One call and its reply: call_msg with its current length, and call_cap if any (the server
+ * hands it back in the reply, under a new handle). */
+static __attribute__((noinline)) void op_ipc_call(void)
+{
+	call_msg.caps[0] = call_cap;
+	bench_sysenter5(SYS_IPC_CALL, (uint32_t)call_ep, (uint32_t)&call_msg, 0, UINT32_MAX,
+			UINT32_MAX);
+	call_cap = call_msg.caps[0];
+}
+
+/* The echo interface's count(): a generated stub and a generated dispatch loop. */
+static __attribute__((noinline)) void op_echo_count(void)
+{
+	uint32_t calls;
+
+	keel_echo_count(&echo_client, &calls);
+}
+
+static __attribute__((noinline)) void op_cap_derive_delete(void)
+{
+	int32_t h = bench_sysenter5(SYS_CAP_DERIVE, (uint32_t)derive_root, CAP_RIGHT_READ, 0, 0, 0);
+
+	bench_sysenter5(SYS_CAP_DELETE, (uint32_t)h, 0, 0, 0, 0);
 }
 
 /* Instructions of BENCH_ITERS calls of op, including the loop and rdtsc themselves. */
@@ -132,6 +168,70 @@ static void measure_yield(const char *name)
 	report(name, st);
 }
 
+/* The same-unit server: a thread of this unit serving the endpoint `arg` names. */
+static void server_thread(uintptr_t arg)
+{
+	int32_t r = bench_sysenter5(SYS_IPC_RECV, (uint32_t)arg, (uint32_t)&server_msg,
+				    (uint32_t)&server_info, UINT32_MAX, UINT32_MAX);
+
+	while (r == ERR_OK)
+		r = bench_sysenter5(SYS_IPC_REPLY_RECV, (uint32_t)arg, (uint32_t)&server_msg,
+				    (uint32_t)&server_info, UINT32_MAX, UINT32_MAX);
+}
+
+/* A new endpoint served by `start`; call_ep becomes a send capability to it. */
+static int ipc_setup(cap_t *rx)
+{
+	cap_t ep = sys_endpoint_create();
+
+	if (ep < 0)
+		return ep;
+	*rx = cap_derive(ep, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0);
+	call_ep = cap_derive(ep, CAP_RIGHT_WRITE, 0);
+	return *rx < 0 ? *rx : call_ep < 0 ? call_ep : ERR_OK;
+}
+
+/* Call + reply round trips with `len` data bytes each way and, with a capability, one moved
+ * each way. */
+static void measure_ipc(const char *name, uint32_t len, bool with_cap)
+{
+	call_msg.length = len;
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
+		call_msg.caps[i] = CAP_NULL;
+	call_cap = with_cap ? cap_derive(derive_root, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0)
+			    : CAP_NULL;
+	report(name, measure(op_ipc_call, overhead, 1));
+}
+
+/* Every IPC and capability benchmark. Returns 0, or 1 after printing what failed. */
+static int ipc_benchmarks(void)
+{
+	cap_t rx, caps[1];
+
+	derive_root = sys_endpoint_create();
+	if (ipc_setup(&rx) != ERR_OK ||
+	    sys_thread_create(server_thread, server_stack + sizeof(server_stack), (uintptr_t)rx,
+			      BENCH_PRIORITY) <= 0)
+		return uprintf("bench: same-unit server failed\n"), 1;
+	measure_ipc("ipc_rtt_same_unit_0b", 0, false);
+	if (ipc_setup(&caps[0]) != ERR_OK ||
+	    sys_unit_start(CAP_ROOT_MODULE(MODULE_PEER), BENCH_PRIORITY, BENCH_PRIORITY, caps, 1,
+			   PEER_IPC_SERVER) <= 0)
+		return uprintf("bench: cross-unit server failed\n"), 1;
+	measure_ipc("ipc_rtt_cross_unit_0b", 0, false);
+	measure_ipc("ipc_rtt_cross_unit_64b", 64, false);
+	measure_ipc("ipc_rtt_cross_unit_256b", 256, false);
+	measure_ipc("ipc_rtt_cross_unit_1cap", 0, true);
+	if (ipc_setup(&caps[0]) != ERR_OK ||
+	    sys_unit_start(CAP_ROOT_MODULE(MODULE_ECHO), BENCH_PRIORITY, BENCH_PRIORITY, caps, 1,
+			   0) <= 0)
+		return uprintf("bench: echo server failed\n"), 1;
+	echo_client = (struct keel_echo_client){.ep = call_ep, .timeout_us = IPC_WAIT_FOREVER};
+	report("ipc_rtt_generated_stub", measure(op_echo_count, overhead, 1));
+	report("cap_derive_delete", measure(op_cap_derive_delete, overhead, 1));
+	return 0;
+}
+
 int main(uintptr_t arg)
 {
 	int32_t r;
@@ -155,5 +255,5 @@ int main(uintptr_t arg)
 		return 1;
 	}
 	measure_yield("yield_switch_cross_unit");
-	return 0;
+	return ipc_benchmarks();
 }

@@ -54,4 +54,29 @@ static inline int32_t bench_sysenter(uint32_t num)
 	return r;
 }
 
+/*
+ * Syscall `num` with five arguments through sysenter (the IPC calls: cap, msg, info, timeout
+ * low, high), as bench_sysenter. ebx, esi and edi carry arguments and are preserved.
+ */
+static inline int32_t bench_sysenter5(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3,
+				      uint32_t a4, uint32_t a5)
+{
+	int32_t r = (int32_t)num;
+
+	__asm__ volatile("pushl %%ebp\n\t"
+			 "pushl $1f\n\t"
+			 "movl %%esp, %%ebp\n\t"
+			 "sysenter\n"
+			 "1:\n\t"
+			 "popl %%ebp"
+			 : "+a"(r), "+c"(a2), "+d"(a3)
+			 : "b"(a1), "S"(a4), "D"(a5)
+			 : "memory", "cc");
+	return r;
+}
+
+/* The IPC partner's roles (its main's argument). */
+#define PEER_YIELD      0 /* yields as often as bench does in its yield benchmark */
+#define PEER_IPC_SERVER 1 /* receives on CAP_START(0) and replies with the same message */
+
 #endif /* BENCH_H */
