@@ -303,6 +303,30 @@ bool sched_timer_tick(struct run_queue *rq, uint64_t now_us)
 	return rq->need_resched;
 }
 
+int sched_highest_ready(struct run_queue *rq)
+{
+	return rq_highest(rq);
+}
+
+void sched_switch_to(struct run_queue *rq, struct thread *next)
+{
+	struct thread *prev = rq->current;
+
+	/* Only a blocked thread hands over, to a blocked thread of its own CPU. */
+	KASSERT(prev->state == THREAD_BLOCKED && next->state == THREAD_BLOCKED && next->rq == rq);
+	KASSERT(sched_highest_ready(rq) < (int)next->eff_prio);
+	sleepq_remove(&rq->sleepq, next);
+	next->block_reason = BLOCK_NONE;
+	next->block_object = NULL;
+	next->wake_result = ERR_OK;
+	next->slice_left_us = next->slice_us;
+	next->state = THREAD_RUNNING;
+	rq->current = next;
+	rq->need_resched = false;
+	rq->stats.switches++;
+	arch_context_switch(prev, next);
+}
+
 struct thread *sched_pick_next(struct run_queue *rq)
 {
 	int p = rq_highest(rq);
@@ -334,6 +358,14 @@ void schedule(struct run_queue *rq)
 		return;
 	rq->stats.switches++;
 	arch_context_switch(prev, next);
+}
+
+bool sched_preempt_point_higher(struct run_queue *rq)
+{
+	if (!rq->need_resched || rq_highest(rq) <= rq_current_prio(rq))
+		return false;
+	schedule(rq);
+	return true;
 }
 
 bool sched_preempt_point(struct run_queue *rq)

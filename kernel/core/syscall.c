@@ -68,7 +68,7 @@ static int32_t sys_sleep(const struct syscall_args *a)
 void syscall_preemption_window(void)
 {
 	arch_irq_window();
-	sched_preempt_point(this_rq());
+	sched_preempt_point_higher(this_rq());
 }
 
 /*

@@ -7,21 +7,36 @@
 
 #include <kernel/syscall.h>
 
+struct thread;
+
 /*
  * A preemption point inside a syscall (interrupts disabled on entry and on return): takes the
- * interrupts pending now and, if the scheduler then wants another thread (a wake-up that
- * outranks the caller, or the caller's slice ran out with a peer ready), runs it first. The
- * caller holds nothing another thread could need, and revalidates what it looked up before.
+ * interrupts pending now and, if a thread of a higher priority became ready, runs it first
+ * (a peer of the same priority whose turn came waits for the end of the syscall, so calls of
+ * equals never interleave). The caller holds nothing another thread could need, and
+ * revalidates what it looked up before.
  */
 void syscall_preemption_window(void);
 
 /* syscall_ipc.c */
+/*
+ * The end of any receive (a call's reply included) once the thread runs again with `err`:
+ * a message the fast path already wrote into its buffer (ipc.delivered) is done; one in its
+ * kernel buffer is copied out to a2 (message) and a3 (info, if not 0) now.
+ */
+int32_t ipc_finish_receive(struct thread *t, const struct syscall_args *a, int32_t err);
 int32_t sys_ipc_call(const struct syscall_args *a);
 int32_t sys_ipc_send(const struct syscall_args *a);
 int32_t sys_ipc_recv(const struct syscall_args *a);
 int32_t sys_ipc_reply_recv(const struct syscall_args *a);
 int32_t sys_endpoint_create(const struct syscall_args *a);
 int32_t sys_unit_start(const struct syscall_args *a);
+
+/* ipc_fast.c: IPC_FAST_DONE with *result set, or IPC_FAST_NO with nothing changed. */
+#define IPC_FAST_NO   0
+#define IPC_FAST_DONE 1
+int ipc_fast_call(const struct syscall_args *a, int32_t *result);
+int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result);
 
 /* syscall_unit.c */
 int32_t sys_thread_create(const struct syscall_args *a);

@@ -109,6 +109,25 @@ static int msg_copy_out(struct thread *t, uintptr_t msg, uintptr_t info)
 	return ERR_OK;
 }
 
+int32_t ipc_finish_receive(struct thread *t, const struct syscall_args *a, int32_t err)
+{
+	if (err != ERR_OK)
+		return err;
+	if (t->ipc.delivered) {
+		t->ipc.delivered = false;
+		return ERR_OK;
+	}
+	return msg_copy_out(t, a->a2, a->a3);
+}
+
+/* Where a thread about to wait wants its message: the fast path may write there. */
+static void ipc_expect(struct thread *t, const struct syscall_args *a)
+{
+	t->ipc.rx_msg = a->a2;
+	t->ipc.rx_info = a->a3;
+	t->ipc.delivered = false;
+}
+
 /* The outcome of an engine call: waits first if it blocked the thread. */
 static int ipc_wait(struct thread *t, int r)
 {
@@ -144,14 +163,19 @@ int32_t sys_ipc_call(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
 	struct send_args s;
+	int32_t result;
+
+	if (ipc_fast_call(a, &result) == IPC_FAST_DONE)
+		return result;
 	int err = send_prepare(t, a, &s);
 
 	if (err == ERR_OK)
 		err = recv_buffers_ok(a->a2, a->a3);
 	if (err != ERR_OK)
 		return err;
+	ipc_expect(t, a);
 	err = ipc_wait(t, ipc_send(s.ep, t, true, s.nowait, s.deadline_us));
-	return err == ERR_OK ? msg_copy_out(t, a->a2, a->a3) : err;
+	return ipc_finish_receive(t, a, err);
 }
 
 /* SYS_IPC_SEND(cap WRITE, msg, 0, timeout): returns once a receiver has the message. */
@@ -172,9 +196,9 @@ static int32_t recv_on(struct thread *t, struct cap *c, const struct syscall_arg
 	bool nowait;
 	uint64_t deadline = ipc_deadline(a, &nowait);
 	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
-	int err = ipc_wait(t, ipc_recv(ep, t, nowait, deadline));
 
-	return err == ERR_OK ? msg_copy_out(t, a->a2, a->a3) : err;
+	ipc_expect(t, a);
+	return ipc_finish_receive(t, a, ipc_wait(t, ipc_recv(ep, t, nowait, deadline)));
 }
 
 /* SYS_IPC_RECV(cap READ, msg, info or 0, timeout). */
@@ -198,6 +222,10 @@ int32_t sys_ipc_reply_recv(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
 	struct cap *c;
+	int32_t result;
+
+	if (ipc_fast_reply_recv(a, &result) == IPC_FAST_DONE)
+		return result;
 	int err = endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_READ, &c);
 
 	if (err == ERR_OK)

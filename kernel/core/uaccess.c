@@ -25,15 +25,7 @@ static bool uaccess_range_ok(uintptr_t addr, size_t len)
  */
 static void *uaccess_page(struct page_table *pt, uintptr_t va, bool write)
 {
-	uint32_t need = MMU_PRESENT | MMU_USER | (write ? MMU_WRITABLE : 0);
-	phys_addr_t phys;
-	uint32_t flags;
-
-	if (mmu_query(pt, va, &phys, &flags) != ERR_OK || (flags & need) != need)
-		return NULL;
-	if (phys >= DIRECT_MAP_MAX)
-		return NULL;
-	return phys_to_virt(phys);
+	return mmu_user_ptr(pt, va, write);
 }
 
 /* Bytes from va to the end of its page, at most len. */
@@ -75,6 +67,15 @@ static void *uaccess_one_page(struct page_table *pt, uintptr_t va, size_t len, b
 
 	*fault = p == NULL;
 	return p;
+}
+
+void *uaccess_direct(struct page_table *pt, uintptr_t addr, size_t len, bool write)
+{
+	/* uaccess_one_page without its fault report: the fast path only needs yes or no. */
+	if (pt == NULL || addr == 0 || addr >= USER_SPACE_END || len == 0 ||
+	    len > PAGE_SIZE - (addr & (PAGE_SIZE - 1)))
+		return NULL;
+	return mmu_user_ptr(pt, addr, write);
 }
 
 int uaccess_copy_from_space(struct page_table *pt, void *dst, uintptr_t src, size_t len)

@@ -261,6 +261,19 @@ int mmu_query(struct page_table *pt, virt_addr_t virt, phys_addr_t *phys, uint32
 	return ERR_OK;
 }
 
+void *mmu_user_ptr(struct page_table *pt, virt_addr_t virt, bool write)
+{
+	uint32_t need = PTE_PRESENT | PTE_USER | (write ? PTE_WRITABLE : 0);
+	uint32_t pde = pt->pde[PDE_INDEX(virt)], pte;
+
+	if (!(pde & PTE_PRESENT) || beyond_32_bits(virt))
+		return NULL;
+	pte = table_at(pde)[PTE_INDEX(virt)];
+	if ((pte & need) != need || (pte & PTE_FRAME_MASK) >= DIRECT_MAP_MAX)
+		return NULL;
+	return (uint8_t *)phys_to_virt(pte & PTE_FRAME_MASK) + (virt & (PAGE_SIZE - 1));
+}
+
 void mmu_activate(struct page_table *pt)
 {
 	KASSERT(pt != NULL); /* there is always an address space to run in */

@@ -35,6 +35,11 @@ struct ipc_state {
 	uint64_t badge;		    /* sender: badge of the capability it invoked */
 	uint32_t rights;	    /* sender: rights of that capability */
 	bool is_call;		    /* sender: waits for a reply */
+	/* Where a waiting thread wants its message (user addresses, in its own unit): the fast
+	 * path writes there directly and sets `delivered`, so the thread skips its copy-out. */
+	uintptr_t rx_msg;
+	uintptr_t rx_info; /* 0: not wanted */
+	bool delivered;
 };
 
 #ifndef ENDPOINT_MAX

@@ -29,6 +29,13 @@ int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint
 int mmu_unmap_page(struct page_table *pt, virt_addr_t virt);
 /* Looks a mapping up: ERR_OK and *phys, *flags, or ERR_NOT_FOUND. */
 int mmu_query(struct page_table *pt, virt_addr_t virt, phys_addr_t *phys, uint32_t *flags);
+
+/*
+ * The kernel (direct-map) address of user address `virt` in pt, if its page is present and
+ * user (and writable with `write`) and its frame is direct-mapped; NULL otherwise. One walk
+ * and no calls: the checked user access's hot lookup.
+ */
+void *mmu_user_ptr(struct page_table *pt, virt_addr_t virt, bool write);
 /* Makes pt the current address space. */
 void mmu_activate(struct page_table *pt);
 

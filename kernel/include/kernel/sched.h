@@ -123,6 +123,25 @@ bool sched_timer_tick(struct run_queue *rq, uint64_t now_us);
  */
 bool sched_preempt_point(struct run_queue *rq);
 
+/* The highest priority level with a READY thread on rq, or -1 if none. O(1). */
+int sched_highest_ready(struct run_queue *rq);
+
+/*
+ * The IPC fast path's switch: the running thread (already BLOCKED by sched_block) hands the
+ * CPU straight to `next`, a BLOCKED thread of rq that no ready thread outranks or equals (the
+ * caller checked): next leaves any sleep queue and runs with wake_result ERR_OK and a fresh
+ * slice, without a pass through the run queue. Returns when the caller runs again.
+ */
+void sched_switch_to(struct run_queue *rq, struct thread *next);
+
+/*
+ * A preemption point inside a long syscall: schedule() only if a thread of a higher priority
+ * than the current one is ready. A slice that ran out (a peer of the same priority waiting)
+ * keeps need_resched for the syscall's exit, so one call's work is never interleaved with a
+ * peer's. Returns whether it switched.
+ */
+bool sched_preempt_point_higher(struct run_queue *rq);
+
 /* The thread schedule() would run: the first of the highest ready level, else idle. O(1). */
 struct thread *sched_pick_next(struct run_queue *rq);
 

@@ -29,6 +29,14 @@ int uaccess_copy_to_space(struct page_table *pt, uintptr_t dst, const void *src,
  * single-word reads. ERR_OK or ERR_FAULT. */
 int uaccess_read_u32(struct page_table *pt, uintptr_t addr, uint32_t *out);
 
+/*
+ * The kernel (direct-map) pointer to [addr, addr + len) in pt if the range passes every rule
+ * above and lies within one page, else NULL: one page-table walk, for the IPC fast path, which
+ * then copies between two such pointers itself. The pointer is good only until the caller
+ * next lets another thread run (a mapping may change then).
+ */
+void *uaccess_direct(struct page_table *pt, uintptr_t addr, size_t len, bool write);
+
 /* The address space of the thread running on this CPU, or NULL for a kernel thread. */
 struct page_table *uaccess_current_space(void);
 

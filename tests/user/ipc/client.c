@@ -22,6 +22,30 @@ static void echo(void)
 	CHECK("client", "echo length", m.length, 14);
 }
 
+/*
+ * The same call through the fast path (no timeout, nothing to transfer, the server waiting)
+ * and through the general path (a timeout to arm): the reply and its info must be the same,
+ * byte for byte. The server compares what it received both times too.
+ */
+static void both_paths(void)
+{
+	struct ipc_message fast, slow;
+	struct ipc_recv_info fast_info, slow_info;
+
+	memset(&fast, 0x5a, sizeof(fast));
+	memset(&slow, 0x5a, sizeof(slow));
+	memset(&fast_info, 0x5a, sizeof(fast_info));
+	memset(&slow_info, 0x5a, sizeof(slow_info));
+	msg_set(&fast, MSG_ECHO, "one path or the other");
+	msg_set(&slow, MSG_ECHO, "one path or the other");
+	CHECK("client", "fast path call", ipc_call(SERVER, &fast, &fast_info, IPC_WAIT_FOREVER),
+	      ERR_OK);
+	CHECK("client", "general path call", ipc_call(SERVER, &slow, &slow_info, 5000000), ERR_OK);
+	CHECK("client", "same reply both paths", memcmp(&fast, &slow, sizeof(fast)), 0);
+	CHECK("client", "same reply info both paths",
+	      memcmp(&fast_info, &slow_info, sizeof(fast_info)), 0);
+}
+
 static void give_and_take(void)
 {
 	struct ipc_message m;
@@ -66,6 +90,7 @@ int main(uintptr_t arg)
 
 	(void)arg;
 	echo();
+	both_paths();
 	give_and_take();
 	server_dies();
 	msg_set(&m, MSG_REPORT, NULL);

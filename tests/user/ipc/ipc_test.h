@@ -3,6 +3,7 @@
 #define IPC_TEST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <keel/syscall.h>

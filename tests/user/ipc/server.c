@@ -6,6 +6,22 @@
 #include "ipc_test.h"
 
 static int failed;
+static struct ipc_message last_echo; /* the previous echo request and its info */
+static struct ipc_recv_info last_info;
+static unsigned echoes;
+
+/* Echo requests with the same text must arrive the same way, whichever path carried them. */
+static void compare_with_last(const struct ipc_message *m, const struct ipc_recv_info *info)
+{
+	if (echoes++ > 0 && m->length == last_echo.length &&
+	    memcmp(m->data, last_echo.data, m->length) == 0) {
+		CHECK("server", "same request both paths",
+		      memcmp(m, &last_echo, offsetof(struct ipc_message, data) + m->length), 0);
+		CHECK("server", "same info both paths", memcmp(info, &last_info, sizeof(*info)), 0);
+	}
+	last_echo = *m;
+	last_info = *info;
+}
 
 /* Fills *m with the reply to request *m (received with *info). Returns false to exit. */
 static bool serve(struct ipc_message *m, const struct ipc_recv_info *info)
@@ -16,6 +32,8 @@ static bool serve(struct ipc_message *m, const struct ipc_recv_info *info)
 	case MSG_ECHO: {
 		char rev[IPC_DATA_BYTES];
 		uint32_t n = m->length > 0 ? m->length - 1 : 0;
+
+		compare_with_last(m, info);
 
 		CHECK("server", "echo badge", info->badge, CLIENT_BADGE);
 		CHECK("server", "echo flags", info->flags, IPC_RECV_CALL);

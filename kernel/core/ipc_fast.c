@@ -1,0 +1,183 @@
+/*
+ * The IPC fast path: call and reply-and-receive when the partner already waits and nothing
+ * special applies. Each is one straight checklist (longer than 50 lines on purpose, so the
+ * whole path reads top to bottom, as seL4's fastpath.c): any unmet condition returns
+ * IPC_FAST_NO before anything changed, and the general path (syscall_ipc.c, ipc.c) handles
+ * the call with identical results. What the fast path skips: the kernel message buffers (it
+ * copies from the sender's user buffer straight into the receiver's, one page-table walk
+ * each), the run queue (it switches straight to the partner) and the receiver's copy-out.
+ *
+ * Conditions, both directions: no timeout (IPC_WAIT_FOREVER), no capability transfer, the
+ * sender's message and both of the receiver's buffers each within one direct-mapped page,
+ * the partner on this CPU and above every ready thread once it has the priority it will run
+ * at. The rule for the FPU is unchanged: the context switch saves and restores it eagerly.
+ */
+#include <keel/abi.h>
+#include <kernel/cap.h>
+#include <kernel/ipc.h>
+#include <kernel/percpu.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <kernel/thread.h>
+#include <kernel/uaccess.h>
+#include <kernel/unit.h>
+
+#include "syscall_internal.h"
+
+#define MSG_HEADER_BYTES offsetof(struct ipc_message, data)
+
+/*
+ * The kernel addresses of a message buffer and its info buffer (info 0: none wanted) in pt,
+ * each within one writable direct-mapped page. The info usually shares the message's page (a
+ * stack frame or a static pair): then it costs no second walk. False if either is unusable.
+ */
+static bool fast_buffers(struct page_table *pt, uintptr_t msg, uintptr_t info,
+			 struct ipc_message **m, struct ipc_recv_info **i)
+{
+	*m = uaccess_direct(pt, msg, sizeof(**m), true);
+	*i = NULL;
+	if (*m == NULL || info == 0)
+		return *m != NULL;
+	uintptr_t last = info + sizeof(**i) - 1;
+
+	if (info > msg && last > info && PAGE_ALIGN_DOWN(last) == PAGE_ALIGN_DOWN(msg))
+		*i = (struct ipc_recv_info *)((uint8_t *)*m + (info - msg));
+	else
+		*i = uaccess_direct(pt, info, sizeof(**i), true);
+	return *i != NULL;
+}
+
+/* The caller's own message: valid buffers, a valid length, no capability to move. */
+static struct ipc_message *fast_own_message(uintptr_t msg, uintptr_t info)
+{
+	struct ipc_message *m;
+	struct ipc_recv_info *i;
+
+	if (!fast_buffers(uaccess_current_space(), msg, info, &m, &i) ||
+	    m->length > IPC_DATA_BYTES)
+		return NULL;
+	for (unsigned k = 0; k < IPC_MAX_CAPS; k++)
+		if (m->caps[k] != CAP_NULL)
+			return NULL;
+	return m;
+}
+
+/* The partner's buffers, where it said it wants its message. */
+static bool fast_partner_buffers(struct thread *p, struct ipc_message **m,
+				 struct ipc_recv_info **info)
+{
+	return fast_buffers(p->unit->aspace, p->ipc.rx_msg, p->ipc.rx_info, m, info);
+}
+
+/* Header and `length` data bytes from one user buffer to another; what the receiver learns. */
+static void fast_copy(struct ipc_message *to, struct ipc_recv_info *info,
+		      const struct ipc_message *from, uint64_t badge, uint32_t rights,
+		      uint32_t flags)
+{
+	memcpy(to, from, MSG_HEADER_BYTES + from->length);
+	if (info == NULL)
+		return;
+	*info = (struct ipc_recv_info){.badge = badge, .rights = rights, .flags = flags};
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
+		info->cap_type[i] = CAP_TYPE_NONE;
+}
+
+static bool wait_forever(const struct syscall_args *a)
+{
+	return a->a4 == UINT32_MAX && a->a5 == UINT32_MAX;
+}
+
+/*
+ * SYS_IPC_CALL's fast path. On IPC_FAST_DONE, *result is the call's result (the reply is in
+ * the caller's buffer already).
+ */
+int ipc_fast_call(const struct syscall_args *a, int32_t *result)
+{
+	struct thread *self = current_thread(), *server;
+	struct run_queue *rq = this_rq();
+	struct ipc_message *m, *sm;
+	struct ipc_recv_info *si;
+	struct cap *c;
+
+	/* 1. A send capability to an endpoint, and no timeout to arm. */
+	if (!wait_forever(a) ||
+	    cap_lookup(&self->unit->caps, (cap_t)a->a1, CAP_TYPE_ENDPOINT, CAP_RIGHT_WRITE, &c))
+		return IPC_FAST_NO;
+	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
+
+	/* 2. The message: one page, valid, no capabilities; the reply info likewise. */
+	m = fast_own_message(a->a2, a->a3);
+	if (m == NULL)
+		return IPC_FAST_NO;
+	/* 3. A receiver waits, and its buffers are reachable. */
+	if (ep->readers == 0 || list_is_empty(&ep->receivers))
+		return IPC_FAST_NO;
+	server = list_entry(ep->receivers.next, struct thread, ipc.link);
+	if (server->rq != rq || !fast_partner_buffers(server, &sm, &si))
+		return IPC_FAST_NO;
+	/* 4. Lent the caller's priority, the server outranks every ready thread. */
+	uint8_t prio = self->eff_prio > server->base_prio ? self->eff_prio : server->base_prio;
+
+	if (sched_highest_ready(rq) >= (int)prio)
+		return IPC_FAST_NO;
+	/* Commit: hand the message over, bind, lend, block, switch. */
+	fast_copy(sm, si, m, c->badge, c->rights, IPC_RECV_CALL);
+	list_remove(&server->ipc.link);
+	server->ipc.reply_to = self;
+	server->ipc.delivered = true;
+	server->eff_prio = prio;
+	self->ipc.server = server;
+	self->ipc.rx_msg = a->a2;
+	self->ipc.rx_info = a->a3;
+	self->ipc.delivered = false;
+	sched_block(self, BLOCK_IPC_REPLY, server, NO_DEADLINE);
+	sched_switch_to(rq, server);
+	/* Back with the reply, or woken by the general path (death, a slow reply). */
+	*result = ipc_finish_receive(self, a, self->wake_result);
+	return IPC_FAST_DONE;
+}
+
+/*
+ * SYS_IPC_REPLY_RECV's fast path: the reply goes straight into the waiting caller's buffer,
+ * this thread waits on the endpoint, and the caller runs.
+ */
+int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result)
+{
+	struct thread *self = current_thread(), *caller = self->ipc.reply_to;
+	struct run_queue *rq = this_rq();
+	struct ipc_message *m, *cm;
+	struct ipc_recv_info *ci;
+	struct cap *c;
+
+	/* 1. A receive capability to an endpoint, no timeout, and a caller waiting for us. */
+	if (!wait_forever(a) || caller == NULL ||
+	    cap_lookup(&self->unit->caps, (cap_t)a->a1, CAP_TYPE_ENDPOINT, CAP_RIGHT_READ, &c))
+		return IPC_FAST_NO;
+	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
+
+	/* 2. The reply: one page, valid, no capabilities; our info buffer likewise. */
+	m = fast_own_message(a->a2, a->a3);
+	if (m == NULL)
+		return IPC_FAST_NO;
+	/* 3. Nobody queued to send (we would receive at once), the caller's buffers reachable. */
+	if (!list_is_empty(&ep->senders) || caller->rq != rq ||
+	    !fast_partner_buffers(caller, &cm, &ci))
+		return IPC_FAST_NO;
+	/* 4. The caller outranks every ready thread. */
+	if (sched_highest_ready(rq) >= (int)caller->eff_prio)
+		return IPC_FAST_NO;
+	/* Commit: reply, unbind (our lent priority ends), wait on the endpoint, switch. */
+	fast_copy(cm, ci, m, 0, 0, 0);
+	caller->ipc.server = NULL;
+	caller->ipc.delivered = true;
+	self->ipc.reply_to = NULL;
+	self->ipc.rx_msg = a->a2;
+	self->ipc.rx_info = a->a3;
+	self->ipc.delivered = false;
+	list_add_tail(&ep->receivers, &self->ipc.link);
+	sched_block(self, BLOCK_IPC_RECV, ep, NO_DEADLINE);
+	self->eff_prio = self->base_prio;
+	sched_switch_to(rq, caller);
+	*result = ipc_finish_receive(self, a, self->wake_result);
+	return IPC_FAST_DONE;
+}

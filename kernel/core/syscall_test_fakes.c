@@ -1,0 +1,149 @@
+/*
+ * The fakes syscall_test.c runs the syscall layer against: the scheduler, the clock, the
+ * process layer, the IPC engine and the object layer, each recording what it was asked in fx.
+ */
+#include "syscall_test.h"
+
+struct percpu *this_cpu(void)
+{
+	return &cpu;
+}
+
+uint64_t timer_read_us(void)
+{
+	return NOW_US;
+}
+
+void sched_yield(struct run_queue *q)
+{
+	assert_ptr_equal(q, &cpu.rq);
+	fx.yields++;
+}
+
+void sched_block(struct thread *t, enum block_reason reason, void *object, uint64_t deadline)
+{
+	assert_ptr_equal(t, &self);
+	assert_null(object);
+	fx.blocks++;
+	fx.reason = reason;
+	fx.deadline = deadline;
+}
+
+void schedule(struct run_queue *q)
+{
+	assert_ptr_equal(q, &cpu.rq);
+	fx.schedules++;
+	self.wake_result = fx.wake_result;
+}
+
+/* Also measures what was printed since the last point, and can take a page away meanwhile. */
+bool sched_preempt_point(struct run_queue *q)
+{
+	size_t printed = strlen(host_console_output());
+
+	assert_ptr_equal(q, &cpu.rq);
+	fx.preempt_points++;
+	if (printed - fx.printed > fx.most_between_points)
+		fx.most_between_points = printed - fx.printed;
+	fx.printed = printed;
+	if (fx.unmap_at == fx.preempt_points)
+		assert_int_equal(mmu_unmap_page(me.aspace, DATA + PAGE_SIZE), ERR_OK);
+	return false;
+}
+
+/* The window inside long syscalls: measured the same way (no thread of higher priority). */
+bool sched_preempt_point_higher(struct run_queue *q)
+{
+	return sched_preempt_point(q);
+}
+
+int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
+			  unsigned priority)
+{
+	fx.unit = u;
+	fx.creates++;
+	fx.entry = entry;
+	fx.stack = stack_top;
+	fx.arg = arg;
+	fx.prio = priority;
+	return 0x10005;
+}
+
+int process_start_unit(const struct unit_start *st, struct unit **out)
+{
+	fx.starts++;
+	fx.index = st->module;
+	fx.prio = st->priority;
+	fx.arg = st->arg;
+	*out = &other;
+	return ERR_OK;
+}
+
+/* The IPC engine and the object layer are not what these tests exercise. */
+void kobj_ref(struct kobj *obj, uint32_t rights)
+{
+	(void)rights;
+	obj->refs++;
+}
+
+void kobj_unref(struct kobj *obj, uint32_t rights)
+{
+	(void)rights;
+	obj->refs--;
+}
+
+int ipc_send(struct endpoint *ep, struct thread *t, bool call, bool nowait, uint64_t deadline)
+{
+	(void)ep, (void)t, (void)call, (void)nowait, (void)deadline;
+	return ERR_NOSYS;
+}
+
+int ipc_recv(struct endpoint *ep, struct thread *t, bool nowait, uint64_t deadline)
+{
+	(void)ep, (void)t, (void)nowait, (void)deadline;
+	return ERR_NOSYS;
+}
+
+void ipc_reply(struct thread *t)
+{
+	(void)t;
+}
+
+int sched_highest_ready(struct run_queue *q)
+{
+	(void)q;
+	return PRIO_HIGHEST; /* the IPC fast path never applies here */
+}
+
+void sched_switch_to(struct run_queue *q, struct thread *next)
+{
+	(void)q, (void)next;
+	fail_msg("the IPC fast path switched threads in a syscall test");
+}
+
+struct endpoint *endpoint_create(void)
+{
+	return NULL;
+}
+
+void endpoint_release(struct kobj *obj)
+{
+	(void)obj;
+}
+
+struct unit *process_init_unit(void)
+{
+	return &me;
+}
+
+void process_exit_thread(void)
+{
+	fx.exit_status = 1000;
+	longjmp(fx.exit_env, 1);
+}
+
+void process_exit_unit(int status)
+{
+	fx.exit_status = status;
+	longjmp(fx.exit_env, 1);
+}
