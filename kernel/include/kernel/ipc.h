@@ -40,6 +40,7 @@ struct ipc_state {
 	uintptr_t rx_msg;
 	uintptr_t rx_info; /* 0: not wanted */
 	bool delivered;
+	uint32_t notify_bits;	    /* notification wait: the bits it took */
 };
 
 #ifndef ENDPOINT_MAX
