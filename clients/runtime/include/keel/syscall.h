@@ -66,6 +66,16 @@ int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, co
 int32_t sys_module_start(uint32_t index, uint32_t priority);
 /* A new endpoint: returns a capability with every right to it, or ERR_*. */
 int32_t sys_endpoint_create(void);
+/*
+ * Memory (<keel/abi.h>, docs/capabilities.md): `pages` fresh zeroed frames from a budget (a
+ * memory capability with every right, or ERR_*); map a whole memory object at vaddr with
+ * MEM_MAP_READ [| MEM_MAP_WRITE | MEM_MAP_EXECUTE]; unmap the mapping starting at vaddr; a
+ * budget's free frames or an object's pages.
+ */
+int32_t sys_mem_alloc(cap_t budget, uint32_t pages);
+int32_t sys_mem_map(cap_t mem, void *vaddr, uint32_t rights);
+int32_t sys_mem_unmap(void *vaddr);
+int32_t sys_mem_info(cap_t mem);
 /* Does nothing and returns 0: the cost of entering and leaving the kernel (benchmarks). */
 int32_t sys_null(void);
 
