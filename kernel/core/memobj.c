@@ -118,6 +118,16 @@ static phys_addr_t *frame_slot(const struct memobj *m, uint32_t i, bool create)
 	return (phys_addr_t *)phys_to_virt(*list) + i % MEMOBJ_LIST_ENTRIES;
 }
 
+/* Zeroes one frame a word at a time (the kernel's memset goes byte by byte). */
+static void zero_frame(phys_addr_t frame)
+{
+	uint32_t *w = mmu_kmap(frame);
+
+	for (uint32_t i = 0; i < PAGE_SIZE / sizeof(*w); i++)
+		w[i] = 0;
+	mmu_kunmap(frame);
+}
+
 int memobj_fill(struct memobj *m, uint32_t batch)
 {
 	KASSERT(m->flags & MEMOBJ_FRAMES); /* only frames objects are filled */
@@ -126,8 +136,7 @@ int memobj_fill(struct memobj *m, uint32_t batch)
 
 		if (slot == NULL || pmm_alloc_user_frame(PMM_OWNER_MEMOBJ, &frame) != ERR_OK)
 			return ERR_NOMEM;
-		memset(mmu_kmap(frame), 0, PAGE_SIZE);
-		mmu_kunmap(frame);
+		zero_frame(frame);
 		*slot = frame;
 		m->filled++;
 	}

@@ -16,7 +16,7 @@
 #include "syscall_internal.h"
 
 /* Frames SYS_MEM_ALLOC allocates and zeroes per interrupts-off section. */
-#define MEM_ALLOC_BATCH 64u
+#define MEM_ALLOC_BATCH 16u
 
 static struct unit *me(void)
 {
