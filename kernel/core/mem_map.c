@@ -71,7 +71,8 @@ int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t f
 	for (uint32_t i = 0; i < m->pages; i++) {
 		if (mmu_map_page(pt, memobj_frame(m, i), vaddr + i * PAGE_SIZE, flags) != ERR_OK) {
 			unmap_pages(pt, vaddr, i);
-			return ERR_NOMEM; /* the range was checked: only a page table can be missing */
+			return ERR_NOMEM; /* the range was checked: only a page table can be missing
+					   */
 		}
 	}
 	*rec = (struct mem_mapping){.obj = m, .space = pt, .vaddr = vaddr, .pages = m->pages};

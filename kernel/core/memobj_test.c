@@ -160,8 +160,8 @@ static void test_map_rules(void **state)
 	(void)state;
 	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
 	m = frames(b, 2);
-	assert_int_equal(mem_map(space, m, VA + 1, RW), ERR_INVALID);	   /* misaligned */
-	assert_int_equal(mem_map(space, m, 0, RW), ERR_INVALID);	   /* page 0 */
+	assert_int_equal(mem_map(space, m, VA + 1, RW), ERR_INVALID);	 /* misaligned */
+	assert_int_equal(mem_map(space, m, 0, RW), ERR_INVALID);	 /* page 0 */
 	assert_int_equal(mem_map(space, m, KERNEL_BASE, RW), ERR_FAULT); /* kernel */
 	assert_int_equal(mem_map(space, m, USER_SPACE_END - PAGE_SIZE, RW), ERR_FAULT);
 	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE, RW), ERR_INVALID);

@@ -90,7 +90,8 @@ int32_t sys_mem_map(const struct syscall_args *a)
 	uint32_t rights = a->a3;
 	struct cap *c;
 
-	if ((rights & ~(MEM_MAP_READ | MEM_MAP_WRITE | MEM_MAP_EXECUTE)) || !(rights & MEM_MAP_READ))
+	if ((rights & ~(MEM_MAP_READ | MEM_MAP_WRITE | MEM_MAP_EXECUTE)) ||
+	    !(rights & MEM_MAP_READ))
 		return ERR_INVALID;
 	int err = cap_lookup(&me()->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, rights, &c);
 

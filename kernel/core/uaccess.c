@@ -67,8 +67,7 @@ int uaccess_check(struct page_table *pt, uintptr_t addr, size_t len, bool write)
  * when `to_user`, else from it. The frame is reached through mmu_kmap (a frame above the
  * direct map through the window). ERR_FAULT if the page does not allow it.
  */
-static int uaccess_copy_page(struct page_table *pt, uintptr_t va, void *buf, size_t n,
-			     bool to_user)
+static int uaccess_copy_page(struct page_table *pt, uintptr_t va, void *buf, size_t n, bool to_user)
 {
 	phys_addr_t frame;
 

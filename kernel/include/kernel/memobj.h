@@ -26,14 +26,14 @@
 #define MEMOBJ_LIST_ENTRIES (PAGE_SIZE / sizeof(phys_addr_t))
 
 struct memobj {
-	struct kobj kobj; /* first: the pool and capabilities name it by this */
-	phys_addr_t base; /* boot module and device memory: first byte */
-	uint32_t size;	  /* boot module and device memory: bytes */
-	uint32_t flags;	  /* MEMOBJ_* */
-	uint32_t module;  /* boot module index, with MEMOBJ_BOOT_MODULE */
-	uint32_t budget_free; /* budgets: frames it may still hand out */
-	uint32_t pages;	      /* frames and device objects: pages (charged, for frames) */
-	uint32_t filled;      /* frames objects: frames allocated so far (pages when complete) */
+	struct kobj kobj;      /* first: the pool and capabilities name it by this */
+	phys_addr_t base;      /* boot module and device memory: first byte */
+	uint32_t size;	       /* boot module and device memory: bytes */
+	uint32_t flags;	       /* MEMOBJ_* */
+	uint32_t module;       /* boot module index, with MEMOBJ_BOOT_MODULE */
+	uint32_t budget_free;  /* budgets: frames it may still hand out */
+	uint32_t pages;	       /* frames and device objects: pages (charged, for frames) */
+	uint32_t filled;       /* frames objects: frames allocated so far (pages when complete) */
 	struct memobj *budget; /* frames objects: charged to (holds one of its references) */
 	/*
 	 * frames objects: a direct-mapped frame of up to MEMOBJ_LIST_ENTRIES list frames, each

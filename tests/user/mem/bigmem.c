@@ -5,10 +5,10 @@
  */
 #include "mem_test.h"
 
-#define BIG_PAGES  (1100u * 256u) /* 1100 MiB */
-#define BIG_VA	   0x10000000u
-#define STRIDE	   64u /* words between two checked words: every 256 bytes */
-#define WORDS	   (PAGE_SIZE_BYTES / 4u)
+#define BIG_PAGES	(1100u * 256u) /* 1100 MiB */
+#define BIG_VA		0x10000000u
+#define STRIDE		64u /* words between two checked words: every 256 bytes */
+#define WORDS		(PAGE_SIZE_BYTES / 4u)
 #define PAGE_SIZE_BYTES 4096u
 
 /* The word the test writes at word w of page p. */
@@ -50,7 +50,8 @@ int main(uintptr_t arg)
 	big = sys_mem_alloc(CAP_ROOT_BUDGET, BIG_PAGES);
 	CHECK("bigmem", "alloc ok", big > 0, 1);
 	CHECK("bigmem", "object pages", sys_mem_info(big), BIG_PAGES);
-	CHECK("bigmem", "budget charged", sys_mem_info(CAP_ROOT_BUDGET), before - (int32_t)BIG_PAGES);
+	CHECK("bigmem", "budget charged", sys_mem_info(CAP_ROOT_BUDGET),
+	      before - (int32_t)BIG_PAGES);
 	CHECK("bigmem", "map", sys_mem_map(big, (void *)BIG_VA, MEM_MAP_READ | MEM_MAP_WRITE),
 	      ERR_OK);
 	CHECK("bigmem", "fresh memory is zero",

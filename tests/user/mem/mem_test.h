@@ -17,12 +17,12 @@
 static int failed;
 
 /* Prints "<who> <name>: got G want W ok|FAIL" and counts failures in `failed`. */
-#define CHECK(who, name, got, want)                                                        \
-	do {                                                                               \
-		long long g_ = (long long)(got), w_ = (long long)(want);                   \
-		uprintf("%s %s: got %lld want %lld %s\n", who, name, g_, w_,               \
-			g_ == w_ ? "ok" : "FAIL");                                         \
-		failed += g_ != w_;                                                        \
+#define CHECK(who, name, got, want)                                                                \
+	do {                                                                                       \
+		long long g_ = (long long)(got), w_ = (long long)(want);                           \
+		uprintf("%s %s: got %lld want %lld %s\n", who, name, g_, w_,                       \
+			g_ == w_ ? "ok" : "FAIL");                                                 \
+		failed += g_ != w_;                                                                \
 	} while (0)
 
 #endif

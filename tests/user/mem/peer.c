@@ -16,8 +16,8 @@ int main(uintptr_t arg)
 	CHECK("peer", "recv", ipc_recv(CAP_START(0), &msg, &info, IPC_WAIT_FOREVER), ERR_OK);
 	CHECK("peer", "type", msg.type, MSG_SHARE);
 	CHECK("peer", "got memory", info.cap_type[0], CAP_TYPE_MEMORY);
-	CHECK("peer", "map", sys_mem_map(msg.caps[0], (void *)SHARE_VA_PEER,
-					 MEM_MAP_READ | MEM_MAP_WRITE),
+	CHECK("peer", "map",
+	      sys_mem_map(msg.caps[0], (void *)SHARE_VA_PEER, MEM_MAP_READ | MEM_MAP_WRITE),
 	      ERR_OK);
 	for (uint32_t p = 0; p < SHARE_PAGES; p++) {
 		volatile uint32_t *page = (volatile uint32_t *)(SHARE_VA_PEER + p * PAGE);

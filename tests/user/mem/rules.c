@@ -39,8 +39,8 @@ static void refusals(cap_t m, cap_t ro)
 	      ERR_FAULT);
 	CHECK("rules", "straddles the kernel",
 	      sys_mem_map(m, (void *)(0xC0000000u - PAGE), MEM_MAP_READ), ERR_FAULT);
-	CHECK("rules", "landing page",
-	      sys_mem_map(m, (void *)SYSENTER_LANDING_ADDR, MEM_MAP_READ), ERR_INVALID);
+	CHECK("rules", "landing page", sys_mem_map(m, (void *)SYSENTER_LANDING_ADDR, MEM_MAP_READ),
+	      ERR_INVALID);
 	CHECK("rules", "reaches the landing page",
 	      sys_mem_map(m, (void *)(SYSENTER_LANDING_ADDR - 2 * PAGE), MEM_MAP_READ),
 	      ERR_INVALID);
@@ -105,12 +105,14 @@ static void budget_accounting(void)
 /* The peer maps what init passes it and writes into it; init sees the writes in place. */
 static void share_with_peer(cap_t m)
 {
-	cap_t ep = sys_endpoint_create(), give[1] = {cap_derive(ep, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0)};
+	cap_t ep = sys_endpoint_create(),
+	      give[1] = {cap_derive(ep, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0)};
 	struct ipc_message msg = {.type = MSG_SHARE, .length = 0};
 	struct ipc_recv_info info;
 
 	CHECK("rules", "start peer",
-	      sys_unit_start(CAP_ROOT_MODULE(MODULE_PEER), PEER_PRIO, PEER_PRIO, give, 1, 0) > 0, 1);
+	      sys_unit_start(CAP_ROOT_MODULE(MODULE_PEER), PEER_PRIO, PEER_PRIO, give, 1, 0) > 0,
+	      1);
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
 		msg.caps[i] = CAP_NULL;
 	msg.caps[0] = cap_derive(m, CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
