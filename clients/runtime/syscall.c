@@ -152,6 +152,26 @@ int32_t sys_notify_wait(cap_t notification, uint32_t *bits, uint64_t timeout_us)
 			   lo32(timeout_us), hi32(timeout_us), 0);
 }
 
+int32_t sys_mem_alloc(cap_t budget, uint32_t pages)
+{
+	return syscall_raw(SYS_MEM_ALLOC, (uint32_t)budget, pages, 0, 0, 0);
+}
+
+int32_t sys_mem_map(cap_t mem, void *vaddr, uint32_t rights)
+{
+	return syscall_raw(SYS_MEM_MAP, (uint32_t)mem, (uint32_t)(uintptr_t)vaddr, rights, 0, 0);
+}
+
+int32_t sys_mem_unmap(void *vaddr)
+{
+	return syscall_raw(SYS_MEM_UNMAP, (uint32_t)(uintptr_t)vaddr, 0, 0, 0, 0);
+}
+
+int32_t sys_mem_info(cap_t mem)
+{
+	return syscall_raw(SYS_MEM_INFO, (uint32_t)mem, 0, 0, 0, 0);
+}
+
 /*
  * Builds the trampoline's frame at the 16-byte aligned top of the new stack: word 0 = fn.
  * The kernel starts keel_thread_start with esp = frame and eax = arg.

@@ -25,16 +25,19 @@ static void segment_file_span(const struct elf_segment *seg, uint32_t page, uint
 	*hi = page + PAGE_SIZE < file_end ? page + PAGE_SIZE : file_end;
 }
 
-/* Allocates a zeroed frame for owner, fills it from the segment's file bytes, maps it at page. */
+/*
+ * Allocates a zeroed user frame for owner (above the direct map where there is one, filled
+ * through mmu_kmap's window), fills it from the segment's file bytes, maps it at page.
+ */
 static int map_segment_page(struct page_table *pt, uint32_t owner, const uint8_t *image,
 			    const struct elf_segment *seg, uint32_t page, uint32_t flags)
 {
 	phys_addr_t frame;
 	uint32_t lo, hi;
 
-	if (pmm_alloc_frame(owner, &frame) != ERR_OK)
+	if (pmm_alloc_user_frame(owner, &frame) != ERR_OK)
 		return ERR_NOMEM;
-	uint8_t *dst = phys_to_virt(frame);
+	uint8_t *dst = mmu_kmap(frame);
 
 	memset(dst, 0, PAGE_SIZE);
 	if (seg != NULL) {
@@ -43,6 +46,7 @@ static int map_segment_page(struct page_table *pt, uint32_t owner, const uint8_t
 			memcpy(dst + (lo - page), image + seg->file_offset + (lo - seg->vaddr),
 			       hi - lo);
 	}
+	mmu_kunmap(frame);
 	int err = mmu_map_page(pt, frame, page, flags);
 
 	if (err != ERR_OK) {

@@ -1,7 +1,15 @@
-/* Memory objects (<kernel/memobj.h>): their pool, creation and release. */
-#include <kernel/memobj.h>
+/*
+ * Memory objects (<kernel/memobj.h>): their pool, creation, the frames of a frames object (a
+ * two-level list in direct-mapped kernel frames), and release with its budget's credit.
+ */
+#include <kernel/arch.h>
+#include <kernel/kprintf.h>
 #include <kernel/list.h>
+#include <kernel/memobj.h>
+#include <kernel/mmu.h>
+#include <kernel/pmm.h>
 #include <kernel/pool.h>
+#include <kernel/string.h>
 #include <keel/abi.h>
 
 POOL_DEFINE(memobj_pool, struct memobj, MEMOBJ_MAX, CAP_TYPE_MEMORY);
@@ -11,21 +19,169 @@ void memobj_pool_init(void)
 	pool_init(&memobj_pool);
 }
 
-struct memobj *memobj_create_module(uint32_t index, phys_addr_t base, uint32_t size)
+/* A counted object with `flags` and every other field zero, or NULL. */
+static struct memobj *memobj_new(uint32_t flags)
 {
 	struct memobj *m = pool_alloc(&memobj_pool);
 
 	if (m == NULL)
 		return NULL;
 	m->kobj.flags = KOBJ_COUNTED;
+	m->base = 0;
+	m->size = 0;
+	m->flags = flags;
+	m->module = 0;
+	m->budget_free = 0;
+	m->pages = 0;
+	m->filled = 0;
+	m->budget = NULL;
+	m->dir = 0;
+	return m;
+}
+
+struct memobj *memobj_create_module(uint32_t index, phys_addr_t base, uint32_t size)
+{
+	struct memobj *m = memobj_new(MEMOBJ_BOOT_MODULE);
+
+	if (m == NULL)
+		return NULL;
 	m->base = base;
 	m->size = size;
-	m->flags = MEMOBJ_BOOT_MODULE;
 	m->module = index;
 	return m;
 }
 
+struct memobj *memobj_create_budget(uint32_t frames)
+{
+	struct memobj *m = memobj_new(MEMOBJ_BUDGET);
+
+	if (m != NULL)
+		m->budget_free = frames;
+	return m;
+}
+
+struct memobj *memobj_create_device(phys_addr_t base, uint32_t size)
+{
+	struct memobj *m;
+
+	if (((base | size) & (PAGE_SIZE - 1)) != 0 || size == 0)
+		return NULL;
+	m = memobj_new(MEMOBJ_DEVICE);
+	if (m == NULL)
+		return NULL;
+	m->base = base;
+	m->size = size;
+	m->pages = size / PAGE_SIZE;
+	return m;
+}
+
+/* A zeroed direct-mapped kernel frame for bookkeeping, or ERR_NOMEM. */
+static int alloc_zeroed_kernel_frame(phys_addr_t *out)
+{
+	if (pmm_alloc_frame(PMM_OWNER_KERNEL, out) != ERR_OK)
+		return ERR_NOMEM;
+	memset(phys_to_virt(*out), 0, PAGE_SIZE);
+	return ERR_OK;
+}
+
+int memobj_create_frames(struct memobj *b, uint32_t pages, struct memobj **out)
+{
+	struct memobj *m;
+
+	if (b == NULL || !(b->flags & MEMOBJ_BUDGET) || pages == 0)
+		return ERR_INVALID;
+	if (pages > b->budget_free)
+		return ERR_NOMEM;
+	m = memobj_new(MEMOBJ_FRAMES | MEMOBJ_FILLING);
+	if (m == NULL)
+		return ERR_NOMEM;
+	if (alloc_zeroed_kernel_frame(&m->dir) != ERR_OK) {
+		pool_free(&memobj_pool, m);
+		return ERR_NOMEM;
+	}
+	m->pages = pages;
+	m->budget = b;
+	b->budget_free -= pages;
+	b->kobj.refs++; /* the budget lives while a frames object is charged to it */
+	*out = m;
+	return ERR_OK;
+}
+
+/* The slot of page i in m's two-level frame list; allocates the list frame if asked. */
+static phys_addr_t *frame_slot(const struct memobj *m, uint32_t i, bool create)
+{
+	phys_addr_t *dir = phys_to_virt(m->dir);
+	phys_addr_t *list = &dir[i / MEMOBJ_LIST_ENTRIES];
+
+	if (*list == 0 && (!create || alloc_zeroed_kernel_frame(list) != ERR_OK))
+		return NULL;
+	return (phys_addr_t *)phys_to_virt(*list) + i % MEMOBJ_LIST_ENTRIES;
+}
+
+/* Zeroes one frame a word at a time (the kernel's memset goes byte by byte). */
+static void zero_frame(phys_addr_t frame)
+{
+	uint32_t *w = mmu_kmap(frame);
+
+	for (uint32_t i = 0; i < PAGE_SIZE / sizeof(*w); i++)
+		w[i] = 0;
+	mmu_kunmap(frame);
+}
+
+int memobj_fill(struct memobj *m, uint32_t batch)
+{
+	KASSERT(m->flags & MEMOBJ_FRAMES); /* only frames objects are filled */
+	for (; batch > 0 && m->filled < m->pages; batch--) {
+		phys_addr_t *slot = frame_slot(m, m->filled, true), frame;
+
+		if (slot == NULL || pmm_alloc_user_frame(PMM_OWNER_MEMOBJ, &frame) != ERR_OK)
+			return ERR_NOMEM;
+		zero_frame(frame);
+		*slot = frame;
+		m->filled++;
+	}
+	if (m->filled < m->pages)
+		return MEMOBJ_FILL_MORE;
+	m->flags &= ~MEMOBJ_FILLING;
+	return ERR_OK;
+}
+
+phys_addr_t memobj_frame(const struct memobj *m, uint32_t i)
+{
+	KASSERT(i < m->pages); /* callers stay inside the object */
+	if (m->flags & MEMOBJ_DEVICE)
+		return m->base + i * PAGE_SIZE;
+	KASSERT(i < m->filled); /* a filling object is never mapped */
+	return *frame_slot(m, i, false);
+}
+
+/* Frees every frame of m, its frame list and the list's directory. */
+static void free_frames(struct memobj *m)
+{
+	phys_addr_t *dir = phys_to_virt(m->dir);
+
+	for (uint32_t i = 0; i < m->filled; i++) {
+		if (pmm_free_frame(*frame_slot(m, i, false)) != ERR_OK)
+			panic("memobj: frame %u of %p was not allocated", (unsigned)i, (void *)m);
+	}
+	for (uint32_t l = 0; l < MEMOBJ_LIST_ENTRIES && dir[l] != 0; l++)
+		pmm_free_frame(dir[l]);
+	pmm_free_frame(m->dir);
+}
+
 void memobj_release(struct kobj *obj)
 {
-	pool_free(&memobj_pool, container_of(obj, struct memobj, kobj));
+	struct memobj *m = container_of(obj, struct memobj, kobj);
+	struct memobj *b = m->budget;
+	uint32_t pages = m->pages;
+
+	if (m->flags & MEMOBJ_FRAMES)
+		free_frames(m);
+	pool_free(&memobj_pool, m);
+	if (b == NULL)
+		return;
+	b->budget_free += pages;
+	KASSERT(b->kobj.refs > 0); /* m held one */
+	if (--b->kobj.refs == 0)
+		memobj_release(&b->kobj);
 }

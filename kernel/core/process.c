@@ -11,6 +11,7 @@
 #include <kernel/ipc.h>
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
+#include <kernel/mem_map.h>
 #include <kernel/memobj.h>
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
@@ -72,6 +73,7 @@ static void unit_release_memory(struct unit *u)
 	cap_table_clear(&u->caps);
 	if (u->aspace == NULL)
 		return;
+	mem_unmap_space(u->aspace);
 	loader_unload(u->aspace, u->id, &u->image);
 	mmu_destroy_address_space(u->aspace);
 	u->aspace = NULL;
@@ -238,6 +240,40 @@ static void root_give_modules(struct unit *root)
 	}
 }
 
+/* Direct-mapped frames the root budget leaves to the kernel (page tables, stacks, lists). */
+#define ROOT_BUDGET_KERNEL_RESERVE 1024u
+#define VGA_TEXT_BASE		   0xB8000u
+#define VGA_TEXT_SIZE		   0x8000u
+
+/* Installs obj (if any) at the root's startup slot `handle`; reports and drops it otherwise. */
+static void root_give(struct unit *root, cap_t handle, struct memobj *obj, uint32_t rights,
+		      const char *what)
+{
+	cap_t h;
+
+	if (obj != NULL && cap_install_at(&root->caps, (uint32_t)handle & 0xfffu, &obj->kobj,
+					  rights, &h) == ERR_OK)
+		return;
+	kprintf("process: the root task gets no %s capability\n", what);
+	if (obj != NULL)
+		memobj_release(&obj->kobj);
+}
+
+/*
+ * The root task's memory: a budget of every free frame but a reserve for the kernel's own
+ * direct-mapped needs (CAP_ROOT_BUDGET), and VGA text memory as device memory (CAP_ROOT_VGA).
+ */
+static void root_give_memory(struct unit *root)
+{
+	uint32_t free = pmm_free_frames();
+	uint32_t frames = free > ROOT_BUDGET_KERNEL_RESERVE ? free - ROOT_BUDGET_KERNEL_RESERVE : 0;
+
+	root_give(root, CAP_ROOT_BUDGET, memobj_create_budget(frames),
+		  CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT | CAP_RIGHT_ADMIN, "budget");
+	root_give(root, CAP_ROOT_VGA, memobj_create_device(VGA_TEXT_BASE, VGA_TEXT_SIZE),
+		  CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, "VGA memory");
+}
+
 int process_start_init(void)
 {
 	struct unit_start s = {.module = INIT_MODULE, .priority = INIT_PRIORITY,
@@ -249,6 +285,7 @@ int process_start_init(void)
 		return err;
 	init_unit = u;
 	root_give_modules(u);
+	root_give_memory(u);
 	return (int)u->id;
 }
 

@@ -66,4 +66,10 @@ int32_t sys_cap_delete(const struct syscall_args *a);
 int32_t sys_cap_revoke(const struct syscall_args *a);
 int32_t sys_cap_identify(const struct syscall_args *a);
 
+/* syscall_mem.c */
+int32_t sys_mem_alloc(const struct syscall_args *a);
+int32_t sys_mem_map(const struct syscall_args *a);
+int32_t sys_mem_unmap(const struct syscall_args *a);
+int32_t sys_mem_info(const struct syscall_args *a);
+
 #endif

@@ -1,6 +1,7 @@
 /*
  * User memory access (see <kernel/uaccess.h>): range and page-table checks, then copies page
- * by page through the direct map. Nothing here dereferences a user virtual address.
+ * by page through mmu_kmap (the direct map, or the window for frames above it). Nothing here
+ * dereferences a user virtual address.
  */
 #include <keel/abi.h>
 #include <kernel/mmu.h>
@@ -20,12 +21,19 @@ static bool uaccess_range_ok(uintptr_t addr, size_t len)
 }
 
 /*
- * The direct-map pointer for user address va in pt, if its page is present, user, writable
- * when asked and its frame is direct-mapped; NULL otherwise.
+ * The frame of user address va in pt (*frame, page-aligned) if its page is present, user and
+ * writable when asked: true; false otherwise.
  */
-static void *uaccess_page(struct page_table *pt, uintptr_t va, bool write)
+static bool uaccess_page(struct page_table *pt, uintptr_t va, bool write, phys_addr_t *frame)
 {
-	return mmu_user_ptr(pt, va, write);
+	uint32_t need = MMU_PRESENT | MMU_USER | (write ? MMU_WRITABLE : 0);
+	phys_addr_t phys;
+	uint32_t flags;
+
+	if (mmu_query(pt, va, &phys, &flags) != ERR_OK || (flags & need) != need)
+		return false;
+	*frame = phys & ~(phys_addr_t)(PAGE_SIZE - 1);
+	return true;
 }
 
 /* Bytes from va to the end of its page, at most len. */
@@ -38,6 +46,8 @@ static size_t uaccess_chunk(uintptr_t va, size_t len)
 
 int uaccess_check(struct page_table *pt, uintptr_t addr, size_t len, bool write)
 {
+	phys_addr_t frame;
+
 	if (pt == NULL || !uaccess_range_ok(addr, len))
 		return ERR_FAULT;
 	if (len == 0)
@@ -45,7 +55,7 @@ int uaccess_check(struct page_table *pt, uintptr_t addr, size_t len, bool write)
 	uintptr_t last = PAGE_ALIGN_DOWN(addr + (len - 1));
 
 	for (uintptr_t page = PAGE_ALIGN_DOWN(addr);; page += PAGE_SIZE) {
-		if (uaccess_page(pt, page, write) == NULL)
+		if (!uaccess_page(pt, page, write, &frame))
 			return ERR_FAULT;
 		if (page == last)
 			return ERR_OK;
@@ -53,25 +63,58 @@ int uaccess_check(struct page_table *pt, uintptr_t addr, size_t len, bool write)
 }
 
 /*
- * The direct-map pointer for [va, va + len) if the range is valid, non-empty and inside one
- * page (one page-table lookup: the common small copy); NULL otherwise, *fault saying whether
- * that is because the range is bad (true) or only because it spans pages (false).
+ * Copies n bytes (within one page) between user address va of pt and buf: to the user page
+ * when `to_user`, else from it. The frame is reached through mmu_kmap (a frame above the
+ * direct map through the window). ERR_FAULT if the page does not allow it.
  */
-static void *uaccess_one_page(struct page_table *pt, uintptr_t va, size_t len, bool write,
-			      bool *fault)
+static int uaccess_copy_page(struct page_table *pt, uintptr_t va, void *buf, size_t n, bool to_user)
 {
-	*fault = pt == NULL || !uaccess_range_ok(va, len);
-	if (*fault || len == 0 || uaccess_chunk(va, len) != len)
-		return NULL;
-	void *p = uaccess_page(pt, va, write);
+	phys_addr_t frame;
 
-	*fault = p == NULL;
-	return p;
+	if (!uaccess_page(pt, va, to_user, &frame))
+		return ERR_FAULT;
+	uint8_t *page = mmu_kmap(frame);
+	uint8_t *user = page + (va & (PAGE_SIZE - 1));
+
+	if (to_user)
+		memcpy(user, buf, n);
+	else
+		memcpy(buf, user, n);
+	mmu_kunmap(frame);
+	return ERR_OK;
+}
+
+/*
+ * The copy both directions share: checks the whole range first (so a bad range copies
+ * nothing), then copies page by page. A range inside one page skips the separate check.
+ */
+static int uaccess_copy(struct page_table *pt, uintptr_t va, void *buf, size_t len, bool to_user)
+{
+	uint8_t *p = buf;
+
+	if (pt == NULL || !uaccess_range_ok(va, len))
+		return ERR_FAULT;
+	if (len == 0)
+		return ERR_OK;
+	if (uaccess_chunk(va, len) == len)
+		return uaccess_copy_page(pt, va, buf, len, to_user);
+	if (uaccess_check(pt, va, len, to_user) != ERR_OK)
+		return ERR_FAULT;
+	while (len > 0) {
+		size_t n = uaccess_chunk(va, len);
+
+		if (uaccess_copy_page(pt, va, p, n, to_user) != ERR_OK)
+			return ERR_FAULT; /* checked above; the mapping cannot change meanwhile */
+		p += n;
+		va += n;
+		len -= n;
+	}
+	return ERR_OK;
 }
 
 void *uaccess_direct(struct page_table *pt, uintptr_t addr, size_t len, bool write)
 {
-	/* uaccess_one_page without its fault report: the fast path only needs yes or no. */
+	/* One page, one walk; a frame above the direct map gives NULL (the caller falls back). */
 	if (pt == NULL || addr == 0 || addr >= USER_SPACE_END || len == 0 ||
 	    len > PAGE_SIZE - (addr & (PAGE_SIZE - 1)))
 		return NULL;
@@ -80,66 +123,17 @@ void *uaccess_direct(struct page_table *pt, uintptr_t addr, size_t len, bool wri
 
 int uaccess_copy_from_space(struct page_table *pt, void *dst, uintptr_t src, size_t len)
 {
-	uint8_t *out = dst;
-	bool fault;
-	const void *from = uaccess_one_page(pt, src, len, false, &fault);
-
-	if (from != NULL) {
-		memcpy(dst, from, len);
-		return ERR_OK;
-	}
-	if (fault || uaccess_check(pt, src, len, false) != ERR_OK)
-		return ERR_FAULT;
-	while (len > 0) {
-		size_t n = uaccess_chunk(src, len);
-
-		from = uaccess_page(pt, src, false);
-		if (from == NULL) /* checked above; the mapping cannot change meanwhile */
-			return ERR_FAULT;
-		memcpy(out, from, n);
-		out += n;
-		src += n;
-		len -= n;
-	}
-	return ERR_OK;
+	return uaccess_copy(pt, src, dst, len, false);
 }
 
 int uaccess_copy_to_space(struct page_table *pt, uintptr_t dst, const void *src, size_t len)
 {
-	const uint8_t *in = src;
-	bool fault;
-	void *to = uaccess_one_page(pt, dst, len, true, &fault);
-
-	if (to != NULL) {
-		memcpy(to, src, len);
-		return ERR_OK;
-	}
-	if (fault || uaccess_check(pt, dst, len, true) != ERR_OK)
-		return ERR_FAULT;
-	while (len > 0) {
-		size_t n = uaccess_chunk(dst, len);
-
-		to = uaccess_page(pt, dst, true);
-		if (to == NULL)
-			return ERR_FAULT;
-		memcpy(to, in, n);
-		in += n;
-		dst += n;
-		len -= n;
-	}
-	return ERR_OK;
+	return uaccess_copy(pt, dst, (void *)src, len, true);
 }
 
 int uaccess_read_u32(struct page_table *pt, uintptr_t addr, uint32_t *out)
 {
-	bool fault;
-	const void *from = uaccess_one_page(pt, addr, sizeof(*out), false, &fault);
-
-	if (from != NULL) {
-		__builtin_memcpy(out, from, sizeof(*out)); /* inline 4-byte load, any alignment */
-		return ERR_OK;
-	}
-	return fault ? ERR_FAULT : uaccess_copy_from_space(pt, out, addr, sizeof(*out));
+	return uaccess_copy(pt, addr, out, sizeof(*out), false);
 }
 
 struct page_table *uaccess_current_space(void)

@@ -270,6 +270,39 @@ static void test_current_space(void **state)
 	cpu.rq.current = &cur_thread;
 }
 
+/*
+ * User pages whose frames lie above the direct map (lowered to 8 MiB here) copy through the
+ * window, across the page boundary, and leave the window unmapped afterwards.
+ */
+static void test_frames_above_direct_map(void **state)
+{
+	uint8_t out[PAGE_SIZE + 16], back[sizeof(out)];
+	phys_addr_t f[2], held[4096];
+	uintptr_t va = 0x00900000u;
+	unsigned n = 0;
+
+	(void)state;
+	host_direct_map_max = 8 * MIB;
+	while (n < ARRAY_SIZE(held) && pmm_alloc_frame(OWNER, &held[n]) == ERR_OK &&
+	       held[n] < 8 * MIB)
+		n++; /* the PMM hands out low frames first: take them out of the way */
+	for (unsigned i = 0; i < 2; i++) {
+		assert_int_equal(pmm_alloc_user_frame(OWNER, &f[i]), ERR_OK);
+		assert_true(f[i] >= 8 * MIB);
+		assert_int_equal(mmu_map_page(space, f[i], va + i * PAGE_SIZE, RW), ERR_OK);
+	}
+	for (unsigned i = 0; i < sizeof(out); i++)
+		out[i] = (uint8_t)(i * 7 + 1);
+	assert_int_equal(uaccess_copy_to_space(space, va + 8, out, sizeof(out)), ERR_OK);
+	assert_memory_equal((uint8_t *)phys_to_virt(f[0]) + 8, out, PAGE_SIZE - 8);
+	assert_memory_equal(phys_to_virt(f[1]), out + PAGE_SIZE - 8, 24);
+	assert_int_equal(uaccess_copy_from_space(space, back, va + 8, sizeof(back)), ERR_OK);
+	assert_memory_equal(back, out, sizeof(out));
+	assert_int_equal(mmu_query(mmu_kernel_space(), KMAP_WINDOW, NULL, NULL), ERR_NOT_FOUND);
+	assert_int_equal(uaccess_check(space, va, 2 * PAGE_SIZE, true), ERR_OK);
+	host_direct_map_max = 0x30000000u;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +319,7 @@ int main(void)
 	    cmocka_unit_test(test_zero_length),
 	    cmocka_unit_test(test_read_u32),
 	    cmocka_unit_test(test_current_space),
+	    cmocka_unit_test(test_frames_above_direct_map),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

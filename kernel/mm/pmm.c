@@ -1,7 +1,8 @@
 /*
  * Physical memory manager: a database with one 8-byte record per frame below the highest
- * managed frame, and an O(1) LIFO free list threaded through the records. Builds itself from
- * the boot memory map, which it does not trust (overlapping, unsorted, duplicate entries).
+ * managed frame (up to 4 GiB), and two O(1) LIFO free lists threaded through the records: the
+ * direct-mapped frames (kernel use) and the frames above the direct map (user memory only).
+ * Builds itself from the boot memory map, which it does not trust.
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
@@ -32,12 +33,31 @@ struct pmm_pool {
 	uint32_t free_count;
 };
 
+/*
+ * Frames [0, PMM_PHYS_LIMIT) can be managed: what i686 without PAE addresses, less the last
+ * page (firmware ROM on every PC), so pmm_managed_end() still fits a phys_addr_t.
+ */
+#define PMM_PHYS_LIMIT (0x100000000ull - PAGE_SIZE)
+
+/*
+ * pools[PMM_POOL_DIRECT] holds the free frames below DIRECT_MAP_MAX, pools[PMM_POOL_HIGH] those
+ * above: a frame is on the list of the pool its index falls in, and nowhere else.
+ */
+#define PMM_POOL_DIRECT 0
+#define PMM_POOL_HIGH	1
+
 static struct {
 	struct pmm_frame *frames; /* the database, indexed by phys >> PAGE_SHIFT */
 	uint32_t frame_count;	  /* records in the database: frames [0, frame_count) */
 	uint32_t managed;	  /* frames in available memory (free, allocated or reserved) */
-	struct pmm_pool pool;
+	struct pmm_pool pools[2];
 } pmm;
+
+/* The pool frame `idx` belongs to. */
+static struct pmm_pool *pool_of(uint32_t idx)
+{
+	return &pmm.pools[idx >= (DIRECT_MAP_MAX >> PAGE_SHIFT) ? PMM_POOL_HIGH : PMM_POOL_DIRECT];
+}
 
 static uint64_t frame_floor(uint64_t addr)
 {
@@ -120,8 +140,8 @@ int pmm_place_database(const struct boot_info *bi, uint32_t frames, phys_addr_t 
 }
 
 /*
- * Number of database records: up to the highest fully available frame below DIRECT_MAP_MAX.
- * Reports available memory that lies above that limit and so is not managed.
+ * Number of database records: up to the highest fully available frame below 4 GiB. Reports
+ * available memory that lies above that limit (only PAE could reach it) and so is not managed.
  */
 static uint32_t span_frames(const struct boot_info *bi)
 {
@@ -133,16 +153,16 @@ static uint32_t span_frames(const struct boot_info *bi)
 
 		if (r->type != BOOT_MEM_AVAILABLE || r->length == 0)
 			continue;
-		if (end > DIRECT_MAP_MAX) {
-			unmanaged += end - (r->base > DIRECT_MAP_MAX ? r->base : DIRECT_MAP_MAX);
-			end = DIRECT_MAP_MAX;
+		if (end > PMM_PHYS_LIMIT) {
+			unmanaged += end - (r->base > PMM_PHYS_LIMIT ? r->base : PMM_PHYS_LIMIT);
+			end = PMM_PHYS_LIMIT;
 		}
 		if (end > r->base && end > top)
 			top = end;
 	}
 	if (unmanaged != 0)
-		kprintf("pmm: %llu KiB of available memory at or above 0x%x is not managed\n",
-			(unsigned long long)(unmanaged >> 10), (unsigned)DIRECT_MAP_MAX);
+		kprintf("pmm: %llu KiB of available memory at or above 4 GiB is not managed\n",
+			(unsigned long long)(unmanaged >> 10));
 	return (uint32_t)frame_floor(top);
 }
 
@@ -175,17 +195,19 @@ static uint32_t reserve_frames(uint64_t start, uint64_t end)
 			   true);
 }
 
-/* Rebuilds the free list, lowest frame first (so early boot allocations stay low). */
+/* Rebuilds both free lists, lowest frame first (so early boot allocations stay low). */
 static void rebuild_free_list(void)
 {
-	pmm.pool.head = PMM_LINK_END;
-	pmm.pool.free_count = 0;
+	for (unsigned p = 0; p < ARRAY_SIZE(pmm.pools); p++)
+		pmm.pools[p] = (struct pmm_pool){.head = PMM_LINK_END, .free_count = 0};
 	for (uint32_t i = pmm.frame_count; i-- > 0;) {
+		struct pmm_pool *pool = pool_of(i);
+
 		if (!frame_is_free(&pmm.frames[i]))
 			continue;
-		pmm.frames[i].link = pmm.pool.head;
-		pmm.pool.head = i;
-		pmm.pool.free_count++;
+		pmm.frames[i].link = pool->head;
+		pool->head = i;
+		pool->free_count++;
 	}
 }
 
@@ -238,13 +260,13 @@ int pmm_init(const struct boot_info *bi)
 	pmm.frames = NULL;
 	pmm.frame_count = 0;
 	pmm.managed = 0;
-	pmm.pool = (struct pmm_pool){.head = PMM_LINK_END, .free_count = 0};
+	for (unsigned p = 0; p < ARRAY_SIZE(pmm.pools); p++)
+		pmm.pools[p] = (struct pmm_pool){.head = PMM_LINK_END, .free_count = 0};
 	if (bi == NULL || bi->kernel_end < bi->kernel_start)
 		return ERR_INVALID;
 	pmm.frame_count = span_frames(bi);
 	if (pmm.frame_count == 0) {
-		kprintf("pmm: the memory map has no available memory below 0x%x\n",
-			(unsigned)DIRECT_MAP_MAX);
+		kprintf("pmm: the memory map has no available memory below 4 GiB\n");
 		return ERR_NOMEM;
 	}
 	err = pmm_place_database(bi, pmm.frame_count, &db);
@@ -256,32 +278,55 @@ int pmm_init(const struct boot_info *bi)
 	apply_memory_map(bi);
 	reserve_boot_regions(bi, db, (uint64_t)pmm.frame_count * sizeof(struct pmm_frame));
 	rebuild_free_list();
-	kprintf("pmm: %u frames managed, %u free; database of %u frames at 0x%x\n",
-		(unsigned)pmm.managed, (unsigned)pmm.pool.free_count, (unsigned)pmm.frame_count,
+	kprintf("pmm: %u frames managed, %u free (%u above the direct map); database of %u frames "
+		"at 0x%x\n",
+		(unsigned)pmm.managed, (unsigned)pmm_free_frames(),
+		(unsigned)pmm.pools[PMM_POOL_HIGH].free_count, (unsigned)pmm.frame_count,
 		(unsigned)db);
+	return ERR_OK;
+}
+
+/* Takes the first frame of `pool` for owner (interrupts off): ERR_OK, or ERR_NOMEM if empty. */
+static int pool_take(struct pmm_pool *pool, uint32_t owner, phys_addr_t *out)
+{
+	uint32_t idx = pool->head;
+
+	if (idx == PMM_LINK_END)
+		return ERR_NOMEM;
+	pool->head = pmm.frames[idx].link;
+	pool->free_count--;
+	pmm.frames[idx].link = PMM_LINK_ALLOCATED;
+	pmm.frames[idx].owner = owner;
+	*out = (phys_addr_t)idx << PAGE_SHIFT;
 	return ERR_OK;
 }
 
 int pmm_alloc_frame(uint32_t owner, phys_addr_t *out)
 {
 	bool irq;
-	uint32_t idx;
+	int err;
 
 	if (out == NULL || owner == PMM_OWNER_NONE)
 		return ERR_INVALID;
 	irq = arch_irq_save();
-	idx = pmm.pool.head;
-	if (idx == PMM_LINK_END) {
-		arch_irq_restore(irq);
-		return ERR_NOMEM;
-	}
-	pmm.pool.head = pmm.frames[idx].link;
-	pmm.pool.free_count--;
-	pmm.frames[idx].link = PMM_LINK_ALLOCATED;
-	pmm.frames[idx].owner = owner;
+	err = pool_take(&pmm.pools[PMM_POOL_DIRECT], owner, out);
 	arch_irq_restore(irq);
-	*out = (phys_addr_t)idx << PAGE_SHIFT;
-	return ERR_OK;
+	return err;
+}
+
+int pmm_alloc_user_frame(uint32_t owner, phys_addr_t *out)
+{
+	bool irq;
+	int err;
+
+	if (out == NULL || owner == PMM_OWNER_NONE)
+		return ERR_INVALID;
+	irq = arch_irq_save();
+	err = pool_take(&pmm.pools[PMM_POOL_HIGH], owner, out);
+	if (err != ERR_OK)
+		err = pool_take(&pmm.pools[PMM_POOL_DIRECT], owner, out);
+	arch_irq_restore(irq);
+	return err;
 }
 
 /* Why `frame` may not be freed, or NULL if it may. */
@@ -312,10 +357,12 @@ int pmm_free_frame(phys_addr_t frame)
 		kprintf("pmm: refused to free 0x%x: %s\n", (unsigned)frame, why);
 		return ERR_INVALID;
 	}
+	struct pmm_pool *pool = pool_of(idx);
+
 	pmm.frames[idx].owner = PMM_OWNER_NONE;
-	pmm.frames[idx].link = pmm.pool.head;
-	pmm.pool.head = idx;
-	pmm.pool.free_count++;
+	pmm.frames[idx].link = pool->head;
+	pool->head = idx;
+	pool->free_count++;
 	arch_irq_restore(irq);
 	return ERR_OK;
 }
@@ -350,7 +397,12 @@ uint32_t pmm_owner(phys_addr_t frame)
 
 uint32_t pmm_free_frames(void)
 {
-	return pmm.pool.free_count;
+	return pmm.pools[PMM_POOL_DIRECT].free_count + pmm.pools[PMM_POOL_HIGH].free_count;
+}
+
+uint32_t pmm_free_direct_frames(void)
+{
+	return pmm.pools[PMM_POOL_DIRECT].free_count;
 }
 
 uint32_t pmm_total_frames(void)

@@ -296,7 +296,7 @@ static void test_reserve_overlapping_regions(void **state)
 	free(frames);
 }
 
-static void test_memory_above_direct_map_is_not_managed(void **state)
+static void test_memory_above_4gib_is_not_managed(void **state)
 {
 	(void)state;
 	memset(&bi, 0, sizeof(bi));
@@ -305,9 +305,57 @@ static void test_memory_above_direct_map_is_not_managed(void **state)
 	map_add(MIB, 0x40000000ull - MIB, BOOT_MEM_AVAILABLE);	/* 1 MiB .. 1 GiB */
 	map_add(0x38000000ull, UINT64_MAX, BOOT_MEM_AVAILABLE); /* length wraps: garbage */
 	assert_int_equal(pmm_init(&bi), ERR_OK);
-	assert_int_equal(pmm_managed_end(), DIRECT_MAP_MAX);
-	assert_int_equal(pmm_total_frames(), (DIRECT_MAP_MAX - MIB) / PAGE_SIZE);
-	assert_non_null(strstr(host_console_output(), "not managed"));
+	assert_int_equal(pmm_managed_end(), 0xFFFFF000u); /* the last page below 4 GiB is ROM */
+	assert_int_equal(pmm_total_frames(), (0xFFFFF000u - MIB) / PAGE_SIZE);
+	assert_non_null(strstr(host_console_output(), "at or above 4 GiB is not managed"));
+}
+
+/* Frames above the direct map are managed and counted, but only pmm_alloc_user_frame gives them. */
+static void test_memory_above_direct_map_serves_users(void **state)
+{
+	phys_addr_t f, high;
+	uint32_t direct_free, high_free;
+
+	(void)state;
+	memset(&bi, 0, sizeof(bi));
+	bi.kernel_start = KERNEL_START;
+	bi.kernel_end = KERNEL_END;
+	map_add(MIB, 0x40000000ull - MIB, BOOT_MEM_AVAILABLE); /* 1 MiB .. 1 GiB */
+	assert_int_equal(pmm_init(&bi), ERR_OK);
+	assert_int_equal(pmm_managed_end(), 0x40000000u);
+	assert_int_equal(pmm_total_frames(), (0x40000000u - MIB) / PAGE_SIZE);
+	direct_free = pmm_free_direct_frames();
+	high_free = pmm_free_frames() - direct_free;
+	assert_int_equal(high_free, (0x40000000u - DIRECT_MAP_MAX) / PAGE_SIZE);
+	assert_int_equal(pmm_alloc_frame(PMM_OWNER_KERNEL, &f), ERR_OK);
+	assert_true(f < DIRECT_MAP_MAX);
+	assert_int_equal(pmm_alloc_user_frame(PMM_OWNER_MEMOBJ, &high), ERR_OK);
+	assert_true(high >= DIRECT_MAP_MAX && high < 0x40000000u);
+	assert_int_equal(pmm_owner(high), PMM_OWNER_MEMOBJ);
+	assert_int_equal(pmm_free_direct_frames(), direct_free - 1);
+	assert_int_equal(pmm_free_frames(), direct_free + high_free - 2);
+	assert_int_equal(pmm_free_frame(high), ERR_OK); /* back to the high list, not the direct one */
+	assert_int_equal(pmm_free_direct_frames(), direct_free - 1);
+	assert_int_equal(pmm_free_frame(f), ERR_OK);
+	assert_int_equal(pmm_free_frames(), direct_free + high_free);
+	assert_int_equal(pmm_free_frame(high), ERR_INVALID); /* double free of a high frame */
+}
+
+/* Without high frames, user allocations fall back to direct-mapped ones until none is left. */
+static void test_user_frames_fall_back_to_direct_map(void **state)
+{
+	phys_addr_t f;
+	uint32_t n = 0;
+
+	(void)state;
+	assert_int_equal(pmm_init(&bi), ERR_OK);
+	assert_int_equal(pmm_free_frames(), pmm_free_direct_frames());
+	while (pmm_alloc_user_frame(PMM_OWNER_MEMOBJ, &f) == ERR_OK)
+		n++;
+	assert_true(n > 0);
+	assert_int_equal(pmm_free_frames(), 0);
+	assert_int_equal(pmm_alloc_frame(PMM_OWNER_KERNEL, &f), ERR_NOMEM);
+	assert_int_equal(pmm_alloc_user_frame(PMM_OWNER_NONE, &f), ERR_INVALID);
 }
 
 static void test_init_rejects_unusable_maps(void **state)
@@ -393,7 +441,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_owner_accounting, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_garbage_map_entries, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reserve_overlapping_regions, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_memory_above_direct_map_is_not_managed, setup,
+	    cmocka_unit_test_setup_teardown(test_memory_above_4gib_is_not_managed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_memory_above_direct_map_serves_users, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_user_frames_fall_back_to_direct_map, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_init_rejects_unusable_maps, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_database_placement, setup, teardown),

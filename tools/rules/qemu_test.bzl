@@ -6,7 +6,7 @@ def _quote(s):
     return "'" + s.replace("$", "$$").replace("'", "'\\''") + "'"
 
 def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 45,
-              qemu_args = [], size = "small", **kwargs):
+              qemu_args = [], size = "small", memory = None, **kwargs):
     # A boot takes seconds; timeout_s (QEMU's own limit, which prints the serial log) stays
     # under a small test's 60 s, so a hang is reported by qemu_test.py, not killed by Bazel.
     args = ["--iso", "$(rootpath %s)" % image, "--timeout", str(timeout_s)]
@@ -14,6 +14,8 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
         args += ["--expect", _quote(e)]
     for f in forbid:
         args += ["--forbid", _quote(f)]
+    if memory != None:
+        args += ["--memory", memory]  # MiB of guest RAM (qemu_test.py's default: 128)
     if exit_code != None:
         args += ["--exit-code", str(exit_code)]
     for q in qemu_args:

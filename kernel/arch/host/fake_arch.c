@@ -18,6 +18,7 @@
 uint8_t *host_phys_mem;
 size_t host_phys_mem_size;
 struct phys_range host_kernel_readonly[KERNEL_RO_RANGE_COUNT];
+uint32_t host_direct_map_max = 0x30000000u;
 
 static char console_buf[HOST_CONSOLE_MAX];
 static size_t console_len;
@@ -43,6 +44,7 @@ void host_phys_mem_init(size_t bytes)
 	memset(host_phys_mem, 0, bytes);
 	host_phys_mem_size = bytes;
 	memset(host_kernel_readonly, 0, sizeof(host_kernel_readonly)); /* no read-only image */
+	host_direct_map_max = 0x30000000u;				/* as on i686 */
 }
 
 void host_phys_mem_release(void)

@@ -29,6 +29,9 @@ _Static_assert(sizeof(struct page_table) == PAGE_SIZE, "a directory fills one fr
  */
 static struct page_table *kernel_space;
 static struct page_table *active_space; /* per-CPU once there is more than one CPU */
+/* The frame mmu_kmap has in the window, or KMAP_NONE (one CPU: one window). */
+static phys_addr_t kmap_frame;
+#define KMAP_NONE 0xFFFFFFFFu
 
 static uint32_t *table_at(uint32_t pde)
 {
@@ -147,6 +150,7 @@ int mmu_init(void)
 		    mmu_direct_map_pte(p, ro, KERNEL_RO_RANGE_COUNT);
 	}
 	kernel_space = k;
+	kmap_frame = KMAP_NONE;
 	paging_enable_global_pages();
 	mmu_activate(k);
 	kprintf("mmu: kernel directory at 0x%x, direct map of %u MiB\n", (unsigned)dir,
@@ -279,4 +283,30 @@ void mmu_activate(struct page_table *pt)
 	KASSERT(pt != NULL); /* there is always an address space to run in */
 	active_space = pt;
 	paging_load_directory(virt_to_phys(pt));
+}
+
+/*
+ * Direct-mapped frames need no window. Others get KMAP_WINDOW, a global kernel page, until
+ * mmu_kunmap: the caller copies with interrupts off and never sleeps in between.
+ */
+void *mmu_kmap(phys_addr_t frame)
+{
+	KASSERT((frame & (PAGE_SIZE - 1)) == 0); /* whole frames only */
+	if (frame < DIRECT_MAP_MAX)
+		return phys_to_virt(frame);
+	KASSERT(kmap_frame == KMAP_NONE); /* one window: no nesting */
+	if (mmu_map_page(kernel_space, frame, KMAP_WINDOW, MMU_WRITABLE) != ERR_OK)
+		panic("mmu: the kmap window 0x%x is taken", (unsigned)KMAP_WINDOW);
+	kmap_frame = frame;
+	return paging_window_pointer(KMAP_WINDOW, frame);
+}
+
+/* Ends a mmu_kmap: unmaps the window (and drops its TLB entry) if it was used. */
+void mmu_kunmap(phys_addr_t frame)
+{
+	if (frame < DIRECT_MAP_MAX)
+		return;
+	KASSERT(kmap_frame == frame); /* release what was mapped */
+	mmu_unmap_page(kernel_space, KMAP_WINDOW);
+	kmap_frame = KMAP_NONE;
 }

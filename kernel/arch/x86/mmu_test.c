@@ -397,6 +397,74 @@ static void test_destroying_active_space_panics(void **state)
 	mmu_destroy_address_space(pt);
 }
 
+/* Frames above 16 MiB are "above the direct map": the PMM's high pool, reached by the window. */
+static int setup_low_direct_map(void **state)
+{
+	(void)state;
+	host_phys_mem_init(FAKE_MEM);
+	host_direct_map_max = 16 * MIB;
+	host_paging_reset();
+	host_tlb_reset();
+	boot_map(FAKE_MEM);
+	assert_int_equal(pmm_init(&bi), ERR_OK);
+	assert_int_equal(mmu_init(), ERR_OK);
+	return 0;
+}
+
+static void test_kmap_direct_frame_needs_no_window(void **state)
+{
+	phys_addr_t f = frame();
+
+	(void)state;
+	assert_ptr_equal(mmu_kmap(f), phys_to_virt(f));
+	assert_int_equal(mmu_query(mmu_kernel_space(), KMAP_WINDOW, NULL, NULL), ERR_NOT_FOUND);
+	mmu_kunmap(f);
+}
+
+/* A high frame is mapped at the window (kernel-only, writable, global) until mmu_kunmap. */
+static void test_kmap_high_frame_uses_window(void **state)
+{
+	phys_addr_t f, phys;
+	uint32_t flags;
+
+	(void)state;
+	assert_int_equal(pmm_alloc_user_frame(9, &f), ERR_OK);
+	assert_true(f >= 16 * MIB);
+	uint8_t *p = mmu_kmap(f);
+
+	assert_ptr_equal(p, phys_to_virt(f)); /* the host's stand-in for the window address */
+	assert_int_equal(mmu_query(mmu_kernel_space(), KMAP_WINDOW, &phys, &flags), ERR_OK);
+	assert_int_equal(phys, f);
+	assert_int_equal(flags, MMU_PRESENT | MMU_WRITABLE);
+	assert_true(raw_directory(mmu_kernel_space())[PDE_INDEX(KMAP_WINDOW)] & PTE_PRESENT);
+	host_tlb_reset();
+	mmu_kunmap(f);
+	assert_int_equal(mmu_query(mmu_kernel_space(), KMAP_WINDOW, NULL, NULL), ERR_NOT_FOUND);
+	assert_true(host_tlb_was_invalidated(KMAP_WINDOW));
+}
+
+/* One window: a second high frame while one is mapped is a kernel bug. */
+static void test_kmap_nesting_panics(void **state)
+{
+	phys_addr_t a, b;
+	jmp_buf env;
+
+	(void)state;
+	assert_int_equal(pmm_alloc_user_frame(9, &a), ERR_OK);
+	assert_int_equal(pmm_alloc_user_frame(9, &b), ERR_OK);
+	mmu_kmap(a);
+	if (setjmp(env) == 0) {
+		host_panic_arm(&env);
+		mmu_kmap(b);
+		host_panic_disarm();
+		fail_msg("a nested kmap did not panic");
+	}
+	host_panic_disarm();
+	mmu_kunmap(a);
+	assert_ptr_equal(mmu_kmap(b), phys_to_virt(b)); /* the window is free again */
+	mmu_kunmap(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +486,11 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_destroy_returns_every_table, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_out_of_frames_during_map, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_destroying_active_space_panics, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_kmap_direct_frame_needs_no_window, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_kmap_high_frame_uses_window, setup_low_direct_map,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_kmap_nesting_panics, setup_low_direct_map,
+					    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,10 @@
 /*
- * Memory objects: a range of physical memory a memory capability names. Today they describe
- * the boot modules' images (what SYS_UNIT_START may start); frames and device ranges that can
- * be mapped come with the memory capabilities of issue 8.
+ * Memory objects: what a memory capability (CAP_TYPE_MEMORY) names. Four flavours, by flags:
+ * - a boot module's image (what SYS_UNIT_START may start);
+ * - a memory budget: a count of frames it may still hand out (SYS_MEM_ALLOC charges it);
+ * - fresh frames allocated from a budget (mappable; their frames go back, and the budget is
+ *   credited, when the object's last reference goes: capabilities and mappings both count);
+ * - device memory: a fixed physical range (mappable; never freed, charged to no budget).
  */
 #ifndef KERNEL_MEMOBJ_H
 #define KERNEL_MEMOBJ_H
@@ -14,13 +17,29 @@
 #endif
 
 #define MEMOBJ_BOOT_MODULE (1u << 0) /* the image of boot module `module` */
+#define MEMOBJ_BUDGET	   (1u << 1) /* a memory budget */
+#define MEMOBJ_FRAMES	   (1u << 2) /* frames from a budget */
+#define MEMOBJ_DEVICE	   (1u << 3) /* device memory [base, base + size) */
+#define MEMOBJ_FILLING	   (1u << 4) /* MEMOBJ_FRAMES still being allocated: not mappable */
+
+/* Frame numbers per list frame: a frames object lists its frames in a two-level table. */
+#define MEMOBJ_LIST_ENTRIES (PAGE_SIZE / sizeof(phys_addr_t))
 
 struct memobj {
-	struct kobj kobj; /* first: the pool and capabilities name it by this */
-	phys_addr_t base;
-	uint32_t size;
-	uint32_t flags;	 /* MEMOBJ_* */
-	uint32_t module; /* boot module index, with MEMOBJ_BOOT_MODULE */
+	struct kobj kobj;      /* first: the pool and capabilities name it by this */
+	phys_addr_t base;      /* boot module and device memory: first byte */
+	uint32_t size;	       /* boot module and device memory: bytes */
+	uint32_t flags;	       /* MEMOBJ_* */
+	uint32_t module;       /* boot module index, with MEMOBJ_BOOT_MODULE */
+	uint32_t budget_free;  /* budgets: frames it may still hand out */
+	uint32_t pages;	       /* frames and device objects: pages (charged, for frames) */
+	uint32_t filled;       /* frames objects: frames allocated so far (pages when complete) */
+	struct memobj *budget; /* frames objects: charged to (holds one of its references) */
+	/*
+	 * frames objects: a direct-mapped frame of up to MEMOBJ_LIST_ENTRIES list frames, each
+	 * listing MEMOBJ_LIST_ENTRIES frames. Kernel bookkeeping, charged to no budget.
+	 */
+	phys_addr_t dir;
 };
 
 /* Empties the pool (boot and tests). */
@@ -29,8 +48,36 @@ void memobj_pool_init(void);
 /* A memory object for boot module `index` at [base, base + size), or NULL (pool empty). */
 struct memobj *memobj_create_module(uint32_t index, phys_addr_t base, uint32_t size);
 
-/* kobj_release's entry for memory objects: a module image's frames stay where the boot put
- * them; only the object goes. */
+/* A budget that may hand out `frames` frames (the root task's, at boot), or NULL. */
+struct memobj *memobj_create_budget(uint32_t frames);
+
+/* Device memory [base, base + size), page-aligned, or NULL (pool empty or misaligned). */
+struct memobj *memobj_create_device(phys_addr_t base, uint32_t size);
+
+/*
+ * A frames object of `pages` pages charged to budget b, with none of its frames yet
+ * (MEMOBJ_FILLING: memobj_fill allocates them). ERR_NOMEM (nothing charged) if b has fewer
+ * than `pages` frames left or the kernel is out of objects or bookkeeping frames;
+ * ERR_INVALID for 0 pages or a b that is no budget. refs starts at 0: the caller installs it.
+ */
+int memobj_create_frames(struct memobj *b, uint32_t pages, struct memobj **out);
+
+/*
+ * Allocates, zeroes and records up to `batch` more frames of m. ERR_OK once all are there
+ * (MEMOBJ_FILLING cleared), MEMOBJ_FILL_MORE if some are missing, ERR_NOMEM if the PMM ran
+ * out (what was allocated stays recorded: releasing m frees it).
+ */
+#define MEMOBJ_FILL_MORE 1
+int memobj_fill(struct memobj *m, uint32_t batch);
+
+/* The frame of page i of a frames or device object (i < m->pages). */
+phys_addr_t memobj_frame(const struct memobj *m, uint32_t i);
+
+/*
+ * kobj_release's entry for memory objects (their last reference went): a frames object frees
+ * its frames and bookkeeping and credits its budget (which goes too once nothing refers to
+ * it); module images and device memory stay where they are; only the object goes.
+ */
 void memobj_release(struct kobj *obj);
 
 #endif /* KERNEL_MEMOBJ_H */

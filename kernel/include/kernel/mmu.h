@@ -39,4 +39,13 @@ void *mmu_user_ptr(struct page_table *pt, virt_addr_t virt, bool write);
 /* Makes pt the current address space. */
 void mmu_activate(struct page_table *pt);
 
+/*
+ * The kernel's pointer to frame `frame` for a short access: phys_to_virt for a direct-mapped
+ * frame; for a frame above the direct map, the temporary-mapping window (KMAP_WINDOW in
+ * <arch/memory.h>). There is one window: at most one high frame is mapped at a time (KASSERT),
+ * with interrupts off from mmu_kmap to its mmu_kunmap(frame), and nothing blocks in between.
+ */
+void *mmu_kmap(phys_addr_t frame);
+void mmu_kunmap(phys_addr_t frame);
+
 #endif

@@ -1,8 +1,9 @@
 /*
  * Checked access to user memory. The kernel never dereferences a user pointer: every range is
  * validated against the address space's page tables (below USER_SPACE_END, no pointer+length
- * overflow, present, user, writable where written) and copied page by page through the direct
- * map, so a bad pointer yields ERR_FAULT and can never fault in the kernel.
+ * overflow, present, user, writable where written) and copied page by page through mmu_kmap
+ * (the direct map, or the temporary window for a frame above it), so a bad pointer yields
+ * ERR_FAULT and can never fault in the kernel.
  */
 #ifndef KERNEL_UACCESS_H
 #define KERNEL_UACCESS_H
@@ -15,7 +16,7 @@ struct page_table;
  * Rules shared by every call: a NULL pointer (address 0) is ERR_FAULT even for len 0; the
  * range [addr, addr + len) must not wrap and must end at or below USER_SPACE_END; for len 0
  * nothing else is checked. Every page the range touches must be mapped present and user, and
- * writable when `write`; its frame must be direct-mapped. Any alignment is accepted.
+ * writable when `write`; its frame may lie anywhere. Any alignment is accepted.
  */
 int uaccess_check(struct page_table *pt, uintptr_t addr, size_t len, bool write);
 

@@ -80,6 +80,16 @@ int32_t sys_notify_signal(cap_t notification, uint32_t bits);
  * timeout_us for some (IPC_NO_WAIT: ERR_TIMEOUT at once if none). ERR_OK or ERR_*.
  */
 int32_t sys_notify_wait(cap_t notification, uint32_t *bits, uint64_t timeout_us);
+/*
+ * Memory (<keel/abi.h>, docs/capabilities.md): `pages` fresh zeroed frames from a budget (a
+ * memory capability with every right, or ERR_*); map a whole memory object at vaddr with
+ * MEM_MAP_READ [| MEM_MAP_WRITE | MEM_MAP_EXECUTE]; unmap the mapping starting at vaddr; a
+ * budget's free frames or an object's pages.
+ */
+int32_t sys_mem_alloc(cap_t budget, uint32_t pages);
+int32_t sys_mem_map(cap_t mem, void *vaddr, uint32_t rights);
+int32_t sys_mem_unmap(void *vaddr);
+int32_t sys_mem_info(cap_t mem);
 /* Does nothing and returns 0: the cost of entering and leaving the kernel (benchmarks). */
 int32_t sys_null(void);
 

@@ -152,6 +152,28 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_IPC_SEND 17
 #define SYS_IPC_RECV 18
 #define SYS_IPC_REPLY_RECV 19
+/*
+ * Memory (docs/capabilities.md): budgets, memory objects and mappings.
+ * SYS_MEM_ALLOC(budget cap WRITE, pages) -> a capability with every right to `pages` fresh
+ *     zeroed frames charged to the budget; ERR_NOMEM beyond it.
+ * SYS_MEM_MAP(mem cap, vaddr, MEM_MAP_*): maps the whole object at vaddr (page-aligned, user,
+ *     below the landing page, over nothing mapped); the capability must hold every right asked.
+ * SYS_MEM_UNMAP(vaddr): ends the caller's mapping that starts at vaddr.
+ * SYS_MEM_INFO(mem cap READ) -> a budget's free frames, or an object's pages.
+ */
+#define SYS_MEM_ALLOC 20
+#define SYS_MEM_MAP 21
+#define SYS_MEM_UNMAP 22
+#define SYS_MEM_INFO 23
+#define MEM_MAP_READ CAP_RIGHT_READ
+#define MEM_MAP_WRITE CAP_RIGHT_WRITE
+#define MEM_MAP_EXECUTE CAP_RIGHT_EXECUTE
+/*
+ * The root task's memory at boot: its budget (every frame left for user memory; READ, WRITE,
+ * GRANT, ADMIN) and VGA text memory 0xB8000-0xBFFFF as device memory (READ, WRITE, GRANT).
+ */
+#define CAP_ROOT_BUDGET CAP_START(0)
+#define CAP_ROOT_VGA CAP_START(3)
 #define SYS_CAP_RESTRICT 24 /* (cap, rights): reduce a capability's rights in place */
 #define SYS_CAP_DELETE 25   /* (cap): release a capability */
 #define SYS_CAP_DERIVE 26   /* (cap, rights, badge_lo, badge_hi) -> a new child capability */

@@ -11,8 +11,14 @@
 /* The modelled i686 virtual layout (see kernel/arch/x86/include/arch/memory.h). */
 #define KERNEL_BASE	     0xC0000000u
 #define USER_SPACE_END	     KERNEL_BASE
-#define DIRECT_MAP_MAX	     0x30000000u
+/*
+ * Where the direct map ends: 768 MiB as on i686 unless a test lowers it (host_direct_map_max,
+ * reset by host_phys_mem_init) to have frames "above the direct map" inside its buffer.
+ */
+extern uint32_t host_direct_map_max;
+#define DIRECT_MAP_MAX host_direct_map_max
 #define KERNEL_RESERVED_BASE 0xF0000000u
+#define KMAP_WINDOW	     KERNEL_RESERVED_BASE
 #define BOOT_MAPPED_PHYS     0x01000000u
 #define KERNEL_LOAD_PHYS     0x00100000u
 #define KERNEL_STACK_SIZE    16384u

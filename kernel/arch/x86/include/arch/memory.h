@@ -11,6 +11,7 @@
 #define USER_SPACE_END	     KERNEL_BASE /* user addresses are below this */
 #define DIRECT_MAP_MAX	     0x30000000u /* 768 MiB: physical memory above is not direct-mapped */
 #define KERNEL_RESERVED_BASE 0xF0000000u /* 0xF0000000-0xFFFFFFFF: reserved kernel window */
+#define KMAP_WINDOW	     KERNEL_RESERVED_BASE /* mmu_kmap's one-page temporary window */
 #define BOOT_MAPPED_PHYS     0x01000000u /* boot.S maps [0, 16 MiB) at 0 and at KERNEL_BASE */
 #define KERNEL_STACK_SIZE    16384u	 /* every kernel stack, the boot stack too; no guard page */
 

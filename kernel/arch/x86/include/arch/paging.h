@@ -30,4 +30,11 @@ static inline void paging_invalidate_page(virt_addr_t va)
 	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
 }
 
+/* The pointer through which the kernel reaches `phys` once it is mapped at kernel address va. */
+static inline void *paging_window_pointer(virt_addr_t va, phys_addr_t phys)
+{
+	(void)phys;
+	return (void *)va;
+}
+
 #endif /* ARCH_PAGING_H */

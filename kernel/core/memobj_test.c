@@ -1,0 +1,248 @@
+/*
+ * Host tests for memory objects and mappings (memobj.c, mem_map.c) on the real PMM and i386
+ * page tables: budgets charge and credit exactly, frames come zeroed (through the kmap window:
+ * the direct map ends at 8 MiB here), every mapping rule refuses what it should, and frames go
+ * back only when the last reference (capability or mapping) goes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <keel/abi.h>
+#include <kernel/boot.h>
+#include <kernel/kobj.h>
+#include <kernel/loader.h>
+#include <kernel/mem_map.h>
+#include <kernel/memobj.h>
+#include <kernel/mmu.h>
+#include <kernel/pmm.h>
+#include <arch/host_fake.h>
+#include <arch/memory.h>
+
+#define MIB	 0x100000u
+#define FAKE_MEM (16 * MIB)
+#define VA	 0x40000000u
+#define RW	 (MMU_USER | MMU_WRITABLE)
+
+static struct boot_info bi;
+static struct page_table *space;
+
+/* The object layer, reduced to what memory objects need: count, release at zero. */
+void kobj_ref(struct kobj *obj, uint32_t rights)
+{
+	(void)rights;
+	obj->refs++;
+}
+
+void kobj_unref(struct kobj *obj, uint32_t rights)
+{
+	(void)rights;
+	if (--obj->refs == 0)
+		memobj_release(obj);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	host_phys_mem_init(FAKE_MEM);
+	host_direct_map_max = 8 * MIB;
+	memset(&bi, 0, sizeof(bi));
+	bi.kernel_start = MIB;
+	bi.kernel_end = 2 * MIB;
+	bi.mem_regions[0] = (struct boot_mem_region){MIB, FAKE_MEM - MIB, BOOT_MEM_AVAILABLE};
+	bi.mem_region_count = 1;
+	assert_int_equal(pmm_init(&bi), ERR_OK);
+	assert_int_equal(mmu_init(), ERR_OK);
+	memset(host_phys_mem + 8 * MIB, 0x5a, 8 * MIB); /* stale data in every high frame */
+	memobj_pool_init();
+	space = mmu_create_address_space();
+	assert_non_null(space);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	host_phys_mem_release();
+	return 0;
+}
+
+/* A complete frames object of `pages` from b, holding one reference (as a capability would). */
+static struct memobj *frames(struct memobj *b, uint32_t pages)
+{
+	struct memobj *m;
+
+	assert_int_equal(memobj_create_frames(b, pages, &m), ERR_OK);
+	kobj_ref(&m->kobj, CAP_RIGHTS_ALL);
+	while (memobj_fill(m, 3) == MEMOBJ_FILL_MORE)
+		assert_true(m->flags & MEMOBJ_FILLING);
+	assert_false(m->flags & MEMOBJ_FILLING);
+	return m;
+}
+
+static void test_budget_charges_and_credits(void **state)
+{
+	struct memobj *b = memobj_create_budget(10), *m;
+	uint32_t free_before = pmm_free_frames();
+
+	(void)state;
+	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(memobj_create_frames(b, 11, &m), ERR_NOMEM); /* beyond the budget */
+	assert_int_equal(memobj_create_frames(b, 0, &m), ERR_INVALID);
+	assert_int_equal(b->budget_free, 10);
+	m = frames(b, 7);
+	assert_int_equal(b->budget_free, 3);
+	assert_int_equal(memobj_create_frames(b, 4, &m), ERR_NOMEM);
+	for (uint32_t i = 0; i < 7; i++) {
+		phys_addr_t f = memobj_frame(m, i);
+		const uint8_t *p = phys_to_virt(f);
+
+		assert_true(f >= 8 * MIB); /* user memory comes from above the direct map */
+		assert_int_equal(pmm_owner(f), PMM_OWNER_MEMOBJ);
+		for (uint32_t k = 0; k < PAGE_SIZE; k++)
+			assert_int_equal(p[k], 0);
+	}
+	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(b->budget_free, 10);
+	assert_int_equal(pmm_free_frames(), free_before);
+	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
+}
+
+/* A budget whose capabilities went lives on while frames charged to it do. */
+static void test_budget_outlives_its_capabilities(void **state)
+{
+	struct memobj *b = memobj_create_budget(4), *m;
+	uint32_t objects_free;
+
+	(void)state;
+	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
+	m = frames(b, 2);
+	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(b->kobj.refs, 1); /* m's charge */
+	assert_int_equal(b->kobj.type, CAP_TYPE_MEMORY);
+	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
+	objects_free = 0;
+	for (uint32_t i = 0; i < MEMOBJ_MAX; i++) {
+		struct memobj *o = memobj_create_budget(1);
+
+		if (o == NULL)
+			break;
+		objects_free++;
+	}
+	assert_int_equal(objects_free, MEMOBJ_MAX); /* both objects went back to the pool */
+}
+
+/* Out of frames midway: what was allocated is freed with the object, the budget is whole. */
+static void test_fill_out_of_frames(void **state)
+{
+	struct memobj *b = memobj_create_budget(1u << 20), *m;
+	uint32_t free_before;
+
+	(void)state;
+	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
+	free_before = pmm_free_frames();
+	assert_int_equal(memobj_create_frames(b, free_before + 10, &m), ERR_OK);
+	kobj_ref(&m->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(memobj_fill(m, UINT32_MAX), ERR_NOMEM);
+	assert_true(m->flags & MEMOBJ_FILLING);
+	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(pmm_free_frames(), free_before);
+	assert_int_equal(b->budget_free, 1u << 20);
+}
+
+static void test_map_rules(void **state)
+{
+	struct memobj *b = memobj_create_budget(16), *m, *f;
+
+	(void)state;
+	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
+	m = frames(b, 2);
+	assert_int_equal(mem_map(space, m, VA + 1, RW), ERR_INVALID);	 /* misaligned */
+	assert_int_equal(mem_map(space, m, 0, RW), ERR_INVALID);	 /* page 0 */
+	assert_int_equal(mem_map(space, m, KERNEL_BASE, RW), ERR_FAULT); /* kernel */
+	assert_int_equal(mem_map(space, m, USER_SPACE_END - PAGE_SIZE, RW), ERR_FAULT);
+	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE, RW), ERR_INVALID);
+	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE - PAGE_SIZE, RW), ERR_INVALID);
+	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE - 2 * PAGE_SIZE, RW), ERR_OK);
+	assert_int_equal(mem_map(space, m, VA, RW), ERR_OK);
+	assert_int_equal(mem_map(space, m, VA + PAGE_SIZE, RW), ERR_INVALID); /* overlap */
+	assert_int_equal(mem_map(space, m, VA - PAGE_SIZE, RW), ERR_INVALID); /* overlap */
+	assert_int_equal(memobj_create_frames(b, 1, &f), ERR_OK);
+	kobj_ref(&f->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(mem_map(space, f, VA + 4 * PAGE_SIZE, RW), ERR_BUSY); /* filling */
+	kobj_unref(&f->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(mem_map_count(), 2);
+	mem_unmap_space(space);
+	assert_int_equal(mem_map_count(), 0);
+	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
+	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
+}
+
+/* Read-only and writable mappings of one object share its frames; unmap ends exactly one. */
+static void test_mappings_share_and_hold_frames(void **state)
+{
+	struct memobj *b = memobj_create_budget(16), *m;
+	phys_addr_t phys;
+	uint32_t flags, free_before = pmm_free_frames();
+
+	(void)state;
+	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
+	m = frames(b, 3);
+	assert_int_equal(mem_map(space, m, VA, RW), ERR_OK);
+	assert_int_equal(mem_map(space, m, 2 * VA, MMU_USER), ERR_OK);
+	assert_int_equal(mmu_query(space, 2 * VA + 2 * PAGE_SIZE, &phys, &flags), ERR_OK);
+	assert_int_equal(phys, memobj_frame(m, 2));
+	assert_int_equal(flags, MMU_PRESENT | MMU_USER);
+	assert_int_equal(mmu_query(space, VA + 2 * PAGE_SIZE, &phys, &flags), ERR_OK);
+	assert_int_equal(flags, MMU_PRESENT | MMU_USER | MMU_WRITABLE);
+	kobj_unref(&m->kobj, CAP_RIGHTS_ALL); /* the last capability goes: the mappings hold it */
+	assert_int_equal(b->budget_free, 13);
+	assert_int_equal(mem_unmap(space, VA + PAGE_SIZE), ERR_NOT_FOUND); /* not a start */
+	assert_int_equal(mem_unmap(space, VA), ERR_OK);
+	assert_int_equal(mmu_query(space, VA, NULL, NULL), ERR_NOT_FOUND);
+	assert_int_equal(mmu_query(space, 2 * VA, NULL, NULL), ERR_OK);
+	assert_int_equal(b->budget_free, 13);
+	assert_int_equal(mem_unmap(space, 2 * VA), ERR_OK); /* the last reference */
+	assert_int_equal(b->budget_free, 16);
+	assert_int_equal(mem_unmap(space, 2 * VA), ERR_NOT_FOUND);
+	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
+	/* Only the page tables the mappings needed stay (with the space). */
+	assert_int_equal(free_before - pmm_free_frames(), 2);
+}
+
+/* Device memory maps its own range and is never freed. */
+static void test_device_memory(void **state)
+{
+	struct memobj *d = memobj_create_device(0xB8000, 0x8000);
+	phys_addr_t phys;
+	uint32_t free_before = pmm_free_frames();
+
+	(void)state;
+	assert_null(memobj_create_device(0xB8001, 0x8000));
+	assert_non_null(d);
+	assert_int_equal(d->pages, 8);
+	kobj_ref(&d->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(mem_map(space, d, VA, RW), ERR_OK);
+	assert_int_equal(mmu_query(space, VA + 7 * PAGE_SIZE, &phys, NULL), ERR_OK);
+	assert_int_equal(phys, 0xBF000);
+	kobj_unref(&d->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(mem_unmap(space, VA), ERR_OK);
+	assert_int_equal(pmm_free_frames(), free_before - 1); /* one page table, no frame freed */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_budget_charges_and_credits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_budget_outlives_its_capabilities, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_fill_out_of_frames, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_map_rules, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_mappings_share_and_hold_frames, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_device_memory, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,130 @@
+/*
+ * The memory syscalls: allocate frames from a budget, map and unmap memory objects, and ask a
+ * budget's free frames or an object's size. This layer decodes and checks handles, rights and
+ * flags; memobj.c and mem_map.c do the work.
+ */
+#include <keel/abi.h>
+#include <kernel/cap.h>
+#include <kernel/kprintf.h>
+#include <kernel/mem_map.h>
+#include <kernel/memobj.h>
+#include <kernel/mmu.h>
+#include <kernel/percpu.h>
+#include <kernel/thread.h>
+#include <kernel/unit.h>
+
+#include "syscall_internal.h"
+
+/* Frames SYS_MEM_ALLOC allocates and zeroes per interrupts-off section. */
+#define MEM_ALLOC_BATCH 16u
+
+static struct unit *me(void)
+{
+	return current_thread()->unit;
+}
+
+/* The memory object behind a looked-up capability. */
+static struct memobj *memobj_of(const struct cap *c)
+{
+	return container_of(c->obj, struct memobj, kobj);
+}
+
+/*
+ * Fills the frames object m, whose capability h was just installed in t, MEM_ALLOC_BATCH
+ * frames per section with a preemption window between. If h stops naming m meanwhile (another
+ * thread deleted or passed it on), ERR_BAD_CAP: m stays with whoever holds it, unmappable.
+ * If the PMM runs out, h is deleted (freeing every frame) and ERR_NOMEM.
+ */
+static int fill_frames(struct cap_table *t, cap_t h, struct memobj *m)
+{
+	struct cap *c;
+	int r;
+
+	while ((r = memobj_fill(m, MEM_ALLOC_BATCH)) == MEMOBJ_FILL_MORE) {
+		syscall_preemption_window();
+		if (cap_lookup(t, h, CAP_TYPE_MEMORY, 0, &c) != ERR_OK || c->obj != &m->kobj)
+			return ERR_BAD_CAP;
+	}
+	if (r != ERR_OK)
+		cap_delete(t, h);
+	return r;
+}
+
+/*
+ * SYS_MEM_ALLOC(budget cap WRITE, pages) -> a capability with every right to a new memory
+ * object of `pages` fresh zeroed frames, charged to the budget. ERR_INVALID for 0 pages or a
+ * memory capability that is no budget; ERR_NOMEM beyond the budget, without a free slot or out
+ * of frames: nothing stays allocated or charged then.
+ */
+int32_t sys_mem_alloc(const struct syscall_args *a)
+{
+	struct cap_table *t = &me()->caps;
+	struct memobj *m;
+	struct cap *c;
+	cap_t h;
+	int err = cap_lookup(t, (cap_t)a->a1, CAP_TYPE_MEMORY, CAP_RIGHT_WRITE, &c);
+
+	if (err != ERR_OK)
+		return err;
+	if (!(memobj_of(c)->flags & MEMOBJ_BUDGET) || a->a2 == 0)
+		return ERR_INVALID;
+	if (cap_table_free_count(t) == 0)
+		return ERR_NOMEM;
+	err = memobj_create_frames(memobj_of(c), a->a2, &m);
+	if (err != ERR_OK)
+		return err;
+	if (cap_install(t, &m->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK)
+		panic("mem_alloc: the free slot went"); /* nothing ran since the check */
+	err = fill_frames(t, h, m);
+	return err == ERR_OK ? h : err;
+}
+
+/*
+ * SYS_MEM_MAP(mem cap, vaddr, rights): maps the whole object at vaddr in the caller's space.
+ * `rights` is MEM_MAP_READ, optionally with MEM_MAP_WRITE (a writable mapping) and
+ * MEM_MAP_EXECUTE; the capability must hold each (ERR_RIGHTS). Only frames objects and device
+ * memory map (ERR_INVALID); the address rules are mem_map's.
+ */
+int32_t sys_mem_map(const struct syscall_args *a)
+{
+	uint32_t rights = a->a3;
+	struct cap *c;
+
+	if ((rights & ~(MEM_MAP_READ | MEM_MAP_WRITE | MEM_MAP_EXECUTE)) ||
+	    !(rights & MEM_MAP_READ))
+		return ERR_INVALID;
+	int err = cap_lookup(&me()->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, rights, &c);
+
+	if (err != ERR_OK)
+		return err;
+	if (!(memobj_of(c)->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)))
+		return ERR_INVALID;
+	return mem_map(me()->aspace, memobj_of(c), a->a2,
+		       MMU_USER | (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0));
+}
+
+/* SYS_MEM_UNMAP(vaddr): ends the caller's mapping that starts at vaddr (ERR_NOT_FOUND). */
+int32_t sys_mem_unmap(const struct syscall_args *a)
+{
+	return mem_unmap(me()->aspace, a->a1);
+}
+
+/*
+ * SYS_MEM_INFO(mem cap READ) -> for a budget, the frames it may still hand out; for frames or
+ * device memory, its pages; for a boot module image, its bytes rounded up to pages.
+ */
+int32_t sys_mem_info(const struct syscall_args *a)
+{
+	struct cap *c;
+	int err = cap_lookup(&me()->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, CAP_RIGHT_READ, &c);
+
+	if (err != ERR_OK)
+		return err;
+	struct memobj *m = memobj_of(c);
+
+	if (m->flags & MEMOBJ_BUDGET)
+		return (int32_t)m->budget_free;
+	if (m->flags & MEMOBJ_BOOT_MODULE)
+		return (int32_t)(PAGE_ALIGN_UP(m->size) / PAGE_SIZE);
+	return (int32_t)m->pages;
+}
