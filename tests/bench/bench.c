@@ -12,15 +12,13 @@
 #include <keel/ulib.h>
 
 #include "bench.h"
+#include "bench_internal.h"
 #include "codegen/examples/echo/echo_client.h"
 
 #define BENCH_PRIORITY 100 /* the root task's priority: partners run at the same level */
 #define MODULE_PEER    1   /* //tests/bench:bench_image module order */
 #define MODULE_ECHO    2   /* the echo example's generated server */
 
-struct bench_stats {
-	uint32_t median, min, max;
-};
 
 static uint32_t samples[BENCH_RUNS];
 static uint32_t overhead; /* median instructions of one sample of the empty loop */
@@ -128,7 +126,12 @@ static struct bench_stats measure(void (*op)(void), uint32_t minus, uint32_t per
 	return (struct bench_stats){samples[BENCH_RUNS / 2], samples[0], samples[BENCH_RUNS - 1]};
 }
 
-static void report(const char *name, struct bench_stats st)
+struct bench_stats bench_measure(void (*op)(void), uint32_t per_iter)
+{
+	return measure(op, overhead, per_iter);
+}
+
+void bench_report(const char *name, struct bench_stats st)
 {
 	uprintf("BENCH %s instructions=%u min=%u max=%u n=%u\n", name, (unsigned)st.median,
 		(unsigned)st.min, (unsigned)st.max, (unsigned)BENCH_RUNS);
@@ -143,7 +146,7 @@ static void measure_overhead(void)
 	take_samples(op_nothing);
 	sort(samples, BENCH_RUNS);
 	overhead = samples[BENCH_RUNS / 2];
-	report("timing_overhead_per_iteration",
+	bench_report("timing_overhead_per_iteration",
 	       (struct bench_stats){overhead / BENCH_ITERS, samples[0] / BENCH_ITERS,
 				    samples[BENCH_RUNS - 1] / BENCH_ITERS});
 }
@@ -165,7 +168,7 @@ static void measure_yield(const char *name)
 	struct bench_stats st = measure(op_yield, overhead, 2);
 
 	op_yield();
-	report(name, st);
+	bench_report(name, st);
 }
 
 /* The same-unit server: a thread of this unit serving the endpoint `arg` names. */
@@ -200,7 +203,7 @@ static void measure_ipc(const char *name, uint32_t len, bool with_cap)
 		call_msg.caps[i] = CAP_NULL;
 	call_cap = with_cap ? cap_derive(derive_root, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0)
 			    : CAP_NULL;
-	report(name, measure(op_ipc_call, overhead, 1));
+	bench_report(name, measure(op_ipc_call, overhead, 1));
 }
 
 /* Every IPC and capability benchmark. Returns 0, or 1 after printing what failed. */
@@ -227,9 +230,9 @@ static int ipc_benchmarks(void)
 			   0) <= 0)
 		return uprintf("bench: echo server failed\n"), 1;
 	echo_client = (struct keel_echo_client){.ep = call_ep, .timeout_us = IPC_WAIT_FOREVER};
-	report("ipc_rtt_generated_stub", measure(op_echo_count, overhead, 1));
-	report("cap_derive_delete", measure(op_cap_derive_delete, overhead, 1));
-	return 0;
+	bench_report("ipc_rtt_generated_stub", measure(op_echo_count, overhead, 1));
+	bench_report("cap_derive_delete", measure(op_cap_derive_delete, overhead, 1));
+	return bench_async();
 }
 
 int main(uintptr_t arg)
@@ -238,8 +241,8 @@ int main(uintptr_t arg)
 
 	(void)arg;
 	measure_overhead();
-	report("null_syscall_int80", measure(op_null_int80, overhead, 1));
-	report("null_syscall_sysenter", measure(op_null_sysenter, overhead, 1));
+	bench_report("null_syscall_int80", measure(op_null_int80, overhead, 1));
+	bench_report("null_syscall_sysenter", measure(op_null_sysenter, overhead, 1));
 
 	r = sys_thread_create(yield_partner, partner_stack + sizeof(partner_stack), 0,
 			      BENCH_PRIORITY);
