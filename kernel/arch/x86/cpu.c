@@ -8,14 +8,6 @@
 
 #define DEBUG_EXIT_PORT 0xf4 /* QEMU -device isa-debug-exit,iobase=0xf4: status = 2*code+1 */
 
-struct percpu *this_cpu(void)
-{
-	struct percpu *cpu;
-
-	__asm__ volatile("movl %%fs:0, %0" : "=r"(cpu));
-	return cpu;
-}
-
 unsigned arch_cpu_id(void)
 {
 	return this_cpu()->cpu_id;

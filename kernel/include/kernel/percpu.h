@@ -14,6 +14,7 @@
 #include <kernel/sched.h>
 #include <kernel/timer.h>
 #include <kernel/types.h>
+#include <arch/percpu.h>
 
 #define PERCPU_MAX_CPUS 8
 
@@ -28,7 +29,7 @@ struct percpu {
 _Static_assert(__builtin_offsetof(struct percpu, self) == 0, "arch reads self at offset 0");
 
 /* This CPU's data. Valid once the arch layer installed it (before any generic code runs). */
-struct percpu *this_cpu(void);
+/* (<arch/percpu.h>: inline on x86, a function the host tests define.) */
 
 /* This CPU's run queue: the only way generic code names it. */
 static inline struct run_queue *this_rq(void)
