@@ -47,14 +47,19 @@ static bool fast_buffers(struct page_table *pt, uintptr_t msg, uintptr_t info,
 	return *i != NULL;
 }
 
-/* The caller's own message: valid buffers, a valid length, no capability to move. */
-static struct ipc_message *fast_own_message(uintptr_t msg, uintptr_t info)
+/*
+ * The caller's own message: valid buffers, a valid length (read once, into *len), no
+ * capability to move.
+ */
+static struct ipc_message *fast_own_message(uintptr_t msg, uintptr_t info, uint32_t *len)
 {
 	struct ipc_message *m;
 	struct ipc_recv_info *i;
 
-	if (!fast_buffers(uaccess_current_space(), msg, info, &m, &i) ||
-	    m->length > IPC_DATA_BYTES)
+	if (!fast_buffers(uaccess_current_space(), msg, info, &m, &i))
+		return NULL;
+	*len = m->length;
+	if (*len > IPC_DATA_BYTES)
 		return NULL;
 	for (unsigned k = 0; k < IPC_MAX_CAPS; k++)
 		if (m->caps[k] != CAP_NULL)
@@ -69,12 +74,21 @@ static bool fast_partner_buffers(struct thread *p, struct ipc_message **m,
 	return fast_buffers(p->unit->aspace, p->ipc.rx_msg, p->ipc.rx_info, m, info);
 }
 
-/* Header and `length` data bytes from one user buffer to another; what the receiver learns. */
+/*
+ * Header and `len` data bytes from one user buffer to another, and what the receiver learns.
+ * The sender's buffer is user memory another of its threads could change meanwhile (on
+ * another CPU): so the length used is the one checked (`len`), and the capability slots are
+ * written as the CAP_NULL they were checked to be, never copied again.
+ */
 static void fast_copy(struct ipc_message *to, struct ipc_recv_info *info,
-		      const struct ipc_message *from, uint64_t badge, uint32_t rights,
-		      uint32_t flags)
+		      const struct ipc_message *from, uint32_t len, uint64_t badge,
+		      uint32_t rights, uint32_t flags)
 {
-	memcpy(to, from, MSG_HEADER_BYTES + from->length);
+	to->type = from->type;
+	to->length = len;
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
+		to->caps[i] = CAP_NULL;
+	memcpy(to->data, from->data, len);
 	if (info == NULL)
 		return;
 	*info = (struct ipc_recv_info){.badge = badge, .rights = rights, .flags = flags};
@@ -98,6 +112,7 @@ int ipc_fast_call(const struct syscall_args *a, int32_t *result)
 	struct ipc_message *m, *sm;
 	struct ipc_recv_info *si;
 	struct cap *c;
+	uint32_t len;
 
 	/* 1. A send capability to an endpoint, and no timeout to arm. */
 	if (!wait_forever(a) ||
@@ -106,7 +121,7 @@ int ipc_fast_call(const struct syscall_args *a, int32_t *result)
 	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
 
 	/* 2. The message: one page, valid, no capabilities; the reply info likewise. */
-	m = fast_own_message(a->a2, a->a3);
+	m = fast_own_message(a->a2, a->a3, &len);
 	if (m == NULL)
 		return IPC_FAST_NO;
 	/* 3. A receiver waits, and its buffers are reachable. */
@@ -121,7 +136,7 @@ int ipc_fast_call(const struct syscall_args *a, int32_t *result)
 	if (sched_highest_ready(rq) >= (int)prio)
 		return IPC_FAST_NO;
 	/* Commit: hand the message over, bind, lend, block, switch. */
-	fast_copy(sm, si, m, c->badge, c->rights, IPC_RECV_CALL);
+	fast_copy(sm, si, m, len, c->badge, c->rights, IPC_RECV_CALL);
 	list_remove(&server->ipc.link);
 	server->ipc.reply_to = self;
 	server->ipc.delivered = true;
@@ -148,6 +163,7 @@ int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result)
 	struct ipc_message *m, *cm;
 	struct ipc_recv_info *ci;
 	struct cap *c;
+	uint32_t len;
 
 	/* 1. A receive capability to an endpoint, no timeout, and a caller waiting for us. */
 	if (!wait_forever(a) || caller == NULL ||
@@ -156,7 +172,7 @@ int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result)
 	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
 
 	/* 2. The reply: one page, valid, no capabilities; our info buffer likewise. */
-	m = fast_own_message(a->a2, a->a3);
+	m = fast_own_message(a->a2, a->a3, &len);
 	if (m == NULL)
 		return IPC_FAST_NO;
 	/* 3. Nobody queued to send (we would receive at once), the caller's buffers reachable. */
@@ -167,7 +183,7 @@ int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result)
 	if (sched_highest_ready(rq) >= (int)caller->eff_prio)
 		return IPC_FAST_NO;
 	/* Commit: reply, unbind (our lent priority ends), wait on the endpoint, switch. */
-	fast_copy(cm, ci, m, 0, 0, 0);
+	fast_copy(cm, ci, m, len, 0, 0, 0);
 	caller->ipc.server = NULL;
 	caller->ipc.delivered = true;
 	self->ipc.reply_to = NULL;
