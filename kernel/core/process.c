@@ -130,17 +130,6 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 }
 
 /*
- * Maps the arch's shared syscall-return page (<kernel/arch.h>) read-only into pt. Teardown
- * leaves the frame alone: loader_unload frees only what the loader recorded.
- */
-static int map_landing_page(struct page_table *pt)
-{
-	if (mmu_map_page(pt, arch_user_landing_frame(), LOADER_LANDING_PAGE, MMU_USER) != ERR_OK)
-		return ERR_NOMEM; /* the page is reserved, so only its page table can be missing */
-	return ERR_OK;
-}
-
-/*
  * Gives a unit about to start its startup capabilities: itself as CAP_SELF, then s->caps moved
  * from the starter's table as CAP_START(0..). The table is new, so nothing here can fail.
  */
@@ -175,7 +164,7 @@ static int unit_launch(const char *name, const void *image, size_t size,
 	int err = loader_load(pt, u->id, image, size, plan, &u->image, reason, sizeof(reason));
 
 	if (err == ERR_OK)
-		err = map_landing_page(pt);
+		err = arch_aspace_init(pt);
 	if (err == ERR_OK && thread_alloc(u, (uint8_t)s->priority, &t) != ERR_OK)
 		err = ERR_NOMEM;
 	if (err < 0) {
