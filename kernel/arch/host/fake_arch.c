@@ -31,6 +31,8 @@ static unsigned irq_windows; /* arch_irq_window calls */
 static uint64_t cycles;
 static irq_handler_fn irq_handlers[HOST_IRQ_MAX];
 static void *irq_ctx[HOST_IRQ_MAX];
+static bool irq_masked[HOST_IRQ_MAX];
+static unsigned irq_eois[HOST_IRQ_MAX];
 static jmp_buf *panic_env;
 static unsigned panic_count;
 
@@ -187,7 +189,30 @@ int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 
 void arch_irq_unmask(unsigned irq)
 {
-	(void)irq;
+	if (irq < HOST_IRQ_MAX)
+		irq_masked[irq] = false;
+}
+
+void arch_irq_mask(unsigned irq)
+{
+	if (irq < HOST_IRQ_MAX)
+		irq_masked[irq] = true;
+}
+
+void arch_irq_eoi(unsigned irq)
+{
+	if (irq < HOST_IRQ_MAX)
+		irq_eois[irq]++;
+}
+
+bool host_irq_masked(unsigned irq)
+{
+	return irq < HOST_IRQ_MAX && irq_masked[irq];
+}
+
+unsigned host_irq_eoi_count(unsigned irq)
+{
+	return irq < HOST_IRQ_MAX ? irq_eois[irq] : 0;
 }
 
 bool host_irq_fire(unsigned irq)
