@@ -131,6 +131,16 @@ int32_t sys_endpoint_create(void)
 	return syscall_raw(SYS_ENDPOINT_CREATE, 0, 0, 0, 0, 0);
 }
 
+int32_t sys_ioport_create(cap_t ports, uint32_t base, uint32_t count)
+{
+	return syscall_raw(SYS_IOPORT_CREATE, (uint32_t)ports, base, count, 0, 0);
+}
+
+int32_t sys_ioport_enable(cap_t ports)
+{
+	return syscall_raw(SYS_IOPORT_ENABLE, (uint32_t)ports, 0, 0, 0, 0);
+}
+
 /*
  * Builds the trampoline's frame at the 16-byte aligned top of the new stack: word 0 = fn.
  * The kernel starts keel_thread_start with esp = frame and eax = arg.

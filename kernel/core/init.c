@@ -9,6 +9,7 @@
 #include <kernel/init.h>
 #include <kernel/ipc.h>
 #include <kernel/kprintf.h>
+#include <kernel/ioport.h>
 #include <kernel/memobj.h>
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
@@ -148,6 +149,7 @@ static void init_scheduler(void)
 	unit_pool_init();
 	endpoint_pool_init();
 	memobj_pool_init();
+	ioport_pool_init();
 	sched_set_abort_hook(ipc_abort); /* a deadline takes an IPC waiter off its queue */
 	idle->kstack_top = (void *)cpu->kernel_stack_top;
 	idle->kstack_base = (uint8_t *)idle->kstack_top - KERNEL_STACK_SIZE;

@@ -4,6 +4,7 @@
  * counted object destroys it through its type's destroy function. Owned types (unit, thread)
  * end by their own rules and never come here.
  */
+#include <kernel/ioport.h>
 #include <kernel/ipc.h>
 #include <kernel/kobj.h>
 #include <kernel/kprintf.h>
@@ -24,6 +25,7 @@ static const char *const kobj_type_names[CAP_TYPE_COUNT] = {
 static const kobj_destroy_fn kobj_destroy[CAP_TYPE_COUNT] = {
     [CAP_TYPE_ENDPOINT] = endpoint_release,
     [CAP_TYPE_MEMORY] = memobj_release,
+    [CAP_TYPE_IOPORT] = ioport_release,
 };
 
 /* "endpoint", or "unknown" for a number outside CAP_TYPE_*. */

@@ -8,6 +8,7 @@
 #include <kernel/boot.h>
 #include <kernel/elf.h>
 #include <kernel/init.h>
+#include <kernel/ioport.h>
 #include <kernel/ipc.h>
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
@@ -70,6 +71,7 @@ static int module_image(unsigned index, const void **image, size_t *size)
 static void unit_release_memory(struct unit *u)
 {
 	cap_table_clear(&u->caps);
+	arch_io_release(u); /* after the clear: destroyed port objects withdrew from u first */
 	if (u->aspace == NULL)
 		return;
 	loader_unload(u->aspace, u->id, &u->image);
@@ -227,6 +229,23 @@ static void root_give_modules(struct unit *root)
 	}
 }
 
+/*
+ * The root task's device capabilities: control over every I/O port (CAP_ROOT_IOPORT, every
+ * right). Reported and left out if the object pool is empty.
+ */
+static void root_give_devices(struct unit *root)
+{
+	struct ioport *ports = ioport_create(0, IOPORT_SPACE);
+	cap_t h;
+
+	if (ports == NULL || cap_install_at(&root->caps, (uint32_t)CAP_ROOT_IOPORT & 0xfffu,
+					    &ports->kobj, CAP_RIGHTS_ALL, &h) != ERR_OK) {
+		kprintf("process: the root task gets no I/O-port capability\n");
+		if (ports != NULL)
+			ioport_release(&ports->kobj);
+	}
+}
+
 int process_start_init(void)
 {
 	struct unit_start s = {.module = INIT_MODULE, .priority = INIT_PRIORITY,
@@ -238,6 +257,7 @@ int process_start_init(void)
 		return err;
 	init_unit = u;
 	root_give_modules(u);
+	root_give_devices(u);
 	return (int)u->id;
 }
 

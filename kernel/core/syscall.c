@@ -1,6 +1,7 @@
 /*
  * The syscall table and the simplest handlers: yield, exit, sleep, debug print and get time.
- * Threads and units: syscall_unit.c; IPC: syscall_ipc.c; capabilities: syscall_cap.c.
+ * Threads and units: syscall_unit.c; IPC: syscall_ipc.c; capabilities: syscall_cap.c;
+ * devices: syscall_dev.c.
  * Arguments are validated at this boundary; user memory is reached only through
  * <kernel/uaccess.h>.
  */
@@ -136,6 +137,8 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_CAP_DERIVE] = sys_cap_derive,
     [SYS_CAP_REVOKE] = sys_cap_revoke,
     [SYS_CAP_IDENTIFY] = sys_cap_identify,
+    [SYS_IOPORT_CREATE] = sys_ioport_create,
+    [SYS_IOPORT_ENABLE] = sys_ioport_enable,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

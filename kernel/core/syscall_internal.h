@@ -33,4 +33,8 @@ int32_t sys_cap_delete(const struct syscall_args *a);
 int32_t sys_cap_revoke(const struct syscall_args *a);
 int32_t sys_cap_identify(const struct syscall_args *a);
 
+/* syscall_dev.c */
+int32_t sys_ioport_create(const struct syscall_args *a);
+int32_t sys_ioport_enable(const struct syscall_args *a);
+
 #endif

@@ -14,6 +14,8 @@
 #define HOST_CONSOLE_MAX 65536
 #define HOST_TLB_MAX	 4096
 #define HOST_IRQ_MAX	 64
+#define HOST_IO_UNITS	 8
+#define HOST_IO_PORTS	 0x10000
 
 uint8_t *host_phys_mem;
 size_t host_phys_mem_size;
@@ -33,6 +35,8 @@ static irq_handler_fn irq_handlers[HOST_IRQ_MAX];
 static void *irq_ctx[HOST_IRQ_MAX];
 static bool irq_masked[HOST_IRQ_MAX];
 static unsigned irq_eois[HOST_IRQ_MAX];
+static struct unit *io_units[HOST_IO_UNITS];
+static bool io_allowed[HOST_IO_UNITS][HOST_IO_PORTS];
 static jmp_buf *panic_env;
 static unsigned panic_count;
 
@@ -221,6 +225,55 @@ bool host_irq_fire(unsigned irq)
 		return false;
 	irq_handlers[irq](irq, irq_ctx[irq]);
 	return true;
+}
+
+/* Port grants: the fake keeps one permission bit per port for each of a few units. */
+int arch_io_grant(struct unit *u, uint32_t base, uint32_t count)
+{
+	unsigned i = 0;
+
+	while (i < HOST_IO_UNITS && io_units[i] != u && io_units[i] != NULL)
+		i++;
+	if (i == HOST_IO_UNITS)
+		return -2; /* ERR_NOMEM */
+	io_units[i] = u;
+	for (uint32_t p = base; p < base + count && p < HOST_IO_PORTS; p++)
+		io_allowed[i][p] = true;
+	return 0;
+}
+
+void arch_io_withdraw(struct unit *u, uint32_t base, uint32_t count)
+{
+	for (unsigned i = 0; i < HOST_IO_UNITS; i++) {
+		for (uint32_t p = base; io_units[i] == u && p < base + count && p < HOST_IO_PORTS;
+		     p++)
+			io_allowed[i][p] = false;
+	}
+}
+
+void arch_io_release(struct unit *u)
+{
+	for (unsigned i = 0; i < HOST_IO_UNITS; i++) {
+		if (io_units[i] == u) {
+			io_units[i] = NULL;
+			memset(io_allowed[i], 0, sizeof(io_allowed[i]));
+		}
+	}
+}
+
+bool host_io_allowed(const struct unit *u, uint32_t port)
+{
+	for (unsigned i = 0; i < HOST_IO_UNITS; i++) {
+		if (io_units[i] == u && u != NULL && port < HOST_IO_PORTS)
+			return io_allowed[i][port];
+	}
+	return false;
+}
+
+void host_io_reset(void)
+{
+	memset(io_units, 0, sizeof(io_units));
+	memset(io_allowed, 0, sizeof(io_allowed));
 }
 
 uint64_t arch_read_cycles(void)

@@ -45,6 +45,19 @@ void arch_irq_mask(unsigned irq);   /* the line raises no interrupt until unmask
 void arch_irq_unmask(unsigned irq); /* the line may interrupt again */
 void arch_irq_eoi(unsigned irq);    /* end of interrupt: the controller may deliver the next */
 
+/*
+ * User port I/O (x86 in/out on ports 0..IOPORT_SPACE-1). Each unit has a port permission map,
+ * empty until a grant: any port access from user mode faults the thread. Changes apply at
+ * once to the running unit and from its next switch-in otherwise. Interrupts disabled.
+ * - arch_io_grant: u's threads may use [base, base + count); ERR_NOMEM if no map is free.
+ * - arch_io_withdraw: those ports fault again (nothing for a unit without a map).
+ * - arch_io_release: u ends; its map goes (called at unit teardown).
+ */
+struct unit;
+int arch_io_grant(struct unit *u, uint32_t base, uint32_t count);
+void arch_io_withdraw(struct unit *u, uint32_t base, uint32_t count);
+void arch_io_release(struct unit *u);
+
 /* Time: a free-running cycle counter and its calibrated frequency. */
 uint64_t arch_read_cycles(void);
 

@@ -66,6 +66,13 @@ int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, co
 int32_t sys_module_start(uint32_t index, uint32_t priority);
 /* A new endpoint: returns a capability with every right to it, or ERR_*. */
 int32_t sys_endpoint_create(void);
+/*
+ * I/O ports. sys_ioport_create: a capability to ports [base, base + count) carved out of
+ * `ports` (ADMIN; the range must lie inside its range). sys_ioport_enable: this unit may use
+ * in/out on the capability's ports (READ|WRITE) until its port object goes.
+ */
+int32_t sys_ioport_create(cap_t ports, uint32_t base, uint32_t count);
+int32_t sys_ioport_enable(cap_t ports);
 /* Does nothing and returns 0: the cost of entering and leaving the kernel (benchmarks). */
 int32_t sys_null(void);
 

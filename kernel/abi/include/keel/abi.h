@@ -150,7 +150,19 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_CAP_REVOKE 27   /* (cap): delete every capability derived from it, in every unit */
 #define SYS_CAP_IDENTIFY 28 /* (cap) -> CAP_IDENTIFY(type, rights) */
 #define CAP_IDENTIFY(type, rights) ((int32_t)(((uint32_t)(type) << 8) | (rights)))
-#define SYS_COUNT 32
+/*
+ * Devices (32-39). I/O ports: the root task holds CAP_ROOT_IOPORT, control (ADMIN) over every
+ * port. SYS_IOPORT_CREATE carves a sub-range out of a capability with ADMIN; the new
+ * capability is its child (revoking the parent deletes it) with the parent's rights.
+ * SYS_IOPORT_ENABLE lets the calling unit use in/out on the capability's ports (READ|WRITE);
+ * they stay usable until the port object's last capability goes (delete or revoke) or the
+ * unit ends. Any other port access faults the thread (#GP).
+ */
+#define SYS_IOPORT_CREATE 32 /* (ioport cap ADMIN, base, count) -> a capability to the range */
+#define SYS_IOPORT_ENABLE 33 /* (ioport cap READ|WRITE): the caller's unit may use its ports */
+#define IOPORT_SPACE 0x10000u /* ports 0..0xFFFF */
+#define CAP_ROOT_IOPORT CAP_START(2)
+#define SYS_COUNT 48
 
 /*
  * User-space calls. The kernel builds with KEEL_KERNEL defined and never sees these
