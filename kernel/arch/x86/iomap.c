@@ -27,6 +27,7 @@ struct iomap {
 
 static struct iomap iomaps[IOMAP_UNITS];
 static struct iomap *loaded; /* whose bits the TSS bitmap holds; NULL: all set */
+unsigned iomap_units; /* maps with an owner; 0: the TSS bitmap is off */
 
 /* u's map, or NULL. */
 static struct iomap *iomap_of(const struct unit *u)
@@ -46,6 +47,7 @@ static struct iomap *iomap_alloc(struct unit *u)
 
 		if (m->owner == NULL) {
 			m->owner = u;
+			iomap_units++;
 			m->lo = TSS_IOMAP_BYTES;
 			m->hi = 0;
 			memset(m->bits, 0xff, sizeof(m->bits));
@@ -67,11 +69,9 @@ static void iomap_load(struct iomap *m)
 	loaded = m;
 }
 
-/* See <arch/iomap.h>; also called after every change to a map. */
-void iomap_switch(struct unit *u)
+/* See iomap_switch in <arch/iomap.h>. */
+void iomap_switch_slow(struct unit *u)
 {
-	if (u == NULL)
-		return;
 	struct iomap *m = iomap_of(u);
 
 	if (m != NULL && m != loaded)
@@ -138,4 +138,5 @@ void arch_io_release(struct unit *u)
 		gdt_io_bitmap_enable(false);
 	}
 	m->owner = NULL;
+	iomap_units--;
 }
