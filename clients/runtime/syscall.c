@@ -141,6 +141,27 @@ int32_t sys_ioport_enable(cap_t ports)
 	return syscall_raw(SYS_IOPORT_ENABLE, (uint32_t)ports, 0, 0, 0, 0);
 }
 
+int32_t sys_channel_create(uint32_t capacity)
+{
+	return syscall_raw(SYS_CHANNEL_CREATE, capacity, 0, 0, 0, 0);
+}
+
+int32_t sys_notify_create(void)
+{
+	return syscall_raw(SYS_NOTIFY_CREATE, 0, 0, 0, 0, 0);
+}
+
+int32_t sys_notify_signal(cap_t notification, uint32_t bits)
+{
+	return syscall_raw(SYS_NOTIFY_SIGNAL, (uint32_t)notification, bits, 0, 0, 0);
+}
+
+int32_t sys_notify_wait(cap_t notification, uint32_t *bits, uint64_t timeout_us)
+{
+	return syscall_raw(SYS_NOTIFY_WAIT, (uint32_t)notification, ptr_arg(bits),
+			   lo32(timeout_us), hi32(timeout_us), 0);
+}
+
 /*
  * Builds the trampoline's frame at the 16-byte aligned top of the new stack: word 0 = fn.
  * The kernel starts keel_thread_start with esp = frame and eax = arg.

@@ -202,6 +202,25 @@ static void test_simple_calls(void **state)
 	expect_call(SYS_NULL, 0, 0, 0, 0, 0);
 }
 
+/* Channels and notifications: the capacity, bits and 64-bit timeout reach the kernel. */
+static void test_channel_and_notification_calls(void **state)
+{
+	uint32_t bits;
+
+	(void)state;
+	sys_channel_create(16);
+	expect_call(SYS_CHANNEL_CREATE, 16, 0, 0, 0, 0);
+	last.calls = 0;
+	sys_notify_create();
+	expect_call(SYS_NOTIFY_CREATE, 0, 0, 0, 0, 0);
+	last.calls = 0;
+	sys_notify_signal(9, 0x80000001u);
+	expect_call(SYS_NOTIFY_SIGNAL, 9, 0x80000001u, 0, 0, 0);
+	last.calls = 0;
+	sys_notify_wait(9, &bits, 0x0000000500000006ull);
+	expect_call(SYS_NOTIFY_WAIT, 9, ptr32(&bits), 6, 5, 0);
+}
+
 /* 64-bit values go low word first. */
 static void test_sleep_splits_64_bit_time(void **state)
 {
@@ -300,6 +319,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_get_path_resolves_auto, reset),
 	    cmocka_unit_test_setup(test_path_is_switchable, reset),
 	    cmocka_unit_test_setup(test_simple_calls, reset),
+	    cmocka_unit_test_setup(test_channel_and_notification_calls, reset),
 	    cmocka_unit_test_setup(test_sleep_splits_64_bit_time, reset),
 	    cmocka_unit_test_setup(test_exits_pass_status, reset),
 	    cmocka_unit_test_setup(test_errors_pass_through, reset),

@@ -315,3 +315,28 @@ int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct
 	}
 	return ERR_OK;
 }
+
+void cap_park(struct cap *c, struct cap *dst)
+{
+	struct cap_table *from = c->table;
+
+	KASSERT(from != NULL && c->obj != NULL); /* only a capability in a table is parked */
+	cap_relocate(dst, c);
+	dst->table = NULL;
+	dst->gen = 0;
+	slot_put(from, c);
+}
+
+int cap_unpark(struct cap *const src[], unsigned n, struct cap_table *to, cap_t out[])
+{
+	if (to->free_count < n)
+		return ERR_NOMEM; /* checked first: nothing moves */
+	for (unsigned i = 0; i < n; i++) {
+		struct cap *dst = slot_take(to);
+
+		KASSERT(src[i]->table == NULL && src[i]->obj != NULL); /* a parked capability */
+		cap_relocate(dst, src[i]);
+		out[i] = cap_handle(dst);
+	}
+	return ERR_OK;
+}

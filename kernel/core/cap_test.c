@@ -1,7 +1,8 @@
 /*
  * Host tests for capability tables: derive never widens rights, badges are set once, stale and
  * forged handles fail, slot exhaustion, delete hands children up, revoke reaches every
- * descendant in any table in bounded steps, moves keep the tree, and object lifetimes.
+ * descendant in any table in bounded steps, moves keep the tree (into tables and into a
+ * queue's parked nodes), and object lifetimes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -277,6 +278,63 @@ static void test_install_at(void **state)
 	assert_int_equal(cap_table_free_count(&ta), CAP_SLOTS - 3);
 }
 
+/* A node parked outside any table (a channel queue) keeps its tree links and reference. */
+static void test_park_keeps_tree_and_unpark_checks_room(void **state)
+{
+	(void)state;
+	cap_t root = install(&ta, &ep, CAP_RIGHTS_ALL), child, grand, out;
+	struct cap node = {0}, *src = &node;
+	uint32_t before;
+
+	assert_int_equal(cap_derive(&ta, root, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0, &child), ERR_OK);
+	assert_int_equal(cap_derive(&ta, child, CAP_RIGHT_READ, 0, &grand), ERR_OK);
+	before = cap_table_free_count(&ta);
+	cap_park(get(&ta, child), &node);
+	assert_null(node.table);
+	assert_ptr_equal(node.obj, &ep.k);
+	assert_int_equal(node.rights, CAP_RIGHT_READ | CAP_RIGHT_GRANT);
+	assert_int_equal(cap_table_free_count(&ta), before + 1);
+	assert_int_equal(ep.k.refs, 3); /* parking neither takes nor drops one */
+	while (cap_table_free_count(&tb) > 0)
+		install(&tb, &unit, 0);
+	assert_int_equal(cap_unpark(&src, 1, &tb, &out), ERR_NOMEM);
+	assert_ptr_equal(node.obj, &ep.k); /* nothing moved */
+	cap_table_init(&tb);
+	assert_int_equal(cap_unpark(&src, 1, &tb, &out), ERR_OK);
+	assert_null(node.obj);
+	assert_int_equal(get(&tb, out)->rights, CAP_RIGHT_READ | CAP_RIGHT_GRANT);
+	assert_int_equal(cap_revoke_some(&tb, out), ERR_OK); /* the grandchild, in ta */
+	assert_int_equal(cap_delete(&ta, grand), ERR_BAD_CAP);
+	assert_int_equal(cap_revoke_some(&ta, root), ERR_OK);
+	assert_int_equal(cap_delete(&tb, out), ERR_BAD_CAP);
+	assert_int_equal(ep.k.refs, 1);
+}
+
+/* Revoke reaches a parked capability; destroying a parked one drops its reference. */
+static void test_parked_revoked_and_destroyed(void **state)
+{
+	(void)state;
+	cap_t root = install(&ta, &ep, CAP_RIGHTS_ALL), a, b;
+	struct cap na = {0}, nb = {0};
+
+	assert_int_equal(cap_derive(&ta, root, CAP_RIGHT_READ, 0, &a), ERR_OK);
+	assert_int_equal(cap_derive(&ta, root, CAP_RIGHT_WRITE, 0, &b), ERR_OK);
+	cap_park(get(&ta, a), &na);
+	cap_park(get(&ta, b), &nb);
+	assert_int_equal(ep.readers, 2);
+	assert_int_equal(cap_revoke_some(&ta, root), ERR_OK);
+	assert_null(na.obj);
+	assert_null(nb.obj);
+	assert_int_equal(ep.readers, 1);
+	assert_int_equal(cap_derive(&ta, root, CAP_RIGHT_READ, 0, &a), ERR_OK);
+	cap_park(get(&ta, a), &na);
+	assert_int_equal(cap_delete(&ta, root), ERR_OK);
+	assert_int_equal(ep.destroyed, 0); /* the parked capability still names it */
+	cap_destroy(&na);
+	assert_int_equal(ep.destroyed, 1);
+	assert_int_equal(ep.readers, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +351,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_move_keeps_tree_and_checks_room, setup),
 	    cmocka_unit_test_setup(test_table_clear, setup),
 	    cmocka_unit_test_setup(test_install_at, setup),
+	    cmocka_unit_test_setup(test_park_keeps_tree_and_unpark_checks_room, setup),
+	    cmocka_unit_test_setup(test_parked_revoked_and_destroyed, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,6 +5,7 @@
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
+#include <kernel/channel.h>
 #include <kernel/boot.h>
 #include <kernel/init.h>
 #include <kernel/ipc.h>
@@ -12,6 +13,7 @@
 #include <kernel/ioport.h>
 #include <kernel/memobj.h>
 #include <kernel/mmu.h>
+#include <kernel/notification.h>
 #include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>
@@ -150,6 +152,8 @@ static void init_scheduler(void)
 	endpoint_pool_init();
 	memobj_pool_init();
 	ioport_pool_init();
+	channel_pool_init();
+	notification_pool_init();
 	sched_set_abort_hook(ipc_abort); /* a deadline takes an IPC waiter off its queue */
 	idle->kstack_top = (void *)cpu->kernel_stack_top;
 	idle->kstack_base = (uint8_t *)idle->kstack_top - KERNEL_STACK_SIZE;

@@ -1,15 +1,17 @@
 /*
  * The object layer's reference counting (<kernel/kobj.h>): capabilities come and go, each type
- * learns what it needs (an endpoint counts its receivers), and the last capability of a
+ * learns what it needs (an endpoint counts its receivers, a channel its readers and writers), and the last capability of a
  * counted object destroys it through its type's destroy function. Owned types (unit, thread)
  * end by their own rules and never come here.
  */
 #include <kernel/ioport.h>
+#include <kernel/channel.h>
 #include <kernel/ipc.h>
 #include <kernel/kobj.h>
 #include <kernel/kprintf.h>
 #include <kernel/list.h>
 #include <kernel/memobj.h>
+#include <kernel/notification.h>
 #include <keel/abi.h>
 
 typedef void (*kobj_destroy_fn)(struct kobj *obj);
@@ -19,6 +21,7 @@ static const char *const kobj_type_names[CAP_TYPE_COUNT] = {
     [CAP_TYPE_NONE] = "none",	  [CAP_TYPE_ENDPOINT] = "endpoint", [CAP_TYPE_CHANNEL] = "channel",
     [CAP_TYPE_MEMORY] = "memory", [CAP_TYPE_IRQ] = "irq",	    [CAP_TYPE_IOPORT] = "ioport",
     [CAP_TYPE_UNIT] = "unit",	  [CAP_TYPE_THREAD] = "thread",
+    [CAP_TYPE_NOTIFICATION] = "notification",
 };
 
 /* The destroy function of each counted type, indexed by CAP_TYPE_*. */
@@ -26,6 +29,8 @@ static const kobj_destroy_fn kobj_destroy[CAP_TYPE_COUNT] = {
     [CAP_TYPE_ENDPOINT] = endpoint_release,
     [CAP_TYPE_MEMORY] = memobj_release,
     [CAP_TYPE_IOPORT] = ioport_release,
+    [CAP_TYPE_CHANNEL] = channel_release,
+    [CAP_TYPE_NOTIFICATION] = notification_release,
 };
 
 /* "endpoint", or "unknown" for a number outside CAP_TYPE_*. */
@@ -41,6 +46,8 @@ void kobj_ref(struct kobj *obj, uint32_t rights)
 	obj->refs++;
 	if (obj->type == CAP_TYPE_ENDPOINT && (rights & CAP_RIGHT_READ))
 		endpoint_readers_changed(container_of(obj, struct endpoint, kobj), 1);
+	if (obj->type == CAP_TYPE_CHANNEL)
+		channel_rights_changed(container_of(obj, struct channel, kobj), rights, 1);
 }
 
 void kobj_unref(struct kobj *obj, uint32_t rights)
@@ -50,6 +57,8 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 	KASSERT(obj->refs > 0); /* one unref per capability that existed */
 	if (obj->type == CAP_TYPE_ENDPOINT && (rights & CAP_RIGHT_READ))
 		endpoint_readers_changed(container_of(obj, struct endpoint, kobj), -1);
+	if (obj->type == CAP_TYPE_CHANNEL)
+		channel_rights_changed(container_of(obj, struct channel, kobj), rights, -1);
 	if (--obj->refs == 0)
 		kobj_release(obj);
 }

@@ -41,7 +41,7 @@ static void test_owned_types_panic_by_name(void **state)
 static void test_unknown_type_panics(void **state)
 {
 	(void)state;
-	assert_non_null(strstr(release_panics(CAP_TYPE_COUNT), "type 8 (unknown)"));
+	assert_non_null(strstr(release_panics(CAP_TYPE_COUNT), "type 9 (unknown)"));
 	assert_non_null(strstr(release_panics(0xff), "type 255 (unknown)"));
 }
 

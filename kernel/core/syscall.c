@@ -1,7 +1,7 @@
 /*
  * The syscall table and the simplest handlers: yield, exit, sleep, debug print and get time.
- * Threads and units: syscall_unit.c; IPC: syscall_ipc.c; capabilities: syscall_cap.c;
- * devices: syscall_dev.c.
+ * Threads and units: syscall_unit.c; IPC: syscall_ipc.c; channels and notifications:
+ * syscall_chan.c; capabilities: syscall_cap.c; devices: syscall_dev.c.
  * Arguments are validated at this boundary; user memory is reached only through
  * <kernel/uaccess.h>.
  */
@@ -128,6 +128,10 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_UNIT_START] = sys_unit_start,
     [SYS_NULL] = sys_null,
     [SYS_ENDPOINT_CREATE] = sys_endpoint_create,
+    [SYS_CHANNEL_CREATE] = sys_channel_create,
+    [SYS_NOTIFY_CREATE] = sys_notify_create,
+    [SYS_NOTIFY_SIGNAL] = sys_notify_signal,
+    [SYS_NOTIFY_WAIT] = sys_notify_wait,
     [SYS_IPC_CALL] = sys_ipc_call,
     [SYS_IPC_SEND] = sys_ipc_send,
     [SYS_IPC_RECV] = sys_ipc_recv,

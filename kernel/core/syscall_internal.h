@@ -1,5 +1,5 @@
 /*
- * Shared by the syscall files (syscall.c, syscall_ipc.c, syscall_cap.c): the handler type, the
+ * Shared by the syscall files (syscall.c, syscall_ipc.c, syscall_chan.c, syscall_cap.c): the handler type, the
  * handlers the table in syscall.c lists, and the preemption window long syscalls open.
  */
 #ifndef KERNEL_SYSCALL_INTERNAL_H
@@ -15,6 +15,18 @@
  */
 void syscall_preemption_window(void);
 
+struct thread;
+
+/*
+ * The absolute deadline of a timeout of lo + hi << 32 microseconds (IPC_WAIT_FOREVER, or too
+ * far to represent: NO_DEADLINE); IPC_NO_WAIT sets *nowait. syscall_ipc.c.
+ */
+uint64_t syscall_deadline(uint32_t lo, uint32_t hi, bool *nowait);
+
+/* The outcome r of an engine call for t: if it blocked t (IPC_BLOCKED), waits, then t's
+ * wake_result. syscall_ipc.c. */
+int syscall_wait(struct thread *t, int r);
+
 /* syscall_ipc.c */
 int32_t sys_ipc_call(const struct syscall_args *a);
 int32_t sys_ipc_send(const struct syscall_args *a);
@@ -25,6 +37,12 @@ int32_t sys_unit_start(const struct syscall_args *a);
 
 /* syscall_unit.c */
 int32_t sys_thread_create(const struct syscall_args *a);
+
+/* syscall_chan.c */
+int32_t sys_channel_create(const struct syscall_args *a);
+int32_t sys_notify_create(const struct syscall_args *a);
+int32_t sys_notify_signal(const struct syscall_args *a);
+int32_t sys_notify_wait(const struct syscall_args *a);
 
 /* syscall_cap.c */
 int32_t sys_cap_derive(const struct syscall_args *a);

@@ -1,11 +1,13 @@
 /*
- * The IPC syscalls (call, send, receive, reply-and-receive), endpoint creation and unit start.
+ * The IPC syscalls (call, send, receive, reply-and-receive; send and receive also on channels),
+ * endpoint creation and unit start.
  * Each checks its handles and user pointers, copies the message into the caller's kernel
  * buffer before anything is sent and out of it after a receive, and leaves the rest to the
  * IPC engine (<kernel/ipc.h>) and the process layer.
  */
 #include <keel/abi.h>
 #include <kernel/cap.h>
+#include <kernel/channel.h>
 #include <kernel/ipc.h>
 #include <kernel/memobj.h>
 #include <kernel/percpu.h>
@@ -20,10 +22,10 @@
 
 #define MSG_HEADER_BYTES offsetof(struct ipc_message, data)
 
-/* The absolute deadline of a timeout in a4 (low) and a5 (high); IPC_NO_WAIT sets *nowait. */
-static uint64_t ipc_deadline(const struct syscall_args *a, bool *nowait)
+/* See "syscall_internal.h": the timeout of every blocking syscall. */
+uint64_t syscall_deadline(uint32_t lo, uint32_t hi, bool *nowait)
 {
-	uint64_t us = ((uint64_t)a->a5 << 32) | a->a4;
+	uint64_t us = ((uint64_t)hi << 32) | lo;
 	uint64_t now;
 
 	*nowait = us == IPC_NO_WAIT;
@@ -37,6 +39,21 @@ static uint64_t ipc_deadline(const struct syscall_args *a, bool *nowait)
 static int endpoint_of(struct thread *t, cap_t h, uint32_t rights, struct cap **c)
 {
 	return cap_lookup(&t->unit->caps, h, CAP_TYPE_ENDPOINT, rights, c);
+}
+
+/*
+ * The endpoint or channel handle h of the caller names, with `rights`. Any other type is
+ * ERR_BAD_CAP before the rights are looked at, as a lookup of one type answers.
+ */
+static int ipc_object_of(struct thread *t, cap_t h, uint32_t rights, struct cap **c)
+{
+	int err = cap_lookup(&t->unit->caps, h, CAP_TYPE_NONE, 0, c);
+
+	if (err != ERR_OK)
+		return err;
+	if ((*c)->obj->type != CAP_TYPE_ENDPOINT && (*c)->obj->type != CAP_TYPE_CHANNEL)
+		return ERR_BAD_CAP;
+	return cap_lookup(&t->unit->caps, h, (*c)->obj->type, rights, c);
 }
 
 /* The user message at `msg` into t->ipc.buf: the header, then exactly `length` data bytes. */
@@ -109,8 +126,8 @@ static int msg_copy_out(struct thread *t, uintptr_t msg, uintptr_t info)
 	return ERR_OK;
 }
 
-/* The outcome of an engine call: waits first if it blocked the thread. */
-static int ipc_wait(struct thread *t, int r)
+/* See "syscall_internal.h". */
+int syscall_wait(struct thread *t, int r)
 {
 	if (r != IPC_BLOCKED)
 		return r;
@@ -118,24 +135,26 @@ static int ipc_wait(struct thread *t, int r)
 	return t->wake_result;
 }
 
-/* What a call or a send acts on: the endpoint behind a1 (WRITE), the prepared message. */
+/* What a call or a send acts on: the object behind a1 (WRITE), the prepared message. */
 struct send_args {
-	struct endpoint *ep;
+	struct kobj *obj; /* an endpoint, or for a send a channel */
 	uint64_t deadline_us;
 	bool nowait;
 };
 
-static int send_prepare(struct thread *t, const struct syscall_args *a, struct send_args *out)
+static int send_prepare(struct thread *t, const struct syscall_args *a, bool channel_ok,
+			struct send_args *out)
 {
 	struct cap *c;
-	int err = endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_WRITE, &c);
+	int err = channel_ok ? ipc_object_of(t, (cap_t)a->a1, CAP_RIGHT_WRITE, &c)
+			     : endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_WRITE, &c);
 
 	if (err == ERR_OK)
 		err = msg_prepare(t, a->a2, c);
 	if (err != ERR_OK)
 		return err;
-	out->ep = container_of(c->obj, struct endpoint, kobj);
-	out->deadline_us = ipc_deadline(a, &out->nowait);
+	out->obj = c->obj;
+	out->deadline_us = syscall_deadline(a->a4, a->a5, &out->nowait);
 	return ERR_OK;
 }
 
@@ -144,45 +163,72 @@ int32_t sys_ipc_call(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
 	struct send_args s;
-	int err = send_prepare(t, a, &s);
+	int err = send_prepare(t, a, false, &s);
 
 	if (err == ERR_OK)
 		err = recv_buffers_ok(a->a2, a->a3);
 	if (err != ERR_OK)
 		return err;
-	err = ipc_wait(t, ipc_send(s.ep, t, true, s.nowait, s.deadline_us));
+	err = syscall_wait(t, ipc_send(container_of(s.obj, struct endpoint, kobj), t, true,
+				       s.nowait, s.deadline_us));
 	return err == ERR_OK ? msg_copy_out(t, a->a2, a->a3) : err;
 }
 
-/* SYS_IPC_SEND(cap WRITE, msg, 0, timeout): returns once a receiver has the message. */
+/*
+ * A send on a channel: queued, or waiting for room. A message may not carry a capability to
+ * its own channel (ERR_INVALID): the queue would hold the channel alive forever.
+ */
+static int channel_send_checked(struct thread *t, const struct send_args *s)
+{
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
+		struct cap *c;
+
+		if (t->ipc.buf.caps[i] != CAP_NULL &&
+		    cap_lookup(&t->unit->caps, t->ipc.buf.caps[i], CAP_TYPE_NONE, 0, &c) == ERR_OK &&
+		    c->obj == s->obj)
+			return ERR_INVALID;
+	}
+	return channel_send(container_of(s->obj, struct channel, kobj), t, s->nowait,
+			    s->deadline_us);
+}
+
+/*
+ * SYS_IPC_SEND(cap WRITE, msg, 0, timeout): on an endpoint, returns once a receiver has the
+ * message; on a channel, once it is queued (ERR_BUSY when full and the timeout is NO_WAIT).
+ */
 int32_t sys_ipc_send(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
 	struct send_args s;
-	int err = send_prepare(t, a, &s);
+	int err = send_prepare(t, a, true, &s);
 
 	if (err != ERR_OK)
 		return err;
-	return ipc_wait(t, ipc_send(s.ep, t, false, s.nowait, s.deadline_us));
+	if (s.obj->type == CAP_TYPE_CHANNEL)
+		return syscall_wait(t, channel_send_checked(t, &s));
+	return syscall_wait(t, ipc_send(container_of(s.obj, struct endpoint, kobj), t, false,
+					s.nowait, s.deadline_us));
 }
 
-/* The receive half of SYS_IPC_RECV and SYS_IPC_REPLY_RECV, on a looked-up endpoint. */
+/* The receive half of SYS_IPC_RECV and SYS_IPC_REPLY_RECV, on a looked-up endpoint or channel. */
 static int32_t recv_on(struct thread *t, struct cap *c, const struct syscall_args *a)
 {
 	bool nowait;
-	uint64_t deadline = ipc_deadline(a, &nowait);
-	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
-	int err = ipc_wait(t, ipc_recv(ep, t, nowait, deadline));
+	uint64_t deadline = syscall_deadline(a->a4, a->a5, &nowait);
+	int r = c->obj->type == CAP_TYPE_CHANNEL
+		    ? channel_recv(container_of(c->obj, struct channel, kobj), t, nowait, deadline)
+		    : ipc_recv(container_of(c->obj, struct endpoint, kobj), t, nowait, deadline);
+	int err = syscall_wait(t, r);
 
 	return err == ERR_OK ? msg_copy_out(t, a->a2, a->a3) : err;
 }
 
-/* SYS_IPC_RECV(cap READ, msg, info or 0, timeout). */
+/* SYS_IPC_RECV(cap READ, msg, info or 0, timeout), on an endpoint or a channel. */
 int32_t sys_ipc_recv(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
 	struct cap *c;
-	int err = endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_READ, &c);
+	int err = ipc_object_of(t, (cap_t)a->a1, CAP_RIGHT_READ, &c);
 
 	if (err == ERR_OK)
 		err = recv_buffers_ok(a->a2, a->a3);

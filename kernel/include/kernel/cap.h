@@ -132,6 +132,20 @@ uint32_t cap_table_free_count(const struct cap_table *t);
 int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct cap_table *to,
 	     cap_t out[]);
 
+/*
+ * Moves the capability c (in a table) into the empty node `dst` outside any table (a channel
+ * queue's storage: dst->table becomes NULL), keeping its place in the derivation tree and its
+ * reference; c's slot is freed. Revoke and cap_destroy still reach the node there. O(1).
+ */
+void cap_park(struct cap *c, struct cap *dst);
+
+/*
+ * Moves the parked capabilities src[0..n) (each holding one, table NULL) into free slots of
+ * `to`, keeping their place in the tree; out[] gets their handles and the src nodes are left
+ * empty. ERR_NOMEM (nothing moved) if `to` lacks n free slots.
+ */
+int cap_unpark(struct cap *const src[], unsigned n, struct cap_table *to, cap_t out[]);
+
 /* The handle of a capability that sits in a table. */
 cap_t cap_handle(const struct cap *c);
 

@@ -35,6 +35,7 @@ struct ipc_state {
 	uint64_t badge;		    /* sender: badge of the capability it invoked */
 	uint32_t rights;	    /* sender: rights of that capability */
 	bool is_call;		    /* sender: waits for a reply */
+	uint32_t notify_bits;	    /* notification wait: the bits it took */
 };
 
 #ifndef ENDPOINT_MAX

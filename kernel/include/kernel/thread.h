@@ -44,8 +44,8 @@ enum block_reason {
 	BLOCK_NONE,	   /* not blocked */
 	BLOCK_NOT_STARTED, /* created, not yet made runnable */
 	BLOCK_SLEEP,	   /* sleeping until wake_deadline_us */
-	BLOCK_IPC_SEND,	   /* waiting for a receiver on block_object (an endpoint) */
-	BLOCK_IPC_RECV,	   /* waiting for a sender on block_object */
+	BLOCK_IPC_SEND,	   /* on block_object's ipc.link queue: an endpoint, or a full channel */
+	BLOCK_IPC_RECV,	   /* likewise: an endpoint, an empty channel, or a notification */
 	BLOCK_IPC_REPLY,   /* waiting for the reply to a call */
 };
 

@@ -73,6 +73,20 @@ int32_t sys_endpoint_create(void);
  */
 int32_t sys_ioport_create(cap_t ports, uint32_t base, uint32_t count);
 int32_t sys_ioport_enable(cap_t ports);
+/*
+ * A new channel holding up to `capacity` messages (1..CHANNEL_CAPACITY_MAX): a capability with
+ * every right to it, or ERR_*. Send and receive on it with ipc_send and ipc_recv.
+ */
+int32_t sys_channel_create(uint32_t capacity);
+/* A new notification (no bit pending): a capability with every right to it, or ERR_*. */
+int32_t sys_notify_create(void);
+/* ORs `bits` into the notification (WRITE); never blocks. */
+int32_t sys_notify_signal(cap_t notification, uint32_t bits);
+/*
+ * Takes and clears the notification's pending bits (READ) into *bits, waiting up to
+ * timeout_us for some (IPC_NO_WAIT: ERR_TIMEOUT at once if none). ERR_OK or ERR_*.
+ */
+int32_t sys_notify_wait(cap_t notification, uint32_t *bits, uint64_t timeout_us);
 /* Does nothing and returns 0: the cost of entering and leaving the kernel (benchmarks). */
 int32_t sys_null(void);
 

@@ -16,6 +16,7 @@ _Static_assert(CAP_TYPE_IRQ == 4, "keel/abi.h differs from the one idlc read");
 _Static_assert(CAP_TYPE_IOPORT == 5, "keel/abi.h differs from the one idlc read");
 _Static_assert(CAP_TYPE_UNIT == 6, "keel/abi.h differs from the one idlc read");
 _Static_assert(CAP_TYPE_THREAD == 7, "keel/abi.h differs from the one idlc read");
+_Static_assert(CAP_TYPE_NOTIFICATION == 8, "keel/abi.h differs from the one idlc read");
 _Static_assert(CAP_RIGHT_READ == 1, "keel/abi.h differs from the one idlc read");
 _Static_assert(CAP_RIGHT_WRITE == 2, "keel/abi.h differs from the one idlc read");
 _Static_assert(CAP_RIGHT_EXECUTE == 4, "keel/abi.h differs from the one idlc read");

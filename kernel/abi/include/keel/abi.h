@@ -54,7 +54,8 @@ typedef int32_t cap_t;
 #define CAP_TYPE_IOPORT 5   /* a range of x86 I/O ports */
 #define CAP_TYPE_UNIT 6     /* a unit (process) */
 #define CAP_TYPE_THREAD 7   /* a thread */
-#define CAP_TYPE_COUNT 8
+#define CAP_TYPE_NOTIFICATION 8 /* a word of signal bits */
+#define CAP_TYPE_COUNT 9
 
 #define CAP_RIGHT_READ (1u << 0)
 #define CAP_RIGHT_WRITE (1u << 1)
@@ -139,6 +140,13 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define UNIT_PRIORITY(priority, max) ((uint32_t)(priority) | ((uint32_t)(max) << 8))
 #define SYS_NULL 9           /* () -> 0: does nothing; measures the bare entry/exit cost */
 #define SYS_ENDPOINT_CREATE 10 /* () -> a capability with every right to a new endpoint */
+/* (capacity 1..CHANNEL_CAPACITY_MAX) -> a capability with every right to a new channel */
+#define SYS_CHANNEL_CREATE 11
+#define CHANNEL_CAPACITY_MAX 16 /* messages one channel holds */
+#define SYS_NOTIFY_CREATE 12 /* () -> a capability with every right to a new notification */
+#define SYS_NOTIFY_SIGNAL 13 /* (cap WRITE, bits): ORs bits in, never blocks */
+/* (cap READ, uint32_t *out_bits, timeout_lo_us, timeout_hi_us): takes and clears the bits */
+#define SYS_NOTIFY_WAIT 14
 /* IPC: (cap, msg, info or 0, timeout_lo_us, timeout_hi_us); the timeout is always a4/a5. */
 #define SYS_IPC_CALL 16
 #define SYS_IPC_SEND 17
@@ -178,7 +186,9 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
  *                 reply transferred (badge, rights and flags are 0), so the client can check
  *                 reply capabilities as strictly as the server checks requests.
  * ipc_send:       send *msg without waiting for a reply (oneway); may block until received.
- * ipc_recv:       wait for the next message on the endpoint; fill *msg and *info.
+ *                 On a channel: queue it; a full channel blocks until the timeout (ERR_TIMEOUT)
+ *                 or, with IPC_NO_WAIT, answers ERR_BUSY.
+ * ipc_recv:       wait for the next message on the endpoint or channel; fill *msg and *info.
  * ipc_reply_recv: reply with *msg to the last caller, then wait for the next message as ipc_recv.
  *                 The reply is best effort: a caller that died or gave up is skipped silently,
  *                 so the result reports the receive only.

@@ -1,0 +1,245 @@
+/*
+ * Channels (<kernel/channel.h>): their pool, the bounded message queue, parked capabilities,
+ * and the waiters on a full or empty queue. Every operation is O(1) in the queue's length:
+ * a send or a receive moves one message and at most IPC_MAX_CAPS capability nodes.
+ */
+#include <kernel/channel.h>
+#include <kernel/kprintf.h>
+#include <kernel/pool.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <kernel/thread.h>
+#include <kernel/unit.h>
+
+POOL_DEFINE(channel_pool, struct channel, CHANNEL_MAX, CAP_TYPE_CHANNEL);
+
+void channel_pool_init(void)
+{
+	pool_init(&channel_pool);
+}
+
+void channel_init(struct channel *ch, uint32_t capacity)
+{
+	KASSERT(capacity >= 1 && capacity <= CHANNEL_CAPACITY_MAX); /* checked by the caller */
+	list_init(&ch->senders);
+	list_init(&ch->receivers);
+	ch->readers = 0;
+	ch->writers = 0;
+	ch->head = 0;
+	ch->count = 0;
+	ch->capacity = (uint16_t)capacity;
+	for (unsigned i = 0; i < CHANNEL_CAPACITY_MAX; i++)
+		for (unsigned k = 0; k < IPC_MAX_CAPS; k++)
+			ch->slots[i].caps[k].obj = NULL;
+}
+
+struct channel *channel_create(uint32_t capacity)
+{
+	struct channel *ch;
+
+	if (capacity < 1 || capacity > CHANNEL_CAPACITY_MAX)
+		return NULL;
+	ch = pool_alloc(&channel_pool);
+	if (ch == NULL)
+		return NULL;
+	ch->kobj.flags = KOBJ_COUNTED;
+	channel_init(ch, capacity);
+	return ch;
+}
+
+void channel_release(struct kobj *obj)
+{
+	struct channel *ch = container_of(obj, struct channel, kobj);
+
+	channel_destroy(ch);
+	pool_free(&channel_pool, ch);
+}
+
+uint32_t channel_pool_free_count(void)
+{
+	return pool_free_count(&channel_pool);
+}
+
+static struct thread *waiter_first(struct list_node *q)
+{
+	struct list_node *n = list_first(q);
+
+	return n ? list_entry(n, struct thread, ipc.link) : NULL;
+}
+
+/* Wakes every thread on q with `result`. */
+static void waiters_wake_all(struct list_node *q, int32_t result)
+{
+	struct thread *t;
+
+	while ((t = waiter_first(q)) != NULL) {
+		list_remove(&t->ipc.link);
+		sched_unblock(t, result);
+	}
+}
+
+/* The i-th queued message, 0 the oldest (i == count: the free place at the tail). */
+static struct channel_slot *slot_at(struct channel *ch, unsigned i)
+{
+	return &ch->slots[(ch->head + i) % ch->capacity];
+}
+
+/*
+ * Appends from's message at the tail (the caller checked for room): the header, `length`
+ * data bytes, the badge and rights of the capability it invoked, and its capabilities, each
+ * parked in the slot if it still lives with GRANT (one deleted since the send was checked is
+ * skipped, as endpoints do).
+ */
+static void enqueue(struct channel *ch, struct thread *from)
+{
+	struct channel_slot *s = slot_at(ch, ch->count);
+	struct cap_table *ft = &from->unit->caps;
+
+	KASSERT(ch->count < ch->capacity); /* never past the capacity fixed at creation */
+	s->msg.type = from->ipc.buf.type;
+	s->msg.length = from->ipc.buf.length;
+	memcpy(s->msg.data, from->ipc.buf.data, from->ipc.buf.length);
+	s->badge = from->ipc.badge;
+	s->rights = from->ipc.rights;
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
+		struct cap *c;
+
+		KASSERT(s->caps[i].obj == NULL); /* a free place holds no capability */
+		if (from->ipc.buf.caps[i] != CAP_NULL &&
+		    cap_lookup(ft, from->ipc.buf.caps[i], CAP_TYPE_NONE, CAP_RIGHT_GRANT, &c) ==
+			ERR_OK)
+			cap_park(c, &s->caps[i]);
+	}
+	ch->count++;
+}
+
+/* Records in `to` what came with slot s: the sender's badge and rights, no call flag. */
+static void recv_info_fill(struct thread *to, const struct channel_slot *s)
+{
+	to->ipc.buf.type = s->msg.type;
+	to->ipc.buf.length = s->msg.length;
+	memcpy(to->ipc.buf.data, s->msg.data, s->msg.length);
+	to->ipc.info.badge = s->badge;
+	to->ipc.info.rights = s->rights;
+	to->ipc.info.flags = 0;
+	to->ipc.info.reserved = 0;
+}
+
+/*
+ * Moves the oldest message into `to` (its capabilities into to's table, in their message
+ * slots; one revoked while queued arrives as CAP_NULL) and drops it from the queue. ERR_NOMEM
+ * if to's table lacks room: then the message stays first.
+ */
+static int dequeue(struct channel *ch, struct thread *to)
+{
+	struct channel_slot *s = slot_at(ch, 0);
+	struct cap *src[IPC_MAX_CAPS];
+	unsigned at[IPC_MAX_CAPS], n = 0;
+	cap_t out[IPC_MAX_CAPS];
+
+	KASSERT(ch->count > 0); /* the caller checked for a message */
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
+		to->ipc.buf.caps[i] = CAP_NULL;
+		to->ipc.info.cap_type[i] = CAP_TYPE_NONE;
+		to->ipc.info.cap_rights[i] = 0;
+		if (s->caps[i].obj != NULL) {
+			to->ipc.info.cap_type[i] = s->caps[i].obj->type;
+			to->ipc.info.cap_rights[i] = s->caps[i].rights;
+			src[n] = &s->caps[i];
+			at[n++] = i;
+		}
+	}
+	if (cap_unpark(src, n, &to->unit->caps, out) != ERR_OK)
+		return ERR_NOMEM;
+	for (unsigned k = 0; k < n; k++)
+		to->ipc.buf.caps[at[k]] = out[k];
+	recv_info_fill(to, s);
+	ch->head = (uint16_t)((ch->head + 1) % ch->capacity);
+	ch->count--;
+	return ERR_OK;
+}
+
+/*
+ * Restores the invariants after the queue changed: blocked receivers take queued messages
+ * (one without room for a message's capabilities wakes with ERR_NOMEM, the message staying),
+ * and blocked senders fill the room, oldest first. At most capacity + waiters steps.
+ */
+static void channel_settle(struct channel *ch)
+{
+	struct thread *t;
+
+	while (ch->count > 0 && (t = waiter_first(&ch->receivers)) != NULL) {
+		list_remove(&t->ipc.link);
+		sched_unblock(t, dequeue(ch, t));
+	}
+	while (ch->count < ch->capacity && (t = waiter_first(&ch->senders)) != NULL) {
+		list_remove(&t->ipc.link);
+		enqueue(ch, t);
+		sched_unblock(t, ERR_OK);
+	}
+}
+
+void channel_rights_changed(struct channel *ch, uint32_t rights, int delta)
+{
+	if (rights & CAP_RIGHT_READ) {
+		ch->readers = (uint32_t)((int)ch->readers + delta);
+		if (ch->readers == 0) {
+			waiters_wake_all(&ch->senders, ERR_PEER_DIED); /* no one will receive */
+			waiters_wake_all(&ch->receivers, ERR_BAD_CAP); /* their capability went */
+		}
+	}
+	if (rights & CAP_RIGHT_WRITE) {
+		ch->writers = (uint32_t)((int)ch->writers + delta);
+		if (ch->writers == 0 && ch->count == 0)
+			waiters_wake_all(&ch->receivers, ERR_PEER_DIED); /* no message will come */
+	}
+}
+
+void channel_destroy(struct channel *ch)
+{
+	waiters_wake_all(&ch->senders, ERR_PEER_DIED);
+	waiters_wake_all(&ch->receivers, ERR_PEER_DIED);
+	for (; ch->count > 0; ch->count--) {
+		struct channel_slot *s = slot_at(ch, 0);
+
+		for (unsigned k = 0; k < IPC_MAX_CAPS; k++)
+			if (s->caps[k].obj != NULL)
+				cap_destroy(&s->caps[k]); /* may destroy what it names */
+		ch->head = (uint16_t)((ch->head + 1) % ch->capacity);
+	}
+}
+
+int channel_send(struct channel *ch, struct thread *self, bool nowait, uint64_t deadline_us)
+{
+	if (ch->readers == 0)
+		return ERR_PEER_DIED;
+	if (ch->count == ch->capacity) {
+		if (nowait)
+			return ERR_BUSY;
+		list_add_tail(&ch->senders, &self->ipc.link);
+		sched_block(self, BLOCK_IPC_SEND, ch, deadline_us);
+		return IPC_BLOCKED;
+	}
+	enqueue(ch, self);
+	channel_settle(ch);
+	return ERR_OK;
+}
+
+int channel_recv(struct channel *ch, struct thread *self, bool nowait, uint64_t deadline_us)
+{
+	int err;
+
+	if (ch->count == 0) {
+		if (ch->writers == 0)
+			return ERR_PEER_DIED;
+		if (nowait)
+			return ERR_TIMEOUT;
+		list_add_tail(&ch->receivers, &self->ipc.link);
+		sched_block(self, BLOCK_IPC_RECV, ch, deadline_us);
+		return IPC_BLOCKED;
+	}
+	err = dequeue(ch, self);
+	if (err == ERR_OK)
+		channel_settle(ch);
+	return err;
+}

@@ -1,0 +1,103 @@
+/*
+ * The channel and notification syscalls: creation, signal and wait. Sending and receiving on
+ * a channel are SYS_IPC_SEND and SYS_IPC_RECV (syscall_ipc.c). Each checks its handle and user
+ * pointer, then leaves the work to the object (<kernel/channel.h>, <kernel/notification.h>).
+ */
+#include <keel/abi.h>
+#include <kernel/cap.h>
+#include <kernel/channel.h>
+#include <kernel/notification.h>
+#include <kernel/percpu.h>
+#include <kernel/sched.h>
+#include <kernel/thread.h>
+#include <kernel/uaccess.h>
+#include <kernel/unit.h>
+
+#include "syscall_internal.h"
+
+/*
+ * A capability with every right to the new object obj in the caller's table, or ERR_NOMEM
+ * after `release` destroyed obj (the table is full).
+ */
+static int32_t install_new(struct kobj *obj, void (*release)(struct kobj *))
+{
+	cap_t h;
+
+	if (cap_install(&current_thread()->unit->caps, obj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK) {
+		release(obj);
+		return ERR_NOMEM;
+	}
+	return h;
+}
+
+/* SYS_CHANNEL_CREATE(capacity) -> a capability with every right to a new channel. */
+int32_t sys_channel_create(const struct syscall_args *a)
+{
+	struct channel *ch;
+
+	if (a->a1 == 0)
+		return ERR_INVALID;
+	if (a->a1 > CHANNEL_CAPACITY_MAX)
+		return ERR_OVERFLOW;
+	ch = channel_create(a->a1);
+	if (ch == NULL)
+		return ERR_NOMEM;
+	return install_new(&ch->kobj, channel_release);
+}
+
+/* SYS_NOTIFY_CREATE() -> a capability with every right to a new notification. */
+int32_t sys_notify_create(const struct syscall_args *a)
+{
+	struct notification *n;
+
+	(void)a;
+	n = notification_create();
+	if (n == NULL)
+		return ERR_NOMEM;
+	return install_new(&n->kobj, notification_release);
+}
+
+/* The notification handle h of the caller names, with `rights`. */
+static int notification_of(cap_t h, uint32_t rights, struct notification **n)
+{
+	struct cap *c;
+	int err = cap_lookup(&current_thread()->unit->caps, h, CAP_TYPE_NOTIFICATION, rights, &c);
+
+	if (err == ERR_OK)
+		*n = container_of(c->obj, struct notification, kobj);
+	return err;
+}
+
+/* SYS_NOTIFY_SIGNAL(cap WRITE, bits): ORs bits in; never blocks. */
+int32_t sys_notify_signal(const struct syscall_args *a)
+{
+	struct notification *n;
+	int err = notification_of((cap_t)a->a1, CAP_RIGHT_WRITE, &n);
+
+	if (err == ERR_OK)
+		notification_signal(n, a->a2);
+	return err;
+}
+
+/*
+ * SYS_NOTIFY_WAIT(cap READ, uint32_t *out_bits, timeout_lo, timeout_hi): the bits taken go
+ * to *out_bits, which is checked writable before waiting, so a bad pointer loses no signal.
+ */
+int32_t sys_notify_wait(const struct syscall_args *a)
+{
+	struct thread *t = current_thread();
+	struct notification *n;
+	bool nowait;
+	int err = notification_of((cap_t)a->a1, CAP_RIGHT_READ, &n);
+
+	if (err != ERR_OK)
+		return err;
+	if (uaccess_check(uaccess_current_space(), a->a2, sizeof(uint32_t), true) != ERR_OK)
+		return ERR_FAULT;
+	uint64_t deadline = syscall_deadline(a->a3, a->a4, &nowait);
+
+	err = syscall_wait(t, notification_wait(n, t, nowait, deadline));
+	if (err != ERR_OK)
+		return err;
+	return uaccess_copy_to(a->a2, &t->ipc.notify_bits, sizeof(uint32_t));
+}
