@@ -5,6 +5,7 @@
  * end by their own rules and never come here.
  */
 #include <kernel/ioport.h>
+#include <kernel/irq_line.h>
 #include <kernel/channel.h>
 #include <kernel/ipc.h>
 #include <kernel/kobj.h>
@@ -29,6 +30,7 @@ static const kobj_destroy_fn kobj_destroy[CAP_TYPE_COUNT] = {
     [CAP_TYPE_ENDPOINT] = endpoint_release,
     [CAP_TYPE_MEMORY] = memobj_release,
     [CAP_TYPE_IOPORT] = ioport_release,
+    [CAP_TYPE_IRQ] = irq_line_release,
     [CAP_TYPE_CHANNEL] = channel_release,
     [CAP_TYPE_NOTIFICATION] = notification_release,
 };

@@ -9,6 +9,7 @@
 #include <kernel/elf.h>
 #include <kernel/init.h>
 #include <kernel/ioport.h>
+#include <kernel/irq_line.h>
 #include <kernel/ipc.h>
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
@@ -230,14 +231,22 @@ static void root_give_modules(struct unit *root)
 }
 
 /*
- * The root task's device capabilities: control over every I/O port (CAP_ROOT_IOPORT, every
- * right). Reported and left out if the object pool is empty.
+ * The root task's device capabilities, every right each: IRQ control (CAP_ROOT_IRQ) and
+ * control over every I/O port (CAP_ROOT_IOPORT). One that cannot be made is reported and
+ * left out.
  */
 static void root_give_devices(struct unit *root)
 {
+	struct irq_line *irq = irq_line_create_control();
 	struct ioport *ports = ioport_create(0, IOPORT_SPACE);
 	cap_t h;
 
+	if (irq == NULL || cap_install_at(&root->caps, (uint32_t)CAP_ROOT_IRQ & 0xfffu, &irq->kobj,
+					  CAP_RIGHTS_ALL, &h) != ERR_OK) {
+		kprintf("process: the root task gets no IRQ control capability\n");
+		if (irq != NULL)
+			irq_line_release(&irq->kobj);
+	}
 	if (ports == NULL || cap_install_at(&root->caps, (uint32_t)CAP_ROOT_IOPORT & 0xfffu,
 					    &ports->kobj, CAP_RIGHTS_ALL, &h) != ERR_OK) {
 		kprintf("process: the root task gets no I/O-port capability\n");

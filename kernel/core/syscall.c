@@ -143,6 +143,8 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_CAP_IDENTIFY] = sys_cap_identify,
     [SYS_IOPORT_CREATE] = sys_ioport_create,
     [SYS_IOPORT_ENABLE] = sys_ioport_enable,
+    [SYS_IRQ_BIND] = sys_irq_bind,
+    [SYS_IRQ_ACK] = sys_irq_ack,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

@@ -54,5 +54,7 @@ int32_t sys_cap_identify(const struct syscall_args *a);
 /* syscall_dev.c */
 int32_t sys_ioport_create(const struct syscall_args *a);
 int32_t sys_ioport_enable(const struct syscall_args *a);
+int32_t sys_irq_bind(const struct syscall_args *a);
+int32_t sys_irq_ack(const struct syscall_args *a);
 
 #endif

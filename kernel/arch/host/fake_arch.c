@@ -186,9 +186,19 @@ int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 {
 	if (irq >= HOST_IRQ_MAX || handler == NULL)
 		return -1;
+	if (irq_handlers[irq] != NULL)
+		return -10; /* ERR_BUSY, as x86 */
 	irq_handlers[irq] = handler;
 	irq_ctx[irq] = ctx;
 	return 0;
+}
+
+void arch_irq_unregister(unsigned irq)
+{
+	if (irq < HOST_IRQ_MAX) {
+		irq_handlers[irq] = NULL;
+		irq_ctx[irq] = NULL;
+	}
 }
 
 void arch_irq_unmask(unsigned irq)

@@ -36,6 +36,18 @@ int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 	return result;
 }
 
+/* Interrupts off, so a handler never runs half-removed. */
+void arch_irq_unregister(unsigned irq)
+{
+	if (irq >= IRQ_MAX_LINES)
+		return;
+	bool enabled = arch_irq_save();
+
+	irq_slots[irq].handler = NULL;
+	irq_slots[irq].ctx = NULL;
+	arch_irq_restore(enabled);
+}
+
 /* The PIC's mask register is read-modify-written: interrupts off around it. */
 void arch_irq_unmask(unsigned irq)
 {

@@ -41,6 +41,7 @@ _Noreturn void arch_exit_emulator(int code);
  */
 typedef void (*irq_handler_fn)(unsigned irq, void *ctx);
 int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx);
+void arch_irq_unregister(unsigned irq); /* the line's handler goes; mask it first */
 void arch_irq_mask(unsigned irq);   /* the line raises no interrupt until unmasked */
 void arch_irq_unmask(unsigned irq); /* the line may interrupt again */
 void arch_irq_eoi(unsigned irq);    /* end of interrupt: the controller may deliver the next */

@@ -74,6 +74,13 @@ int32_t sys_endpoint_create(void);
 int32_t sys_ioport_create(cap_t ports, uint32_t base, uint32_t count);
 int32_t sys_ioport_enable(cap_t ports);
 /*
+ * Interrupts. sys_irq_bind: binds `line` to `notification` (WRITE) with `bits`, using the IRQ
+ * control capability (ADMIN); returns the binding's capability. Each interrupt masks the line
+ * and signals the bits; sys_irq_ack (WRITE) unmasks it once the device was served.
+ */
+int32_t sys_irq_bind(cap_t control, uint32_t line, cap_t notification, uint32_t bits);
+int32_t sys_irq_ack(cap_t irq);
+/*
  * A new channel holding up to `capacity` messages (1..CHANNEL_CAPACITY_MAX): a capability with
  * every right to it, or ERR_*. Send and receive on it with ipc_send and ipc_recv.
  */

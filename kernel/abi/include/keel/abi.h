@@ -170,6 +170,16 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_IOPORT_ENABLE 33 /* (ioport cap READ|WRITE): the caller's unit may use its ports */
 #define IOPORT_SPACE 0x10000u /* ports 0..0xFFFF */
 #define CAP_ROOT_IOPORT CAP_START(2)
+/*
+ * Interrupts. The root task holds CAP_ROOT_IRQ, the IRQ control capability (ADMIN binds).
+ * SYS_IRQ_BIND binds a line to a notification: each interrupt masks the line and signals the
+ * notification with `bits`; SYS_IRQ_ACK unmasks it once the driver served the device.
+ * Deleting the last capability to the binding masks and unbinds the line. Lines 0 (the
+ * kernel's timer) and 2 (the PIC cascade) are not for binding.
+ */
+#define SYS_IRQ_BIND 34 /* (irq control cap ADMIN, line, notification cap WRITE, bits) -> cap */
+#define SYS_IRQ_ACK 35  /* (irq cap WRITE): unmask the line after an interrupt */
+#define CAP_ROOT_IRQ CAP_START(1)
 #define SYS_COUNT 48
 
 /*
