@@ -43,10 +43,6 @@ static uint32_t first_unmapped_page(void)
 static void cases_numbers(void)
 {
 	static const uint32_t bad[] = {0,
-				       11,
-				       12,
-				       13,
-				       14,
 				       15,
 				       20,
 				       21,
@@ -305,6 +301,35 @@ static void cases_caps(void)
 	badsys_check("cap_delete_1000", (struct call){SYS_CAP_DELETE, {1000}}, WANT_ERR);
 }
 
+/*
+ * Channel capacities out of range, and SYS_NOTIFY_WAIT's output pointer: checked before the
+ * wait, so a bad one is ERR_FAULT even with bits pending (they stay for a good wait).
+ */
+static void cases_channel_notify(void)
+{
+	uint32_t note = (uint32_t)sys_notify_create(), bits = 0;
+	const uint32_t bad_out[] = {0, ADDR_KERNEL_IMAGE, 0xbffffffeu, addr(&readonly_word)};
+	char name[40];
+
+	badsys_check("channel_capacity_0", (struct call){SYS_CHANNEL_CREATE, {0}},
+		     WANT(ERR_INVALID));
+	badsys_check("channel_capacity_17", (struct call){SYS_CHANNEL_CREATE, {17}},
+		     WANT(ERR_OVERFLOW));
+	badsys_check("channel_capacity_max", (struct call){SYS_CHANNEL_CREATE, {0xffffffffu}},
+		     WANT(ERR_OVERFLOW));
+	sys_notify_signal((cap_t)note, 0x3);
+	for (size_t i = 0; i < sizeof(bad_out) / sizeof(bad_out[0]); i++) {
+		snprintf(name, sizeof(name), "notify_wait_out%u", (unsigned)i);
+		badsys_check(name, (struct call){SYS_NOTIFY_WAIT, {note, bad_out[i], 0, 0}},
+			     WANT(ERR_FAULT));
+	}
+	int32_t got = sys_notify_wait((cap_t)note, &bits, IPC_NO_WAIT);
+
+	badsys_report("notify_bits_kept", got == ERR_OK ? (int32_t)bits : got, "3",
+		      got == ERR_OK && bits == 0x3);
+	cap_delete((cap_t)note);
+}
+
 /* Calls without pointers ignore junk in their unused argument registers. */
 static void cases_plain(void)
 {
@@ -327,4 +352,5 @@ void badsys_run_matrix(void)
 	cases_unit_start();
 	cases_ipc();
 	cases_caps();
+	cases_channel_notify();
 }

@@ -78,6 +78,10 @@ static int fuzz_tame(uint32_t num, uint32_t a[5])
 		a[3] %= 2000; /* timeouts of at most 2 ms: the fuzzer is its only partner */
 		a[4] = 0;
 		return 1;
+	case SYS_NOTIFY_WAIT:
+		a[2] %= 2000; /* likewise: no one else signals */
+		a[3] = 0;
+		return 1;
 	case SYS_THREAD_CREATE:
 		if (rng_next() & 1) { /* a real thread that exits at once on its own stack */
 			a[0] = (uint32_t)(uintptr_t)fuzz_exit_stub;

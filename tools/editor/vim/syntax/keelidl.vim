@@ -24,7 +24,7 @@ syn keyword keelidlStructure const enum struct interface
 syn keyword keelidlBuiltinType string bytes array cap
 syn keyword keelidlPrimitive u8 u16 u32 u64 i8 i16 i32 i64 bool
 " Capability types and rights are words only inside cap<...> and @rights(...).
-syn keyword keelidlCapType contained endpoint channel memory irq ioport unit thread
+syn keyword keelidlCapType contained endpoint channel memory irq ioport unit thread notification
 syn keyword keelidlRight contained READ WRITE EXECUTE GRANT ADMIN
 
 syn match keelidlTypeName /\<\u\w*\>/
