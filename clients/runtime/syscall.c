@@ -131,6 +131,27 @@ int32_t sys_endpoint_create(void)
 	return syscall_raw(SYS_ENDPOINT_CREATE, 0, 0, 0, 0, 0);
 }
 
+int32_t sys_ioport_create(cap_t ports, uint32_t base, uint32_t count)
+{
+	return syscall_raw(SYS_IOPORT_CREATE, (uint32_t)ports, base, count, 0, 0);
+}
+
+int32_t sys_ioport_enable(cap_t ports)
+{
+	return syscall_raw(SYS_IOPORT_ENABLE, (uint32_t)ports, 0, 0, 0, 0);
+}
+
+int32_t sys_irq_bind(cap_t control, uint32_t line, cap_t notification, uint32_t bits)
+{
+	return syscall_raw(SYS_IRQ_BIND, (uint32_t)control, line, (uint32_t)notification, bits,
+			   0);
+}
+
+int32_t sys_irq_ack(cap_t irq)
+{
+	return syscall_raw(SYS_IRQ_ACK, (uint32_t)irq, 0, 0, 0, 0);
+}
+
 int32_t sys_channel_create(uint32_t capacity)
 {
 	return syscall_raw(SYS_CHANNEL_CREATE, capacity, 0, 0, 0, 0);

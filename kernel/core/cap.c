@@ -100,6 +100,20 @@ int cap_install(struct cap_table *t, struct kobj *obj, uint32_t rights, uint64_t
 	return ERR_OK;
 }
 
+int cap_install_child(struct cap_table *t, struct cap *parent, struct kobj *obj,
+		      uint32_t rights, cap_t *out)
+{
+	if ((rights & ~parent->rights) != 0)
+		return ERR_RIGHTS; /* never wider than the parent */
+	struct cap *c = slot_take(t);
+
+	if (c == NULL)
+		return ERR_NOMEM;
+	cap_fill(c, obj, obj->gen, rights, 0, parent);
+	*out = cap_handle(c);
+	return ERR_OK;
+}
+
 /* The capability in the slot h names, stale object or not: ERR_BAD_CAP if h names none. */
 static int cap_find(struct cap_table *t, cap_t h, struct cap **out)
 {

@@ -10,6 +10,8 @@
 #include <kernel/init.h>
 #include <kernel/ipc.h>
 #include <kernel/kprintf.h>
+#include <kernel/ioport.h>
+#include <kernel/irq_line.h>
 #include <kernel/memobj.h>
 #include <kernel/mmu.h>
 #include <kernel/notification.h>
@@ -150,6 +152,8 @@ static void init_scheduler(void)
 	unit_pool_init();
 	endpoint_pool_init();
 	memobj_pool_init();
+	ioport_pool_init();
+	irq_line_pool_init();
 	channel_pool_init();
 	notification_pool_init();
 	sched_set_abort_hook(ipc_abort); /* a deadline takes an IPC waiter off its queue */

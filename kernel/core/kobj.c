@@ -4,6 +4,8 @@
  * counted object destroys it through its type's destroy function. Owned types (unit, thread)
  * end by their own rules and never come here.
  */
+#include <kernel/ioport.h>
+#include <kernel/irq_line.h>
 #include <kernel/channel.h>
 #include <kernel/ipc.h>
 #include <kernel/kobj.h>
@@ -27,6 +29,8 @@ static const char *const kobj_type_names[CAP_TYPE_COUNT] = {
 static const kobj_destroy_fn kobj_destroy[CAP_TYPE_COUNT] = {
     [CAP_TYPE_ENDPOINT] = endpoint_release,
     [CAP_TYPE_MEMORY] = memobj_release,
+    [CAP_TYPE_IOPORT] = ioport_release,
+    [CAP_TYPE_IRQ] = irq_line_release,
     [CAP_TYPE_CHANNEL] = channel_release,
     [CAP_TYPE_NOTIFICATION] = notification_release,
 };

@@ -263,7 +263,7 @@ static void test_segment_in_stack_area_rejected(void **state)
 	assert_int_equal(pmm_free_frames(), before);
 }
 
-/* The page of the arch's landing code (mapped by process.c) is reserved as well. */
+/* The page of the arch's landing code (mapped by arch_aspace_init) is reserved as well. */
 static void test_segment_on_landing_page_rejected(void **state)
 {
 	struct loaded l;

@@ -8,6 +8,8 @@
 #include <kernel/boot.h>
 #include <kernel/elf.h>
 #include <kernel/init.h>
+#include <kernel/ioport.h>
+#include <kernel/irq_line.h>
 #include <kernel/ipc.h>
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
@@ -71,6 +73,7 @@ static int module_image(unsigned index, const void **image, size_t *size)
 static void unit_release_memory(struct unit *u)
 {
 	cap_table_clear(&u->caps);
+	arch_io_release(u); /* after the clear: destroyed port objects withdrew from u first */
 	if (u->aspace == NULL)
 		return;
 	mem_unmap_space(u->aspace);
@@ -132,17 +135,6 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 }
 
 /*
- * Maps the arch's shared syscall-return page (<kernel/arch.h>) read-only into pt. Teardown
- * leaves the frame alone: loader_unload frees only what the loader recorded.
- */
-static int map_landing_page(struct page_table *pt)
-{
-	if (mmu_map_page(pt, arch_user_landing_frame(), LOADER_LANDING_PAGE, MMU_USER) != ERR_OK)
-		return ERR_NOMEM; /* the page is reserved, so only its page table can be missing */
-	return ERR_OK;
-}
-
-/*
  * Gives a unit about to start its startup capabilities: itself as CAP_SELF, then s->caps moved
  * from the starter's table as CAP_START(0..). The table is new, so nothing here can fail.
  */
@@ -177,7 +169,7 @@ static int unit_launch(const char *name, const void *image, size_t size,
 	int err = loader_load(pt, u->id, image, size, plan, &u->image, reason, sizeof(reason));
 
 	if (err == ERR_OK)
-		err = map_landing_page(pt);
+		err = arch_aspace_init(pt);
 	if (err == ERR_OK && thread_alloc(u, (uint8_t)s->priority, &t) != ERR_OK)
 		err = ERR_NOMEM;
 	if (err < 0) {
@@ -274,6 +266,31 @@ static void root_give_memory(struct unit *root)
 		  CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, "VGA memory");
 }
 
+/*
+ * The root task's device capabilities, every right each: IRQ control (CAP_ROOT_IRQ) and
+ * control over every I/O port (CAP_ROOT_IOPORT). One that cannot be made is reported and
+ * left out.
+ */
+static void root_give_devices(struct unit *root)
+{
+	struct irq_line *irq = irq_line_create_control();
+	struct ioport *ports = ioport_create(0, IOPORT_SPACE);
+	cap_t h;
+
+	if (irq == NULL || cap_install_at(&root->caps, (uint32_t)CAP_ROOT_IRQ & 0xfffu, &irq->kobj,
+					  CAP_RIGHTS_ALL, &h) != ERR_OK) {
+		kprintf("process: the root task gets no IRQ control capability\n");
+		if (irq != NULL)
+			irq_line_release(&irq->kobj);
+	}
+	if (ports == NULL || cap_install_at(&root->caps, (uint32_t)CAP_ROOT_IOPORT & 0xfffu,
+					    &ports->kobj, CAP_RIGHTS_ALL, &h) != ERR_OK) {
+		kprintf("process: the root task gets no I/O-port capability\n");
+		if (ports != NULL)
+			ioport_release(&ports->kobj);
+	}
+}
+
 int process_start_init(void)
 {
 	struct unit_start s = {.module = INIT_MODULE, .priority = INIT_PRIORITY,
@@ -286,6 +303,7 @@ int process_start_init(void)
 	init_unit = u;
 	root_give_modules(u);
 	root_give_memory(u);
+	root_give_devices(u);
 	return (int)u->id;
 }
 

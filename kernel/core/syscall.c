@@ -1,7 +1,7 @@
 /*
  * The syscall table and the simplest handlers: yield, exit, sleep, debug print and get time.
  * Threads and units: syscall_unit.c; IPC: syscall_ipc.c; channels and notifications:
- * syscall_chan.c; capabilities: syscall_cap.c.
+ * syscall_chan.c; capabilities: syscall_cap.c; devices: syscall_dev.c.
  * Arguments are validated at this boundary; user memory is reached only through
  * <kernel/uaccess.h>.
  */
@@ -145,6 +145,10 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_CAP_DERIVE] = sys_cap_derive,
     [SYS_CAP_REVOKE] = sys_cap_revoke,
     [SYS_CAP_IDENTIFY] = sys_cap_identify,
+    [SYS_IOPORT_CREATE] = sys_ioport_create,
+    [SYS_IOPORT_ENABLE] = sys_ioport_enable,
+    [SYS_IRQ_BIND] = sys_irq_bind,
+    [SYS_IRQ_ACK] = sys_irq_ack,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

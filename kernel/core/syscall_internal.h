@@ -72,4 +72,10 @@ int32_t sys_mem_map(const struct syscall_args *a);
 int32_t sys_mem_unmap(const struct syscall_args *a);
 int32_t sys_mem_info(const struct syscall_args *a);
 
+/* syscall_dev.c */
+int32_t sys_ioport_create(const struct syscall_args *a);
+int32_t sys_ioport_enable(const struct syscall_args *a);
+int32_t sys_irq_bind(const struct syscall_args *a);
+int32_t sys_irq_ack(const struct syscall_args *a);
+
 #endif

@@ -78,5 +78,6 @@ static inline int32_t bench_sysenter5(uint32_t num, uint32_t a1, uint32_t a2, ui
 /* The IPC partner's roles (its main's argument). */
 #define PEER_YIELD      0 /* yields as often as bench does in its yield benchmark */
 #define PEER_IPC_SERVER 1 /* receives on CAP_START(0) and replies with the same message */
+#define PEER_YIELD_PORTS 2 /* enables the ports of CAP_START(0), then as PEER_YIELD */
 
 #endif /* BENCH_H */

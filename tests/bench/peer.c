@@ -1,11 +1,13 @@
 /*
  * The other unit of the cross-unit benchmarks, in the role its main's argument names:
  * PEER_YIELD yields exactly as often as bench.c does while it measures, then exits;
- * PEER_IPC_SERVER serves CAP_START(0) forever, replying to each call with the message it got
- * (same length, the received capabilities handed back).
+ * PEER_YIELD_PORTS does the same after enabling the I/O ports of CAP_START(0), so each switch
+ * also switches port maps; PEER_IPC_SERVER serves CAP_START(0) forever, replying to each call
+ * with the message it got (same length, the received capabilities handed back).
  */
 #include <stdint.h>
 
+#include <keel/syscall.h>
 #include <keel/ulib.h>
 
 #include "bench.h"
@@ -34,9 +36,12 @@ static void serve(void)
 
 int main(uintptr_t arg)
 {
-	if (arg == PEER_IPC_SERVER)
+	if (arg == PEER_IPC_SERVER) {
 		serve();
-	else
-		yield_rounds();
+		return 0;
+	}
+	if (arg == PEER_YIELD_PORTS && sys_ioport_enable(CAP_START(0)) != ERR_OK)
+		uprintf("peer: FAIL: enabling its ports\n");
+	yield_rounds();
 	return 0;
 }

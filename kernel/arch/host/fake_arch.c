@@ -14,6 +14,8 @@
 #define HOST_CONSOLE_MAX 65536
 #define HOST_TLB_MAX	 4096
 #define HOST_IRQ_MAX	 64
+#define HOST_IO_UNITS	 8
+#define HOST_IO_PORTS	 0x10000
 
 uint8_t *host_phys_mem;
 size_t host_phys_mem_size;
@@ -32,6 +34,10 @@ static unsigned irq_windows; /* arch_irq_window calls */
 static uint64_t cycles;
 static irq_handler_fn irq_handlers[HOST_IRQ_MAX];
 static void *irq_ctx[HOST_IRQ_MAX];
+static bool irq_masked[HOST_IRQ_MAX];
+static unsigned irq_eois[HOST_IRQ_MAX];
+static struct unit *io_units[HOST_IO_UNITS];
+static bool io_allowed[HOST_IO_UNITS][HOST_IO_PORTS];
 static jmp_buf *panic_env;
 static unsigned panic_count;
 
@@ -182,14 +188,47 @@ int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 {
 	if (irq >= HOST_IRQ_MAX || handler == NULL)
 		return -1;
+	if (irq_handlers[irq] != NULL)
+		return -10; /* ERR_BUSY, as x86 */
 	irq_handlers[irq] = handler;
 	irq_ctx[irq] = ctx;
 	return 0;
 }
 
+void arch_irq_unregister(unsigned irq)
+{
+	if (irq < HOST_IRQ_MAX) {
+		irq_handlers[irq] = NULL;
+		irq_ctx[irq] = NULL;
+	}
+}
+
 void arch_irq_unmask(unsigned irq)
 {
-	(void)irq;
+	if (irq < HOST_IRQ_MAX)
+		irq_masked[irq] = false;
+}
+
+void arch_irq_mask(unsigned irq)
+{
+	if (irq < HOST_IRQ_MAX)
+		irq_masked[irq] = true;
+}
+
+void arch_irq_eoi(unsigned irq)
+{
+	if (irq < HOST_IRQ_MAX)
+		irq_eois[irq]++;
+}
+
+bool host_irq_masked(unsigned irq)
+{
+	return irq < HOST_IRQ_MAX && irq_masked[irq];
+}
+
+unsigned host_irq_eoi_count(unsigned irq)
+{
+	return irq < HOST_IRQ_MAX ? irq_eois[irq] : 0;
 }
 
 bool host_irq_fire(unsigned irq)
@@ -198,6 +237,55 @@ bool host_irq_fire(unsigned irq)
 		return false;
 	irq_handlers[irq](irq, irq_ctx[irq]);
 	return true;
+}
+
+/* Port grants: the fake keeps one permission bit per port for each of a few units. */
+int arch_io_grant(struct unit *u, uint32_t base, uint32_t count)
+{
+	unsigned i = 0;
+
+	while (i < HOST_IO_UNITS && io_units[i] != u && io_units[i] != NULL)
+		i++;
+	if (i == HOST_IO_UNITS)
+		return -2; /* ERR_NOMEM */
+	io_units[i] = u;
+	for (uint32_t p = base; p < base + count && p < HOST_IO_PORTS; p++)
+		io_allowed[i][p] = true;
+	return 0;
+}
+
+void arch_io_withdraw(struct unit *u, uint32_t base, uint32_t count)
+{
+	for (unsigned i = 0; i < HOST_IO_UNITS; i++) {
+		for (uint32_t p = base; io_units[i] == u && p < base + count && p < HOST_IO_PORTS;
+		     p++)
+			io_allowed[i][p] = false;
+	}
+}
+
+void arch_io_release(struct unit *u)
+{
+	for (unsigned i = 0; i < HOST_IO_UNITS; i++) {
+		if (io_units[i] == u) {
+			io_units[i] = NULL;
+			memset(io_allowed[i], 0, sizeof(io_allowed[i]));
+		}
+	}
+}
+
+bool host_io_allowed(const struct unit *u, uint32_t port)
+{
+	for (unsigned i = 0; i < HOST_IO_UNITS; i++) {
+		if (io_units[i] == u && u != NULL && port < HOST_IO_PORTS)
+			return io_allowed[i][port];
+	}
+	return false;
+}
+
+void host_io_reset(void)
+{
+	memset(io_units, 0, sizeof(io_units));
+	memset(io_allowed, 0, sizeof(io_allowed));
 }
 
 uint64_t arch_read_cycles(void)

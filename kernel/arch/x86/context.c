@@ -6,6 +6,7 @@
 #include <arch/context.h>
 #include <arch/cpu_features.h>
 #include <arch/gdt.h>
+#include <arch/iomap.h>
 #include <arch/trap.h>
 #include <arch/x86.h>
 #include <kernel/arch.h>
@@ -107,7 +108,8 @@ static struct page_table *thread_space(const struct thread *t)
 /*
  * Loads CR3 only when the address space changes (the kernel half is shared, so the kernel
  * stacks stay mapped across the load), points TSS.esp0 (user threads only) and the per-CPU
- * stack top at next's kernel stack, then swaps registers, FPU state and stacks.
+ * stack top at next's kernel stack, switches the TSS I/O bitmap to next's unit, then swaps
+ * registers, FPU state and stacks.
  */
 void arch_context_switch(struct thread *prev, struct thread *next)
 {
@@ -116,6 +118,8 @@ void arch_context_switch(struct thread *prev, struct thread *next)
 
 	if (next_space != thread_space(prev))
 		mmu_activate(next_space);
+	if (next->unit != prev->unit)
+		iomap_switch(next->unit); /* ports: O(1) unless another unit's map is loaded */
 	if (next->context.esp0 != 0)
 		gdt_set_kernel_stack(next->context.esp0);
 	cpu->kernel_stack_top = (uintptr_t)next->kstack_top; /* backtraces, sysenter */

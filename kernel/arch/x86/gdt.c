@@ -8,6 +8,7 @@
 #include <arch/trap.h>
 #include <arch/x86.h>
 #include <kernel/percpu.h>
+#include <kernel/string.h>
 
 /* Access byte bits. */
 #define SEG_PRESENT	     0x80u
@@ -25,7 +26,20 @@
 #define EFLAGS_RESERVED_1 0x2u /* bit 1 always reads as 1 */
 
 static uint64_t gdt[GDT_ENTRY_COUNT];
-static struct tss main_tss;
+/*
+ * The main TSS with its I/O permission bitmap right behind it, and the all-ones byte the CPU
+ * may read past the bitmap's end (an access to port 0xFFFF with a 16- or 32-bit operand).
+ */
+struct tss_with_iomap {
+	struct tss tss;
+	uint8_t iomap[TSS_IOMAP_BYTES];
+	uint8_t iomap_end;
+};
+_Static_assert(offsetof(struct tss_with_iomap, iomap) == sizeof(struct tss), "map follows TSS");
+#define TSS_IOMAP_OFFSET ((uint16_t)offsetof(struct tss_with_iomap, iomap))
+#define TSS_IOMAP_NONE	 ((uint16_t)sizeof(struct tss_with_iomap)) /* past the limit: no port */
+
+static struct tss_with_iomap main_io_tss;
 static struct tss df_tss;
 static bool percpu_ready;
 static uint8_t df_stack[DF_STACK_SIZE] __attribute__((aligned(16)));
@@ -97,16 +111,20 @@ static void gdt_load(void)
 
 void gdt_init(struct percpu *cpu)
 {
-	main_tss.ss0 = SEL_KERNEL_DATA;
-	main_tss.esp0 = (uint32_t)cpu->kernel_stack_top;
-	main_tss.iomap_base = sizeof(struct tss); /* no I/O bitmap: user port I/O faults */
+	main_io_tss.tss.ss0 = SEL_KERNEL_DATA;
+	main_io_tss.tss.esp0 = (uint32_t)cpu->kernel_stack_top;
+	memset(main_io_tss.iomap, 0xff, sizeof(main_io_tss.iomap));
+	main_io_tss.iomap_end = 0xff;
+	main_io_tss.tss.iomap_base = TSS_IOMAP_NONE; /* user port I/O faults: no unit has ports */
 	df_task_prepare();
 
 	gdt[GDT_INDEX_KERNEL_CODE] = flat_segment(0, true);
 	gdt[GDT_INDEX_KERNEL_DATA] = flat_segment(0, false);
 	gdt[GDT_INDEX_USER_CODE] = flat_segment(3, true);
 	gdt[GDT_INDEX_USER_DATA] = flat_segment(3, false);
-	gdt[GDT_INDEX_TSS] = tss_descriptor(&main_tss);
+	gdt[GDT_INDEX_TSS] =
+	    gdt_descriptor((uint32_t)(uintptr_t)&main_io_tss, sizeof(main_io_tss) - 1,
+			   SEG_PRESENT | SEG_TSS_32_AVAILABLE, 0);
 	gdt[GDT_INDEX_DF_TSS] = tss_descriptor(&df_tss);
 	gdt[GDT_INDEX_PERCPU] =
 	    gdt_descriptor((uint32_t)(uintptr_t)cpu, sizeof(*cpu) - 1,
@@ -122,11 +140,21 @@ bool gdt_percpu_ready(void)
 
 void gdt_set_kernel_stack(uintptr_t esp0)
 {
-	main_tss.esp0 = (uint32_t)esp0;
+	main_io_tss.tss.esp0 = (uint32_t)esp0;
 	syscall_set_entry_stack(esp0); /* sysenter lands on the same stack */
+}
+
+uint8_t *gdt_io_bitmap(void)
+{
+	return main_io_tss.iomap;
+}
+
+void gdt_io_bitmap_enable(bool on)
+{
+	main_io_tss.tss.iomap_base = on ? TSS_IOMAP_OFFSET : TSS_IOMAP_NONE;
 }
 
 const struct tss *gdt_main_tss(void)
 {
-	return &main_tss;
+	return &main_io_tss.tss;
 }

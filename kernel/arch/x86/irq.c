@@ -1,6 +1,6 @@
 /*
  * Interrupt lines: a fixed table of handlers (no allocation), dispatch with spurious-IRQ
- * filtering and EOI, and per-line counters. Handlers run with interrupts disabled.
+ * filtering and EOI, the mask/unmask/EOI hooks, and per-line counters. Handlers run with interrupts disabled.
  */
 #include <arch/pic.h>
 #include <arch/trap.h>
@@ -36,6 +36,19 @@ int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 	return result;
 }
 
+/* Interrupts off, so a handler never runs half-removed. */
+void arch_irq_unregister(unsigned irq)
+{
+	if (irq >= IRQ_MAX_LINES)
+		return;
+	bool enabled = arch_irq_save();
+
+	irq_slots[irq].handler = NULL;
+	irq_slots[irq].ctx = NULL;
+	arch_irq_restore(enabled);
+}
+
+/* The PIC's mask register is read-modify-written: interrupts off around it. */
 void arch_irq_unmask(unsigned irq)
 {
 	if (irq >= IRQ_MAX_LINES)
@@ -44,6 +57,22 @@ void arch_irq_unmask(unsigned irq)
 
 	pic_unmask(irq);
 	arch_irq_restore(enabled);
+}
+
+void arch_irq_mask(unsigned irq)
+{
+	if (irq >= IRQ_MAX_LINES || irq == PIC_CASCADE_IRQ)
+		return; /* masking the cascade would silence the whole slave chip */
+	bool enabled = arch_irq_save();
+
+	pic_mask(irq);
+	arch_irq_restore(enabled);
+}
+
+void arch_irq_eoi(unsigned irq)
+{
+	if (irq < IRQ_MAX_LINES)
+		pic_eoi(irq);
 }
 
 void irq_dispatch(unsigned irq)
@@ -61,7 +90,7 @@ void irq_dispatch(unsigned irq)
 		pic_mask(irq); /* unmasked without a handler: silence it */
 		kprintf("irq: line %u fired without a handler; masked\n", irq);
 	}
-	pic_eoi(irq);
+	arch_irq_eoi(irq); /* after the handler, which may have masked a deferred line */
 }
 
 uint64_t irq_count(unsigned irq)

@@ -11,6 +11,7 @@
 #include <kernel/arch.h>
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
+#include <kernel/mmu.h>
 #include <kernel/percpu.h>
 #include <kernel/syscall.h>
 
@@ -57,7 +58,14 @@ void syscall_from_user(struct trap_frame *frame)
 	frame->eax = (uint32_t)syscall_dispatch(&args);
 }
 
-phys_addr_t arch_user_landing_frame(void)
+/*
+ * The arch's part of every user address space: the sysexit landing page, read-only and
+ * user-visible. The loader reserves its address, so only a missing page table can fail.
+ */
+int arch_aspace_init(struct page_table *pt)
 {
-	return virt_to_phys(sysexit_landing_page);
+	if (mmu_map_page(pt, virt_to_phys(sysexit_landing_page), SYSEXIT_LANDING_VA, MMU_USER) !=
+	    ERR_OK)
+		return ERR_NOMEM;
+	return ERR_OK;
 }

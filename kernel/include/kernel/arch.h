@@ -32,10 +32,32 @@ void arch_console_alert(void); /* switch to alert colours (panics, fatal excepti
 /* Ends the machine with `code` where the platform can (QEMU's isa-debug-exit); else halts. */
 _Noreturn void arch_exit_emulator(int code);
 
-/* Interrupt lines. A handler runs with interrupts disabled. */
+/*
+ * Interrupt lines. A handler runs with interrupts disabled; the dispatcher acknowledges the
+ * line at the controller (arch_irq_eoi) after the handler returns. A line whose device is
+ * served later (by a user-space driver) is masked by its handler at interrupt time, so the EOI
+ * lets other lines in while that device stays quiet, and unmasked when the driver is done.
+ * Mask and unmask may be called with interrupts enabled or disabled.
+ */
 typedef void (*irq_handler_fn)(unsigned irq, void *ctx);
 int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx);
-void arch_irq_unmask(unsigned irq);
+void arch_irq_unregister(unsigned irq); /* the line's handler goes; mask it first */
+void arch_irq_mask(unsigned irq);   /* the line raises no interrupt until unmasked */
+void arch_irq_unmask(unsigned irq); /* the line may interrupt again */
+void arch_irq_eoi(unsigned irq);    /* end of interrupt: the controller may deliver the next */
+
+/*
+ * User port I/O (x86 in/out on ports 0..IOPORT_SPACE-1). Each unit has a port permission map,
+ * empty until a grant: any port access from user mode faults the thread. Changes apply at
+ * once to the running unit and from its next switch-in otherwise. Interrupts disabled.
+ * - arch_io_grant: u's threads may use [base, base + count); ERR_NOMEM if no map is free.
+ * - arch_io_withdraw: those ports fault again (nothing for a unit without a map).
+ * - arch_io_release: u ends; its map goes (called at unit teardown).
+ */
+struct unit;
+int arch_io_grant(struct unit *u, uint32_t base, uint32_t count);
+void arch_io_withdraw(struct unit *u, uint32_t base, uint32_t count);
+void arch_io_release(struct unit *u);
 
 /* Time: a free-running cycle counter and its calibrated frequency. */
 uint64_t arch_read_cycles(void);
@@ -43,11 +65,13 @@ uint64_t arch_read_cycles(void);
 /* Address translation. */
 void arch_tlb_invalidate(virt_addr_t va);
 /*
- * The frame of the arch's syscall-return code, mapped read-only (user, no write) at
- * LOADER_LANDING_PAGE in every unit; shared by all units and never freed (x86: the sysexit
- * landing `ret`).
+ * Address spaces. Maps into the new user address space pt whatever the arch needs in every
+ * unit (x86: its sysexit landing `ret`, read-only at LOADER_LANDING_PAGE). Those frames are
+ * the arch's, shared by all units and never freed: address-space teardown leaves them alone,
+ * as the loader frees only what it recorded. ERR_OK or ERR_NOMEM (no frame for a page table).
  */
-phys_addr_t arch_user_landing_frame(void);
+struct page_table;
+int arch_aspace_init(struct page_table *pt);
 
 /*
  * Threads. struct arch_context (<arch/context.h>, embedded in struct thread) holds the CPU state

@@ -94,6 +94,15 @@ int cap_lookup(struct cap_table *t, cap_t h, unsigned type, uint32_t rights, str
  */
 int cap_derive(struct cap_table *t, cap_t h, uint32_t rights, uint64_t badge, cap_t *out);
 
+/*
+ * A child of `parent` (looked up by the caller) naming a different object, obj, with `rights`
+ * (a subset of the parent's, else ERR_RIGHTS): a device capability carved out of a control
+ * capability (an I/O-port sub-range), so revoking the control capability reaches it.
+ * ERR_NOMEM when t is full; obj is untouched then.
+ */
+int cap_install_child(struct cap_table *t, struct cap *parent, struct kobj *obj,
+		      uint32_t rights, cap_t *out);
+
 /* h's rights become rights & h's rights. ERR_BUSY if h has derived children. */
 int cap_restrict(struct cap_table *t, cap_t h, uint32_t rights);
 

@@ -13,14 +13,14 @@
  * The top of user space: LOADER_STACK_PAGES read-write pages of initial stack ending at
  * LOADER_STACK_TOP, one unmapped page above (up to USER_SPACE_END) and an unmapped guard page
  * below, so an overflow faults instead of running into a segment; below the guard, the arch's
- * read-only landing page (arch_user_landing_frame, SYSENTER_LANDING_ADDR). No segment may
+ * read-only landing page (arch_aspace_init, SYSENTER_LANDING_ADDR). No segment may
  * reach LOADER_RESERVED_BASE.
  */
 #define LOADER_STACK_TOP     0xBFFFF000u
 #define LOADER_STACK_PAGES   4u /* 16 KiB */
 #define LOADER_STACK_BASE    (LOADER_STACK_TOP - LOADER_STACK_PAGES * PAGE_SIZE)
 #define LOADER_GUARD_BASE    (LOADER_STACK_BASE - PAGE_SIZE) /* never mapped */
-#define LOADER_LANDING_PAGE  (LOADER_GUARD_BASE - PAGE_SIZE) /* mapped by process.c */
+#define LOADER_LANDING_PAGE  (LOADER_GUARD_BASE - PAGE_SIZE) /* mapped by arch_aspace_init */
 #define LOADER_RESERVED_BASE LOADER_LANDING_PAGE
 #define LOADER_MAX_REGIONS (ELF_MAX_SEGMENTS + 1)	   /* the segments and the stack */
 

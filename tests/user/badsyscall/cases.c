@@ -59,6 +59,26 @@ static void cases_numbers(void)
 		snprintf(name, sizeof(name), "number_%u", (unsigned)bad[i]);
 		badsys_check(name, (struct call){bad[i], {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
 	}
+	for (uint32_t num = SYS_IRQ_ACK + 1; num < SYS_COUNT; num++) { /* unassigned devices */
+		snprintf(name, sizeof(name), "number_%u", (unsigned)num);
+		badsys_check(name, (struct call){num, {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
+	}
+}
+
+/* The device calls with handles that name nothing: ERR_BAD_CAP, whatever the other words. */
+static void cases_devices(void)
+{
+	static const uint32_t nums[] = {SYS_IOPORT_CREATE, SYS_IOPORT_ENABLE, SYS_IRQ_BIND,
+					SYS_IRQ_ACK};
+	char name[40];
+
+	for (size_t n = 0; n < 4; n++) {
+		snprintf(name, sizeof(name), "device_%u_null", (unsigned)nums[n]);
+		badsys_check(name, (struct call){nums[n], {(uint32_t)CAP_NULL, 0x70, 2, 1}},
+			     WANT(ERR_BAD_CAP));
+		snprintf(name, sizeof(name), "device_%u_1000", (unsigned)nums[n]);
+		badsys_check(name, (struct call){nums[n], {1000, 0x70, 2, 1}}, WANT(ERR_BAD_CAP));
+	}
 }
 
 /* Bad buffers for SYS_DEBUG_PRINT(buf, len): the kernel only reads them. */
@@ -349,4 +369,5 @@ void badsys_run_matrix(void)
 	cases_ipc();
 	cases_caps();
 	cases_channel_notify();
+	cases_devices();
 }

@@ -67,6 +67,20 @@ int32_t sys_module_start(uint32_t index, uint32_t priority);
 /* A new endpoint: returns a capability with every right to it, or ERR_*. */
 int32_t sys_endpoint_create(void);
 /*
+ * I/O ports. sys_ioport_create: a capability to ports [base, base + count) carved out of
+ * `ports` (ADMIN; the range must lie inside its range). sys_ioport_enable: this unit may use
+ * in/out on the capability's ports (READ|WRITE) until its port object goes.
+ */
+int32_t sys_ioport_create(cap_t ports, uint32_t base, uint32_t count);
+int32_t sys_ioport_enable(cap_t ports);
+/*
+ * Interrupts. sys_irq_bind: binds `line` to `notification` (WRITE) with `bits`, using the IRQ
+ * control capability (ADMIN); returns the binding's capability. Each interrupt masks the line
+ * and signals the bits; sys_irq_ack (WRITE) unmasks it once the device was served.
+ */
+int32_t sys_irq_bind(cap_t control, uint32_t line, cap_t notification, uint32_t bits);
+int32_t sys_irq_ack(cap_t irq);
+/*
  * A new channel holding up to `capacity` messages (1..CHANNEL_CAPACITY_MAX): a capability with
  * every right to it, or ERR_*. Send and receive on it with ipc_send and ipc_recv.
  */

@@ -180,7 +180,29 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_CAP_REVOKE 27   /* (cap): delete every capability derived from it, in every unit */
 #define SYS_CAP_IDENTIFY 28 /* (cap) -> CAP_IDENTIFY(type, rights) */
 #define CAP_IDENTIFY(type, rights) ((int32_t)(((uint32_t)(type) << 8) | (rights)))
-#define SYS_COUNT 32
+/*
+ * Devices (32-39). I/O ports: the root task holds CAP_ROOT_IOPORT, control (ADMIN) over every
+ * port. SYS_IOPORT_CREATE carves a sub-range out of a capability with ADMIN; the new
+ * capability is its child (revoking the parent deletes it) with the parent's rights.
+ * SYS_IOPORT_ENABLE lets the calling unit use in/out on the capability's ports (READ|WRITE);
+ * they stay usable until the port object's last capability goes (delete or revoke) or the
+ * unit ends. Any other port access faults the thread (#GP).
+ */
+#define SYS_IOPORT_CREATE 32 /* (ioport cap ADMIN, base, count) -> a capability to the range */
+#define SYS_IOPORT_ENABLE 33 /* (ioport cap READ|WRITE): the caller's unit may use its ports */
+#define IOPORT_SPACE 0x10000u /* ports 0..0xFFFF */
+#define CAP_ROOT_IOPORT CAP_START(2)
+/*
+ * Interrupts. The root task holds CAP_ROOT_IRQ, the IRQ control capability (ADMIN binds).
+ * SYS_IRQ_BIND binds a line to a notification: each interrupt masks the line and signals the
+ * notification with `bits`; SYS_IRQ_ACK unmasks it once the driver served the device.
+ * Deleting the last capability to the binding masks and unbinds the line. Lines 0 (the
+ * kernel's timer) and 2 (the PIC cascade) are not for binding.
+ */
+#define SYS_IRQ_BIND 34 /* (irq control cap ADMIN, line, notification cap WRITE, bits) -> cap */
+#define SYS_IRQ_ACK 35  /* (irq cap WRITE): unmask the line after an interrupt */
+#define CAP_ROOT_IRQ CAP_START(1)
+#define SYS_COUNT 48
 
 /*
  * User-space calls. The kernel builds with KEEL_KERNEL defined and never sees these

@@ -36,6 +36,12 @@ unsigned host_irq_window_count(void); /* arch_irq_window calls since the test pr
 void host_set_cycles(uint64_t cycles);
 /* Calls the handler registered for `irq`; returns false if there is none. */
 bool host_irq_fire(unsigned irq);
+bool host_irq_masked(unsigned irq);	    /* last arch_irq_mask/unmask of the line */
+unsigned host_irq_eoi_count(unsigned irq); /* arch_irq_eoi calls for the line */
+/* Port grants (arch_io_*): whether u may use `port`; forget every grant. */
+struct unit;
+bool host_io_allowed(const struct unit *u, uint32_t port);
+void host_io_reset(void);
 
 /*
  * Panic capture: while `env` is armed, panic(), arch_halt() and arch_exit_emulator() longjmp

@@ -51,6 +51,14 @@ void gdt_init(struct percpu *cpu);
 bool gdt_percpu_ready(void);
 /* Sets the stack the CPU switches to on traps from user mode. */
 void gdt_set_kernel_stack(uintptr_t esp0);
+/*
+ * The I/O permission bitmap of this CPU's TSS: bit n set = port n faults in user mode (IOPL 0).
+ * TSS_IOMAP_BYTES bytes cover every port; all set at boot.
+ */
+#define TSS_IOMAP_BYTES 8192
+uint8_t *gdt_io_bitmap(void);
+/* Whether user mode consults the bitmap (on) or faults on every port (off, the boot state). */
+void gdt_io_bitmap_enable(bool on);
 /* The state the double fault interrupted (saved in the main TSS by the task switch). */
 const struct tss *gdt_main_tss(void);
 

@@ -1,0 +1,107 @@
+/*
+ * The device syscalls (32-39): I/O-port capabilities (SYS_IOPORT_CREATE, SYS_IOPORT_ENABLE)
+ * and interrupt lines (SYS_IRQ_BIND, SYS_IRQ_ACK). This layer checks handles, rights and
+ * ranges; <kernel/ioport.h> and <kernel/irq_line.h> do the work.
+ */
+#include <keel/abi.h>
+#include <kernel/cap.h>
+#include <kernel/ioport.h>
+#include <kernel/irq_line.h>
+#include <kernel/list.h>
+#include <kernel/notification.h>
+#include <kernel/percpu.h>
+#include <kernel/thread.h>
+#include <kernel/unit.h>
+
+#include "syscall_internal.h"
+
+/* The port object of an ioport capability. */
+static struct ioport *ioport_of(const struct cap *c)
+{
+	return container_of(c->obj, struct ioport, kobj);
+}
+
+/*
+ * SYS_IOPORT_CREATE(cap ADMIN, base, count) -> a capability to [base, base + count), which
+ * must lie inside cap's range (else ERR_INVALID): a child of cap with cap's rights.
+ */
+int32_t sys_ioport_create(const struct syscall_args *a)
+{
+	struct cap_table *t = &current_thread()->unit->caps;
+	struct cap *c;
+	cap_t out;
+	int err = cap_lookup(t, (cap_t)a->a1, CAP_TYPE_IOPORT, CAP_RIGHT_ADMIN, &c);
+
+	if (err != ERR_OK)
+		return err;
+	if (!ioport_contains(ioport_of(c), a->a2, a->a3))
+		return ERR_INVALID;
+	struct ioport *p = ioport_create(a->a2, a->a3);
+
+	if (p == NULL)
+		return ERR_NOMEM;
+	err = cap_install_child(t, c, &p->kobj, c->rights, &out);
+	if (err != ERR_OK) {
+		ioport_release(&p->kobj);
+		return err;
+	}
+	return out;
+}
+
+/* SYS_IOPORT_ENABLE(cap READ|WRITE): the calling unit may use the capability's ports. */
+int32_t sys_ioport_enable(const struct syscall_args *a)
+{
+	struct unit *u = current_thread()->unit;
+	struct cap *c;
+	int err = cap_lookup(&u->caps, (cap_t)a->a1, CAP_TYPE_IOPORT,
+			     CAP_RIGHT_READ | CAP_RIGHT_WRITE, &c);
+
+	if (err != ERR_OK)
+		return err;
+	return ioport_enable(ioport_of(c), u);
+}
+
+/* The interrupt-line object of an irq capability. */
+static struct irq_line *irq_line_of(const struct cap *c)
+{
+	return container_of(c->obj, struct irq_line, kobj);
+}
+
+/*
+ * SYS_IRQ_BIND(control cap ADMIN, line, notification cap WRITE, bits) -> a capability to the
+ * binding: a child of the control capability with its rights but ADMIN.
+ */
+int32_t sys_irq_bind(const struct syscall_args *a)
+{
+	struct cap_table *t = &current_thread()->unit->caps;
+	struct cap *ctl, *nc;
+	struct irq_line *l;
+	cap_t out;
+	int err = cap_lookup(t, (cap_t)a->a1, CAP_TYPE_IRQ, CAP_RIGHT_ADMIN, &ctl);
+
+	if (err == ERR_OK)
+		err = cap_lookup(t, (cap_t)a->a3, CAP_TYPE_NOTIFICATION, CAP_RIGHT_WRITE, &nc);
+	if (err != ERR_OK)
+		return err;
+	if (irq_line_of(ctl)->line != IRQ_LINE_CONTROL)
+		return ERR_INVALID; /* a binding binds nothing */
+	err = irq_line_bind(a->a2, container_of(nc->obj, struct notification, kobj), a->a4, &l);
+	if (err != ERR_OK)
+		return err;
+	err = cap_install_child(t, ctl, &l->kobj, ctl->rights & ~CAP_RIGHT_ADMIN, &out);
+	if (err != ERR_OK) {
+		irq_line_release(&l->kobj);
+		return err;
+	}
+	return out;
+}
+
+/* SYS_IRQ_ACK(irq cap WRITE): the line may interrupt again. */
+int32_t sys_irq_ack(const struct syscall_args *a)
+{
+	struct cap *c;
+	int err = cap_lookup(&current_thread()->unit->caps, (cap_t)a->a1, CAP_TYPE_IRQ,
+			     CAP_RIGHT_WRITE, &c);
+
+	return err == ERR_OK ? irq_line_ack(irq_line_of(c)) : err;
+}

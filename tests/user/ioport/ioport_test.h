@@ -1,0 +1,46 @@
+/* Shared by the I/O-port test programs: port access from ring 3, the CMOS/RTC, a check macro. */
+#ifndef IOPORT_TEST_H
+#define IOPORT_TEST_H
+
+#include <stdint.h>
+
+#include <keel/syscall.h>
+#include <keel/ulib.h>
+
+#define CMOS_INDEX	0x70 /* write: register number (bit 7 = NMI off) */
+#define CMOS_DATA	0x71 /* read/write: that register */
+#define CMOS_STATUS_D	0x0d /* bit 7: RTC power valid; bits 0-6 read 0 */
+#define CMOS_D_VALID	0x80
+#define CHILD_PRIORITY	150  /* above init's: a started child runs until it blocks or dies */
+#define MSG_REVOKE_ME	IPC_TYPE(0x78, 1)
+
+static inline uint8_t port_in(uint16_t port)
+{
+	uint8_t v;
+
+	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static inline void port_out(uint16_t port, uint8_t v)
+{
+	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+/* Status register D through the index/data pair: CMOS_D_VALID on a working RTC. */
+static inline uint8_t cmos_status_d(void)
+{
+	port_out(CMOS_INDEX, CMOS_STATUS_D);
+	return port_in(CMOS_DATA);
+}
+
+/* Prints "<who> <name>: got G want W ok|FAIL" and counts failures in `failed`. */
+#define CHECK(who, name, got, want)                                                        \
+	do {                                                                               \
+		long long g_ = (long long)(got), w_ = (long long)(want);                   \
+		uprintf("%s %s: got %lld want %lld %s\n", who, name, g_, w_,               \
+			g_ == w_ ? "ok" : "FAIL");                                         \
+		failed += g_ != w_;                                                        \
+	} while (0)
+
+#endif
