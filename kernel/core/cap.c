@@ -228,9 +228,25 @@ static void cap_unlink(struct cap *c)
 	kobj_unref(obj, rights);
 }
 
+bool cap_table_holds(const struct cap_table *t, const struct kobj *obj, const struct cap *except)
+{
+	for (uint32_t i = 0; i < CAP_SLOTS; i++)
+		if (t->slots[i].obj == obj && &t->slots[i] != except)
+			return true;
+	return false;
+}
+
+/* c is about to leave its table: its object's type may withdraw what the table's unit held. */
+static void cap_leaving(struct cap *c)
+{
+	if (c->table != NULL && (c->obj->flags & KOBJ_COUNTED))
+		kobj_leaving(c->obj, c->table, c);
+}
+
 void cap_destroy(struct cap *c)
 {
 	KASSERT(c->obj != NULL); /* a capability is destroyed once */
+	cap_leaving(c);
 	cap_unlink(c);
 	if (c->table)
 		slot_put(c->table, c);
@@ -309,6 +325,8 @@ int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct
 		struct cap *dst = slot_take(to);
 
 		KASSERT(src[i]->table == from && src[i]->obj != NULL);
+		if (from != to)
+			cap_leaving(src[i]);
 		cap_relocate(dst, src[i]);
 		slot_put(from, src[i]);
 		out[i] = cap_handle(dst);
@@ -321,6 +339,7 @@ void cap_park(struct cap *c, struct cap *dst)
 	struct cap_table *from = c->table;
 
 	KASSERT(from != NULL && c->obj != NULL); /* only a capability in a table is parked */
+	cap_leaving(c);
 	cap_relocate(dst, c);
 	dst->table = NULL;
 	dst->gen = 0;

@@ -48,6 +48,11 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 	channel_destroy((struct channel *)obj);
 }
 
+void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
+{
+	(void)obj, (void)t, (void)c;
+}
+
 /* Thread i of unit u at prio, started (READY). */
 static struct thread *mk(unsigned i, unsigned u, uint8_t prio)
 {

@@ -43,6 +43,11 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 	refs--;
 }
 
+void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
+{
+	(void)obj, (void)t, (void)c;
+}
+
 static void busy_handler(unsigned irq, void *ctx)
 {
 	(void)irq, (void)ctx;

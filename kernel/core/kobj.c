@@ -4,15 +4,18 @@
  * counted object destroys it through its type's destroy function. Owned types (unit, thread)
  * end by their own rules and never come here.
  */
-#include <kernel/ioport.h>
-#include <kernel/irq_line.h>
+#include <kernel/cap.h>
 #include <kernel/channel.h>
+#include <kernel/ioport.h>
 #include <kernel/ipc.h>
+#include <kernel/irq_line.h>
 #include <kernel/kobj.h>
 #include <kernel/kprintf.h>
 #include <kernel/list.h>
+#include <kernel/mem_map.h>
 #include <kernel/memobj.h>
 #include <kernel/notification.h>
+#include <kernel/unit.h>
 #include <keel/abi.h>
 
 typedef void (*kobj_destroy_fn)(struct kobj *obj);
@@ -63,6 +66,15 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 		channel_rights_changed(container_of(obj, struct channel, kobj), rights, -1);
 	if (--obj->refs == 0)
 		kobj_release(obj);
+}
+
+void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
+{
+	struct unit *u = container_of(t, struct unit, caps);
+
+	/* A mapping is kept only while its unit holds a capability to the memory mapped. */
+	if (obj->type == CAP_TYPE_MEMORY && u->aspace != NULL && !cap_table_holds(t, obj, c))
+		mem_unmap_object(u->aspace, container_of(obj, struct memobj, kobj));
 }
 
 void kobj_release(struct kobj *obj)

@@ -102,6 +102,14 @@ int mem_unmap(struct page_table *pt, uintptr_t vaddr)
 	return ERR_NOT_FOUND;
 }
 
+void mem_unmap_object(struct page_table *pt, const struct memobj *m)
+{
+	for (unsigned i = 0; i < MEM_MAP_MAX; i++) {
+		if (mappings[i].obj == m && mappings[i].space == pt)
+			end_mapping(&mappings[i]);
+	}
+}
+
 void mem_unmap_space(struct page_table *pt)
 {
 	for (unsigned i = 0; i < MEM_MAP_MAX; i++) {

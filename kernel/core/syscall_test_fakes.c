@@ -92,6 +92,11 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 	obj->refs--;
 }
 
+void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
+{
+	(void)obj, (void)t, (void)c;
+}
+
 int ipc_send(struct endpoint *ep, struct thread *t, bool call, bool nowait, uint64_t deadline)
 {
 	(void)ep, (void)t, (void)call, (void)nowait, (void)deadline;

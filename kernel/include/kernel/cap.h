@@ -122,6 +122,9 @@ int cap_revoke_some(struct cap_table *t, cap_t h);
 /* Deletes the capability c wherever it is (revoke and queue teardown use it). */
 void cap_destroy(struct cap *c);
 
+/* Whether t holds a capability naming obj other than `except`. O(CAP_SLOTS). */
+bool cap_table_holds(const struct cap_table *t, const struct kobj *obj, const struct cap *except);
+
 /* Free slots in t. */
 uint32_t cap_table_free_count(const struct cap_table *t);
 

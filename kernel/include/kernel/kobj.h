@@ -36,6 +36,18 @@ struct kobj {
 void kobj_ref(struct kobj *obj, uint32_t rights);
 void kobj_unref(struct kobj *obj, uint32_t rights);
 
+struct cap;
+struct cap_table;
+
+/*
+ * The capability layer calls this just before capability c naming counted object obj leaves
+ * table t (deleted, revoked, moved or parked, or its unit's table cleared), while c still
+ * holds its reference. The type may withdraw what only holders of a capability may keep: a
+ * unit left with no capability to a memory object loses its mappings of it. Defined by the
+ * object layer or a test fake.
+ */
+void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c);
+
 /* Destroys a counted object whose last capability went: dispatches on obj->type. */
 void kobj_release(struct kobj *obj);
 

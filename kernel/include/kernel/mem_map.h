@@ -2,7 +2,8 @@
  * Mappings of memory objects into address spaces (SYS_MEM_MAP). Each mapping is recorded
  * (space, start, pages, object) and holds one reference on its object, so an object's frames
  * stay while any mapping of it remains, even after its last capability went. A mapping ends by
- * mem_unmap or when its address space goes (mem_unmap_space at unit death).
+ * mem_unmap, when its unit no longer holds any capability to the object (a delete, a revoke,
+ * a move: mem_unmap_object), or when its address space goes (mem_unmap_space at unit death).
  */
 #ifndef KERNEL_MEM_MAP_H
 #define KERNEL_MEM_MAP_H
@@ -29,6 +30,9 @@ int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t f
 
 /* Ends the mapping of pt that starts at vaddr: ERR_OK, or ERR_NOT_FOUND. */
 int mem_unmap(struct page_table *pt, uintptr_t vaddr);
+
+/* Ends every mapping of m in pt (its unit holds no capability to m any more). */
+void mem_unmap_object(struct page_table *pt, const struct memobj *m);
 
 /* Ends every mapping of pt (its unit is dying). */
 void mem_unmap_space(struct page_table *pt);

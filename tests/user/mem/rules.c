@@ -89,11 +89,15 @@ static void budget_accounting(void)
 	      ERR_NOMEM);
 	CHECK("rules", "budget after ERR_NOMEM", sys_mem_info(CAP_ROOT_BUDGET), b - 8);
 	CHECK("rules", "map 8 pages", sys_mem_map(m2, (void *)SPARE_VA, RW), ERR_OK);
-	CHECK("rules", "delete while mapped", cap_delete(m2), ERR_OK);
+	cap_t keep = cap_derive(m2, CAP_RIGHT_READ, 0);
+
+	CHECK("rules", "delete while another capability stays", cap_delete(m2), ERR_OK);
+	*word(SPARE_VA, 7, 0) = 1; /* still mapped: the unit holds a capability to it */
 	CHECK("rules", "the mapping keeps the frames", sys_mem_info(CAP_ROOT_BUDGET), b - 8);
-	*word(SPARE_VA, 7, 0) = 1; /* still usable */
-	CHECK("rules", "unmap the last reference", sys_mem_unmap((void *)SPARE_VA), ERR_OK);
-	CHECK("rules", "frames back after unmap", sys_mem_info(CAP_ROOT_BUDGET), b);
+	CHECK("rules", "delete the unit's last capability", cap_delete(keep), ERR_OK);
+	CHECK("rules", "the mapping went with it", sys_mem_unmap((void *)SPARE_VA),
+	      ERR_NOT_FOUND);
+	CHECK("rules", "frames back after the last capability", sys_mem_info(CAP_ROOT_BUDGET), b);
 	m3 = sys_mem_alloc(CAP_ROOT_BUDGET, 2);
 	CHECK("rules", "map 2 pages", sys_mem_map(m3, (void *)SPARE_VA, RW), ERR_OK);
 	CHECK("rules", "unmap first", sys_mem_unmap((void *)SPARE_VA), ERR_OK);
