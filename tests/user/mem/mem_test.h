@@ -9,6 +9,7 @@
 
 #define MEM_TEST_IFACE 0x78
 #define MSG_SHARE      IPC_TYPE(MEM_TEST_IFACE, 1) /* caps[0]: memory to map and write */
+#define MSG_TOUCH      IPC_TYPE(MEM_TEST_IFACE, 2) /* read the shared memory again */
 #define SHARE_PAGES    4u
 #define SHARE_VA       0x20000000u /* where init maps it */
 #define SHARE_VA_PEER  0x30000000u /* where the peer maps it: another address, the same frames */

@@ -1,7 +1,9 @@
 /*
  * Peer of the memory rules test: receives a memory capability over CAP_START(0), maps it at
- * another address than init did, checks init's data, writes its own into the same frames,
- * replies with its failure count and exits still holding the mapping and the capability.
+ * another address than init did, checks init's data, writes its own into the same frames and
+ * replies with its failure count. Then init revokes the capability's parent and asks it to
+ * read the memory again: the mapping went with the capability, so that read faults and kills
+ * it (reaching "still mapped" is the failure).
  */
 #include "mem_test.h"
 
@@ -30,6 +32,10 @@ int main(uintptr_t arg)
 	msg.data[0] = (uint8_t)failed;
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
 		msg.caps[i] = CAP_NULL;
-	CHECK("peer", "reply", ipc_reply_recv(CAP_START(0), &msg, &info, IPC_NO_WAIT), ERR_TIMEOUT);
-	return 0;
+	CHECK("peer", "reply, then wait", ipc_reply_recv(CAP_START(0), &msg, &info, IPC_WAIT_FOREVER),
+	      ERR_OK);
+	CHECK("peer", "touch", msg.type, MSG_TOUCH);
+	uprintf("peer: reading the memory whose capability was revoked\n");
+	uprintf("peer: still mapped (FAIL): %u\n", (unsigned)*(volatile uint32_t *)SHARE_VA_PEER);
+	return 1;
 }

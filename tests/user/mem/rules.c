@@ -119,11 +119,21 @@ static void share_with_peer(cap_t m)
 	      1);
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
 		msg.caps[i] = CAP_NULL;
-	msg.caps[0] = cap_derive(m, CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
+	cap_t lent = cap_derive(m, CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
+
+	msg.caps[0] = cap_derive(lent, CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
 	CHECK("rules", "share call", ipc_call(ep, &msg, &info, IPC_WAIT_FOREVER), ERR_OK);
 	CHECK("rules", "peer failures", msg.length == 1 ? msg.data[0] : 99, 0);
 	for (uint32_t p = 0; p < SHARE_PAGES; p++)
 		CHECK("rules", "peer's write seen in place", *word(SHARE_VA, p, 1), PEER_MAGIC + p);
+	/* Taking the peer's capability back takes its mapping too; ours stays (we hold m). */
+	CHECK("rules", "revoke what was lent", cap_revoke(lent), ERR_OK);
+	msg = (struct ipc_message){.type = MSG_TOUCH, .length = 0};
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
+		msg.caps[i] = CAP_NULL;
+	CHECK("rules", "ask the peer to touch it", ipc_send(ep, &msg, IPC_WAIT_FOREVER), ERR_OK);
+	CHECK("rules", "our mapping stays", *word(SHARE_VA, 0, 1), PEER_MAGIC);
+	cap_delete(lent);
 	cap_delete(ep);
 }
 
