@@ -20,8 +20,9 @@
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 
-static struct run_queue rq;
-static struct thread idle, threads[4];
+#include "sched_fixture.h"
+
+static struct thread threads[4];
 static struct unit units[2];
 static struct channel ch;
 static struct kobj other; /* a counted object capabilities travel with */
@@ -56,33 +57,13 @@ void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
 /* Thread i of unit u at prio, started (READY). */
 static struct thread *mk(unsigned i, unsigned u, uint8_t prio)
 {
-	struct thread *t = &threads[i];
-
-	*t = (struct thread){.tid = i + 1,
-			     .unit = &units[u],
-			     .state = THREAD_BLOCKED,
-			     .block_reason = BLOCK_NOT_STARTED,
-			     .base_prio = prio,
-			     .eff_prio = prio,
-			     .slice_us = 1000,
-			     .slice_left_us = 1000,
-			     .wake_deadline_us = NO_DEADLINE,
-			     .sleep_index = -1};
-	list_init(&t->run_link);
-	list_init(&t->unit_link);
-	list_init(&t->ipc.link);
-	sched_start(&rq, t);
-	return t;
+	return fixture_thread(&threads[i], i + 1, &units[u], prio);
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	idle = (struct thread){.sleep_index = -1, .wake_deadline_us = NO_DEADLINE};
-	list_init(&idle.run_link);
-	sched_init_cpu(&rq, 0, &idle);
-	sched_set_abort_hook(ipc_abort);
-	host_context_reset();
+	fixture_rq_init(ipc_abort);
 	for (unsigned u = 0; u < 2; u++)
 		cap_table_init(&units[u].caps);
 	memset(&ch, 0, sizeof(ch));
@@ -99,13 +80,6 @@ static cap_t give(unsigned u, struct kobj *obj, uint32_t rights)
 
 	assert_int_equal(cap_install(&units[u].caps, obj, rights, 0, &h), ERR_OK);
 	return h;
-}
-
-/* Runs the scheduler and checks who runs next. */
-static void expect_running(struct thread *t)
-{
-	schedule(&rq);
-	assert_ptr_equal(rq.current, t);
 }
 
 /* t's message: `text` with type `type`, no capability; badge 7, WRITE. */

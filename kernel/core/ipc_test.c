@@ -18,8 +18,9 @@
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 
-static struct run_queue rq;
-static struct thread idle, threads[6];
+#include "sched_fixture.h"
+
+static struct thread threads[6];
 static struct unit units[3];
 static struct endpoint ep, ep2;
 static uint32_t destroyed;
@@ -50,17 +51,7 @@ void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
 /* Thread i of unit u at prio, started (READY). */
 static struct thread *mk(unsigned i, unsigned u, uint8_t prio)
 {
-	struct thread *t = &threads[i];
-
-	*t = (struct thread){.tid = i + 1, .unit = &units[u], .state = THREAD_BLOCKED,
-			     .block_reason = BLOCK_NOT_STARTED, .base_prio = prio,
-			     .eff_prio = prio, .slice_us = 1000, .slice_left_us = 1000,
-			     .wake_deadline_us = NO_DEADLINE, .sleep_index = -1};
-	list_init(&t->run_link);
-	list_init(&t->unit_link);
-	list_init(&t->ipc.link);
-	sched_start(&rq, t);
-	return t;
+	return fixture_thread(&threads[i], i + 1, &units[u], prio);
 }
 
 static void ep_setup(struct endpoint *e)
@@ -73,11 +64,7 @@ static void ep_setup(struct endpoint *e)
 static int setup(void **state)
 {
 	(void)state;
-	idle = (struct thread){.sleep_index = -1, .wake_deadline_us = NO_DEADLINE};
-	list_init(&idle.run_link);
-	sched_init_cpu(&rq, 0, &idle);
-	sched_set_abort_hook(ipc_abort);
-	host_context_reset();
+	fixture_rq_init(ipc_abort);
 	for (unsigned u = 0; u < 3; u++)
 		cap_table_init(&units[u].caps);
 	ep_setup(&ep);
@@ -92,13 +79,6 @@ static cap_t give(unsigned u, struct endpoint *e, uint32_t rights)
 
 	assert_int_equal(cap_install(&units[u].caps, &e->kobj, rights, 0, &h), ERR_OK);
 	return h;
-}
-
-/* Runs the scheduler and checks who runs next. */
-static void expect_running(struct thread *t)
-{
-	schedule(&rq);
-	assert_ptr_equal(rq.current, t);
 }
 
 static void set_msg(struct thread *t, uint32_t type, const char *text)

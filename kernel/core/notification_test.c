@@ -16,8 +16,9 @@
 #include <kernel/sched.h>
 #include <kernel/thread.h>
 
-static struct run_queue rq;
-static struct thread idle, threads[3];
+#include "sched_fixture.h"
+
+static struct thread threads[3];
 static struct notification n;
 
 /* The scheduler's deadline hook: takes a timed-out waiter off the notification's queue. */
@@ -28,40 +29,15 @@ static void abort_wait(struct thread *t)
 
 static struct thread *mk(unsigned i, uint8_t prio)
 {
-	struct thread *t = &threads[i];
-
-	*t = (struct thread){.tid = i + 1,
-			     .state = THREAD_BLOCKED,
-			     .block_reason = BLOCK_NOT_STARTED,
-			     .base_prio = prio,
-			     .eff_prio = prio,
-			     .slice_us = 1000,
-			     .slice_left_us = 1000,
-			     .wake_deadline_us = NO_DEADLINE,
-			     .sleep_index = -1};
-	list_init(&t->run_link);
-	list_init(&t->unit_link);
-	list_init(&t->ipc.link);
-	sched_start(&rq, t);
-	return t;
+	return fixture_thread(&threads[i], i + 1, NULL, prio);
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	idle = (struct thread){.sleep_index = -1, .wake_deadline_us = NO_DEADLINE};
-	list_init(&idle.run_link);
-	sched_init_cpu(&rq, 0, &idle);
-	sched_set_abort_hook(abort_wait);
-	host_context_reset();
+	fixture_rq_init(abort_wait);
 	notification_init(&n);
 	return 0;
-}
-
-static void expect_running(struct thread *t)
-{
-	schedule(&rq);
-	assert_ptr_equal(rq.current, t);
 }
 
 static void test_signals_accumulate_and_clear(void **state)
