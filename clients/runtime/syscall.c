@@ -112,13 +112,27 @@ int32_t sys_null(void)
 	return syscall_raw(SYS_NULL, 0, 0, 0, 0, 0);
 }
 
-int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, const cap_t *caps,
-		       uint32_t ncaps, uintptr_t arg)
+/* SYS_UNIT_START with `flags` (0 or UNIT_START_BUDGET) beside the priorities. */
+static int32_t unit_start(cap_t image, uint32_t priority, uint32_t max_priority, uint32_t flags,
+			  const cap_t *caps, uint32_t ncaps, uintptr_t arg)
 {
 	if (priority > 0xff || max_priority > 0xff)
 		return ERR_INVALID;
-	return syscall_raw(SYS_UNIT_START, (uint32_t)image, UNIT_PRIORITY(priority, max_priority),
-			   ptr_arg(caps), ncaps, (uint32_t)arg);
+	return syscall_raw(SYS_UNIT_START, (uint32_t)image,
+			   UNIT_PRIORITY(priority, max_priority) | flags, ptr_arg(caps), ncaps,
+			   (uint32_t)arg);
+}
+
+int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, const cap_t *caps,
+		       uint32_t ncaps, uintptr_t arg)
+{
+	return unit_start(image, priority, max_priority, 0, caps, ncaps, arg);
+}
+
+int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_priority,
+			      const cap_t *caps, uint32_t ncaps, uintptr_t arg)
+{
+	return unit_start(image, priority, max_priority, UNIT_START_BUDGET, caps, ncaps, arg);
 }
 
 int32_t sys_module_start(uint32_t index, uint32_t priority)
@@ -191,6 +205,16 @@ int32_t sys_mem_unmap(void *vaddr)
 int32_t sys_mem_info(cap_t mem)
 {
 	return syscall_raw(SYS_MEM_INFO, (uint32_t)mem, 0, 0, 0, 0);
+}
+
+int32_t sys_budget_create(cap_t parent, const struct keel_budget *want)
+{
+	return syscall_raw(SYS_BUDGET_CREATE, (uint32_t)parent, ptr_arg(want), 0, 0, 0);
+}
+
+int32_t sys_budget_info(cap_t budget, struct keel_budget *out)
+{
+	return syscall_raw(SYS_BUDGET_INFO, (uint32_t)budget, ptr_arg(out), 0, 0, 0);
 }
 
 /*

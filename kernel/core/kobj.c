@@ -4,6 +4,7 @@
  * counted object destroys it through its type's destroy function. Owned types (unit, thread)
  * end by their own rules and never come here.
  */
+#include <kernel/budget.h>
 #include <kernel/cap.h>
 #include <kernel/channel.h>
 #include <kernel/ioport.h>
@@ -85,5 +86,8 @@ void kobj_release(struct kobj *obj)
 	if (destroy == NULL)
 		panic("kobj_release: type %u (%s) has no destroy function", obj->type,
 		      kobj_type_name(obj->type));
+	const struct kobj charge = *obj; /* the slot may be reused once destroyed */
+
 	destroy(obj);
+	budget_release(&charge);
 }

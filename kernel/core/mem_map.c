@@ -4,6 +4,7 @@
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
+#include <kernel/budget.h>
 #include <kernel/kobj.h>
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
@@ -15,6 +16,7 @@ struct mem_mapping {
 	struct page_table *space;
 	uintptr_t vaddr;
 	uint32_t pages;
+	struct memobj *budget; /* paid for the record (<kernel/budget.h>) */
 };
 
 static struct mem_mapping mappings[MEM_MAP_MAX];
@@ -54,28 +56,58 @@ static struct mem_mapping *free_record(void)
 	return NULL;
 }
 
-int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t flags)
+/* Page tables that mapping `pages` pages at vaddr may need: one per 4 MiB region touched. */
+static uint32_t tables_needed(uintptr_t vaddr, uint32_t pages)
+{
+	return (uint32_t)((vaddr + pages * PAGE_SIZE - 1) / PAGE_TABLE_SPAN - vaddr / PAGE_TABLE_SPAN) +
+	       1;
+}
+
+/*
+ * The record for a new mapping, charged to `budget` with one mapping and (prechecked) every
+ * page table it may need. ERR_NOMEM if the budget cannot pay or no record is free.
+ */
+static int take_record(struct memobj *budget, uintptr_t vaddr, uint32_t pages,
+		       struct mem_mapping **out)
+{
+	if (budget != NULL && budget->budget_free < tables_needed(vaddr, pages))
+		return ERR_NOMEM;
+	*out = free_record();
+	if (*out == NULL || budget_take(budget, 0, BUDGET_MAPPINGS) != ERR_OK)
+		return ERR_NOMEM;
+	return ERR_OK;
+}
+
+int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t flags,
+	    struct memobj *budget, uint32_t *tables)
 {
 	struct mem_mapping *rec;
+	uint32_t frames_before = mmu_space_frames(pt);
 	int err;
 
 	KASSERT(m->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)); /* the syscall checked the flavour */
 	if (m->flags & MEMOBJ_FILLING)
 		return ERR_BUSY;
 	err = check_range(pt, vaddr, m->pages);
+	if (err == ERR_OK)
+		err = take_record(budget, vaddr, m->pages, &rec);
 	if (err != ERR_OK)
 		return err;
-	rec = free_record();
-	if (rec == NULL)
-		return ERR_NOMEM;
-	for (uint32_t i = 0; i < m->pages; i++) {
-		if (mmu_map_page(pt, memobj_frame(m, i), vaddr + i * PAGE_SIZE, flags) != ERR_OK) {
-			unmap_pages(pt, vaddr, i);
-			return ERR_NOMEM; /* the range was checked: only a page table can be missing
-					   */
-		}
+	for (uint32_t i = 0; i < m->pages && err == ERR_OK; i++) {
+		err = mmu_map_page(pt, memobj_frame(m, i), vaddr + i * PAGE_SIZE, flags);
+		if (err != ERR_OK)
+			unmap_pages(pt, vaddr, i); /* the range was checked: a page table failed */
 	}
-	*rec = (struct mem_mapping){.obj = m, .space = pt, .vaddr = vaddr, .pages = m->pages};
+	/* Page tables stay with the space (even after a failure): its budget pays for them. */
+	*tables = mmu_space_frames(pt) - frames_before;
+	if (budget_take(budget, *tables, BUDGET_FRAMES_ONLY) != ERR_OK)
+		panic("mem_map: the budget paid for fewer page tables than it was checked for");
+	if (err != ERR_OK) {
+		budget_give(budget, 0, BUDGET_MAPPINGS);
+		return ERR_NOMEM;
+	}
+	*rec = (struct mem_mapping){
+	    .obj = m, .space = pt, .vaddr = vaddr, .pages = m->pages, .budget = budget};
 	kobj_ref(&m->kobj, 0);
 	return ERR_OK;
 }
@@ -88,6 +120,7 @@ static void end_mapping(struct mem_mapping *rec)
 	unmap_pages(rec->space, rec->vaddr, rec->pages);
 	rec->obj = NULL;
 	kobj_unref(&m->kobj, 0);
+	budget_give(rec->budget, 0, BUDGET_MAPPINGS);
 }
 
 int mem_unmap(struct page_table *pt, uintptr_t vaddr)

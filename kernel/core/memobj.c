@@ -1,8 +1,10 @@
 /*
  * Memory objects (<kernel/memobj.h>): their pool, creation, the frames of a frames object (a
- * two-level list in direct-mapped kernel frames), and release with its budget's credit.
+ * two-level list in direct-mapped kernel frames), and release. What a budget was charged
+ * returns through kobj_release (<kernel/budget.h>).
  */
 #include <kernel/arch.h>
+#include <kernel/budget.h>
 #include <kernel/kprintf.h>
 #include <kernel/list.h>
 #include <kernel/memobj.h>
@@ -34,7 +36,6 @@ static struct memobj *memobj_new(uint32_t flags)
 	m->budget_free = 0;
 	m->pages = 0;
 	m->filled = 0;
-	m->budget = NULL;
 	m->dir = 0;
 	return m;
 }
@@ -84,6 +85,12 @@ static int alloc_zeroed_kernel_frame(phys_addr_t *out)
 	return ERR_OK;
 }
 
+/* Frames a frames object of `pages` pages costs: the pages and their two-level list. */
+static uint32_t frames_cost(uint32_t pages)
+{
+	return pages + 1 + (pages + MEMOBJ_LIST_ENTRIES - 1) / MEMOBJ_LIST_ENTRIES;
+}
+
 int memobj_create_frames(struct memobj *b, uint32_t pages, struct memobj **out)
 {
 	struct memobj *m;
@@ -95,14 +102,12 @@ int memobj_create_frames(struct memobj *b, uint32_t pages, struct memobj **out)
 	m = memobj_new(MEMOBJ_FRAMES | MEMOBJ_FILLING);
 	if (m == NULL)
 		return ERR_NOMEM;
-	if (alloc_zeroed_kernel_frame(&m->dir) != ERR_OK) {
-		pool_free(&memobj_pool, m);
+	if (budget_adopt(b, &m->kobj, frames_cost(pages)) != ERR_OK ||
+	    alloc_zeroed_kernel_frame(&m->dir) != ERR_OK) {
+		kobj_release(&m->kobj); /* gives back what was charged */
 		return ERR_NOMEM;
 	}
 	m->pages = pages;
-	m->budget = b;
-	b->budget_free -= pages;
-	b->kobj.refs++; /* the budget lives while a frames object is charged to it */
 	*out = m;
 	return ERR_OK;
 }
@@ -155,11 +160,14 @@ phys_addr_t memobj_frame(const struct memobj *m, uint32_t i)
 	return *frame_slot(m, i, false);
 }
 
-/* Frees every frame of m, its frame list and the list's directory. */
+/* Frees every frame of m, its frame list and the list's directory (if it got one). */
 static void free_frames(struct memobj *m)
 {
-	phys_addr_t *dir = phys_to_virt(m->dir);
+	phys_addr_t *dir;
 
+	if (m->dir == 0)
+		return;
+	dir = phys_to_virt(m->dir);
 	for (uint32_t i = 0; i < m->filled; i++) {
 		if (pmm_free_frame(*frame_slot(m, i, false)) != ERR_OK)
 			panic("memobj: frame %u of %p was not allocated", (unsigned)i, (void *)m);
@@ -172,16 +180,10 @@ static void free_frames(struct memobj *m)
 void memobj_release(struct kobj *obj)
 {
 	struct memobj *m = container_of(obj, struct memobj, kobj);
-	struct memobj *b = m->budget;
-	uint32_t pages = m->pages;
 
 	if (m->flags & MEMOBJ_FRAMES)
 		free_frames(m);
+	if (m->flags & MEMOBJ_BUDGET)
+		budget_return_to_parent(m);
 	pool_free(&memobj_pool, m);
-	if (b == NULL)
-		return;
-	b->budget_free += pages;
-	KASSERT(b->kobj.refs > 0); /* m held one */
-	if (--b->kobj.refs == 0)
-		memobj_release(&b->kobj);
 }

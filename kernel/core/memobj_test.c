@@ -13,6 +13,7 @@
 
 #include <keel/abi.h>
 #include <kernel/boot.h>
+#include <kernel/budget.h>
 #include <kernel/kobj.h>
 #include <kernel/loader.h>
 #include <kernel/mem_map.h>
@@ -29,6 +30,18 @@
 
 static struct boot_info bi;
 static struct page_table *space;
+static uint32_t tables; /* mem_map's page-table count */
+
+/* A budget of `frames` frames that may pay for 8 memory objects and 8 mappings. */
+static struct memobj *budget(uint32_t frames)
+{
+	struct memobj *b = memobj_create_budget(frames);
+
+	assert_non_null(b);
+	b->budget_objects[CAP_TYPE_MEMORY] = 8;
+	b->budget_objects[BUDGET_MAPPINGS] = 8;
+	return b;
+}
 
 /* The object layer, reduced to what memory objects need: count, release at zero. */
 void kobj_ref(struct kobj *obj, uint32_t rights)
@@ -41,7 +54,15 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 {
 	(void)rights;
 	if (--obj->refs == 0)
-		memobj_release(obj);
+		kobj_release(obj);
+}
+
+void kobj_release(struct kobj *obj)
+{
+	const struct kobj charge = *obj;
+
+	memobj_release(obj);
+	budget_release(&charge);
 }
 
 void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
@@ -90,7 +111,7 @@ static struct memobj *frames(struct memobj *b, uint32_t pages)
 
 static void test_budget_charges_and_credits(void **state)
 {
-	struct memobj *b = memobj_create_budget(10), *m;
+	struct memobj *b = budget(10), *m;
 	uint32_t free_before = pmm_free_frames();
 
 	(void)state;
@@ -99,8 +120,9 @@ static void test_budget_charges_and_credits(void **state)
 	assert_int_equal(memobj_create_frames(b, 0, &m), ERR_INVALID);
 	assert_int_equal(b->budget_free, 10);
 	m = frames(b, 7);
-	assert_int_equal(b->budget_free, 3);
-	assert_int_equal(memobj_create_frames(b, 4, &m), ERR_NOMEM);
+	assert_int_equal(b->budget_free, 1); /* 7 pages, their list and its directory */
+	assert_int_equal(b->budget_objects[CAP_TYPE_MEMORY], 7);
+	assert_int_equal(memobj_create_frames(b, 1, &m), ERR_NOMEM);
 	for (uint32_t i = 0; i < 7; i++) {
 		phys_addr_t f = memobj_frame(m, i);
 		const uint8_t *p = phys_to_virt(f);
@@ -112,6 +134,7 @@ static void test_budget_charges_and_credits(void **state)
 	}
 	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
 	assert_int_equal(b->budget_free, 10);
+	assert_int_equal(b->budget_objects[CAP_TYPE_MEMORY], 8);
 	assert_int_equal(pmm_free_frames(), free_before);
 	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
 }
@@ -119,7 +142,7 @@ static void test_budget_charges_and_credits(void **state)
 /* A budget whose capabilities went lives on while frames charged to it do. */
 static void test_budget_outlives_its_capabilities(void **state)
 {
-	struct memobj *b = memobj_create_budget(4), *m;
+	struct memobj *b = budget(4), *m;
 	uint32_t objects_free;
 
 	(void)state;
@@ -143,7 +166,7 @@ static void test_budget_outlives_its_capabilities(void **state)
 /* Out of frames midway: what was allocated is freed with the object, the budget is whole. */
 static void test_fill_out_of_frames(void **state)
 {
-	struct memobj *b = memobj_create_budget(1u << 20), *m;
+	struct memobj *b = budget(1u << 20), *m;
 	uint32_t free_before;
 
 	(void)state;
@@ -160,24 +183,24 @@ static void test_fill_out_of_frames(void **state)
 
 static void test_map_rules(void **state)
 {
-	struct memobj *b = memobj_create_budget(16), *m, *f;
+	struct memobj *b = budget(16), *m, *f;
 
 	(void)state;
 	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
 	m = frames(b, 2);
-	assert_int_equal(mem_map(space, m, VA + 1, RW), ERR_INVALID);	 /* misaligned */
-	assert_int_equal(mem_map(space, m, 0, RW), ERR_INVALID);	 /* page 0 */
-	assert_int_equal(mem_map(space, m, KERNEL_BASE, RW), ERR_FAULT); /* kernel */
-	assert_int_equal(mem_map(space, m, USER_SPACE_END - PAGE_SIZE, RW), ERR_FAULT);
-	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE, RW), ERR_INVALID);
-	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE - PAGE_SIZE, RW), ERR_INVALID);
-	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE - 2 * PAGE_SIZE, RW), ERR_OK);
-	assert_int_equal(mem_map(space, m, VA, RW), ERR_OK);
-	assert_int_equal(mem_map(space, m, VA + PAGE_SIZE, RW), ERR_INVALID); /* overlap */
-	assert_int_equal(mem_map(space, m, VA - PAGE_SIZE, RW), ERR_INVALID); /* overlap */
+	assert_int_equal(mem_map(space, m, VA + 1, RW, NULL, &tables), ERR_INVALID);	 /* misaligned */
+	assert_int_equal(mem_map(space, m, 0, RW, NULL, &tables), ERR_INVALID);	 /* page 0 */
+	assert_int_equal(mem_map(space, m, KERNEL_BASE, RW, NULL, &tables), ERR_FAULT); /* kernel */
+	assert_int_equal(mem_map(space, m, USER_SPACE_END - PAGE_SIZE, RW, NULL, &tables), ERR_FAULT);
+	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE, RW, NULL, &tables), ERR_INVALID);
+	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE - PAGE_SIZE, RW, NULL, &tables), ERR_INVALID);
+	assert_int_equal(mem_map(space, m, LOADER_LANDING_PAGE - 2 * PAGE_SIZE, RW, NULL, &tables), ERR_OK);
+	assert_int_equal(mem_map(space, m, VA, RW, NULL, &tables), ERR_OK);
+	assert_int_equal(mem_map(space, m, VA + PAGE_SIZE, RW, NULL, &tables), ERR_INVALID); /* overlap */
+	assert_int_equal(mem_map(space, m, VA - PAGE_SIZE, RW, NULL, &tables), ERR_INVALID); /* overlap */
 	assert_int_equal(memobj_create_frames(b, 1, &f), ERR_OK);
 	kobj_ref(&f->kobj, CAP_RIGHTS_ALL);
-	assert_int_equal(mem_map(space, f, VA + 4 * PAGE_SIZE, RW), ERR_BUSY); /* filling */
+	assert_int_equal(mem_map(space, f, VA + 4 * PAGE_SIZE, RW, NULL, &tables), ERR_BUSY); /* filling */
 	kobj_unref(&f->kobj, CAP_RIGHTS_ALL);
 	assert_int_equal(mem_map_count(), 2);
 	mem_unmap_space(space);
@@ -189,33 +212,105 @@ static void test_map_rules(void **state)
 /* Read-only and writable mappings of one object share its frames; unmap ends exactly one. */
 static void test_mappings_share_and_hold_frames(void **state)
 {
-	struct memobj *b = memobj_create_budget(16), *m;
+	struct memobj *b = budget(16), *m;
 	phys_addr_t phys;
 	uint32_t flags, free_before = pmm_free_frames();
 
 	(void)state;
 	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
 	m = frames(b, 3);
-	assert_int_equal(mem_map(space, m, VA, RW), ERR_OK);
-	assert_int_equal(mem_map(space, m, 2 * VA, MMU_USER), ERR_OK);
+	assert_int_equal(mem_map(space, m, VA, RW, NULL, &tables), ERR_OK);
+	assert_int_equal(mem_map(space, m, 2 * VA, MMU_USER, NULL, &tables), ERR_OK);
 	assert_int_equal(mmu_query(space, 2 * VA + 2 * PAGE_SIZE, &phys, &flags), ERR_OK);
 	assert_int_equal(phys, memobj_frame(m, 2));
 	assert_int_equal(flags, MMU_PRESENT | MMU_USER);
 	assert_int_equal(mmu_query(space, VA + 2 * PAGE_SIZE, &phys, &flags), ERR_OK);
 	assert_int_equal(flags, MMU_PRESENT | MMU_USER | MMU_WRITABLE);
 	kobj_unref(&m->kobj, CAP_RIGHTS_ALL); /* the last capability goes: the mappings hold it */
-	assert_int_equal(b->budget_free, 13);
+	assert_int_equal(b->budget_free, 11);
 	assert_int_equal(mem_unmap(space, VA + PAGE_SIZE), ERR_NOT_FOUND); /* not a start */
 	assert_int_equal(mem_unmap(space, VA), ERR_OK);
 	assert_int_equal(mmu_query(space, VA, NULL, NULL), ERR_NOT_FOUND);
 	assert_int_equal(mmu_query(space, 2 * VA, NULL, NULL), ERR_OK);
-	assert_int_equal(b->budget_free, 13);
+	assert_int_equal(b->budget_free, 11);
 	assert_int_equal(mem_unmap(space, 2 * VA), ERR_OK); /* the last reference */
 	assert_int_equal(b->budget_free, 16);
 	assert_int_equal(mem_unmap(space, 2 * VA), ERR_NOT_FOUND);
 	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
 	/* Only the page tables the mappings needed stay (with the space). */
 	assert_int_equal(free_before - pmm_free_frames(), 2);
+}
+
+/*
+ * A mapping charged to a budget costs one mapping and its new page tables; without the frames
+ * for every table the range may need, or without a mapping left, nothing is mapped.
+ */
+static void test_mapping_charges(void **state)
+{
+	struct memobj *b = budget(16), *m, *poor = budget(0);
+	uint32_t before;
+
+	(void)state;
+	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
+	kobj_ref(&poor->kobj, CAP_RIGHTS_ALL);
+	m = frames(b, 2); /* 4 frames */
+	poor->budget_objects[BUDGET_MAPPINGS] = 1;
+	assert_int_equal(mem_map(space, m, VA, RW, poor, &tables), ERR_NOMEM); /* needs a table */
+	assert_int_equal(tables, 0);
+	assert_int_equal(mmu_query(space, VA, NULL, NULL), ERR_NOT_FOUND);
+	assert_int_equal(poor->budget_objects[BUDGET_MAPPINGS], 1);
+	b->budget_objects[BUDGET_MAPPINGS] = 1;
+	before = b->budget_free;
+	assert_int_equal(mem_map(space, m, VA, RW, b, &tables), ERR_OK);
+	assert_int_equal(tables, 1);
+	assert_int_equal(b->budget_free, before - 1);
+	assert_int_equal(b->budget_objects[BUDGET_MAPPINGS], 0);
+	assert_int_equal(mem_map(space, m, 2 * VA, RW, b, &tables), ERR_NOMEM); /* no mapping */
+	assert_int_equal(mem_unmap(space, VA), ERR_OK);
+	assert_int_equal(b->budget_objects[BUDGET_MAPPINGS], 1);
+	assert_int_equal(b->budget_free, before - 1); /* the table stays with the space */
+	budget_give(b, tables, BUDGET_FRAMES_ONLY);    /* as the space's owner does at its end */
+	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
+	assert_int_equal(b->budget_free, 16);
+	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
+	kobj_unref(&poor->kobj, CAP_RIGHTS_ALL);
+}
+
+/* A child budget takes its share from its parent and returns it when it finally goes. */
+static void test_child_budget(void **state)
+{
+	struct memobj *parent = budget(100), *child, *m;
+	struct keel_budget want = {.frames = 40}, got;
+
+	(void)state;
+	kobj_ref(&parent->kobj, CAP_RIGHTS_ALL);
+	want.objects[CAP_TYPE_MEMORY] = 7; /* 8 with the child itself: everything */
+	want.objects[BUDGET_MAPPINGS] = 9;
+	assert_int_equal(budget_create(parent, &want, &child), ERR_NOMEM); /* 9 > 8 mappings */
+	want.objects[BUDGET_MAPPINGS] = 3;
+	want.objects[CAP_TYPE_MEMORY] = 8;
+	assert_int_equal(budget_create(parent, &want, &child), ERR_NOMEM); /* none for itself */
+	want.objects[CAP_TYPE_MEMORY] = 2;
+	want.frames = 101;
+	assert_int_equal(budget_create(parent, &want, &child), ERR_NOMEM);
+	want.frames = 40;
+	assert_int_equal(parent->budget_free, 100);
+	assert_int_equal(budget_create(parent, &want, &child), ERR_OK);
+	kobj_ref(&child->kobj, CAP_RIGHTS_ALL);
+	budget_read(parent, &got);
+	assert_int_equal(got.frames, 60);
+	assert_int_equal(got.objects[CAP_TYPE_MEMORY], 5);
+	assert_int_equal(got.objects[BUDGET_MAPPINGS], 5);
+	m = frames(child, 5); /* 7 frames */
+	assert_int_equal(child->budget_free, 33);
+	kobj_unref(&child->kobj, CAP_RIGHTS_ALL); /* m's charge keeps the child */
+	assert_int_equal(parent->budget_free, 60);
+	kobj_unref(&m->kobj, CAP_RIGHTS_ALL); /* the child goes with m: all returns */
+	budget_read(parent, &got);
+	assert_int_equal(got.frames, 100);
+	assert_int_equal(got.objects[CAP_TYPE_MEMORY], 8);
+	assert_int_equal(got.objects[BUDGET_MAPPINGS], 8);
+	kobj_unref(&parent->kobj, CAP_RIGHTS_ALL);
 }
 
 /* Device memory maps its own range and is never freed. */
@@ -230,7 +325,7 @@ static void test_device_memory(void **state)
 	assert_non_null(d);
 	assert_int_equal(d->pages, 8);
 	kobj_ref(&d->kobj, CAP_RIGHTS_ALL);
-	assert_int_equal(mem_map(space, d, VA, RW), ERR_OK);
+	assert_int_equal(mem_map(space, d, VA, RW, NULL, &tables), ERR_OK);
 	assert_int_equal(mmu_query(space, VA + 7 * PAGE_SIZE, &phys, NULL), ERR_OK);
 	assert_int_equal(phys, 0xBF000);
 	kobj_unref(&d->kobj, CAP_RIGHTS_ALL);
@@ -243,6 +338,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_budget_charges_and_credits, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_budget_outlives_its_capabilities, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_mapping_charges, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_child_budget, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fill_out_of_frames, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_map_rules, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mappings_share_and_hold_frames, setup, teardown),

@@ -13,6 +13,9 @@ static struct kobj *pool_slot(const struct pool *p, uint32_t index)
 	return (struct kobj *)(p->slots + (size_t)index * p->obj_size);
 }
 
+/* The pool of each object type, for pool_free_of_type. */
+static struct pool *pool_of_type[CAP_TYPE_COUNT];
+
 void pool_init(struct pool *p)
 {
 	/* Slot indices must fit an id and leave POOL_NO_SLOT free to end the list. */
@@ -26,6 +29,12 @@ void pool_init(struct pool *p)
 	p->free_head = 0;
 	p->free_tail = (uint16_t)(p->capacity - 1);
 	p->free_count = p->capacity;
+	pool_of_type[p->type] = p;
+}
+
+uint32_t pool_free_of_type(uint8_t type)
+{
+	return type < CAP_TYPE_COUNT && pool_of_type[type] ? pool_of_type[type]->free_count : 0;
 }
 
 uint32_t pool_index(const struct pool *p, const void *obj)

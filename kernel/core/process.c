@@ -6,6 +6,7 @@
 #include <keel/abi.h>
 #include <kernel/arch.h>
 #include <kernel/boot.h>
+#include <kernel/budget.h>
 #include <kernel/elf.h>
 #include <kernel/init.h>
 #include <kernel/ioport.h>
@@ -80,6 +81,29 @@ static void unit_release_memory(struct unit *u)
 	loader_unload(u->aspace, u->id, &u->image);
 	mmu_destroy_address_space(u->aspace);
 	u->aspace = NULL;
+	budget_give(u->budget, u->frames, BUDGET_FRAMES_ONLY);
+	u->frames = 0;
+}
+
+/* Frames u's space and image hold: its directory, page tables and every loaded page. */
+static uint32_t unit_space_frames(const struct unit *u)
+{
+	uint32_t n = mmu_space_frames(u->aspace);
+
+	for (uint32_t i = 0; i < u->image.region_count; i++)
+		n += (u->image.regions[i].end - u->image.regions[i].start) / PAGE_SIZE;
+	return n;
+}
+
+/* Charges u's budget for its address space and image as they are now (loading is done). */
+static int unit_charge_space(struct unit *u)
+{
+	uint32_t frames = unit_space_frames(u);
+
+	if (budget_take(u->budget, frames, BUDGET_FRAMES_ONLY) != ERR_OK)
+		return ERR_NOMEM;
+	u->frames = frames;
+	return ERR_OK;
 }
 
 /* Frees a unit that has no threads left: its memory if still there, then its slot. */
@@ -162,7 +186,7 @@ static int unit_launch(const char *name, const void *image, size_t size,
 
 	if (pt == NULL)
 		return ERR_NOMEM;
-	if (unit_alloc(name, pt, &u) != ERR_OK) {
+	if (unit_alloc(name, pt, s->budget, &u) != ERR_OK) {
 		mmu_destroy_address_space(pt);
 		return ERR_NOMEM;
 	}
@@ -170,6 +194,8 @@ static int unit_launch(const char *name, const void *image, size_t size,
 
 	if (err == ERR_OK)
 		err = arch_aspace_init(pt);
+	if (err == ERR_OK)
+		err = unit_charge_space(u);
 	if (err == ERR_OK && thread_alloc(u, (uint8_t)s->priority, &t) != ERR_OK)
 		err = ERR_NOMEM;
 	if (err < 0) {
@@ -238,17 +264,18 @@ static void root_give_modules(struct unit *root)
 #define VGA_TEXT_SIZE		   0x8000u
 
 /* Installs obj (if any) at the root's startup slot `handle`; reports and drops it otherwise. */
-static void root_give(struct unit *root, cap_t handle, struct memobj *obj, uint32_t rights,
+static bool root_give(struct unit *root, cap_t handle, struct memobj *obj, uint32_t rights,
 		      const char *what)
 {
 	cap_t h;
 
 	if (obj != NULL && cap_install_at(&root->caps, (uint32_t)handle & 0xfffu, &obj->kobj,
 					  rights, &h) == ERR_OK)
-		return;
+		return true;
 	kprintf("process: the root task gets no %s capability\n", what);
 	if (obj != NULL)
 		memobj_release(&obj->kobj);
+	return false;
 }
 
 /*
@@ -260,8 +287,11 @@ static void root_give_memory(struct unit *root)
 	uint32_t free = pmm_free_frames();
 	uint32_t frames = free > ROOT_BUDGET_KERNEL_RESERVE ? free - ROOT_BUDGET_KERNEL_RESERVE : 0;
 
-	root_give(root, CAP_ROOT_BUDGET, memobj_create_budget(frames),
-		  CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT | CAP_RIGHT_ADMIN, "budget");
+	struct memobj *budget = memobj_create_budget(frames);
+
+	if (root_give(root, CAP_ROOT_BUDGET, budget,
+		      CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT | CAP_RIGHT_ADMIN, "budget"))
+		unit_set_budget(root, budget); /* what the root task's own requests are charged to */
 	root_give(root, CAP_ROOT_VGA, memobj_create_device(VGA_TEXT_BASE, VGA_TEXT_SIZE),
 		  CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, "VGA memory");
 }
@@ -304,6 +334,8 @@ int process_start_init(void)
 	root_give_modules(u);
 	root_give_memory(u);
 	root_give_devices(u);
+	if (u->budget != NULL)
+		budget_fill_root(u->budget, MEM_MAP_MAX - mem_map_count()); /* all the boot left */
 	return (int)u->id;
 }
 

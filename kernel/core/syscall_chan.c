@@ -1,11 +1,14 @@
 /*
- * The channel and notification syscalls: creation, signal and wait. Sending and receiving on
+ * The channel, notification and endpoint syscalls: creation (charged to the caller's
+ * budget), signal and wait. Sending and receiving on
  * a channel are SYS_IPC_SEND and SYS_IPC_RECV (syscall_ipc.c). Each checks its handle and user
  * pointer, then leaves the work to the object (<kernel/channel.h>, <kernel/notification.h>).
  */
 #include <keel/abi.h>
+#include <kernel/budget.h>
 #include <kernel/cap.h>
 #include <kernel/channel.h>
+#include <kernel/ipc.h>
 #include <kernel/notification.h>
 #include <kernel/percpu.h>
 #include <kernel/sched.h>
@@ -15,17 +18,20 @@
 
 #include "syscall_internal.h"
 
-/*
- * A capability with every right to the new object obj in the caller's table, or ERR_NOMEM
- * after `release` destroyed obj (the table is full).
- */
-static int32_t install_new(struct kobj *obj, void (*release)(struct kobj *))
+int32_t syscall_new_object(struct kobj *obj, struct cap *parent, uint32_t rights)
 {
+	struct unit *u = current_thread()->unit;
 	cap_t h;
+	int err = ERR_NOMEM;
 
-	if (cap_install(&current_thread()->unit->caps, obj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK) {
-		release(obj);
+	if (obj == NULL)
 		return ERR_NOMEM;
+	if (budget_adopt(u->budget, obj, 0) == ERR_OK)
+		err = parent ? cap_install_child(&u->caps, parent, obj, rights, &h)
+			     : cap_install(&u->caps, obj, rights, 0, &h);
+	if (err != ERR_OK) {
+		kobj_release(obj); /* refs 0: destroys it and gives back any charge */
+		return err;
 	}
 	return h;
 }
@@ -40,9 +46,7 @@ int32_t sys_channel_create(const struct syscall_args *a)
 	if (a->a1 > CHANNEL_CAPACITY_MAX)
 		return ERR_OVERFLOW;
 	ch = channel_create(a->a1);
-	if (ch == NULL)
-		return ERR_NOMEM;
-	return install_new(&ch->kobj, channel_release);
+	return syscall_new_object(ch ? &ch->kobj : NULL, NULL, CAP_RIGHTS_ALL);
 }
 
 /* SYS_NOTIFY_CREATE() -> a capability with every right to a new notification. */
@@ -52,9 +56,7 @@ int32_t sys_notify_create(const struct syscall_args *a)
 
 	(void)a;
 	n = notification_create();
-	if (n == NULL)
-		return ERR_NOMEM;
-	return install_new(&n->kobj, notification_release);
+	return syscall_new_object(n ? &n->kobj : NULL, NULL, CAP_RIGHTS_ALL);
 }
 
 /* The notification handle h of the caller names, with `rights`. */
@@ -100,4 +102,14 @@ int32_t sys_notify_wait(const struct syscall_args *a)
 	if (err != ERR_OK)
 		return err;
 	return uaccess_copy_to(a->a2, &t->ipc.notify_bits, sizeof(uint32_t));
+}
+
+/* SYS_ENDPOINT_CREATE() -> a capability with every right to a new endpoint. */
+int32_t sys_endpoint_create(const struct syscall_args *a)
+{
+	struct endpoint *ep;
+
+	(void)a;
+	ep = endpoint_create();
+	return syscall_new_object(ep ? &ep->kobj : NULL, NULL, CAP_RIGHTS_ALL);
 }

@@ -29,7 +29,6 @@ int32_t sys_ioport_create(const struct syscall_args *a)
 {
 	struct cap_table *t = &current_thread()->unit->caps;
 	struct cap *c;
-	cap_t out;
 	int err = cap_lookup(t, (cap_t)a->a1, CAP_TYPE_IOPORT, CAP_RIGHT_ADMIN, &c);
 
 	if (err != ERR_OK)
@@ -38,14 +37,7 @@ int32_t sys_ioport_create(const struct syscall_args *a)
 		return ERR_INVALID;
 	struct ioport *p = ioport_create(a->a2, a->a3);
 
-	if (p == NULL)
-		return ERR_NOMEM;
-	err = cap_install_child(t, c, &p->kobj, c->rights, &out);
-	if (err != ERR_OK) {
-		ioport_release(&p->kobj);
-		return err;
-	}
-	return out;
+	return syscall_new_object(p ? &p->kobj : NULL, c, c->rights);
 }
 
 /* SYS_IOPORT_ENABLE(cap READ|WRITE): the calling unit may use the capability's ports. */
@@ -76,7 +68,6 @@ int32_t sys_irq_bind(const struct syscall_args *a)
 	struct cap_table *t = &current_thread()->unit->caps;
 	struct cap *ctl, *nc;
 	struct irq_line *l;
-	cap_t out;
 	int err = cap_lookup(t, (cap_t)a->a1, CAP_TYPE_IRQ, CAP_RIGHT_ADMIN, &ctl);
 
 	if (err == ERR_OK)
@@ -88,12 +79,7 @@ int32_t sys_irq_bind(const struct syscall_args *a)
 	err = irq_line_bind(a->a2, container_of(nc->obj, struct notification, kobj), a->a4, &l);
 	if (err != ERR_OK)
 		return err;
-	err = cap_install_child(t, ctl, &l->kobj, ctl->rights & ~CAP_RIGHT_ADMIN, &out);
-	if (err != ERR_OK) {
-		irq_line_release(&l->kobj);
-		return err;
-	}
-	return out;
+	return syscall_new_object(&l->kobj, ctl, ctl->rights & ~CAP_RIGHT_ADMIN);
 }
 
 /* SYS_IRQ_ACK(irq cap WRITE): the line may interrupt again. */

@@ -54,6 +54,14 @@ int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result);
 int32_t sys_thread_create(const struct syscall_args *a);
 
 /* syscall_chan.c */
+struct cap;
+struct kobj;
+/*
+ * Charges obj, just made (NULL: its pool was empty), to the calling unit's budget and
+ * installs a capability to it with `rights` in the caller's table, as a child of `parent`
+ * unless that is NULL. The handle; or ERR_NOMEM (budget, table or pool) after destroying obj.
+ */
+int32_t syscall_new_object(struct kobj *obj, struct cap *parent, uint32_t rights);
 int32_t sys_channel_create(const struct syscall_args *a);
 int32_t sys_notify_create(const struct syscall_args *a);
 int32_t sys_notify_signal(const struct syscall_args *a);
@@ -71,6 +79,8 @@ int32_t sys_mem_alloc(const struct syscall_args *a);
 int32_t sys_mem_map(const struct syscall_args *a);
 int32_t sys_mem_unmap(const struct syscall_args *a);
 int32_t sys_mem_info(const struct syscall_args *a);
+int32_t sys_budget_create(const struct syscall_args *a);
+int32_t sys_budget_info(const struct syscall_args *a);
 
 /* syscall_dev.c */
 int32_t sys_ioport_create(const struct syscall_args *a);

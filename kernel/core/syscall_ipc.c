@@ -286,21 +286,3 @@ int32_t sys_ipc_reply_recv(const struct syscall_args *a)
 	 * comes first (one syscall), the switch follows when the receive blocks or returns. */
 	return recv_on(t, c, a);
 }
-
-/* SYS_ENDPOINT_CREATE() -> a capability with every right to a new endpoint. */
-int32_t sys_endpoint_create(const struct syscall_args *a)
-{
-	struct endpoint *ep;
-	cap_t h;
-
-	(void)a;
-	ep = endpoint_create();
-	if (ep == NULL)
-		return ERR_NOMEM;
-	if (cap_install(&current_thread()->unit->caps, &ep->kobj, CAP_RIGHTS_ALL, 0, &h) !=
-	    ERR_OK) {
-		endpoint_release(&ep->kobj);
-		return ERR_NOMEM;
-	}
-	return h;
-}

@@ -4,13 +4,17 @@
  * flags; memobj.c and mem_map.c do the work.
  */
 #include <keel/abi.h>
+#include <kernel/budget.h>
 #include <kernel/cap.h>
 #include <kernel/kprintf.h>
 #include <kernel/mem_map.h>
 #include <kernel/memobj.h>
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
+#include <kernel/pmm.h>
+#include <kernel/process.h>
 #include <kernel/thread.h>
+#include <kernel/uaccess.h>
 #include <kernel/unit.h>
 
 #include "syscall_internal.h"
@@ -83,7 +87,8 @@ int32_t sys_mem_alloc(const struct syscall_args *a)
  * SYS_MEM_MAP(mem cap, vaddr, rights): maps the whole object at vaddr in the caller's space.
  * `rights` is MEM_MAP_READ, optionally with MEM_MAP_WRITE (a writable mapping) and
  * MEM_MAP_EXECUTE; the capability must hold each (ERR_RIGHTS). Only frames objects and device
- * memory map (ERR_INVALID); the address rules are mem_map's.
+ * memory map (ERR_INVALID); the address rules are mem_map's. The record and new page tables
+ * are charged to the caller's budget (ERR_NOMEM beyond it).
  */
 int32_t sys_mem_map(const struct syscall_args *a)
 {
@@ -99,8 +104,12 @@ int32_t sys_mem_map(const struct syscall_args *a)
 		return err;
 	if (!(memobj_of(c)->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)))
 		return ERR_INVALID;
-	return mem_map(me()->aspace, memobj_of(c), a->a2,
-		       MMU_USER | (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0));
+	uint32_t tables = 0;
+
+	err = mem_map(me()->aspace, memobj_of(c), a->a2,
+		      MMU_USER | (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0), me()->budget, &tables);
+	me()->frames += tables;
+	return err;
 }
 
 /* SYS_MEM_UNMAP(vaddr): ends the caller's mapping that starts at vaddr (ERR_NOT_FOUND). */
@@ -127,4 +136,63 @@ int32_t sys_mem_info(const struct syscall_args *a)
 	if (m->flags & MEMOBJ_BOOT_MODULE)
 		return (int32_t)(PAGE_ALIGN_UP(m->size) / PAGE_SIZE);
 	return (int32_t)m->pages;
+}
+
+/* The budget capability h of the caller names, with `rights`: ERR_INVALID for other memory. */
+static int budget_of(cap_t h, uint32_t rights, struct memobj **out)
+{
+	struct cap *c;
+	int err = cap_lookup(&me()->caps, h, CAP_TYPE_MEMORY, rights, &c);
+
+	if (err != ERR_OK)
+		return err;
+	*out = memobj_of(c);
+	return ((*out)->flags & MEMOBJ_BUDGET) ? ERR_OK : ERR_INVALID;
+}
+
+/*
+ * SYS_BUDGET_CREATE(budget cap WRITE, const struct keel_budget *want) -> a capability with the
+ * parent capability's rights to a new budget holding what want asks, taken from the parent.
+ */
+int32_t sys_budget_create(const struct syscall_args *a)
+{
+	struct keel_budget want;
+	struct memobj *parent, *b;
+	struct cap *c;
+	cap_t h;
+	int err = budget_of((cap_t)a->a1, CAP_RIGHT_WRITE, &parent);
+
+	if (err != ERR_OK)
+		return err;
+	if (uaccess_copy_from(&want, a->a2, sizeof(want)) != ERR_OK)
+		return ERR_FAULT;
+	if (cap_table_free_count(&me()->caps) == 0)
+		return ERR_NOMEM;
+	err = budget_create(parent, &want, &b);
+	if (err != ERR_OK)
+		return err;
+	if (cap_lookup(&me()->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, 0, &c) != ERR_OK ||
+	    cap_install(&me()->caps, &b->kobj, c->rights, 0, &h) != ERR_OK)
+		panic("budget_create: the capability or the free slot went");
+	return h;
+}
+
+/*
+ * SYS_BUDGET_INFO(budget cap READ, struct keel_budget *out): what the budget still holds; with
+ * ADMIN also the machine's free frames. Dead threads are reaped first.
+ */
+int32_t sys_budget_info(const struct syscall_args *a)
+{
+	struct keel_budget info;
+	struct memobj *b;
+	struct cap *c;
+	int err = budget_of((cap_t)a->a1, CAP_RIGHT_READ, &b);
+
+	if (err != ERR_OK)
+		return err;
+	process_reap();
+	budget_read(b, &info);
+	if (cap_lookup(&me()->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, CAP_RIGHT_ADMIN, &c) == ERR_OK)
+		info.system_free_frames = pmm_free_frames();
+	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;
 }

@@ -88,8 +88,8 @@ static void test_bad_numbers_are_nosys(void **state)
 	static const uint32_t bad[] = {
 	    0,
 	    15,
-	    29,
-	    30,
+	    31,
+	    36,
 	    SYS_COUNT - 1,
 	    SYS_COUNT,
 	    SYS_COUNT + 1,

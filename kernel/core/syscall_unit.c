@@ -70,10 +70,34 @@ static int start_caps(struct cap_table *t, uintptr_t caps, uint32_t n, struct un
 }
 
 /*
+ * The budget a new unit is charged to: with UNIT_START_BUDGET the first startup capability,
+ * which must be a budget with WRITE (ERR_INVALID without one, ERR_RIGHTS without WRITE); else
+ * the starter's own.
+ */
+static int start_budget(struct unit *me, uint32_t flag, struct unit_start *s)
+{
+	struct memobj *b;
+
+	s->budget = me->budget;
+	if (!flag)
+		return ERR_OK;
+	if (s->ncaps == 0 || s->caps[0]->obj->type != CAP_TYPE_MEMORY)
+		return ERR_INVALID;
+	b = container_of(s->caps[0]->obj, struct memobj, kobj);
+	if (!(b->flags & MEMOBJ_BUDGET))
+		return ERR_INVALID;
+	if (!(s->caps[0]->rights & CAP_RIGHT_WRITE))
+		return ERR_RIGHTS;
+	s->budget = b;
+	return ERR_OK;
+}
+
+/*
  * SYS_UNIT_START(image cap READ|EXECUTE, UNIT_PRIORITY(priority, max), caps, ncaps, arg) -> a
  * capability to the new unit. ERR_INVALID for an image that is no boot module or priorities
  * out of order, ERR_RIGHTS for a maximum above the caller's, ERR_NOMEM if the caller has no
- * free slot for the result; nothing moves unless the unit starts.
+ * free slot for the result or the budget (UNIT_START_BUDGET's or the caller's) cannot pay;
+ * nothing moves unless the unit starts.
  */
 int32_t sys_unit_start(const struct syscall_args *a)
 {
@@ -89,12 +113,15 @@ int32_t sys_unit_start(const struct syscall_args *a)
 		return err;
 	struct memobj *m = container_of(img->obj, struct memobj, kobj);
 
-	if (!(m->flags & MEMOBJ_BOOT_MODULE) || (a->a2 >> 16) != 0 || s.priority > s.max_priority)
+	if (!(m->flags & MEMOBJ_BOOT_MODULE) || (a->a2 >> 16) > (UNIT_START_BUDGET >> 16) ||
+	    s.priority > s.max_priority)
 		return ERR_INVALID;
 	if (s.max_priority > me->max_prio)
 		return ERR_RIGHTS;
 	s.module = m->module;
 	err = start_caps(&me->caps, a->a3, a->a4, &s);
+	if (err == ERR_OK)
+		err = start_budget(me, a->a2 & UNIT_START_BUDGET, &s);
 	if (err != ERR_OK)
 		return err;
 	if (cap_table_free_count(&me->caps) == 0)

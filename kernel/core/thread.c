@@ -2,6 +2,7 @@
  * Threads as pool objects: THREAD_MAX slots (<kernel/pool.h>) with a kernel stack each, and
  * the fields a new thread starts with. Scheduling state is sched.c's business.
  */
+#include <kernel/budget.h>
 #include <kernel/kprintf.h>
 #include <kernel/thread.h>
 #include <kernel/unit.h>
@@ -47,6 +48,10 @@ int thread_alloc(struct unit *unit, uint8_t prio, struct thread **out)
 
 	if (t == NULL)
 		return ERR_NOMEM;
+	if (budget_adopt(unit ? unit->budget : NULL, &t->kobj, 0) != ERR_OK) {
+		pool_free(&thread_pool, t);
+		return ERR_NOMEM;
+	}
 	thread_reset(t, unit, prio);
 	if (unit) {
 		list_add_tail(&unit->threads, &t->unit_link);
@@ -71,7 +76,10 @@ uint32_t thread_free(struct thread *t)
 	t->tid = TID_INVALID;
 	t->unit = NULL;
 	t->state = THREAD_FREE;
+	const struct kobj charge = t->kobj;
+
 	pool_free(&thread_pool, t); /* ids handed out for this slot so far are now stale */
+	budget_release(&charge);
 	return left;
 }
 

@@ -100,7 +100,7 @@ static void test_unit_thread_links(void **state)
 	struct unit *u;
 	struct thread *a, *b;
 
-	assert_int_equal(unit_alloc("init", NULL, &u), ERR_OK);
+	assert_int_equal(unit_alloc("init", NULL, NULL, &u), ERR_OK);
 	assert_int_equal(thread_alloc(u, 10, &a), ERR_OK);
 	assert_int_equal(thread_alloc(u, 10, &b), ERR_OK);
 	assert_ptr_equal(a->unit, u);

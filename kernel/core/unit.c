@@ -2,6 +2,9 @@
  * Units as pool objects: UNIT_MAX slots (<kernel/pool.h>) and the fields a new unit starts
  * with. Tearing down a unit's address space and frames is the caller's job.
  */
+#include <kernel/budget.h>
+#include <kernel/kprintf.h>
+#include <kernel/memobj.h>
 #include <kernel/unit.h>
 #include <keel/abi.h>
 
@@ -21,12 +24,18 @@ static void unit_copy_name(char *dst, const char *src)
 	dst[i] = '\0';
 }
 
-int unit_alloc(const char *name, struct page_table *aspace, struct unit **out)
+int unit_alloc(const char *name, struct page_table *aspace, struct memobj *budget,
+	       struct unit **out)
 {
 	struct unit *u = pool_alloc(&unit_pool);
 
 	if (u == NULL)
 		return ERR_NOMEM;
+	if (budget_adopt(budget, &u->kobj, 0) != ERR_OK) {
+		pool_free(&unit_pool, u);
+		return ERR_NOMEM;
+	}
+	unit_set_budget(u, budget);
 	u->id = pool_id(&unit_pool, u);
 	u->aspace = aspace;
 	unit_copy_name(u->name, name);
@@ -40,10 +49,24 @@ int unit_free(struct unit *u)
 {
 	if (u->thread_count != 0 || !list_is_empty(&u->threads))
 		return ERR_BUSY;
+	KASSERT(u->frames == 0); /* its memory went first */
 	u->id = UNIT_ID_INVALID;
 	u->aspace = NULL;
+	unit_set_budget(u, NULL);
+	const struct kobj charge = u->kobj;
+
 	pool_free(&unit_pool, u); /* ids handed out for this slot so far are now stale */
+	budget_release(&charge);
 	return ERR_OK;
+}
+
+void unit_set_budget(struct unit *u, struct memobj *budget)
+{
+	if (budget != NULL)
+		kobj_ref(&budget->kobj, 0);
+	if (u->budget != NULL)
+		kobj_unref(&u->budget->kobj, 0);
+	u->budget = budget;
 }
 
 struct unit *unit_lookup(unit_id_t id)

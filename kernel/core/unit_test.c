@@ -26,7 +26,7 @@ static void test_alloc_fields(void **state)
 	struct unit *u;
 	struct page_table *pt = (struct page_table *)0x1000;
 
-	assert_int_equal(unit_alloc("console", pt, &u), ERR_OK);
+	assert_int_equal(unit_alloc("console", pt, NULL, &u), ERR_OK);
 	assert_string_equal(u->name, "console");
 	assert_ptr_equal(u->aspace, pt);
 	assert_int_equal(u->thread_count, 0);
@@ -45,9 +45,9 @@ static void test_name_truncated(void **state)
 
 	memset(long_name, 'x', sizeof(long_name) - 1);
 	long_name[sizeof(long_name) - 1] = '\0';
-	assert_int_equal(unit_alloc(long_name, NULL, &u), ERR_OK);
+	assert_int_equal(unit_alloc(long_name, NULL, NULL, &u), ERR_OK);
 	assert_int_equal(strlen(u->name), UNIT_NAME_MAX - 1);
-	assert_int_equal(unit_alloc(NULL, NULL, &u), ERR_OK);
+	assert_int_equal(unit_alloc(NULL, NULL, NULL, &u), ERR_OK);
 	assert_string_equal(u->name, "");
 }
 
@@ -57,15 +57,15 @@ static void test_exhaust_and_stale(void **state)
 	struct unit *all[UNIT_MAX], *u;
 
 	for (unsigned i = 0; i < UNIT_MAX; i++)
-		assert_int_equal(unit_alloc("u", NULL, &all[i]), ERR_OK);
+		assert_int_equal(unit_alloc("u", NULL, NULL, &all[i]), ERR_OK);
 	assert_int_equal(unit_pool_free_count(), 0);
-	assert_int_equal(unit_alloc("one too many", NULL, &u), ERR_NOMEM);
+	assert_int_equal(unit_alloc("one too many", NULL, NULL, &u), ERR_NOMEM);
 	unit_id_t old = all[3]->id;
 
 	all[3]->image.region_count = 2; /* as if the loader had mapped something */
 	assert_int_equal(unit_free(all[3]), ERR_OK);
 	assert_null(unit_lookup(old));
-	assert_int_equal(unit_alloc("again", NULL, &u), ERR_OK);
+	assert_int_equal(unit_alloc("again", NULL, NULL, &u), ERR_OK);
 	assert_ptr_equal(u, all[3]);
 	assert_int_not_equal(u->id, old);
 	assert_int_equal(u->image.region_count, 0); /* the old unit's record is gone */

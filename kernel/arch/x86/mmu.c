@@ -177,6 +177,15 @@ struct page_table *mmu_create_address_space(void)
 	return pt;
 }
 
+uint32_t mmu_space_frames(const struct page_table *pt)
+{
+	uint32_t n = 1;
+
+	for (uint32_t i = 0; i < PDE_KERNEL_FIRST; i++)
+		n += (pt->pde[i] & PTE_PRESENT) != 0;
+	return n;
+}
+
 /*
  * Returns the user page tables and the directory to the PMM. The frames mapped in the space
  * are not freed: whoever mapped them owns them and frees them. `pt` must not be active.

@@ -16,11 +16,19 @@
 
 #include <kernel/types.h>
 
+struct memobj;
+
 struct kobj {
 	uint8_t type;  /* CAP_TYPE_* (<keel/abi.h>); CAP_TYPE_NONE while the slot is free */
 	uint8_t flags; /* KOBJ_* */
 	uint16_t gen;  /* generation of the slot, 1..0x7fff; bumped on every allocation */
 	uint32_t refs; /* capabilities naming a counted object; unused for owned ones */
+	/*
+	 * The budget that paid for the object (<kernel/budget.h>), or NULL for the kernel's own
+	 * boot objects, and the frames charged with it. Both return when the object goes.
+	 */
+	struct memobj *charged;
+	uint32_t charged_frames;
 };
 
 #define KOBJ_COUNTED (1u << 0) /* destroyed with its last capability */
@@ -48,7 +56,10 @@ struct cap_table;
  */
 void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c);
 
-/* Destroys a counted object whose last capability went: dispatches on obj->type. */
+/*
+ * Destroys a counted object whose last capability went (dispatching on obj->type), then gives
+ * its budget back what it was charged.
+ */
 void kobj_release(struct kobj *obj);
 
 #endif /* KERNEL_KOBJ_H */

@@ -23,10 +23,14 @@ struct page_table;
  * (ERR_INVALID), not include page 0 (ERR_INVALID), lie in user space (ERR_FAULT), end at or
  * below the landing page LOADER_RESERVED_BASE (ERR_INVALID: the landing page, the stack guard
  * and the stack stay as the loader made them) and overlap nothing mapped (ERR_INVALID).
- * ERR_BUSY while m is filling; ERR_NOMEM without a mapping record or page-table frame (nothing
- * stays mapped then).
+ * ERR_BUSY while m is filling; ERR_NOMEM without a mapping record or page-table frame, or if
+ * `budget` (NULL: the kernel pays) cannot pay for the record (one BUDGET_MAPPINGS object) and
+ * every page table the range may need (nothing stays mapped then). *tables = the page-table
+ * frames the space gained, charged to `budget` whatever the result: they stay with the space
+ * and its owner gives them back when the space goes.
  */
-int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t flags);
+int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t flags,
+	    struct memobj *budget, uint32_t *tables);
 
 /* Ends the mapping of pt that starts at vaddr: ERR_OK, or ERR_NOT_FOUND. */
 int mem_unmap(struct page_table *pt, uintptr_t vaddr);

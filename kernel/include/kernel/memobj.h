@@ -1,7 +1,7 @@
 /*
  * Memory objects: what a memory capability (CAP_TYPE_MEMORY) names. Four flavours, by flags:
  * - a boot module's image (what SYS_UNIT_START may start);
- * - a memory budget: a count of frames it may still hand out (SYS_MEM_ALLOC charges it);
+ * - a memory budget: frames and kernel objects it may still pay for (<kernel/budget.h>);
  * - fresh frames allocated from a budget (mappable; their frames go back, and the budget is
  *   credited, when the object's last reference goes: capabilities and mappings both count);
  * - device memory: a fixed physical range (mappable; never freed, charged to no budget).
@@ -11,6 +11,7 @@
 
 #include <kernel/kobj.h>
 #include <kernel/types.h>
+#include <keel/abi.h>
 
 #ifndef MEMOBJ_MAX
 #define MEMOBJ_MAX 64
@@ -34,12 +35,13 @@ struct memobj {
 	uint32_t budget_free;  /* budgets: frames it may still hand out */
 	uint32_t pages;	       /* frames and device objects: pages (charged, for frames) */
 	uint32_t filled;       /* frames objects: frames allocated so far (pages when complete) */
-	struct memobj *budget; /* frames objects: charged to (holds one of its references) */
 	/*
 	 * frames objects: a direct-mapped frame of up to MEMOBJ_LIST_ENTRIES list frames, each
-	 * listing MEMOBJ_LIST_ENTRIES frames. Kernel bookkeeping, charged to no budget.
+	 * listing MEMOBJ_LIST_ENTRIES frames. Charged to the budget with the pages.
 	 */
 	phys_addr_t dir;
+	/* budgets: objects of each kind it may still pay for (<kernel/budget.h>) */
+	uint32_t budget_objects[CAP_TYPE_COUNT];
 };
 
 /* Empties the pool (boot and tests). */
@@ -55,9 +57,9 @@ struct memobj *memobj_create_budget(uint32_t frames);
 struct memobj *memobj_create_device(phys_addr_t base, uint32_t size);
 
 /*
- * A frames object of `pages` pages charged to budget b, with none of its frames yet
- * (MEMOBJ_FILLING: memobj_fill allocates them). ERR_NOMEM (nothing charged) if b has fewer
- * than `pages` frames left or the kernel is out of objects or bookkeeping frames;
+ * A frames object of `pages` pages charged to budget b (the pages, their frame list and one
+ * memory object), with none of its frames yet (MEMOBJ_FILLING: memobj_fill allocates them).
+ * ERR_NOMEM (nothing charged) if b holds less or the kernel is out of bookkeeping frames;
  * ERR_INVALID for 0 pages or a b that is no budget. refs starts at 0: the caller installs it.
  */
 int memobj_create_frames(struct memobj *b, uint32_t pages, struct memobj **out);
@@ -75,8 +77,9 @@ phys_addr_t memobj_frame(const struct memobj *m, uint32_t i);
 
 /*
  * kobj_release's entry for memory objects (their last reference went): a frames object frees
- * its frames and bookkeeping and credits its budget (which goes too once nothing refers to
- * it); module images and device memory stay where they are; only the object goes.
+ * its frames and bookkeeping, a child budget returns what it holds to its parent; module
+ * images and device memory stay where they are. The object goes; kobj_release credits the
+ * budget that paid for it.
  */
 void memobj_release(struct kobj *obj);
 

@@ -87,4 +87,10 @@ uint32_t pool_index(const struct pool *p, const void *obj);
 /* Number of free slots. */
 uint32_t pool_free_count(const struct pool *p);
 
+/*
+ * Free slots of the pool of objects of `type` (CAP_TYPE_*): the one pool_init last saw for
+ * it; 0 if none. Budgets share out every pool's slots by these counts.
+ */
+uint32_t pool_free_of_type(uint8_t type);
+
 #endif /* KERNEL_POOL_H */

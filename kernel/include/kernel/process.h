@@ -10,6 +10,7 @@
 #include <kernel/types.h>
 
 struct boot_info;
+struct memobj;
 struct unit;
 
 /* At boot, before process_start_init: remembers the modules and the `debug_exit` flag. */
@@ -32,6 +33,7 @@ struct unit_start {
 	unsigned priority;     /* of the first thread */
 	unsigned max_priority; /* no thread of the unit may be above it (>= priority) */
 	uintptr_t arg;	       /* main(arg) */
+	struct memobj *budget; /* pays for the unit and becomes its own budget */
 	struct cap_table *from;		       /* the starter's table, if ncaps > 0 */
 	struct cap *caps[UNIT_START_CAPS_MAX]; /* moved to the new unit as CAP_START(0..) */
 	unsigned ncaps;
@@ -39,8 +41,10 @@ struct unit_start {
 
 /*
  * Loads boot module s->module into a new unit named after it, gives it CAP_SELF and the
- * startup capabilities, and starts its first thread. *out = the unit. ERR_NOT_FOUND,
- * ERR_INVALID (bad ELF or priorities), ERR_NOMEM; on error nothing moved.
+ * startup capabilities, and starts its first thread. The unit, its first thread, its page
+ * tables and its image frames are charged to s->budget. *out = the unit. ERR_NOT_FOUND,
+ * ERR_INVALID (bad ELF or priorities), ERR_NOMEM (budget or kernel); on error nothing moved
+ * and nothing stays charged.
  */
 int process_start_unit(const struct unit_start *s, struct unit **out);
 

@@ -27,6 +27,7 @@ typedef uint32_t unit_id_t;
 #define UNIT_ID_INVALID POOL_ID_INVALID
 
 struct page_table;
+struct memobj;
 
 struct unit {
 	struct kobj kobj; /* must stay first: the pool and capabilities name units by it */
@@ -38,6 +39,13 @@ struct unit {
 	uint8_t max_prio;	  /* no thread of the unit may have a higher priority */
 	struct list_node threads; /* struct thread.unit_link */
 	uint32_t thread_count;
+	/*
+	 * What the unit's own requests are charged to (<kernel/budget.h>; holds a reference):
+	 * its threads, the objects it creates, its mappings and page tables. Usually the budget
+	 * that paid for the unit itself (kobj.charged); the root task's is its boot budget.
+	 */
+	struct memobj *budget;
+	uint32_t frames; /* frames charged to budget for its page tables and loaded image */
 };
 
 /* Empties the pool. Called once at boot (and by tests). */
@@ -45,16 +53,22 @@ void unit_pool_init(void);
 
 /*
  * Takes a slot for a unit named `name` (truncated to UNIT_NAME_MAX - 1 bytes) owning address
- * space `aspace`, with no threads and an empty loader image. O(1). ERR_NOMEM when the pool is
- * exhausted.
+ * space `aspace`, with no threads and an empty loader image, charged to `budget` (NULL: the
+ * kernel pays), which also becomes its own budget. O(1). ERR_NOMEM when the pool or the
+ * budget is exhausted.
  */
-int unit_alloc(const char *name, struct page_table *aspace, struct unit **out);
+int unit_alloc(const char *name, struct page_table *aspace, struct memobj *budget,
+	       struct unit **out);
 
 /*
- * Returns the slot to the pool and invalidates the id; the caller has already released the
- * address space. ERR_BUSY if the unit still has threads.
+ * Returns the slot to the pool, the unit's charge to its budget, and invalidates the id; the
+ * caller has already released the address space and its frames. ERR_BUSY if the unit still
+ * has threads.
  */
 int unit_free(struct unit *u);
+
+/* Makes `budget` (may be NULL) what u's requests are charged to, holding a reference. */
+void unit_set_budget(struct unit *u, struct memobj *budget);
 
 /* The live unit with id `id`, or NULL for stale, free or malformed ids. */
 struct unit *unit_lookup(unit_id_t id);

@@ -44,9 +44,9 @@ static void cases_numbers(void)
 {
 	static const uint32_t bad[] = {0,
 				       15,
-				       29,
-				       30,
 				       31,
+				       36,
+				       SYS_COUNT - 1,
 				       SYS_COUNT,
 				       SYS_COUNT + 1,
 				       1000,
@@ -275,6 +275,41 @@ static void cases_unit_start(void)
 		     WANT(ERR_FAULT));
 	badsys_check("unit_caps_null_pointer",
 		     (struct call){SYS_UNIT_START, {MODULE0, prio, 0, 2}}, WANT(ERR_FAULT));
+	badsys_check("unit_budget_without_caps",
+		     (struct call){SYS_UNIT_START, {MODULE0, prio | UNIT_START_BUDGET, 0, 0}},
+		     WANT(ERR_INVALID));
+	badsys_check("unit_budget_not_a_budget",
+		     (struct call){SYS_UNIT_START,
+				   {MODULE0, prio | UNIT_START_BUDGET, addr(&self), 1}},
+		     WANT(ERR_INVALID));
+	badsys_check("unit_budget_flag_and_more",
+		     (struct call){SYS_UNIT_START, {MODULE0, prio | (UNIT_START_BUDGET << 1)}},
+		     WANT(ERR_INVALID));
+}
+
+/* SYS_BUDGET_CREATE and SYS_BUDGET_INFO with bad handles, objects and pointers. */
+static void cases_budget(void)
+{
+	const uint32_t root = (uint32_t)CAP_ROOT_BUDGET, vga = (uint32_t)CAP_ROOT_VGA;
+
+	badsys_check("budget_info_stale", (struct call){SYS_BUDGET_INFO, {1000, 0}},
+		     WANT(ERR_BAD_CAP));
+	badsys_check("budget_info_unit", (struct call){SYS_BUDGET_INFO, {SELF, 0}},
+		     WANT(ERR_BAD_CAP));
+	badsys_check("budget_info_vga", (struct call){SYS_BUDGET_INFO, {vga, addr(&ipc_msg)}},
+		     WANT(ERR_INVALID));
+	badsys_check("budget_info_null", (struct call){SYS_BUDGET_INFO, {root, 0}},
+		     WANT(ERR_FAULT));
+	badsys_check("budget_info_kernel", (struct call){SYS_BUDGET_INFO, {root, ADDR_KERNEL_IMAGE}},
+		     WANT(ERR_FAULT));
+	badsys_check("budget_info_straddle", (struct call){SYS_BUDGET_INFO, {root, ADDR_STRADDLE}},
+		     WANT(ERR_FAULT));
+	badsys_check("budget_create_null", (struct call){SYS_BUDGET_CREATE, {root, 0}},
+		     WANT(ERR_FAULT));
+	badsys_check("budget_create_kernel",
+		     (struct call){SYS_BUDGET_CREATE, {root, ADDR_KERNEL_IMAGE}}, WANT(ERR_FAULT));
+	badsys_check("budget_create_vga", (struct call){SYS_BUDGET_CREATE, {vga, addr(&ipc_msg)}},
+		     WANT(ERR_INVALID));
 }
 
 /*
@@ -366,6 +401,7 @@ void badsys_run_matrix(void)
 	cases_thread_create_bad();
 	cases_thread_create_good();
 	cases_unit_start();
+	cases_budget();
 	cases_ipc();
 	cases_caps();
 	cases_channel_notify();

@@ -7,6 +7,7 @@
 
 #include <keel/syscall.h>
 #include <keel/ulib.h>
+#include <tests/check.h>
 
 #define CHAN_TEST_IFACE 0x78
 #define MSG_DATA	IPC_TYPE(CHAN_TEST_IFACE, 1) /* data: "m<i>", i = 0.. in order */
@@ -21,14 +22,6 @@
 #define START_NOTE   CAP_START(1) /* init's notification: WRITE / READ */
 #define START_REPORT CAP_START(2) /* the report channel to init: WRITE */
 
-/* Prints "<who> <name>: got G want W ok|FAIL" and counts failures in `failed`. */
-#define CHECK(who, name, got, want)                                                        \
-	do {                                                                               \
-		long long g_ = (long long)(got), w_ = (long long)(want);                   \
-		uprintf("%s %s: got %lld want %lld %s\n", who, name, g_, w_,               \
-			g_ == w_ ? "ok" : "FAIL");                                         \
-		failed += g_ != w_;                                                        \
-	} while (0)
 
 /* *m becomes a MSG_DATA "m<i>" without capabilities. */
 static inline void data_msg(struct ipc_message *m, unsigned i)
@@ -42,14 +35,14 @@ static inline void data_msg(struct ipc_message *m, unsigned i)
 		m->caps[k] = CAP_NULL;
 }
 
-/* Sends init the report: `failed` in data[0]. */
-static inline int32_t report(int failed)
+/* Sends init the report: `failures` in data[0]. */
+static inline int32_t report(int failures)
 {
 	struct ipc_message m;
 
 	data_msg(&m, 0);
 	m.type = MSG_REPORT;
-	m.data[0] = (uint8_t)failed;
+	m.data[0] = (uint8_t)failures;
 	return ipc_send(START_REPORT, &m, IPC_NO_WAIT);
 }
 

@@ -7,7 +7,6 @@
  */
 #include "channel_test.h"
 
-static int failed;
 
 /* Receives m<i> and checks its data and what came with it. */
 static void expect_data(unsigned i, struct ipc_message *m, struct ipc_recv_info *info)
@@ -49,6 +48,6 @@ int main(uintptr_t arg)
 	use_cap(&m5, &info5);
 	CHECK("consumer", "producer gone", ipc_recv(START_DATA, &m, &info, IPC_WAIT_FOREVER),
 	      ERR_PEER_DIED);
-	CHECK("consumer", "report", report(failed), ERR_OK);
-	return failed;
+	CHECK("consumer", "report", report(check_failed), ERR_OK);
+	return check_failed;
 }

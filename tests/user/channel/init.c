@@ -10,7 +10,6 @@
 #define MODULE_PRODUCER 1
 #define MODULE_CONSUMER 2
 
-static int failed;
 
 static void bad_calls(cap_t ch, cap_t note)
 {
@@ -121,6 +120,6 @@ int main(uintptr_t arg)
 		CHECK("init", "report type", m.type, MSG_REPORT);
 		CHECK("init", "unit failures", m.data[0], 0);
 	}
-	uprintf("channel test: %d failed\n", failed);
-	return failed;
+	uprintf("channel test: %d failed\n", check_failed);
+	return check_failed;
 }

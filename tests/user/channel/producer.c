@@ -7,7 +7,6 @@
  */
 #include "channel_test.h"
 
-static int failed;
 
 /* m0..m3 fill the channel; m4 finds it full. */
 static void fill(void)
@@ -42,6 +41,6 @@ int main(uintptr_t arg)
 	CHECK("producer", "cap moved", cap_identify(child), ERR_BAD_CAP);
 	CHECK("producer", "wait", sys_notify_wait(note, &bits, IPC_WAIT_FOREVER), ERR_OK);
 	CHECK("producer", "bits from consumer", bits, NOTE_GOT_CAP);
-	CHECK("producer", "report", report(failed), ERR_OK);
-	return failed;
+	CHECK("producer", "report", report(check_failed), ERR_OK);
+	return check_failed;
 }

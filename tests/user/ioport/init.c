@@ -13,7 +13,6 @@
 #define MODULE_OUTSIDE 2
 #define MODULE_RTC     3
 
-static int failed;
 
 /* The errors a caller can see; leaves no capability behind. */
 static void bad_requests(void)
@@ -82,6 +81,6 @@ int main(uintptr_t arg)
 	CHECK("init", "sub-range gone", cap_identify(sub), ERR_BAD_CAP);
 	CHECK("init", "root kept", cap_identify(CAP_ROOT_IOPORT),
 	      CAP_IDENTIFY(CAP_TYPE_IOPORT, CAP_RIGHTS_ALL));
-	uprintf("ioport test: %d failed\n", failed);
-	return failed;
+	uprintf("ioport test: %d failed\n", check_failed);
+	return check_failed;
 }

@@ -6,6 +6,7 @@
 
 #include <keel/syscall.h>
 #include <keel/ulib.h>
+#include <tests/check.h>
 
 #define CMOS_INDEX	0x70 /* write: register number (bit 7 = NMI off) */
 #define CMOS_DATA	0x71 /* read/write: that register */
@@ -34,13 +35,5 @@ static inline uint8_t cmos_status_d(void)
 	return port_in(CMOS_DATA);
 }
 
-/* Prints "<who> <name>: got G want W ok|FAIL" and counts failures in `failed`. */
-#define CHECK(who, name, got, want)                                                        \
-	do {                                                                               \
-		long long g_ = (long long)(got), w_ = (long long)(want);                   \
-		uprintf("%s %s: got %lld want %lld %s\n", who, name, g_, w_,               \
-			g_ == w_ ? "ok" : "FAIL");                                         \
-		failed += g_ != w_;                                                        \
-	} while (0)
 
 #endif

@@ -4,7 +4,6 @@
  */
 #include "ioport_test.h"
 
-static int failed;
 
 int main(uintptr_t arg)
 {

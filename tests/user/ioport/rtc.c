@@ -5,7 +5,6 @@
  */
 #include "ioport_test.h"
 
-static int failed;
 
 int main(uintptr_t arg)
 {
@@ -21,7 +20,7 @@ int main(uintptr_t arg)
 	CHECK("rtc", "status D", cmos_status_d(), CMOS_D_VALID);
 	CHECK("rtc", "revoke request", ipc_call(CAP_START(1), &m, NULL, IPC_WAIT_FOREVER), ERR_OK);
 	CHECK("rtc", "capability gone", cap_identify(CAP_START(0)), ERR_BAD_CAP);
-	uprintf("rtc: %d failed; reading port 0x71 after the revoke\n", failed);
+	uprintf("rtc: %d failed; reading port 0x71 after the revoke\n", check_failed);
 	v = cmos_status_d();
 	uprintf("rtc: FAIL: read 0x%x and still running\n", v);
 	return 1;

@@ -6,6 +6,7 @@
 
 #include <keel/syscall.h>
 #include <keel/ulib.h>
+#include <tests/check.h>
 
 #define MEM_TEST_IFACE 0x78
 #define MSG_SHARE      IPC_TYPE(MEM_TEST_IFACE, 1) /* caps[0]: memory to map and write */
@@ -15,15 +16,11 @@
 #define SHARE_VA_PEER  0x30000000u /* where the peer maps it: another address, the same frames */
 #define PEER_MAGIC     0x9ee70000u
 
-static int failed;
 
-/* Prints "<who> <name>: got G want W ok|FAIL" and counts failures in `failed`. */
-#define CHECK(who, name, got, want)                                                                \
-	do {                                                                                       \
-		long long g_ = (long long)(got), w_ = (long long)(want);                           \
-		uprintf("%s %s: got %lld want %lld %s\n", who, name, g_, w_,                       \
-			g_ == w_ ? "ok" : "FAIL");                                                 \
-		failed += g_ != w_;                                                                \
-	} while (0)
+/* What a frames object of `pages` pages costs its budget: the pages and their frame list. */
+#define FRAMES_COST(pages) ((int32_t)(pages) + 1 + ((int32_t)(pages) + 1023) / 1024)
+/* Page tables a mapping of `pages` pages at a 4 MiB boundary, in a fresh region, adds. */
+#define TABLES_FOR(pages) (((int32_t)(pages) + 1023) / 1024)
+
 
 #endif

@@ -29,7 +29,7 @@ int main(uintptr_t arg)
 	}
 	msg.type = MSG_SHARE | IPC_TYPE_REPLY;
 	msg.length = 1;
-	msg.data[0] = (uint8_t)failed;
+	msg.data[0] = (uint8_t)check_failed;
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
 		msg.caps[i] = CAP_NULL;
 	CHECK("peer", "reply, then wait", ipc_reply_recv(CAP_START(0), &msg, &info, IPC_WAIT_FOREVER),

@@ -62,6 +62,12 @@ int32_t sys_get_time_us(uint64_t *out_us);
  */
 int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, const cap_t *caps,
 		       uint32_t ncaps, uintptr_t arg);
+/*
+ * sys_unit_start charging the new unit to caps[0], a budget with WRITE (UNIT_START_BUDGET):
+ * the unit, its threads, objects, page tables and image frames are paid from it.
+ */
+int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_priority,
+			      const cap_t *caps, uint32_t ncaps, uintptr_t arg);
 /* The root task's shorthand: a module at `priority`, with that as its maximum, no caps. */
 int32_t sys_module_start(uint32_t index, uint32_t priority);
 /* A new endpoint: returns a capability with every right to it, or ERR_*. */
@@ -104,6 +110,12 @@ int32_t sys_mem_alloc(cap_t budget, uint32_t pages);
 int32_t sys_mem_map(cap_t mem, void *vaddr, uint32_t rights);
 int32_t sys_mem_unmap(void *vaddr);
 int32_t sys_mem_info(cap_t mem);
+/*
+ * Budgets: sys_budget_create takes want's frames and objects out of `parent` (WRITE) into a
+ * new budget and returns a capability to it; sys_budget_info reads what one still holds.
+ */
+int32_t sys_budget_create(cap_t parent, const struct keel_budget *want);
+int32_t sys_budget_info(cap_t budget, struct keel_budget *out);
 /* Does nothing and returns 0: the cost of entering and leaving the kernel (benchmarks). */
 int32_t sys_null(void);
 

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#define KEEL_ABI_VERSION 2
+#define KEEL_ABI_VERSION 3
 
 /* ---- Error codes: every syscall returns >= 0 on success or one of these. ---- */
 #define ERR_OK 0
@@ -138,6 +138,13 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
  */
 #define SYS_UNIT_START 8
 #define UNIT_PRIORITY(priority, max) ((uint32_t)(priority) | ((uint32_t)(max) << 8))
+/*
+ * With UNIT_START_BUDGET in the priority word, caps[0] must be a budget with WRITE: the new
+ * unit (its objects, threads, page tables and image frames) is charged to it, and it moves
+ * to the unit as CAP_START(0) like every startup capability. Without it the unit is charged
+ * to its starter's own budget.
+ */
+#define UNIT_START_BUDGET (1u << 16)
 #define SYS_NULL 9           /* () -> 0: does nothing; measures the bare entry/exit cost */
 #define SYS_ENDPOINT_CREATE 10 /* () -> a capability with every right to a new endpoint */
 /* (capacity 1..CHANNEL_CAPACITY_MAX) -> a capability with every right to a new channel */
@@ -174,6 +181,28 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
  */
 #define CAP_ROOT_BUDGET CAP_START(0)
 #define CAP_ROOT_VGA CAP_START(3)
+/*
+ * Budgets (docs/capabilities.md, "Memory accounting"). A budget holds frames and a count of
+ * kernel objects of each type it may still pay for: objects[CAP_TYPE_*] (threads, units,
+ * endpoints, ...) and objects[BUDGET_MAPPINGS] (memory mappings; index 0, which no object
+ * type uses). Everything a unit makes the kernel keep is charged to its unit's budget (or,
+ * for SYS_MEM_ALLOC, the budget named) and returns there when it goes.
+ * SYS_BUDGET_CREATE(budget cap WRITE, const struct keel_budget *want) -> a capability (the
+ *     parent's rights) to a new budget holding want->frames and want->objects[], taken from
+ *     the parent; they return to it when the new budget's last capability and last charge go.
+ *     ERR_NOMEM if the parent holds less (nothing taken).
+ * SYS_BUDGET_INFO(budget cap READ, struct keel_budget *out): what it still holds; with ADMIN,
+ *     out->system_free_frames is the machine's free frame count (else 0). Dead threads are
+ *     reaped first, so the figures are settled.
+ */
+#define SYS_BUDGET_CREATE 29
+#define SYS_BUDGET_INFO 30
+#define BUDGET_MAPPINGS 0
+struct keel_budget {
+	uint32_t frames;
+	uint32_t objects[CAP_TYPE_COUNT];
+	uint32_t system_free_frames; /* SYS_BUDGET_INFO only; ignored by SYS_BUDGET_CREATE */
+};
 #define SYS_CAP_RESTRICT 24 /* (cap, rights): reduce a capability's rights in place */
 #define SYS_CAP_DELETE 25   /* (cap): release a capability */
 #define SYS_CAP_DERIVE 26   /* (cap, rights, badge_lo, badge_hi) -> a new child capability */

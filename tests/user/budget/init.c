@@ -1,0 +1,147 @@
+/*
+ * Root task of the budget test: a child budget takes exactly its share out of the root
+ * budget; a unit charged to it ("greedy", module 1) gets exactly the threads, endpoints and
+ * mappings it pays for and no more, while the root can still create its own; everything comes
+ * back when that unit ends; a budget too small to load a unit refuses it with nothing moved;
+ * and a thousand units ("quick", module 2) started and ended leave the root budget and the
+ * machine's free frame count exactly as they were.
+ */
+#include <stdint.h>
+
+#include <keel/syscall.h>
+#include <tests/check.h>
+
+#define MODULE_GREEDY 1
+#define MODULE_QUICK  2
+#define CHILD_PRIO    150 /* above init: each runs until it blocks or ends */
+#define LOOP_UNITS    1000
+#define FOREVER_US    0xffffffffffffffffull
+
+/* Above init: it runs and ends at once, so it is reaped before the next figures. */
+static _Alignas(16) uint8_t own_stack[1024];
+
+static void own_thread(uintptr_t arg)
+{
+	(void)arg;
+}
+
+/* True if a and b hold the same frames, objects and machine figure. */
+static int same(const struct keel_budget *a, const struct keel_budget *b)
+{
+	int eq = a->frames == b->frames && a->system_free_frames == b->system_free_frames;
+
+	for (unsigned k = 0; k < CAP_TYPE_COUNT; k++)
+		eq = eq && a->objects[k] == b->objects[k];
+	return eq;
+}
+
+static struct keel_budget info(void)
+{
+	struct keel_budget b = {0};
+
+	CHECK("init", "info", sys_budget_info(CAP_ROOT_BUDGET, &b), ERR_OK);
+	return b;
+}
+
+/* What greedy's budget holds: 4 threads (its first one too), 3 endpoints, 1 mapping each... */
+static struct keel_budget greedy_share(void)
+{
+	struct keel_budget w = {.frames = 64};
+
+	w.objects[CAP_TYPE_UNIT] = 1;
+	w.objects[CAP_TYPE_THREAD] = 4;
+	w.objects[CAP_TYPE_ENDPOINT] = 3;
+	w.objects[CAP_TYPE_MEMORY] = 1;
+	w.objects[BUDGET_MAPPINGS] = 2;
+	return w;
+}
+
+static void case_greedy(void)
+{
+	struct keel_budget before = info(), want = greedy_share(), after;
+	cap_t go = sys_notify_create(), caps[2];
+	int32_t unit;
+
+	caps[0] = sys_budget_create(CAP_ROOT_BUDGET, &want);
+	caps[1] = cap_derive(go, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0);
+	CHECK("init", "child budget", caps[0] > 0 && caps[1] > 0, 1);
+	CHECK("init", "child budget without ADMIN",
+	      cap_restrict(caps[0], CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT), ERR_OK);
+	after = info();
+	CHECK("init", "frames taken", before.frames - after.frames, 64);
+	CHECK("init", "threads taken", before.objects[CAP_TYPE_THREAD] -
+	      after.objects[CAP_TYPE_THREAD], 4);
+	CHECK("init", "memory taken (the budget too)", before.objects[CAP_TYPE_MEMORY] -
+	      after.objects[CAP_TYPE_MEMORY], 2);
+	unit = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_GREEDY), CHILD_PRIO, CHILD_PRIO, caps,
+				     2, 3u | 3u << 8 | 2u << 16);
+	CHECK("init", "greedy started", unit > 0, 1);
+	CHECK("init", "own thread while greedy is full",
+	      sys_thread_create(own_thread, own_stack + sizeof(own_stack), 0, 120) > 0, 1);
+	CHECK("init", "go", sys_notify_signal(go, 1), ERR_OK);
+	CHECK("init", "delete unit cap", cap_delete(unit), ERR_OK);
+	CHECK("init", "delete go", cap_delete(go), ERR_OK);
+	after = info();
+	CHECK("init", "all back after greedy", same(&before, &after), 1);
+}
+
+static void case_too_small(void)
+{
+	struct keel_budget before = info(), want = {.frames = 2}, after;
+	cap_t b;
+
+	want.objects[CAP_TYPE_UNIT] = 1;
+	want.objects[CAP_TYPE_THREAD] = 1;
+	b = sys_budget_create(CAP_ROOT_BUDGET, &want);
+	CHECK("init", "too small: start", sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK),
+							       CHILD_PRIO, CHILD_PRIO, &b, 1, 0),
+	      ERR_NOMEM);
+	CHECK("init", "too small: budget still ours", sys_mem_info(b), 2);
+	CHECK("init", "too small: no unit", sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK),
+							     CHILD_PRIO, CHILD_PRIO, &b, 0, 0),
+	      ERR_INVALID);
+	CHECK("init", "too small: delete", cap_delete(b), ERR_OK);
+	after = info();
+	CHECK("init", "too small: all back", same(&before, &after), 1);
+	want.frames = before.frames + 1;
+	CHECK("init", "more than we hold", sys_budget_create(CAP_ROOT_BUDGET, &want), ERR_NOMEM);
+	CHECK("init", "bad pointer", sys_budget_create(CAP_ROOT_BUDGET, (void *)0xC0000000u),
+	      ERR_FAULT);
+	CHECK("init", "not a budget", sys_budget_info(CAP_ROOT_VGA, &after), ERR_INVALID);
+}
+
+static void case_thousand_units(void)
+{
+	struct keel_budget before = info(), want = {.frames = 32}, after;
+	int started = 0;
+
+	want.objects[CAP_TYPE_UNIT] = 1;
+	want.objects[CAP_TYPE_THREAD] = 1;
+	for (int i = 0; i < LOOP_UNITS; i++) {
+		cap_t b = sys_budget_create(CAP_ROOT_BUDGET, &want);
+		int32_t u = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO,
+						  CHILD_PRIO, &b, 1, 0);
+
+		started += b > 0 && u > 0 && cap_delete(u) == ERR_OK;
+	}
+	after = info();
+	CHECK("init", "units started and ended", started, LOOP_UNITS);
+	CHECK("init", "free frames after 1000 units", after.system_free_frames,
+	      before.system_free_frames);
+	CHECK("init", "budget after 1000 units", same(&before, &after), 1);
+}
+
+int main(uintptr_t arg)
+{
+	struct keel_budget b = info();
+
+	(void)arg;
+	CHECK("init", "root budget has frames", b.frames > 0, 1);
+	CHECK("init", "root budget has threads", b.objects[CAP_TYPE_THREAD] > 0, 1);
+	CHECK("init", "machine figure with ADMIN", b.system_free_frames >= b.frames, 1);
+	case_greedy();
+	case_too_small();
+	case_thousand_units();
+	uprintf("budget test: %d failed\n", check_failed);
+	return check_failed;
+}
