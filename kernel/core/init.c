@@ -179,6 +179,10 @@ static _Noreturn void idle_loop(struct run_queue *rq)
 		arch_irq_disable();
 		sched_preempt_point(rq);
 		process_reap();
+		if (memobj_reclaim(MEMOBJ_FREE_BATCH, MEMOBJ_RECLAIM_ANY) == MEMOBJ_RECLAIM_MORE) {
+			arch_irq_window(); /* more to free: no sleep, but interrupts get in */
+			continue;
+		}
 		arch_wait_for_interrupt();
 	}
 }

@@ -86,6 +86,8 @@ void kobj_release(struct kobj *obj)
 	if (destroy == NULL)
 		panic("kobj_release: type %u (%s) has no destroy function", obj->type,
 		      kobj_type_name(obj->type));
+	if (obj->type == CAP_TYPE_MEMORY && memobj_release_later(obj))
+		return; /* a large frames object: freed in steps, its charge goes with the last */
 	const struct kobj charge = *obj; /* the slot may be reused once destroyed */
 
 	destroy(obj);

@@ -1,6 +1,9 @@
 /*
  * Memory mappings (<kernel/mem_map.h>): the mapping rules, the record of each mapping and the
- * reference it holds on its object. Records sit in one fixed table, searched linearly.
+ * reference it holds on its object. Records sit in one fixed table, searched linearly. A
+ * mapping is made and ended in steps of a bounded number of pages, so a large one never keeps
+ * interrupts off for long: the record holds its range from the start, and a step finds out
+ * through the record's ticket whether the mapping ended meanwhile.
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
@@ -11,39 +14,83 @@
 #include <kernel/mem_map.h>
 #include <kernel/mmu.h>
 
+enum mapping_state { MAPPING_FREE, MAPPING_FILLING, MAPPING_LIVE, MAPPING_ENDING };
+
 struct mem_mapping {
 	struct memobj *obj; /* NULL: the record is free */
 	struct page_table *space;
 	uintptr_t vaddr;
-	uint32_t pages;
+	uint32_t pages;	       /* the range the record holds: the object's pages */
+	uint32_t mapped;       /* pages mapped so far, from vaddr up */
+	uint32_t mmu_flags;    /* for the pages still to map */
+	uint32_t seq;	       /* bumped whenever the record is taken: its tickets name one use */
+	uint8_t state;	       /* enum mapping_state */
 	struct memobj *budget; /* paid for the record (<kernel/budget.h>) */
 };
 
+_Static_assert(MEM_MAP_MAX <= 256, "a ticket keeps the record index in 8 bits");
+
 static struct mem_mapping mappings[MEM_MAP_MAX];
 
-/* Why [vaddr, vaddr + pages) may not be mapped in pt: ERR_OK if it may. */
-static int check_range(struct page_table *pt, uintptr_t vaddr, uint32_t pages)
+static uint32_t ticket_of(const struct mem_mapping *rec)
 {
-	uint64_t end = (uint64_t)vaddr + (uint64_t)pages * PAGE_SIZE;
+	return rec->seq << 8 | (uint32_t)(rec - mappings);
+}
+
+/* The record `ticket` names while it is still that use of it and in `state`, else NULL. */
+static struct mem_mapping *record_of(uint32_t ticket, uint8_t state)
+{
+	struct mem_mapping *rec = &mappings[ticket & 0xffu];
+
+	return rec->obj != NULL && ticket_of(rec) == ticket && rec->state == state ? rec : NULL;
+}
+
+/* True if [a, a + an) and [b, b + bn) (bytes) share a byte. */
+static bool overlap(uint64_t a, uint64_t an, uint64_t b, uint64_t bn)
+{
+	return a < b + bn && b < a + an;
+}
+
+/* Whether [vaddr, vaddr + pages) may not be mapped in pt (img: its program, may be NULL). */
+static int check_range(struct page_table *pt, const struct loader_image *img, uintptr_t vaddr,
+		       uint32_t pages)
+{
+	uint64_t size = (uint64_t)pages * PAGE_SIZE;
 
 	if ((vaddr & (PAGE_SIZE - 1)) != 0 || vaddr < PAGE_SIZE)
 		return ERR_INVALID;
-	if (vaddr >= USER_SPACE_END || end > USER_SPACE_END)
+	if (vaddr >= USER_SPACE_END || vaddr + size > USER_SPACE_END)
 		return ERR_FAULT;
-	if (end > LOADER_RESERVED_BASE)
+	if (vaddr + size > LOADER_RESERVED_BASE)
 		return ERR_INVALID;
-	for (uint32_t i = 0; i < pages; i++) {
-		if (mmu_query(pt, vaddr + i * PAGE_SIZE, NULL, NULL) == ERR_OK)
+	for (uint32_t i = 0; img != NULL && i < img->region_count; i++) {
+		const struct loader_region *r = &img->regions[i];
+
+		if (overlap(vaddr, size, r->start, r->end - r->start))
+			return ERR_INVALID;
+	}
+	for (unsigned i = 0; i < MEM_MAP_MAX; i++) {
+		const struct mem_mapping *m = &mappings[i];
+
+		if (m->obj != NULL && m->space == pt &&
+		    overlap(vaddr, size, m->vaddr, (uint64_t)m->pages * PAGE_SIZE))
 			return ERR_INVALID;
 	}
 	return ERR_OK;
 }
 
-/* Unmaps the first `pages` pages at vaddr in pt. */
-static void unmap_pages(struct page_table *pt, uintptr_t vaddr, uint32_t pages)
+/* Page tables pt lacks for [vaddr, vaddr + pages): what mapping the range will add. */
+static uint32_t tables_missing(const struct page_table *pt, uintptr_t vaddr, uint32_t pages)
 {
-	for (uint32_t i = 0; i < pages; i++)
-		mmu_unmap_page(pt, vaddr + i * PAGE_SIZE);
+	uintptr_t last = vaddr + (pages - 1) * PAGE_SIZE;
+	uint32_t n = 0;
+
+	for (uintptr_t va = vaddr; va <= last; va = (va / PAGE_TABLE_SPAN + 1) * PAGE_TABLE_SPAN) {
+		n += !mmu_table_present(pt, va);
+		if (va / PAGE_TABLE_SPAN == last / PAGE_TABLE_SPAN)
+			break;
+	}
+	return n;
 }
 
 /* A free mapping record, or NULL. */
@@ -56,83 +103,131 @@ static struct mem_mapping *free_record(void)
 	return NULL;
 }
 
-/* Page tables that mapping `pages` pages at vaddr may need: one per 4 MiB region touched. */
-static uint32_t tables_needed(uintptr_t vaddr, uint32_t pages)
+/* Frees rec: drops its reference (which may free the object) and gives back its charge. */
+static void free_record_of(struct mem_mapping *rec)
 {
-	return (uint32_t)((vaddr + pages * PAGE_SIZE - 1) / PAGE_TABLE_SPAN - vaddr / PAGE_TABLE_SPAN) +
-	       1;
+	struct memobj *m = rec->obj;
+
+	rec->obj = NULL;
+	rec->state = MAPPING_FREE;
+	kobj_unref(&m->kobj, 0);
+	budget_give(rec->budget, 0, BUDGET_MAPPINGS);
 }
 
-/*
- * The record for a new mapping, charged to `budget` with one mapping and (prechecked) every
- * page table it may need. ERR_NOMEM if the budget cannot pay or no record is free.
- */
-static int take_record(struct memobj *budget, uintptr_t vaddr, uint32_t pages,
-		       struct mem_mapping **out)
+int mem_map_begin(struct page_table *pt, const struct loader_image *img, struct memobj *m,
+		  const struct mem_map_request *req, uint32_t *tables, uint32_t *ticket)
 {
-	if (budget != NULL && budget->budget_free < tables_needed(vaddr, pages))
+	struct mem_mapping *rec;
+	int err;
+
+	KASSERT(m->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)); /* the syscall checked the flavour */
+	*tables = 0;
+	if (m->flags & MEMOBJ_FILLING)
+		return ERR_BUSY;
+	err = check_range(pt, img, req->vaddr, m->pages);
+	if (err != ERR_OK)
+		return err;
+	rec = free_record();
+	if (rec == NULL || budget_take(req->budget, 0, BUDGET_MAPPINGS) != ERR_OK)
 		return ERR_NOMEM;
-	*out = free_record();
-	if (*out == NULL || budget_take(budget, 0, BUDGET_MAPPINGS) != ERR_OK)
+	*tables = tables_missing(pt, req->vaddr, m->pages);
+	if (budget_take(req->budget, *tables, BUDGET_FRAMES_ONLY) != ERR_OK) {
+		budget_give(req->budget, 0, BUDGET_MAPPINGS);
+		*tables = 0;
 		return ERR_NOMEM;
+	}
+	*rec = (struct mem_mapping){.obj = m, .space = pt, .vaddr = req->vaddr, .pages = m->pages,
+				    .mmu_flags = req->mmu_flags, .seq = (rec->seq + 1) & 0xffffffu,
+				    .state = MAPPING_FILLING, .budget = req->budget};
+	kobj_ref(&m->kobj, 0);
+	*ticket = ticket_of(rec);
+	return ERR_OK;
+}
+
+/* Unmaps rec's top `n` mapped pages. */
+static void unmap_top(struct mem_mapping *rec, uint32_t n)
+{
+	for (; n > 0 && rec->mapped > 0; n--) {
+		rec->mapped--;
+		mmu_unmap_page(rec->space, rec->vaddr + rec->mapped * PAGE_SIZE);
+	}
+}
+
+int mem_map_step(uint32_t ticket, uint32_t batch)
+{
+	struct mem_mapping *rec = record_of(ticket, MAPPING_FILLING);
+
+	if (rec == NULL)
+		return ERR_BAD_CAP; /* it ended meanwhile: the capability or the unit went */
+	for (; batch > 0 && rec->mapped < rec->pages; batch--) {
+		uintptr_t va = rec->vaddr + rec->mapped * PAGE_SIZE;
+
+		if (mmu_map_page(rec->space, memobj_frame(rec->obj, rec->mapped), va,
+				 rec->mmu_flags) != ERR_OK) {
+			unmap_top(rec, rec->mapped); /* the range was free: a page table failed */
+			free_record_of(rec);
+			return ERR_NOMEM;
+		}
+		rec->mapped++;
+	}
+	if (rec->mapped < rec->pages)
+		return MEM_MAP_MORE;
+	rec->state = MAPPING_LIVE;
 	return ERR_OK;
 }
 
 int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t flags,
 	    struct memobj *budget, uint32_t *tables)
 {
-	struct mem_mapping *rec;
-	uint32_t frames_before = mmu_space_frames(pt);
-	int err;
+	struct mem_map_request req = {.vaddr = vaddr, .mmu_flags = flags, .budget = budget};
+	uint32_t ticket;
+	int err = mem_map_begin(pt, NULL, m, &req, tables, &ticket);
 
-	KASSERT(m->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)); /* the syscall checked the flavour */
-	if (m->flags & MEMOBJ_FILLING)
-		return ERR_BUSY;
-	err = check_range(pt, vaddr, m->pages);
-	if (err == ERR_OK)
-		err = take_record(budget, vaddr, m->pages, &rec);
-	if (err != ERR_OK)
-		return err;
-	for (uint32_t i = 0; i < m->pages && err == ERR_OK; i++) {
-		err = mmu_map_page(pt, memobj_frame(m, i), vaddr + i * PAGE_SIZE, flags);
-		if (err != ERR_OK)
-			unmap_pages(pt, vaddr, i); /* the range was checked: a page table failed */
-	}
-	/* Page tables stay with the space (even after a failure): its budget pays for them. */
-	*tables = mmu_space_frames(pt) - frames_before;
-	if (budget_take(budget, *tables, BUDGET_FRAMES_ONLY) != ERR_OK)
-		panic("mem_map: the budget paid for fewer page tables than it was checked for");
-	if (err != ERR_OK) {
-		budget_give(budget, 0, BUDGET_MAPPINGS);
-		return ERR_NOMEM;
-	}
-	*rec = (struct mem_mapping){
-	    .obj = m, .space = pt, .vaddr = vaddr, .pages = m->pages, .budget = budget};
-	kobj_ref(&m->kobj, 0);
-	return ERR_OK;
+	return err == ERR_OK ? mem_map_step(ticket, UINT32_MAX) : err;
 }
 
-/* Unmaps rec's pages, frees the record and drops its reference (which may free the object). */
-static void end_mapping(struct mem_mapping *rec)
+int mem_unmap_begin(struct page_table *pt, uintptr_t vaddr, uint32_t *ticket)
 {
-	struct memobj *m = rec->obj;
+	for (unsigned i = 0; i < MEM_MAP_MAX; i++) {
+		struct mem_mapping *rec = &mappings[i];
 
-	unmap_pages(rec->space, rec->vaddr, rec->pages);
-	rec->obj = NULL;
-	kobj_unref(&m->kobj, 0);
-	budget_give(rec->budget, 0, BUDGET_MAPPINGS);
+		if (rec->obj == NULL || rec->space != pt || rec->vaddr != vaddr)
+			continue;
+		if (rec->state != MAPPING_LIVE)
+			return ERR_BUSY; /* another thread is making or ending it */
+		rec->state = MAPPING_ENDING;
+		*ticket = ticket_of(rec);
+		return ERR_OK;
+	}
+	return ERR_NOT_FOUND;
+}
+
+int mem_unmap_step(uint32_t ticket, uint32_t batch)
+{
+	struct mem_mapping *rec = record_of(ticket, MAPPING_ENDING);
+
+	if (rec == NULL)
+		return ERR_OK; /* it ended meanwhile: the capability or the unit went */
+	unmap_top(rec, batch);
+	if (rec->mapped > 0)
+		return MEM_MAP_MORE;
+	free_record_of(rec);
+	return ERR_OK;
 }
 
 int mem_unmap(struct page_table *pt, uintptr_t vaddr)
 {
-	for (unsigned i = 0; i < MEM_MAP_MAX; i++) {
-		if (mappings[i].obj != NULL && mappings[i].space == pt &&
-		    mappings[i].vaddr == vaddr) {
-			end_mapping(&mappings[i]);
-			return ERR_OK;
-		}
-	}
-	return ERR_NOT_FOUND;
+	uint32_t ticket;
+	int err = mem_unmap_begin(pt, vaddr, &ticket);
+
+	return err == ERR_OK ? mem_unmap_step(ticket, UINT32_MAX) : err;
+}
+
+/* Ends rec at once, whatever step it is at. */
+static void end_mapping(struct mem_mapping *rec)
+{
+	unmap_top(rec, rec->mapped);
+	free_record_of(rec);
 }
 
 void mem_unmap_object(struct page_table *pt, const struct memobj *m)

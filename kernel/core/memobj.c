@@ -16,9 +16,14 @@
 
 POOL_DEFINE(memobj_pool, struct memobj, MEMOBJ_MAX, CAP_TYPE_MEMORY);
 
+/* Frames objects being freed in steps (MEMOBJ_DYING), oldest first, and how many ever were. */
+static struct list_node dying = {&dying, &dying};
+static uint32_t dying_count;
+
 void memobj_pool_init(void)
 {
 	pool_init(&memobj_pool);
+	list_init(&dying);
 }
 
 /* A counted object with `flags` and every other field zero, or NULL. */
@@ -175,6 +180,62 @@ static void free_frames(struct memobj *m)
 	for (uint32_t l = 0; l < MEMOBJ_LIST_ENTRIES && dir[l] != 0; l++)
 		pmm_free_frame(dir[l]);
 	pmm_free_frame(m->dir);
+}
+
+bool memobj_release_later(struct kobj *obj)
+{
+	struct memobj *m = container_of(obj, struct memobj, kobj);
+
+	if (!(m->flags & MEMOBJ_FRAMES) || m->filled <= MEMOBJ_FREE_BATCH)
+		return false;
+	m->flags |= MEMOBJ_DYING;
+	if (++dying_count == MEMOBJ_RECLAIM_ANY)
+		dying_count = 0; /* the sentinel is never a mark */
+	m->dying_mark = dying_count;
+	list_add_tail(&dying, &m->dying_link);
+	return true;
+}
+
+uint32_t memobj_dying_mark(void)
+{
+	return dying_count;
+}
+
+/* The oldest queued object queued after `mark`, or NULL. */
+static struct memobj *dying_after(uint32_t mark)
+{
+	struct list_node *n;
+
+	list_for_each(n, &dying)
+	{
+		struct memobj *m = list_entry(n, struct memobj, dying_link);
+
+		if (mark == MEMOBJ_RECLAIM_ANY || (int32_t)(m->dying_mark - mark) > 0)
+			return m;
+	}
+	return NULL;
+}
+
+int memobj_reclaim(uint32_t batch, uint32_t mark)
+{
+	struct memobj *m = dying_after(mark);
+
+	if (m == NULL)
+		return ERR_OK;
+	for (; batch > 0 && m->filled > 0; batch--) {
+		m->filled--;
+		if (pmm_free_frame(*frame_slot(m, m->filled, false)) != ERR_OK)
+			panic("memobj: frame %u of %p was not allocated", (unsigned)m->filled,
+			      (void *)m);
+	}
+	if (m->filled > 0)
+		return MEMOBJ_RECLAIM_MORE;
+	list_remove(&m->dying_link);
+	const struct kobj charge = m->kobj;
+
+	memobj_release(&m->kobj); /* its frame list and the object */
+	budget_release(&charge);
+	return dying_after(mark) == NULL ? ERR_OK : MEMOBJ_RECLAIM_MORE;
 }
 
 void memobj_release(struct kobj *obj)

@@ -27,6 +27,7 @@
 #define FAKE_MEM (16 * MIB)
 #define VA	 0x40000000u
 #define RW	 (MMU_USER | MMU_WRITABLE)
+#define FRAMES_COST_193 (193 + 2) /* 3 * MEMOBJ_FREE_BATCH + 1 pages, a list, a directory */
 
 static struct boot_info bi;
 static struct page_table *space;
@@ -59,6 +60,8 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 
 void kobj_release(struct kobj *obj)
 {
+	if (memobj_release_later(obj))
+		return;
 	const struct kobj charge = *obj;
 
 	memobj_release(obj);
@@ -177,6 +180,8 @@ static void test_fill_out_of_frames(void **state)
 	assert_int_equal(memobj_fill(m, UINT32_MAX), ERR_NOMEM);
 	assert_true(m->flags & MEMOBJ_FILLING);
 	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
+	while (memobj_reclaim(MEMOBJ_FREE_BATCH, MEMOBJ_RECLAIM_ANY) == MEMOBJ_RECLAIM_MORE)
+		;
 	assert_int_equal(pmm_free_frames(), free_before);
 	assert_int_equal(b->budget_free, 1u << 20);
 }
@@ -248,7 +253,7 @@ static void test_mappings_share_and_hold_frames(void **state)
 static void test_mapping_charges(void **state)
 {
 	struct memobj *b = budget(16), *m, *poor = budget(0);
-	uint32_t before;
+	uint32_t before, kept;
 
 	(void)state;
 	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
@@ -263,17 +268,93 @@ static void test_mapping_charges(void **state)
 	before = b->budget_free;
 	assert_int_equal(mem_map(space, m, VA, RW, b, &tables), ERR_OK);
 	assert_int_equal(tables, 1);
+	kept = tables;
 	assert_int_equal(b->budget_free, before - 1);
 	assert_int_equal(b->budget_objects[BUDGET_MAPPINGS], 0);
 	assert_int_equal(mem_map(space, m, 2 * VA, RW, b, &tables), ERR_NOMEM); /* no mapping */
 	assert_int_equal(mem_unmap(space, VA), ERR_OK);
 	assert_int_equal(b->budget_objects[BUDGET_MAPPINGS], 1);
 	assert_int_equal(b->budget_free, before - 1); /* the table stays with the space */
-	budget_give(b, tables, BUDGET_FRAMES_ONLY);    /* as the space's owner does at its end */
+	budget_give(b, kept, BUDGET_FRAMES_ONLY);      /* as the space's owner does at its end */
 	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
 	assert_int_equal(b->budget_free, 16);
 	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
 	kobj_unref(&poor->kobj, CAP_RIGHTS_ALL);
+}
+
+/* A large frames object is freed in steps after its last reference; its charge goes last. */
+static void test_large_object_freed_in_steps(void **state)
+{
+	struct memobj *b = budget(400), *m;
+	uint32_t free_before = pmm_free_frames(), mark = memobj_dying_mark();
+
+	(void)state;
+	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
+	m = frames(b, 3 * MEMOBJ_FREE_BATCH + 1);
+	assert_int_equal(memobj_reclaim(MEMOBJ_FREE_BATCH, MEMOBJ_RECLAIM_ANY), ERR_OK); /* none */
+	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
+	assert_true(m->flags & MEMOBJ_DYING);
+	/* A caller that began after it was queued does not free it; one that began before does. */
+	assert_int_equal(memobj_reclaim(MEMOBJ_FREE_BATCH, memobj_dying_mark()), ERR_OK);
+	assert_int_equal(m->filled, 3 * MEMOBJ_FREE_BATCH + 1);
+	assert_int_equal(memobj_reclaim(1, mark), MEMOBJ_RECLAIM_MORE);
+	assert_int_equal(m->filled, 3 * MEMOBJ_FREE_BATCH);
+	assert_int_equal(m->kobj.type, CAP_TYPE_MEMORY); /* the slot is still taken */
+	assert_int_equal(b->budget_free, 400 - FRAMES_COST_193);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(memobj_reclaim(MEMOBJ_FREE_BATCH, mark), MEMOBJ_RECLAIM_MORE);
+	assert_int_equal(m->filled, MEMOBJ_FREE_BATCH);
+	assert_int_equal(b->budget_free, 400 - FRAMES_COST_193); /* credited with the last */
+	assert_int_equal(memobj_reclaim(MEMOBJ_FREE_BATCH, MEMOBJ_RECLAIM_ANY), ERR_OK);
+	assert_int_equal(b->budget_free, 400);
+	assert_int_equal(b->budget_objects[CAP_TYPE_MEMORY], 8);
+	assert_int_equal(pmm_free_frames(), free_before);
+	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
+}
+
+/*
+ * Mapping and unmapping in steps: the record holds the whole range from the start, the steps
+ * see a mapping that ended meanwhile, and nothing stays mapped or referenced.
+ */
+static void test_mapping_in_steps(void **state)
+{
+	struct memobj *b = budget(16), *m;
+	struct mem_map_request req = {.vaddr = VA, .mmu_flags = RW};
+	uint32_t ticket, unticket;
+
+	(void)state;
+	kobj_ref(&b->kobj, CAP_RIGHTS_ALL);
+	m = frames(b, 5);
+	assert_int_equal(mem_map_begin(space, NULL, m, &req, &tables, &ticket), ERR_OK);
+	assert_int_equal(m->kobj.refs, 2); /* the test's and the record's */
+	assert_int_equal(mem_map(space, m, VA + 4 * PAGE_SIZE, RW, NULL, &tables), ERR_INVALID);
+	assert_int_equal(mem_unmap(space, VA), ERR_BUSY);
+	assert_int_equal(mem_map_step(ticket, 2), MEM_MAP_MORE);
+	assert_int_equal(mmu_query(space, VA + PAGE_SIZE, NULL, NULL), ERR_OK);
+	assert_int_equal(mmu_query(space, VA + 2 * PAGE_SIZE, NULL, NULL), ERR_NOT_FOUND);
+	mem_unmap_object(space, m); /* its unit lost its last capability meanwhile */
+	assert_int_equal(mem_map_step(ticket, 2), ERR_BAD_CAP);
+	assert_int_equal(mmu_query(space, VA, NULL, NULL), ERR_NOT_FOUND);
+	assert_int_equal(m->kobj.refs, 1);
+	assert_int_equal(mem_map_count(), 0);
+
+	assert_int_equal(mem_map_begin(space, NULL, m, &req, &tables, &ticket), ERR_OK);
+	assert_int_equal(mem_map_step(ticket, 3), MEM_MAP_MORE);
+	assert_int_equal(mem_map_step(ticket, 3), ERR_OK);
+	assert_int_equal(mem_map_step(ticket, 3), ERR_BAD_CAP); /* live now, not filling */
+	assert_int_equal(mem_unmap_begin(space, VA, &unticket), ERR_OK);
+	assert_int_equal(mem_unmap_begin(space, VA, &ticket), ERR_BUSY);
+	assert_int_equal(mem_unmap_step(unticket, 4), MEM_MAP_MORE);
+	assert_int_equal(mmu_query(space, VA, NULL, NULL), ERR_OK);
+	assert_int_equal(mmu_query(space, VA + PAGE_SIZE, NULL, NULL), ERR_NOT_FOUND);
+	mem_unmap_space(space); /* the unit died meanwhile */
+	assert_int_equal(mem_unmap_step(unticket, 4), ERR_OK);
+	assert_int_equal(mmu_query(space, VA, NULL, NULL), ERR_NOT_FOUND);
+	assert_int_equal(mem_map_count(), 0);
+	assert_int_equal(m->kobj.refs, 1);
+	assert_int_equal(b->budget_objects[BUDGET_MAPPINGS], 8);
+	kobj_unref(&m->kobj, CAP_RIGHTS_ALL);
+	kobj_unref(&b->kobj, CAP_RIGHTS_ALL);
 }
 
 /* A child budget takes its share from its parent and returns it when it finally goes. */
@@ -340,6 +421,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_budget_outlives_its_capabilities, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mapping_charges, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_child_budget, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_mapping_in_steps, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_large_object_freed_in_steps, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fill_out_of_frames, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_map_rules, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mappings_share_and_hold_frames, setup, teardown),

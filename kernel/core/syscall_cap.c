@@ -5,6 +5,7 @@
  */
 #include <keel/abi.h>
 #include <kernel/cap.h>
+#include <kernel/memobj.h>
 #include <kernel/percpu.h>
 #include <kernel/thread.h>
 #include <kernel/unit.h>
@@ -38,7 +39,11 @@ int32_t sys_cap_restrict(const struct syscall_args *a)
 /* SYS_CAP_DELETE(cap). */
 int32_t sys_cap_delete(const struct syscall_args *a)
 {
-	return cap_delete(my_caps(), (cap_t)a->a1);
+	uint32_t mark = memobj_dying_mark();
+	int r = cap_delete(my_caps(), (cap_t)a->a1);
+
+	syscall_reclaim(mark); /* the frames of a large memory object it was the last name of */
+	return r;
 }
 
 /*
@@ -48,10 +53,12 @@ int32_t sys_cap_delete(const struct syscall_args *a)
  */
 int32_t sys_cap_revoke(const struct syscall_args *a)
 {
+	uint32_t mark = memobj_dying_mark();
 	int r;
 
 	while ((r = cap_revoke_some(my_caps(), (cap_t)a->a1)) == CAP_REVOKE_MORE)
 		syscall_preemption_window();
+	syscall_reclaim(mark);
 	return r;
 }
 

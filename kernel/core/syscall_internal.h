@@ -81,6 +81,13 @@ int32_t sys_mem_unmap(const struct syscall_args *a);
 int32_t sys_mem_info(const struct syscall_args *a);
 int32_t sys_budget_create(const struct syscall_args *a);
 int32_t sys_budget_info(const struct syscall_args *a);
+/*
+ * Frees the frames of memory objects that died after `mark` (memobj_dying_mark() taken when a
+ * syscall that never blocks began: only it, or threads above it in its preemption windows,
+ * queued them), with preemption windows between batches. Objects that others leave behind
+ * (a unit's death, a blocking call) are the idle thread's to free.
+ */
+void syscall_reclaim(uint32_t mark);
 
 /* syscall_dev.c */
 int32_t sys_ioport_create(const struct syscall_args *a);

@@ -21,6 +21,8 @@
 
 /* Frames SYS_MEM_ALLOC allocates and zeroes per interrupts-off section. */
 #define MEM_ALLOC_BATCH 16u
+/* Pages SYS_MEM_MAP maps, and SYS_MEM_UNMAP unmaps, per interrupts-off section. */
+#define MEM_MAP_BATCH 64u
 
 static struct unit *me(void)
 {
@@ -87,8 +89,10 @@ int32_t sys_mem_alloc(const struct syscall_args *a)
  * SYS_MEM_MAP(mem cap, vaddr, rights): maps the whole object at vaddr in the caller's space.
  * `rights` is MEM_MAP_READ, optionally with MEM_MAP_WRITE (a writable mapping) and
  * MEM_MAP_EXECUTE; the capability must hold each (ERR_RIGHTS). Only frames objects and device
- * memory map (ERR_INVALID); the address rules are mem_map's. The record and new page tables
- * are charged to the caller's budget (ERR_NOMEM beyond it).
+ * memory map (ERR_INVALID); the address rules are mem_map_begin's. The record and new page
+ * tables are charged to the caller's budget (ERR_NOMEM beyond it). MEM_MAP_BATCH pages per
+ * interrupts-off section; if the mapping ends meanwhile (another thread deleted the last
+ * capability), ERR_BAD_CAP.
  */
 int32_t sys_mem_map(const struct syscall_args *a)
 {
@@ -104,18 +108,36 @@ int32_t sys_mem_map(const struct syscall_args *a)
 		return err;
 	if (!(memobj_of(c)->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)))
 		return ERR_INVALID;
-	uint32_t tables = 0;
+	struct unit *u = me();
+	struct mem_map_request req = {.vaddr = a->a2, .budget = u->budget,
+				      .mmu_flags = MMU_USER |
+						   (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0)};
+	uint32_t tables, ticket;
 
-	err = mem_map(me()->aspace, memobj_of(c), a->a2,
-		      MMU_USER | (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0), me()->budget, &tables);
-	me()->frames += tables;
+	err = mem_map_begin(u->aspace, &u->image, memobj_of(c), &req, &tables, &ticket);
+	u->frames += tables;
+	while (err == ERR_OK && (err = mem_map_step(ticket, MEM_MAP_BATCH)) == MEM_MAP_MORE) {
+		syscall_preemption_window();
+		err = ERR_OK;
+	}
 	return err;
 }
 
-/* SYS_MEM_UNMAP(vaddr): ends the caller's mapping that starts at vaddr (ERR_NOT_FOUND). */
+/*
+ * SYS_MEM_UNMAP(vaddr): ends the caller's mapping that starts at vaddr (ERR_NOT_FOUND; and
+ * ERR_BUSY while another thread still makes or ends it), MEM_MAP_BATCH pages per section.
+ */
 int32_t sys_mem_unmap(const struct syscall_args *a)
 {
-	return mem_unmap(me()->aspace, a->a1);
+	uint32_t ticket, mark = memobj_dying_mark();
+	int err = mem_unmap_begin(me()->aspace, a->a1, &ticket);
+
+	while (err == ERR_OK && (err = mem_unmap_step(ticket, MEM_MAP_BATCH)) == MEM_MAP_MORE) {
+		syscall_preemption_window();
+		err = ERR_OK;
+	}
+	syscall_reclaim(mark); /* the mapping may have held the object's last reference */
+	return err;
 }
 
 /*
@@ -179,7 +201,8 @@ int32_t sys_budget_create(const struct syscall_args *a)
 
 /*
  * SYS_BUDGET_INFO(budget cap READ, struct keel_budget *out): what the budget still holds; with
- * ADMIN also the machine's free frames. Dead threads are reaped first.
+ * ADMIN also the machine's free frames. Dead threads are reaped and dying memory objects freed
+ * first (by the caller, in preemptible steps).
  */
 int32_t sys_budget_info(const struct syscall_args *a)
 {
@@ -191,8 +214,15 @@ int32_t sys_budget_info(const struct syscall_args *a)
 	if (err != ERR_OK)
 		return err;
 	process_reap();
+	syscall_reclaim(MEMOBJ_RECLAIM_ANY); /* settled figures: whatever is still dying goes */
 	budget_read(b, &info);
 	if (cap_lookup(&me()->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, CAP_RIGHT_ADMIN, &c) == ERR_OK)
 		info.system_free_frames = pmm_free_frames();
 	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;
+}
+
+void syscall_reclaim(uint32_t mark)
+{
+	while (memobj_reclaim(MEMOBJ_FREE_BATCH, mark) == MEMOBJ_RECLAIM_MORE)
+		syscall_preemption_window();
 }

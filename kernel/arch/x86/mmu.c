@@ -177,6 +177,11 @@ struct page_table *mmu_create_address_space(void)
 	return pt;
 }
 
+bool mmu_table_present(const struct page_table *pt, virt_addr_t virt)
+{
+	return (pt->pde[PDE_INDEX(virt)] & PTE_PRESENT) != 0;
+}
+
 uint32_t mmu_space_frames(const struct page_table *pt)
 {
 	uint32_t n = 1;

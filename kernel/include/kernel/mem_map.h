@@ -15,24 +15,57 @@
 #define MEM_MAP_MAX 256 /* mappings in the whole system */
 #endif
 
+struct loader_image;
 struct page_table;
 
+/* What a mapping is asked for: where, with which MMU flags, and who pays. */
+struct mem_map_request {
+	uintptr_t vaddr;
+	uint32_t mmu_flags;    /* MMU_USER, maybe MMU_WRITABLE */
+	struct memobj *budget; /* NULL: the kernel pays */
+};
+
+#define MEM_MAP_MORE 1 /* a step left pages to do */
+
 /*
- * Maps every page of m (a complete frames object or device memory) at [vaddr, vaddr + size)
- * in pt with MMU `flags` (MMU_USER | maybe MMU_WRITABLE). The range must be page-aligned
- * (ERR_INVALID), not include page 0 (ERR_INVALID), lie in user space (ERR_FAULT), end at or
- * below the landing page LOADER_RESERVED_BASE (ERR_INVALID: the landing page, the stack guard
- * and the stack stay as the loader made them) and overlap nothing mapped (ERR_INVALID).
- * ERR_BUSY while m is filling; ERR_NOMEM without a mapping record or page-table frame, or if
- * `budget` (NULL: the kernel pays) cannot pay for the record (one BUDGET_MAPPINGS object) and
- * every page table the range may need (nothing stays mapped then). *tables = the page-table
- * frames the space gained, charged to `budget` whatever the result: they stay with the space
- * and its owner gives them back when the space goes.
+ * Starts mapping every page of m (a complete frames object or device memory) at
+ * [vaddr, vaddr + size) in pt. The range must be page-aligned (ERR_INVALID), not include
+ * page 0 (ERR_INVALID), lie in user space (ERR_FAULT), end at or below the landing page
+ * LOADER_RESERVED_BASE (ERR_INVALID: the landing page, the stack guard and the stack stay as
+ * the loader made them) and overlap neither img's program (img may be NULL) nor another
+ * mapping of pt, finished or not (ERR_INVALID). ERR_BUSY while m is filling; ERR_NOMEM
+ * without a mapping record, or if the budget cannot pay for one BUDGET_MAPPINGS object and
+ * the page tables pt lacks for the range. On success the record holds the range, a reference
+ * on m and its charge, *tables = the page-table frames charged (the caller's unit keeps them
+ * on its account: they stay with the space until it goes), and *ticket names the mapping for
+ * mem_map_step, which maps the pages. O(mappings + program regions + 4 MiB spans).
  */
+int mem_map_begin(struct page_table *pt, const struct loader_image *img, struct memobj *m,
+		  const struct mem_map_request *req, uint32_t *tables, uint32_t *ticket);
+
+/*
+ * Maps up to `batch` more pages of the mapping `ticket` names: MEM_MAP_MORE, ERR_OK once all
+ * are (the mapping is then live), ERR_BAD_CAP if it ended meanwhile (its unit lost its last
+ * capability to the object, or died), ERR_NOMEM if a page table could not be allocated
+ * (nothing stays mapped). O(batch).
+ */
+int mem_map_step(uint32_t ticket, uint32_t batch);
+
+/* mem_map_begin and every step at once (tests, and callers without preemption windows). */
 int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t flags,
 	    struct memobj *budget, uint32_t *tables);
 
-/* Ends the mapping of pt that starts at vaddr: ERR_OK, or ERR_NOT_FOUND. */
+/*
+ * Starts ending the live mapping of pt that starts at vaddr: ERR_NOT_FOUND if none does,
+ * ERR_BUSY while it is still being made or already being ended. *ticket names it for
+ * mem_unmap_step, which unmaps up to `batch` pages per call (MEM_MAP_MORE while some are
+ * left) and frees the record, its reference and its charge with the last; ERR_OK also if the
+ * mapping ended meanwhile.
+ */
+int mem_unmap_begin(struct page_table *pt, uintptr_t vaddr, uint32_t *ticket);
+int mem_unmap_step(uint32_t ticket, uint32_t batch);
+
+/* mem_unmap_begin and every step at once. */
 int mem_unmap(struct page_table *pt, uintptr_t vaddr);
 
 /* Ends every mapping of m in pt (its unit holds no capability to m any more). */

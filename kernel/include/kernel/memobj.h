@@ -10,6 +10,7 @@
 #define KERNEL_MEMOBJ_H
 
 #include <kernel/kobj.h>
+#include <kernel/list.h>
 #include <kernel/types.h>
 #include <keel/abi.h>
 
@@ -22,6 +23,10 @@
 #define MEMOBJ_FRAMES	   (1u << 2) /* frames from a budget */
 #define MEMOBJ_DEVICE	   (1u << 3) /* device memory [base, base + size) */
 #define MEMOBJ_FILLING	   (1u << 4) /* MEMOBJ_FRAMES still being allocated: not mappable */
+#define MEMOBJ_DYING	   (1u << 5) /* its last reference went: its frames are being freed */
+
+/* Frames freed per interrupts-off section; a frames object with more is freed in steps. */
+#define MEMOBJ_FREE_BATCH 64u
 
 /* Frame numbers per list frame: a frames object lists its frames in a two-level table. */
 #define MEMOBJ_LIST_ENTRIES (PAGE_SIZE / sizeof(phys_addr_t))
@@ -42,6 +47,8 @@ struct memobj {
 	phys_addr_t dir;
 	/* budgets: objects of each kind it may still pay for (<kernel/budget.h>) */
 	uint32_t budget_objects[CAP_TYPE_COUNT];
+	struct list_node dying_link; /* MEMOBJ_DYING: on the list memobj_reclaim works through */
+	uint32_t dying_mark;	     /* MEMOBJ_DYING: memobj_dying_mark() once it was queued */
 };
 
 /* Empties the pool (boot and tests). */
@@ -82,5 +89,28 @@ phys_addr_t memobj_frame(const struct memobj *m, uint32_t i);
  * budget that paid for it.
  */
 void memobj_release(struct kobj *obj);
+
+/*
+ * kobj_release asks this first: a frames object with more than MEMOBJ_FREE_BATCH frames is
+ * not destroyed at once but queued (MEMOBJ_DYING), keeping its budget's charge, and true is
+ * returned; memobj_reclaim frees it in steps. False for every other memory object.
+ */
+bool memobj_release_later(struct kobj *obj);
+
+/*
+ * Frees up to `batch` frames of the oldest queued object queued after `mark` (a value of
+ * memobj_dying_mark(), or MEMOBJ_RECLAIM_ANY); an object whose frames are all free is destroyed and its
+ * budget credited. MEMOBJ_RECLAIM_MORE while such an object is queued, else ERR_OK. O(batch
+ * + queued objects). A syscall that drops last references (delete, revoke, unmap) frees what
+ * it queued itself, with preemption windows between calls, before it returns: its caller sees
+ * settled figures, and no lower-priority thread's work falls on another. The idle thread
+ * frees what is left over.
+ */
+#define MEMOBJ_RECLAIM_MORE 1
+#define MEMOBJ_RECLAIM_ANY  UINT32_MAX /* a `mark` that takes every queued object */
+int memobj_reclaim(uint32_t batch, uint32_t mark);
+
+/* Counts queued objects: take it before an operation, pass it to memobj_reclaim after. */
+uint32_t memobj_dying_mark(void);
 
 #endif /* KERNEL_MEMOBJ_H */

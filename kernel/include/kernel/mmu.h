@@ -20,6 +20,8 @@ struct page_table *mmu_kernel_space(void);
 struct page_table *mmu_create_address_space(void); /* NULL when out of frames */
 /* Bytes of address space one page table maps: user page tables are allocated per such span. */
 #define PAGE_TABLE_SPAN (PAGE_SIZE * 1024u)
+/* True if pt has a page table for the PAGE_TABLE_SPAN that holds virt. */
+bool mmu_table_present(const struct page_table *pt, virt_addr_t virt);
 /* Frames a user space holds for itself: its directory and its user page tables. O(user PDEs). */
 uint32_t mmu_space_frames(const struct page_table *pt);
 void mmu_destroy_address_space(struct page_table *pt);
