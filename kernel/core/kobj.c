@@ -73,8 +73,11 @@ void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
 {
 	struct unit *u = container_of(t, struct unit, caps);
 
-	/* A mapping is kept only while its unit holds a capability to the memory mapped. */
-	if (obj->type == CAP_TYPE_MEMORY && u->aspace != NULL && !cap_table_holds(t, obj, c))
+	/*
+	 * A mapping is kept only while its unit holds a capability to the memory mapped. An
+	 * ended unit's mappings all go with its address space, in steps (process.c).
+	 */
+	if (obj->type == CAP_TYPE_MEMORY && !u->ended && !cap_table_holds(t, obj, c))
 		mem_unmap_object(u->aspace, container_of(obj, struct memobj, kobj));
 }
 

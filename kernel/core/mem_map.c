@@ -238,12 +238,30 @@ void mem_unmap_object(struct page_table *pt, const struct memobj *m)
 	}
 }
 
-void mem_unmap_space(struct page_table *pt)
+int mem_unmap_space_some(struct page_table *pt, uint32_t batch)
 {
 	for (unsigned i = 0; i < MEM_MAP_MAX; i++) {
-		if (mappings[i].obj != NULL && mappings[i].space == pt)
-			end_mapping(&mappings[i]);
+		struct mem_mapping *rec = &mappings[i];
+
+		if (rec->obj == NULL || rec->space != pt)
+			continue;
+		if (batch == 0)
+			return MEM_MAP_MORE;
+		uint32_t n = rec->mapped < batch ? rec->mapped : batch;
+
+		unmap_top(rec, n);
+		batch -= n;
+		if (rec->mapped > 0)
+			return MEM_MAP_MORE;
+		free_record_of(rec);
 	}
+	return ERR_OK;
+}
+
+void mem_unmap_space(struct page_table *pt)
+{
+	while (mem_unmap_space_some(pt, UINT32_MAX) == MEM_MAP_MORE)
+		;
 }
 
 uint32_t mem_map_count(void)

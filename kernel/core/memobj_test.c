@@ -349,6 +349,15 @@ static void test_mapping_in_steps(void **state)
 	assert_int_equal(mmu_query(space, VA + PAGE_SIZE, NULL, NULL), ERR_NOT_FOUND);
 	mem_unmap_space(space); /* the unit died meanwhile */
 	assert_int_equal(mem_unmap_step(unticket, 4), ERR_OK);
+	/* A dying unit's mappings go a few pages per step. */
+	assert_int_equal(mem_map(space, m, VA, RW, NULL, &tables), ERR_OK);
+	assert_int_equal(mem_map(space, m, 2 * VA, RW, NULL, &tables), ERR_OK);
+	assert_int_equal(mem_unmap_space_some(space, 4), MEM_MAP_MORE); /* 4 of the first 5 */
+	assert_int_equal(mem_map_count(), 2);
+	assert_int_equal(mem_unmap_space_some(space, 4), MEM_MAP_MORE); /* 1 + 3 of the second */
+	assert_int_equal(mem_map_count(), 1);
+	assert_int_equal(mem_unmap_space_some(space, 2), ERR_OK); /* its last 2 */
+	assert_int_equal(mmu_query(space, 2 * VA, NULL, NULL), ERR_NOT_FOUND);
 	assert_int_equal(mmu_query(space, VA, NULL, NULL), ERR_NOT_FOUND);
 	assert_int_equal(mem_map_count(), 0);
 	assert_int_equal(m->kobj.refs, 1);

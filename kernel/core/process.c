@@ -67,17 +67,32 @@ static int module_image(unsigned index, const void **image, size_t *size)
 }
 
 /*
- * Deletes u's capabilities (objects only it named go, servers' callers learn) and returns its
- * frames and page tables to the PMM. u's address space must not be active. A unit whose memory
- * went is dead: its capability no longer creates threads in it.
+ * Pages of a dying unit's mappings unmapped per interrupts-off section; between sections a
+ * higher-priority thread may run (`windows`: the unit's last thread pays for its own end).
  */
-static void unit_release_memory(struct unit *u)
+#define TEARDOWN_BATCH 64u
+
+/*
+ * Ends u: it is marked ended (its capability creates no more threads in it), its capabilities
+ * are deleted (objects only it named go, servers' callers learn), and its mappings, image
+ * frames and page tables go back to the PMM and its budget. With `windows`, the mappings go
+ * TEARDOWN_BATCH pages per section with a preemption window between.
+ */
+static void unit_release_memory(struct unit *u, bool windows)
 {
-	cap_table_clear(&u->caps);
-	arch_io_release(u); /* after the clear: destroyed port objects withdrew from u first */
+	u->ended = true;
+	cap_table_clear(&u->caps); /* mappings stay: an ended unit's are unmapped below */
+	arch_io_release(u);	   /* after the clear: destroyed port objects withdrew from u first */
 	if (u->aspace == NULL)
 		return;
-	mem_unmap_space(u->aspace);
+	while (mem_unmap_space_some(u->aspace, TEARDOWN_BATCH) == MEM_MAP_MORE) {
+		if (windows) {
+			arch_irq_window();
+			sched_preempt_point_higher(this_rq());
+		}
+	}
+	if (windows) /* its last thread runs in the space (a window may have switched back) */
+		mmu_activate(mmu_kernel_space());
 	loader_unload(u->aspace, u->id, &u->image);
 	mmu_destroy_address_space(u->aspace);
 	u->aspace = NULL;
@@ -109,7 +124,7 @@ static int unit_charge_space(struct unit *u)
 /* Frees a unit that has no threads left: its memory if still there, then its slot. */
 static void unit_teardown(struct unit *u)
 {
-	unit_release_memory(u);
+	unit_release_memory(u, false);
 	if (unit_free(u) != ERR_OK)
 		panic("process: unit %s torn down with threads left", u->name);
 }
@@ -150,7 +165,7 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 {
 	if (u == NULL || priority > PRIO_HIGHEST)
 		return ERR_INVALID;
-	if (u->aspace == NULL)
+	if (u->ended)
 		return ERR_BAD_CAP; /* the unit has ended */
 	if (entry >= USER_SPACE_END || stack_top > USER_SPACE_END)
 		return ERR_FAULT;
@@ -367,11 +382,11 @@ static void unit_ended(struct unit *u, bool faulted, int status)
 	else
 		kprintf("unit %s (id %u) exited: status %d\n", u->name, (unsigned)u->id, status);
 	/*
-	 * The dying unit pays for its own teardown, now: leave its address space (the kernel
-	 * stack we run on is in the shared kernel half) and free every frame and page table.
+	 * The dying unit pays for its own teardown, now, on its last thread (still alive, so a
+	 * preemption window can switch away from it and back): every capability, mapping, frame
+	 * and page table goes.
 	 */
-	mmu_activate(mmu_kernel_space());
-	unit_release_memory(u);
+	unit_release_memory(u, true);
 	if (u != init_unit)
 		return;
 	init_unit = NULL;
@@ -392,9 +407,9 @@ static _Noreturn void current_dies(bool faulted, int status)
 
 	KASSERT(u != NULL); /* only user threads exit or fault */
 	ipc_thread_exit(self);
-	sched_kill(self);
 	if (!unit_has_live_thread(u, self))
-		unit_ended(u, faulted, status);
+		unit_ended(u, faulted, status); /* before the kill: its windows may switch away */
+	sched_kill(self);
 	schedule(this_rq()); /* self is now a zombie: never resumed */
 	panic("process: dead thread %u was resumed", (unsigned)self->tid);
 }

@@ -35,7 +35,7 @@ int32_t sys_thread_create(const struct syscall_args *a)
 		return ERR_INVALID;
 	if (a->a4 > me->max_prio || a->a4 > target->max_prio)
 		return ERR_RIGHTS;
-	if (target->aspace == NULL)
+	if (target->ended)
 		return ERR_BAD_CAP; /* the unit has ended */
 	if (uaccess_check(target->aspace, entry, 1, false) != ERR_OK)
 		return ERR_FAULT;

@@ -71,7 +71,13 @@ int mem_unmap(struct page_table *pt, uintptr_t vaddr);
 /* Ends every mapping of m in pt (its unit holds no capability to m any more). */
 void mem_unmap_object(struct page_table *pt, const struct memobj *m);
 
-/* Ends every mapping of pt (its unit is dying). */
+/*
+ * Unmaps up to `batch` pages of pt's mappings (its unit is dying), ending each mapping whose
+ * pages are all gone: MEM_MAP_MORE while any is left, else ERR_OK. O(batch + mappings).
+ */
+int mem_unmap_space_some(struct page_table *pt, uint32_t batch);
+
+/* Ends every mapping of pt at once. */
 void mem_unmap_space(struct page_table *pt);
 
 /* Mappings recorded in the system (tests). */
