@@ -147,9 +147,9 @@ void process_reap(void)
 	}
 }
 
-/* A started thread of u at entry/user_sp with eax = arg. Thread id or ERR_NOMEM. */
+/* A started thread *out of u at entry/user_sp with eax = arg, or ERR_NOMEM. */
 static int thread_start(struct unit *u, uintptr_t entry, uintptr_t user_sp, uintptr_t arg,
-			unsigned priority)
+			unsigned priority, struct thread **out)
 {
 	struct thread *t;
 
@@ -157,11 +157,12 @@ static int thread_start(struct unit *u, uintptr_t entry, uintptr_t user_sp, uint
 		return ERR_NOMEM;
 	arch_thread_init_user(t, entry, user_sp, arg);
 	sched_start(this_rq(), t); /* a preemption waits for the next preemption point */
-	return (int)t->tid;
+	*out = t;
+	return ERR_OK;
 }
 
 int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
-			  unsigned priority)
+			  unsigned priority, struct thread **out)
 {
 	if (u == NULL || priority > PRIO_HIGHEST)
 		return ERR_INVALID;
@@ -170,7 +171,7 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 	if (entry >= USER_SPACE_END || stack_top > USER_SPACE_END)
 		return ERR_FAULT;
 	process_reap();
-	return thread_start(u, entry, stack_top, arg, priority);
+	return thread_start(u, entry, stack_top, arg, priority, out);
 }
 
 /*

@@ -6,6 +6,7 @@
  */
 #include <keel/abi.h>
 #include <kernel/cap.h>
+#include <kernel/kprintf.h>
 #include <kernel/memobj.h>
 #include <kernel/percpu.h>
 #include <kernel/process.h>
@@ -16,10 +17,13 @@
 #include "syscall_internal.h"
 
 /*
- * SYS_THREAD_CREATE(entry, stack_top, arg, priority, unit cap WRITE). entry must lie in a
- * mapped user page of the target unit and the word below stack_top (where the first push
- * lands) must be mapped user-writable there: else ERR_FAULT. A priority above PRIO_HIGHEST is
- * ERR_INVALID; above the caller's or the target's maximum priority ERR_RIGHTS.
+ * SYS_THREAD_CREATE(entry, stack_top, arg, priority, unit cap WRITE) -> a capability with
+ * every right to the new thread. entry must lie in a mapped user page of the target unit and
+ * the word below stack_top (where the first push lands) must be mapped user-writable there:
+ * else ERR_FAULT. A priority above PRIO_HIGHEST is ERR_INVALID; above the caller's or the
+ * target's maximum priority ERR_RIGHTS; no free slot for the result, or a target budget
+ * without a thread left, ERR_NOMEM. The capability goes stale once the thread's slot is reused
+ * after its end; until then it names the dead thread.
  */
 int32_t sys_thread_create(const struct syscall_args *a)
 {
@@ -43,7 +47,15 @@ int32_t sys_thread_create(const struct syscall_args *a)
 	    uaccess_check(target->aspace, stack_top - sizeof(uint32_t), sizeof(uint32_t), true) !=
 		ERR_OK)
 		return ERR_FAULT;
-	return process_thread_create(target, entry, stack_top, a->a3, a->a4);
+	if (cap_table_free_count(&me->caps) == 0)
+		return ERR_NOMEM;
+	struct thread *t;
+	cap_t h;
+
+	err = process_thread_create(target, entry, stack_top, a->a3, a->a4, &t);
+	if (err == ERR_OK && cap_install(&me->caps, &t->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK)
+		panic("thread_create: the free slot went"); /* nothing ran since the check */
+	return err == ERR_OK ? h : err;
 }
 
 /* The startup capabilities named by the user array `caps` (n handles): GRANT each, distinct. */

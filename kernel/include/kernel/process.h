@@ -48,9 +48,13 @@ struct unit_start {
  */
 int process_start_unit(const struct unit_start *s, struct unit **out);
 
-/* A new thread of unit u at user `entry` with esp = stack_top and eax = arg. Thread id or ERR_*. */
+/*
+ * A new started thread *out of unit u at user `entry` with esp = stack_top and eax = arg,
+ * charged to u's budget. ERR_OK, or ERR_INVALID, ERR_BAD_CAP (u ended), ERR_FAULT, ERR_NOMEM.
+ */
+struct thread;
 int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
-			  unsigned priority);
+			  unsigned priority, struct thread **out);
 
 /* The init unit (the root task) while it lives, else NULL. */
 struct unit *process_init_unit(void);

@@ -76,8 +76,12 @@ static void case_greedy(void)
 	unit = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_GREEDY), CHILD_PRIO, CHILD_PRIO, caps,
 				     2, 3u | 3u << 8 | 2u << 16);
 	CHECK("init", "greedy started", unit > 0, 1);
-	CHECK("init", "own thread while greedy is full",
-	      sys_thread_create(own_thread, own_stack + sizeof(own_stack), 0, 120) > 0, 1);
+	int32_t own = sys_thread_create(own_thread, own_stack + sizeof(own_stack), 0, 120);
+
+	CHECK("init", "own thread while greedy is full", own > 0, 1);
+	CHECK("init", "a thread capability", cap_identify(own),
+	      CAP_IDENTIFY(CAP_TYPE_THREAD, CAP_RIGHTS_ALL));
+	CHECK("init", "delete it", cap_delete(own), ERR_OK);
 	CHECK("init", "go", sys_notify_signal(go, 1), ERR_OK);
 	CHECK("init", "delete unit cap", cap_delete(unit), ERR_OK);
 	CHECK("init", "delete go", cap_delete(go), ERR_OK);

@@ -123,7 +123,9 @@ int32_t sys_null(void);
  * Starts a thread in this unit (CAP_SELF) running fn(arg) at `priority` on the stack that ends at
  * stack_top (exclusive); when fn returns the thread exits. The wrapper stores fn on the new
  * stack and asks the kernel to start the trampoline keel_thread_start there. stack_top must
- * point just past at least 64 bytes of writable memory. Returns the thread id or ERR_*.
+ * point just past at least 64 bytes of writable memory. Returns a capability with every
+ * right to the new thread (delete it when done: it takes a slot of this unit's table) or
+ * ERR_*.
  */
 int32_t sys_thread_create(void (*fn)(uintptr_t arg), void *stack_top, uintptr_t arg,
 			  uint32_t priority);
