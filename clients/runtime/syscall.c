@@ -145,6 +145,11 @@ int32_t sys_endpoint_create(void)
 	return syscall_raw(SYS_ENDPOINT_CREATE, 0, 0, 0, 0, 0);
 }
 
+int32_t sys_devmem_create(cap_t control, uint32_t base, uint32_t size)
+{
+	return syscall_raw(SYS_DEVMEM_CREATE, (uint32_t)control, base, size, 0, 0);
+}
+
 int32_t sys_ioport_create(cap_t ports, uint32_t base, uint32_t count)
 {
 	return syscall_raw(SYS_IOPORT_CREATE, (uint32_t)ports, base, count, 0, 0);

@@ -42,3 +42,15 @@ bool boot_cmdline_has(const struct boot_info *bi, const char *flag)
 	}
 	return false;
 }
+
+bool boot_mem_touches_ram(const struct boot_info *bi, uint64_t start, uint64_t end)
+{
+	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
+		const struct boot_mem_region *r = &bi->mem_regions[i];
+		uint64_t r_end = r->base + r->length < r->base ? UINT64_MAX : r->base + r->length;
+
+		if (r->type == BOOT_MEM_AVAILABLE && r->length > 0 && r->base < end && start < r_end)
+			return true;
+	}
+	return false;
+}

@@ -81,6 +81,15 @@ struct memobj *memobj_create_device(phys_addr_t base, uint32_t size)
 	return m;
 }
 
+struct memobj *memobj_create_device_control(void)
+{
+	struct memobj *m = memobj_new(MEMOBJ_DEVICE | MEMOBJ_DEVICE_CONTROL);
+
+	if (m != NULL)
+		m->pages = 0x100000u; /* 4 GiB of frames from physical 0 */
+	return m;
+}
+
 /* A zeroed direct-mapped kernel frame for bookkeeping, or ERR_NOMEM. */
 static int alloc_zeroed_kernel_frame(phys_addr_t *out)
 {

@@ -44,6 +44,11 @@ struct unit *process_init_unit(void)
 	return init_unit;
 }
 
+const struct boot_info *process_boot_info(void)
+{
+	return boot;
+}
+
 /* The direct-mapped image of module `index`; a module the direct map misses is refused. */
 static int module_image(unsigned index, const void **image, size_t *size)
 {
@@ -296,7 +301,8 @@ static bool root_give(struct unit *root, cap_t handle, struct memobj *obj, uint3
 
 /*
  * The root task's memory: a budget of every free frame but a reserve for the kernel's own
- * direct-mapped needs (CAP_ROOT_BUDGET), and VGA text memory as device memory (CAP_ROOT_VGA).
+ * direct-mapped needs (CAP_ROOT_BUDGET), VGA text memory as device memory (CAP_ROOT_VGA) and
+ * control over all device memory (CAP_ROOT_DEVMEM).
  */
 static void root_give_memory(struct unit *root)
 {
@@ -310,6 +316,8 @@ static void root_give_memory(struct unit *root)
 		unit_set_budget(root, budget); /* what the root task's own requests are charged to */
 	root_give(root, CAP_ROOT_VGA, memobj_create_device(VGA_TEXT_BASE, VGA_TEXT_SIZE),
 		  CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, "VGA memory");
+	root_give(root, CAP_ROOT_DEVMEM, memobj_create_device_control(), CAP_RIGHTS_ALL,
+		  "device memory control");
 }
 
 /*

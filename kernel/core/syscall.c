@@ -151,6 +151,7 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_IOPORT_ENABLE] = sys_ioport_enable,
     [SYS_IRQ_BIND] = sys_irq_bind,
     [SYS_IRQ_ACK] = sys_irq_ack,
+    [SYS_DEVMEM_CREATE] = sys_devmem_create,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

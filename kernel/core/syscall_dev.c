@@ -1,15 +1,18 @@
 /*
- * The device syscalls (32-39): I/O-port capabilities (SYS_IOPORT_CREATE, SYS_IOPORT_ENABLE)
- * and interrupt lines (SYS_IRQ_BIND, SYS_IRQ_ACK). This layer checks handles, rights and
+ * The device syscalls (32-39): I/O-port capabilities (SYS_IOPORT_CREATE, SYS_IOPORT_ENABLE),
+ * interrupt lines (SYS_IRQ_BIND, SYS_IRQ_ACK) and device memory (SYS_DEVMEM_CREATE). This layer checks handles, rights and
  * ranges; <kernel/ioport.h> and <kernel/irq_line.h> do the work.
  */
 #include <keel/abi.h>
+#include <kernel/boot.h>
 #include <kernel/cap.h>
 #include <kernel/ioport.h>
 #include <kernel/irq_line.h>
 #include <kernel/list.h>
+#include <kernel/memobj.h>
 #include <kernel/notification.h>
 #include <kernel/percpu.h>
+#include <kernel/process.h>
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 
@@ -90,4 +93,30 @@ int32_t sys_irq_ack(const struct syscall_args *a)
 			     CAP_RIGHT_WRITE, &c);
 
 	return err == ERR_OK ? irq_line_ack(irq_line_of(c)) : err;
+}
+
+/*
+ * SYS_DEVMEM_CREATE(control cap ADMIN, base, size) -> a memory capability to device memory
+ * [base, base + size): page-aligned, not empty, inside the control's range and touching no RAM
+ * by the boot memory map (else ERR_INVALID); a child of the control capability with its
+ * rights but ADMIN, charged to the caller's budget as one memory object.
+ */
+int32_t sys_devmem_create(const struct syscall_args *a)
+{
+	struct cap *ctl;
+	uint64_t base = a->a2, end = (uint64_t)a->a2 + a->a3;
+	int err = cap_lookup(&current_thread()->unit->caps, (cap_t)a->a1, CAP_TYPE_MEMORY,
+			     CAP_RIGHT_ADMIN, &ctl);
+
+	if (err != ERR_OK)
+		return err;
+	const struct memobj *c = container_of(ctl->obj, struct memobj, kobj);
+
+	if (!(c->flags & MEMOBJ_DEVICE_CONTROL) || ((a->a2 | a->a3) & (PAGE_SIZE - 1)) != 0 ||
+	    a->a3 == 0 || base < c->base || end > c->base + (uint64_t)c->pages * PAGE_SIZE ||
+	    boot_mem_touches_ram(process_boot_info(), base, end))
+		return ERR_INVALID;
+	struct memobj *m = memobj_create_device(a->a2, a->a3);
+
+	return syscall_new_object(m ? &m->kobj : NULL, ctl, ctl->rights & ~CAP_RIGHT_ADMIN);
 }

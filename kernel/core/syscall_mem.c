@@ -106,7 +106,8 @@ int32_t sys_mem_map(const struct syscall_args *a)
 
 	if (err != ERR_OK)
 		return err;
-	if (!(memobj_of(c)->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)))
+	if (!(memobj_of(c)->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)) ||
+	    (memobj_of(c)->flags & MEMOBJ_DEVICE_CONTROL))
 		return ERR_INVALID;
 	struct unit *u = me();
 	struct mem_map_request req = {.vaddr = a->a2, .budget = u->budget,

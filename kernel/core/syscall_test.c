@@ -89,7 +89,7 @@ static void test_bad_numbers_are_nosys(void **state)
 	    0,
 	    15,
 	    31,
-	    36,
+	    37,
 	    SYS_COUNT - 1,
 	    SYS_COUNT,
 	    SYS_COUNT + 1,

@@ -149,6 +149,16 @@ void endpoint_release(struct kobj *obj)
 	(void)obj;
 }
 
+const struct boot_info *process_boot_info(void)
+{
+	static const struct boot_info bi = {
+	    .mem_regions = {{0, 0x8000000u, BOOT_MEM_AVAILABLE}},
+	    .mem_region_count = 1,
+	};
+
+	return &bi;
+}
+
 struct unit *process_init_unit(void)
 {
 	return &me;

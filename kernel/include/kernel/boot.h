@@ -39,6 +39,9 @@ struct boot_info {
 
 /* Returns true if the kernel command line holds the word `flag` (e.g. "test=pf"). */
 bool boot_cmdline_has(const struct boot_info *bi, const char *flag);
+
+/* True if any byte of [start, end) lies in a BOOT_MEM_AVAILABLE region of bi's memory map. */
+bool boot_mem_touches_ram(const struct boot_info *bi, uint64_t start, uint64_t end);
 /*
  * Copies the value of the first word "key=value" on the command line into buf (truncated to
  * size-1 chars, NUL-terminated). Returns true if such a word exists.

@@ -24,6 +24,7 @@
 #define MEMOBJ_DEVICE	   (1u << 3) /* device memory [base, base + size) */
 #define MEMOBJ_FILLING	   (1u << 4) /* MEMOBJ_FRAMES still being allocated: not mappable */
 #define MEMOBJ_DYING	   (1u << 5) /* its last reference went: its frames are being freed */
+#define MEMOBJ_DEVICE_CONTROL (1u << 6) /* with MEMOBJ_DEVICE: every non-RAM range; not mappable */
 
 /* Frames freed per interrupts-off section; a frames object with more is freed in steps. */
 #define MEMOBJ_FREE_BATCH 64u
@@ -62,6 +63,9 @@ struct memobj *memobj_create_budget(uint32_t frames);
 
 /* Device memory [base, base + size), page-aligned, or NULL (pool empty or misaligned). */
 struct memobj *memobj_create_device(phys_addr_t base, uint32_t size);
+
+/* Control over device memory: all 4 GiB of physical space, carved (not mapped), or NULL. */
+struct memobj *memobj_create_device_control(void);
 
 /*
  * A frames object of `pages` pages charged to budget b (the pages, their frame list and one

@@ -56,6 +56,9 @@ struct thread;
 int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
 			  unsigned priority, struct thread **out);
 
+/* The boot information process_init was given (the memory map, the modules). */
+const struct boot_info *process_boot_info(void);
+
 /* The init unit (the root task) while it lives, else NULL. */
 struct unit *process_init_unit(void);
 

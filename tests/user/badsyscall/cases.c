@@ -45,7 +45,7 @@ static void cases_numbers(void)
 	static const uint32_t bad[] = {0,
 				       15,
 				       31,
-				       36,
+				       37,
 				       SYS_COUNT - 1,
 				       SYS_COUNT,
 				       SYS_COUNT + 1,
@@ -59,7 +59,7 @@ static void cases_numbers(void)
 		snprintf(name, sizeof(name), "number_%u", (unsigned)bad[i]);
 		badsys_check(name, (struct call){bad[i], {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
 	}
-	for (uint32_t num = SYS_IRQ_ACK + 1; num < SYS_COUNT; num++) { /* unassigned devices */
+	for (uint32_t num = SYS_DEVMEM_CREATE + 1; num < SYS_COUNT; num++) { /* unassigned */
 		snprintf(name, sizeof(name), "number_%u", (unsigned)num);
 		badsys_check(name, (struct call){num, {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
 	}
@@ -69,10 +69,10 @@ static void cases_numbers(void)
 static void cases_devices(void)
 {
 	static const uint32_t nums[] = {SYS_IOPORT_CREATE, SYS_IOPORT_ENABLE, SYS_IRQ_BIND,
-					SYS_IRQ_ACK};
+					SYS_IRQ_ACK, SYS_DEVMEM_CREATE};
 	char name[40];
 
-	for (size_t n = 0; n < 4; n++) {
+	for (size_t n = 0; n < sizeof(nums) / sizeof(nums[0]); n++) {
 		snprintf(name, sizeof(name), "device_%u_null", (unsigned)nums[n]);
 		badsys_check(name, (struct call){nums[n], {(uint32_t)CAP_NULL, 0x70, 2, 1}},
 			     WANT(ERR_BAD_CAP));

@@ -78,6 +78,12 @@ int32_t sys_endpoint_create(void);
  * in/out on the capability's ports (READ|WRITE) until its port object goes.
  */
 int32_t sys_ioport_create(cap_t ports, uint32_t base, uint32_t count);
+/*
+ * Device memory: a memory capability to physical [base, base + size) (page-aligned, no RAM)
+ * carved out of `control` (ADMIN; the root task holds CAP_ROOT_DEVMEM); map it with
+ * sys_mem_map.
+ */
+int32_t sys_devmem_create(cap_t control, uint32_t base, uint32_t size);
 int32_t sys_ioport_enable(cap_t ports);
 /*
  * Interrupts. sys_irq_bind: binds `line` to `notification` (WRITE) with `bits`, using the IRQ

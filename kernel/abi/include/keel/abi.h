@@ -231,6 +231,15 @@ struct keel_budget {
 #define SYS_IRQ_BIND 34 /* (irq control cap ADMIN, line, notification cap WRITE, bits) -> cap */
 #define SYS_IRQ_ACK 35  /* (irq cap WRITE): unmask the line after an interrupt */
 #define CAP_ROOT_IRQ CAP_START(1)
+/*
+ * Device memory. The root task holds CAP_ROOT_DEVMEM (READ, WRITE, GRANT, ADMIN): control over
+ * every physical range that is not RAM by the boot memory map (PCI BARs, the legacy VGA and
+ * ROM area, firmware tables). SYS_DEVMEM_CREATE carves a page-aligned range out of it: a
+ * mappable memory capability, a child of the control capability (revoking that deletes it)
+ * with its rights but ADMIN. A range that touches RAM is ERR_INVALID.
+ */
+#define SYS_DEVMEM_CREATE 36 /* (devmem control cap ADMIN, base, size) -> a memory capability */
+#define CAP_ROOT_DEVMEM CAP_START(4)
 #define SYS_COUNT 48
 
 /*
