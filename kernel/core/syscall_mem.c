@@ -224,6 +224,8 @@ int32_t sys_budget_info(const struct syscall_args *a)
 
 void syscall_reclaim(uint32_t mark)
 {
+	if (mark != MEMOBJ_RECLAIM_ANY && memobj_dying_mark() == mark)
+		return; /* nothing died since: the usual case, kept short */
 	while (memobj_reclaim(MEMOBJ_FREE_BATCH, mark) == MEMOBJ_RECLAIM_MORE)
 		syscall_preemption_window();
 }

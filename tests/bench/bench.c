@@ -127,6 +127,12 @@ static struct bench_stats measure(void (*op)(void), uint32_t minus, uint32_t per
 	return (struct bench_stats){samples[BENCH_RUNS / 2], samples[0], samples[BENCH_RUNS - 1]};
 }
 
+struct bench_stats bench_summarise(uint32_t *v, uint32_t n)
+{
+	sort(v, n);
+	return (struct bench_stats){v[n / 2], v[0], v[n - 1]};
+}
+
 struct bench_stats bench_measure(void (*op)(void), uint32_t per_iter)
 {
 	return measure(op, overhead, per_iter);
@@ -292,5 +298,5 @@ int main(uintptr_t arg)
 	    measure_yield_ports("yield_switch_cross_unit_ports_all", 0, IOPORT_SPACE, 0,
 				IOPORT_SPACE) != ERR_OK)
 		return 1;
-	return 0;
+	return bench_irq();
 }

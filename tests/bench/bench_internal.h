@@ -12,10 +12,16 @@ struct bench_stats {
  * timing loop's own cost subtracted. */
 struct bench_stats bench_measure(void (*op)(void), uint32_t per_iter);
 
+/* Sorts v[0..n) and returns its median, min and max. */
+struct bench_stats bench_summarise(uint32_t *v, uint32_t n);
+
 /* Prints "BENCH <name> instructions=<median> min=<min> max=<max> n=<samples>". */
 void bench_report(const char *name, struct bench_stats st);
 
 /* bench_notify.c: channel, notification and wake-up benchmarks. 0, or 1 on a failure. */
 int bench_async(void);
+
+/* bench_irq.c: irq_to_user. 0, or 1 on a failure. */
+int bench_irq(void);
 
 #endif
