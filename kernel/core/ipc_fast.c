@@ -15,6 +15,7 @@
 #include <keel/abi.h>
 #include <kernel/cap.h>
 #include <kernel/ipc.h>
+#include <kernel/mmu.h>
 #include <kernel/percpu.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
@@ -27,12 +28,13 @@
 #define MSG_HEADER_BYTES offsetof(struct ipc_message, data)
 
 /*
- * The kernel addresses of a message buffer and its info buffer (info 0: none wanted) in pt,
- * each within one writable direct-mapped page. The info usually shares the message's page (a
- * stack frame or a static pair): then it costs no second walk. False if either is unusable.
+ * The kernel addresses of t's message buffer and its info buffer (info 0: none wanted), each
+ * within one writable direct-mapped page of t's space. The info usually shares the message's
+ * page (a stack frame or a static pair): then it costs no second walk. False if either is
+ * unusable.
  */
-static bool fast_buffers(struct page_table *pt, uintptr_t msg, uintptr_t info,
-			 struct ipc_message **m, struct ipc_recv_info **i)
+static bool fast_walk(struct page_table *pt, uintptr_t msg, uintptr_t info, struct ipc_message **m,
+		      struct ipc_recv_info **i)
 {
 	*m = uaccess_direct(pt, msg, sizeof(**m), true);
 	*i = NULL;
@@ -48,15 +50,44 @@ static bool fast_buffers(struct page_table *pt, uintptr_t msg, uintptr_t info,
 }
 
 /*
+ * fast_walk for t's buffers, memoised in t->ipc_fast: a thread calls or serves with the same
+ * buffers again and again, and what a walk found stays true until a mapping goes anywhere
+ * (mmu_unmap_generation), so the walk is repeated only then or for other buffers.
+ */
+static bool fast_buffers(struct thread *t, uintptr_t msg, uintptr_t info, struct ipc_message **m,
+			 struct ipc_recv_info **i)
+{
+	struct ipc_fast_cache *fc = &t->ipc_fast;
+	struct page_table *pt = t->unit->aspace;
+
+	if (fc->kmsg != NULL && fc->msg == msg && fc->info == info && fc->pt == pt &&
+	    fc->gen == mmu_unmap_generation) {
+		*m = fc->kmsg;
+		*i = fc->kinfo;
+		return true;
+	}
+	if (!fast_walk(pt, msg, info, m, i))
+		return false;
+	*fc = (struct ipc_fast_cache){.pt = pt,
+				      .msg = msg,
+				      .info = info,
+				      .kmsg = *m,
+				      .kinfo = *i,
+				      .gen = mmu_unmap_generation};
+	return true;
+}
+
+/*
  * The caller's own message: valid buffers, a valid length (read once, into *len), no
  * capability to move.
  */
-static struct ipc_message *fast_own_message(uintptr_t msg, uintptr_t info, uint32_t *len)
+static struct ipc_message *fast_own_message(struct thread *self, uintptr_t msg, uintptr_t info,
+					    uint32_t *len)
 {
 	struct ipc_message *m;
 	struct ipc_recv_info *i;
 
-	if (!fast_buffers(uaccess_current_space(), msg, info, &m, &i))
+	if (!fast_buffers(self, msg, info, &m, &i))
 		return NULL;
 	*len = m->length;
 	if (*len > IPC_DATA_BYTES)
@@ -71,7 +102,7 @@ static struct ipc_message *fast_own_message(uintptr_t msg, uintptr_t info, uint3
 static bool fast_partner_buffers(struct thread *p, struct ipc_message **m,
 				 struct ipc_recv_info **info)
 {
-	return fast_buffers(p->unit->aspace, p->ipc.rx_msg, p->ipc.rx_info, m, info);
+	return fast_buffers(p, p->ipc.rx_msg, p->ipc.rx_info, m, info);
 }
 
 /*
@@ -81,8 +112,8 @@ static bool fast_partner_buffers(struct thread *p, struct ipc_message **m,
  * written as the CAP_NULL they were checked to be, never copied again.
  */
 static void fast_copy(struct ipc_message *to, struct ipc_recv_info *info,
-		      const struct ipc_message *from, uint32_t len, uint64_t badge,
-		      uint32_t rights, uint32_t flags)
+		      const struct ipc_message *from, uint32_t len, uint64_t badge, uint32_t rights,
+		      uint32_t flags)
 {
 	to->type = from->type;
 	to->length = len;
@@ -121,7 +152,7 @@ int ipc_fast_call(const struct syscall_args *a, int32_t *result)
 	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
 
 	/* 2. The message: one page, valid, no capabilities; the reply info likewise. */
-	m = fast_own_message(a->a2, a->a3, &len);
+	m = fast_own_message(self, a->a2, a->a3, &len);
 	if (m == NULL)
 		return IPC_FAST_NO;
 	/* 3. A receiver waits, and its buffers are reachable. */
@@ -172,7 +203,7 @@ int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result)
 	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
 
 	/* 2. The reply: one page, valid, no capabilities; our info buffer likewise. */
-	m = fast_own_message(a->a2, a->a3, &len);
+	m = fast_own_message(self, a->a2, a->a3, &len);
 	if (m == NULL)
 		return IPC_FAST_NO;
 	/* 3. Nobody queued to send (we would receive at once), the caller's buffers reachable. */
