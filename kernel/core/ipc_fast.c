@@ -132,11 +132,8 @@ static bool wait_forever(const struct syscall_args *a)
 	return a->a4 == UINT32_MAX && a->a5 == UINT32_MAX;
 }
 
-/*
- * SYS_IPC_CALL's fast path. On IPC_FAST_DONE, *result is the call's result (the reply is in
- * the caller's buffer already).
- */
-int ipc_fast_call(const struct syscall_args *a, int32_t *result)
+/* SYS_IPC_CALL's fast path: the server that now runs, or NULL (nothing changed). */
+static struct thread *ipc_fast_call(const struct syscall_args *a)
 {
 	struct thread *self = current_thread(), *server;
 	struct run_queue *rq = this_rq();
@@ -148,24 +145,24 @@ int ipc_fast_call(const struct syscall_args *a, int32_t *result)
 	/* 1. A send capability to an endpoint, and no timeout to arm. */
 	if (!wait_forever(a) ||
 	    cap_lookup(&self->unit->caps, (cap_t)a->a1, CAP_TYPE_ENDPOINT, CAP_RIGHT_WRITE, &c))
-		return IPC_FAST_NO;
+		return NULL;
 	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
 
 	/* 2. The message: one page, valid, no capabilities; the reply info likewise. */
 	m = fast_own_message(self, a->a2, a->a3, &len);
 	if (m == NULL)
-		return IPC_FAST_NO;
+		return NULL;
 	/* 3. A receiver waits, and its buffers are reachable. */
 	if (ep->readers == 0 || list_is_empty(&ep->receivers))
-		return IPC_FAST_NO;
+		return NULL;
 	server = list_entry(ep->receivers.next, struct thread, ipc.link);
 	if (server->rq != rq || !fast_partner_buffers(server, &sm, &si))
-		return IPC_FAST_NO;
+		return NULL;
 	/* 4. Lent the caller's priority, the server outranks every ready thread. */
 	uint8_t prio = self->eff_prio > server->base_prio ? self->eff_prio : server->base_prio;
 
 	if (sched_highest_ready(rq) >= (int)prio)
-		return IPC_FAST_NO;
+		return NULL;
 	/* Commit: hand the message over, bind, lend, block, switch. */
 	fast_copy(sm, si, m, len, c->badge, c->rights, IPC_RECV_CALL);
 	list_remove(&server->ipc.link);
@@ -176,18 +173,15 @@ int ipc_fast_call(const struct syscall_args *a, int32_t *result)
 	self->ipc.rx_msg = a->a2;
 	self->ipc.rx_info = a->a3;
 	self->ipc.delivered = false;
-	sched_block(self, BLOCK_IPC_REPLY, server, NO_DEADLINE);
-	sched_switch_to(rq, server);
-	/* Back with the reply, or woken by the general path (death, a slow reply). */
-	*result = ipc_finish_receive(self, a, self->wake_result);
-	return IPC_FAST_DONE;
+	sched_handoff(rq, BLOCK_IPC_REPLY, server, server);
+	return server;
 }
 
 /*
  * SYS_IPC_REPLY_RECV's fast path: the reply goes straight into the waiting caller's buffer,
- * this thread waits on the endpoint, and the caller runs.
+ * this thread waits on the endpoint, and the caller runs (returned; NULL: nothing changed).
  */
-int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result)
+static struct thread *ipc_fast_reply_recv(const struct syscall_args *a)
 {
 	struct thread *self = current_thread(), *caller = self->ipc.reply_to;
 	struct run_queue *rq = this_rq();
@@ -199,20 +193,20 @@ int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result)
 	/* 1. A receive capability to an endpoint, no timeout, and a caller waiting for us. */
 	if (!wait_forever(a) || caller == NULL ||
 	    cap_lookup(&self->unit->caps, (cap_t)a->a1, CAP_TYPE_ENDPOINT, CAP_RIGHT_READ, &c))
-		return IPC_FAST_NO;
+		return NULL;
 	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
 
 	/* 2. The reply: one page, valid, no capabilities; our info buffer likewise. */
 	m = fast_own_message(self, a->a2, a->a3, &len);
 	if (m == NULL)
-		return IPC_FAST_NO;
+		return NULL;
 	/* 3. Nobody queued to send (we would receive at once), the caller's buffers reachable. */
 	if (!list_is_empty(&ep->senders) || caller->rq != rq ||
 	    !fast_partner_buffers(caller, &cm, &ci))
-		return IPC_FAST_NO;
+		return NULL;
 	/* 4. The caller outranks every ready thread. */
 	if (sched_highest_ready(rq) >= (int)caller->eff_prio)
-		return IPC_FAST_NO;
+		return NULL;
 	/* Commit: reply, unbind (our lent priority ends), wait on the endpoint, switch. */
 	fast_copy(cm, ci, m, len, 0, 0, 0);
 	caller->ipc.server = NULL;
@@ -222,9 +216,23 @@ int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result)
 	self->ipc.rx_info = a->a3;
 	self->ipc.delivered = false;
 	list_add_tail(&ep->receivers, &self->ipc.link);
-	sched_block(self, BLOCK_IPC_RECV, ep, NO_DEADLINE);
 	self->eff_prio = self->base_prio;
-	sched_switch_to(rq, caller);
-	*result = ipc_finish_receive(self, a, self->wake_result);
-	return IPC_FAST_DONE;
+	sched_handoff(rq, BLOCK_IPC_RECV, ep, caller);
+	return caller;
+}
+
+/* See <kernel/syscall.h>. */
+struct thread *ipc_fastpath(const struct syscall_args *a)
+{
+	return a->num == SYS_IPC_CALL ? ipc_fast_call(a) : ipc_fast_reply_recv(a);
+}
+
+/* See <kernel/syscall.h>: the tail sys_ipc_call and sys_ipc_reply_recv run after a wait. */
+int32_t ipc_fastpath_resume(const struct syscall_args *a)
+{
+	struct thread *self = current_thread();
+	int32_t result = ipc_finish_receive(self, a, self->wake_result);
+
+	sched_preempt_point(this_rq());
+	return result;
 }

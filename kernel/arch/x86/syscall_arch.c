@@ -14,8 +14,12 @@
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
 #include <kernel/syscall.h>
+#include <kernel/thread.h>
+#include <arch/context.h>
 
 _Static_assert(SYSEXIT_LANDING_VA == SYSENTER_LANDING_ADDR, "one landing address");
+_Static_assert(SYSCALL_NUM_IPC_CALL == SYS_IPC_CALL, "the stubs' fast-path test");
+_Static_assert(SYSCALL_NUM_IPC_REPLY_RECV == SYS_IPC_REPLY_RECV, "the stubs' fast-path test");
 _Static_assert(SYSEXIT_LANDING_VA == LOADER_LANDING_PAGE, "the loader reserves the page");
 
 static bool sysenter_ready; /* the MSRs exist and are programmed (boot CPU) */
@@ -44,9 +48,9 @@ void syscall_set_entry_stack(uintptr_t top)
 }
 
 /* Both stubs leave a complete frame; sysenter's already holds the landing eip and esp = ebp. */
-void syscall_from_user(struct trap_frame *frame)
+static struct syscall_args args_of(const struct trap_frame *frame)
 {
-	struct syscall_args args = {
+	return (struct syscall_args){
 	    .num = frame->eax,
 	    .a1 = frame->ebx,
 	    .a2 = frame->ecx,
@@ -54,8 +58,45 @@ void syscall_from_user(struct trap_frame *frame)
 	    .a4 = frame->esi,
 	    .a5 = frame->edi,
 	};
+}
+
+void syscall_from_user(struct trap_frame *frame)
+{
+	struct syscall_args args = args_of(frame);
 
 	frame->eax = (uint32_t)syscall_dispatch(&args);
+}
+
+/* t was blocked by the fast path: its stack holds only its frame and the swap frame below. */
+static bool blocked_by_fast_path(const struct thread *t)
+{
+	const uint32_t *swap = (const uint32_t *)(uintptr_t)t->context.esp;
+
+	return swap[4] == (uint32_t)(uintptr_t)syscall_fast_resume_entry;
+}
+
+uint32_t syscall_fast_ipc(struct trap_frame *frame)
+{
+	struct syscall_args args = args_of(frame);
+	struct thread *self = current_thread(), *next = ipc_fastpath(&args);
+
+	if (next == NULL)
+		return 0;
+	self->context.esp = (uint32_t)(uintptr_t)frame - SYSCALL_SWAP_FRAME_BYTES;
+	x86_fast_switch_state(self, next);
+	if (blocked_by_fast_path(next)) {
+		/* Its receive ends as ipc_finish_receive ends one the fast path delivered. */
+		((struct trap_frame *)(next->context.esp + SYSCALL_SWAP_FRAME_BYTES))->eax = ERR_OK;
+		next->ipc.delivered = false;
+	}
+	return next->context.esp;
+}
+
+void syscall_fast_resume(struct trap_frame *frame)
+{
+	struct syscall_args args = args_of(frame);
+
+	frame->eax = (uint32_t)ipc_fastpath_resume(&args);
 }
 
 /*

@@ -27,4 +27,21 @@ struct syscall_args {
  */
 int32_t syscall_dispatch(const struct syscall_args *args);
 
+struct thread;
+
+/*
+ * The IPC fast path (ipc_fast.c, docs/ipc.md) of SYS_IPC_CALL and SYS_IPC_REPLY_RECV, which
+ * the arch entry stubs try before syscall_dispatch. NULL: nothing changed, dispatch as usual.
+ * Otherwise the message is delivered, the current thread is blocked for the reply or on the
+ * endpoint, and the returned partner is rq's running thread: the caller moves the CPU to it
+ * (address space, kernel stack, FPU state) and never returns on the blocked thread's stack.
+ */
+struct thread *ipc_fastpath(const struct syscall_args *a);
+
+/*
+ * The result of a syscall ipc_fastpath blocked, when the general path runs its thread again
+ * (a reply or a wake-up it handled), as syscall_dispatch would have returned it.
+ */
+int32_t ipc_fastpath_resume(const struct syscall_args *a);
+
 #endif /* KERNEL_SYSCALL_H */
