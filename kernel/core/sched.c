@@ -315,7 +315,7 @@ void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
 
 	/* A running thread hands over to a blocked thread of its own CPU that outranks the rest. */
 	KASSERT(prev->state == THREAD_RUNNING && next->state == THREAD_BLOCKED && next->rq == rq);
-	KASSERT(prev != rq->idle && rq_highest(rq) < (int)next->eff_prio);
+	KASSERT(prev != rq->idle && (rq->ready_count == 0 || rq_highest(rq) < (int)next->eff_prio));
 	prev->state = THREAD_BLOCKED;
 	prev->block_reason = reason;
 	prev->block_object = object;

@@ -112,7 +112,8 @@ static struct page_table *thread_space(const struct thread *t)
  * stacks stay mapped across the load), points TSS.esp0 (user threads only) and the per-CPU
  * stack top at next's kernel stack and switches the TSS I/O bitmap to next's unit.
  */
-static void switch_cpu_state(struct thread *prev, struct thread *next)
+static inline __attribute__((always_inline)) void switch_cpu_state(struct thread *prev,
+								   struct thread *next)
 {
 	struct page_table *next_space = thread_space(next);
 
