@@ -113,11 +113,11 @@ static struct page_table *thread_space(const struct thread *t)
  * stack top at next's kernel stack and switches the TSS I/O bitmap to next's unit.
  */
 static inline __attribute__((always_inline)) void switch_cpu_state(struct thread *prev,
-								   struct thread *next)
+								   struct thread *next,
+								   struct page_table *prev_space,
+								   struct page_table *next_space)
 {
-	struct page_table *next_space = thread_space(next);
-
-	if (next_space != thread_space(prev))
+	if (next_space != prev_space)
 		mmu_activate(next_space);
 	if (next->unit != prev->unit)
 		iomap_switch(next->unit); /* ports: O(1) unless another unit's map is loaded */
@@ -129,18 +129,19 @@ static inline __attribute__((always_inline)) void switch_cpu_state(struct thread
 /* switch_cpu_state, then the swap of registers, FPU state and stacks. */
 void arch_context_switch(struct thread *prev, struct thread *next)
 {
-	switch_cpu_state(prev, next);
+	switch_cpu_state(prev, next, thread_space(prev), thread_space(next));
 	context_swap(&prev->context, &next->context);
 }
 
 /*
  * The IPC fast path's half of a switch (syscall_entry.S then leaves prev's stack for next's):
  * switch_cpu_state and the FPU state, saved and restored eagerly as context_swap does, so no
- * thread ever runs with another's FPU registers loaded.
+ * thread ever runs with another's FPU registers loaded. Both are user threads whose spaces the
+ * fast path has just used (never NULL).
  */
 void x86_fast_switch_state(struct thread *prev, struct thread *next)
 {
-	switch_cpu_state(prev, next);
+	switch_cpu_state(prev, next, prev->unit->aspace, next->unit->aspace);
 	if (fpu_fxsr)
 		__asm__ volatile("fxsave %0\n\tfxrstor %1"
 				 : "=m"(prev->context.fpu)

@@ -22,7 +22,7 @@ _Static_assert(SYSCALL_NUM_IPC_CALL == SYS_IPC_CALL, "the stubs' fast-path test"
 _Static_assert(SYSCALL_NUM_IPC_REPLY_RECV == SYS_IPC_REPLY_RECV, "the stubs' fast-path test");
 _Static_assert(SYSEXIT_LANDING_VA == LOADER_LANDING_PAGE, "the loader reserves the page");
 
-static bool sysenter_ready; /* the MSRs exist and are programmed (boot CPU) */
+bool syscall_sysenter_ready; /* see <arch/syscall.h> */
 
 static void wrmsr(uint32_t msr, uint32_t value)
 {
@@ -38,13 +38,7 @@ void syscall_arch_init(void)
 	wrmsr(MSR_SYSENTER_CS, SEL_KERNEL_CODE);
 	wrmsr(MSR_SYSENTER_EIP, (uint32_t)(uintptr_t)syscall_sysenter_entry);
 	wrmsr(MSR_SYSENTER_ESP, (uint32_t)this_cpu()->kernel_stack_top);
-	sysenter_ready = true;
-}
-
-void syscall_set_entry_stack(uintptr_t top)
-{
-	if (sysenter_ready)
-		wrmsr(MSR_SYSENTER_ESP, (uint32_t)top);
+	syscall_sysenter_ready = true;
 }
 
 /* Both stubs leave a complete frame; sysenter's already holds the landing eip and esp = ebp. */

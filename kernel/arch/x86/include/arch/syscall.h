@@ -56,11 +56,18 @@ extern const char sysexit_landing_page[];
  */
 void syscall_arch_init(void);
 
+extern bool syscall_sysenter_ready; /* the MSRs exist and are programmed (boot CPU) */
+
 /*
  * Points IA32_SYSENTER_ESP at `top`, the kernel stack the next sysenter lands on. Called by
- * gdt_set_kernel_stack, so TSS.esp0 and the sysenter stack always name the same stack.
+ * gdt_set_kernel_stack, so TSS.esp0 and the sysenter stack always name the same stack. Inline:
+ * every switch makes it.
  */
-void syscall_set_entry_stack(uintptr_t top);
+static inline void syscall_set_entry_stack(uintptr_t top)
+{
+	if (syscall_sysenter_ready)
+		__asm__ volatile("wrmsr" : : "c"(MSR_SYSENTER_ESP), "a"((uint32_t)top), "d"(0u));
+}
 
 /* C half of both entry stubs: runs the syscall in frame->eax/ebx.. and stores the result. */
 void syscall_from_user(struct trap_frame *frame);
