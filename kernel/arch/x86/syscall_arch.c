@@ -41,24 +41,27 @@ void syscall_arch_init(void)
 	syscall_sysenter_ready = true;
 }
 
-/* Both stubs leave a complete frame; sysenter's already holds the landing eip and esp = ebp. */
-static struct syscall_args args_of(const struct trap_frame *frame)
+/* struct syscall_args is the pushal block of the frame, read in place. */
+#define ARGS_AT(field) (__builtin_offsetof(struct trap_frame, field) - TRAP_FRAME_EDI)
+_Static_assert(__builtin_offsetof(struct syscall_args, a5) == ARGS_AT(edi), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, a4) == ARGS_AT(esi), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, a1) == ARGS_AT(ebx), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, a3) == ARGS_AT(edx), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, a2) == ARGS_AT(ecx), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, num) == ARGS_AT(eax), "args in the frame");
+
+/*
+ * Both stubs leave a complete frame; sysenter's already holds the landing eip and esp = ebp.
+ * The arguments are read in place (the frame's eax is written only with the result).
+ */
+static const struct syscall_args *args_of(const struct trap_frame *frame)
 {
-	return (struct syscall_args){
-	    .num = frame->eax,
-	    .a1 = frame->ebx,
-	    .a2 = frame->ecx,
-	    .a3 = frame->edx,
-	    .a4 = frame->esi,
-	    .a5 = frame->edi,
-	};
+	return (const struct syscall_args *)(const void *)&frame->edi;
 }
 
 void syscall_from_user(struct trap_frame *frame)
 {
-	struct syscall_args args = args_of(frame);
-
-	frame->eax = (uint32_t)syscall_dispatch(&args);
+	frame->eax = (uint32_t)syscall_dispatch(args_of(frame));
 }
 
 /* t was blocked by the fast path: its stack holds only its frame and the swap frame below. */
@@ -71,8 +74,7 @@ static bool blocked_by_fast_path(const struct thread *t)
 
 uint32_t syscall_fast_ipc(struct trap_frame *frame)
 {
-	struct syscall_args args = args_of(frame);
-	struct thread *self = current_thread(), *next = ipc_fastpath(&args);
+	struct thread *self = current_thread(), *next = ipc_fastpath(args_of(frame));
 
 	if (next == NULL)
 		return 0;
@@ -88,9 +90,7 @@ uint32_t syscall_fast_ipc(struct trap_frame *frame)
 
 void syscall_fast_resume(struct trap_frame *frame)
 {
-	struct syscall_args args = args_of(frame);
-
-	frame->eax = (uint32_t)ipc_fastpath_resume(&args);
+	frame->eax = (uint32_t)ipc_fastpath_resume(args_of(frame));
 }
 
 /*

@@ -14,9 +14,17 @@
  */
 #define SYSCALL_PRINT_SECTION 4u
 
+/*
+ * The number and arguments (<keel/abi.h>: eax, then ebx, ecx, edx, esi, edi). The fields lie
+ * in the order the x86 stubs save those registers (pushal: edi, esi, ebp, esp, ebx, edx, ecx,
+ * eax), so the arch hands over a pointer into its trap frame instead of a copy (asserted in
+ * syscall_arch.c). Initialise by field name.
+ */
 struct syscall_args {
+	uint32_t a5, a4;
+	uint32_t unused[2]; /* ebp and esp in the x86 frame */
+	uint32_t a1, a3, a2;
 	uint32_t num;
-	uint32_t a1, a2, a3, a4, a5;
 };
 
 /*
