@@ -308,14 +308,20 @@ int sched_highest_ready(struct run_queue *rq)
 	return rq_highest(rq);
 }
 
-void sched_switch_to(struct run_queue *rq, struct thread *next)
+void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
+		   struct thread *next)
 {
 	struct thread *prev = rq->current;
 
-	/* Only a blocked thread hands over, to a blocked thread of its own CPU. */
-	KASSERT(prev->state == THREAD_BLOCKED && next->state == THREAD_BLOCKED && next->rq == rq);
-	KASSERT(sched_highest_ready(rq) < (int)next->eff_prio);
-	sleepq_remove(&rq->sleepq, next);
+	/* A running thread hands over to a blocked thread of its own CPU that outranks the rest. */
+	KASSERT(prev->state == THREAD_RUNNING && next->state == THREAD_BLOCKED && next->rq == rq);
+	KASSERT(prev != rq->idle && (rq->ready_count == 0 || rq_highest(rq) < (int)next->eff_prio));
+	prev->state = THREAD_BLOCKED;
+	prev->block_reason = reason;
+	prev->block_object = object;
+	prev->wake_result = ERR_OK;
+	if (next->sleep_index >= 0)
+		sleepq_remove(&rq->sleepq, next);
 	next->block_reason = BLOCK_NONE;
 	next->block_object = NULL;
 	next->wake_result = ERR_OK;
@@ -324,7 +330,6 @@ void sched_switch_to(struct run_queue *rq, struct thread *next)
 	rq->current = next;
 	rq->need_resched = false;
 	rq->stats.switches++;
-	arch_context_switch(prev, next);
 }
 
 struct thread *sched_pick_next(struct run_queue *rq)

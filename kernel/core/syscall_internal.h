@@ -44,12 +44,6 @@ int32_t sys_ipc_reply_recv(const struct syscall_args *a);
 int32_t sys_endpoint_create(const struct syscall_args *a);
 int32_t sys_unit_start(const struct syscall_args *a);
 
-/* ipc_fast.c: IPC_FAST_DONE with *result set, or IPC_FAST_NO with nothing changed. */
-#define IPC_FAST_NO   0
-#define IPC_FAST_DONE 1
-int ipc_fast_call(const struct syscall_args *a, int32_t *result);
-int ipc_fast_reply_recv(const struct syscall_args *a, int32_t *result);
-
 /* syscall_unit.c */
 int32_t sys_thread_create(const struct syscall_args *a);
 

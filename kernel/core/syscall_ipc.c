@@ -182,10 +182,6 @@ int32_t sys_ipc_call(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
 	struct send_args s;
-	int32_t result;
-
-	if (ipc_fast_call(a, &result) == IPC_FAST_DONE)
-		return result;
 	int err = send_prepare(t, a, false, &s);
 
 	if (err == ERR_OK)
@@ -269,10 +265,6 @@ int32_t sys_ipc_reply_recv(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
 	struct cap *c;
-	int32_t result;
-
-	if (ipc_fast_reply_recv(a, &result) == IPC_FAST_DONE)
-		return result;
 	int err = endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_READ, &c);
 
 	if (err == ERR_OK)

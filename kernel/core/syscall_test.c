@@ -14,7 +14,8 @@ struct syscall_fx fx;
 /* a5 = CAP_SELF: the unit capability thread create takes (the other calls ignore a5). */
 static int32_t call(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4)
 {
-	struct syscall_args a = {num, a1, a2, a3, a4, (uint32_t)CAP_SELF};
+	struct syscall_args a = {
+	    .num = num, .a1 = a1, .a2 = a2, .a3 = a3, .a4 = a4, .a5 = (uint32_t)CAP_SELF};
 
 	return syscall_dispatch(&a);
 }
@@ -298,7 +299,7 @@ static void test_thread_create_bad_pointers(void **state)
 
 static void test_thread_create_needs_unit_cap_and_priority(void **state)
 {
-	struct syscall_args a = {SYS_THREAD_CREATE, CODE, DATA + 64, 0, 10, 0};
+	struct syscall_args a = {.num = SYS_THREAD_CREATE, .a1 = CODE, .a2 = DATA + 64, .a4 = 10};
 	cap_t h;
 
 	(void)state;

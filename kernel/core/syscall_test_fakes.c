@@ -133,9 +133,9 @@ int sched_highest_ready(struct run_queue *q)
 	return PRIO_HIGHEST; /* the IPC fast path never applies here */
 }
 
-void sched_switch_to(struct run_queue *q, struct thread *next)
+void sched_handoff(struct run_queue *q, enum block_reason r, void *o, struct thread *next)
 {
-	(void)q, (void)next;
+	(void)q, (void)r, (void)o, (void)next;
 	fail_msg("the IPC fast path switched threads in a syscall test");
 }
 

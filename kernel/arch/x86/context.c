@@ -35,6 +35,7 @@ struct first_swap_frame {
 static uint8_t fpu_clean_image[ARCH_FPU_AREA_BYTES] __attribute__((aligned(16)));
 /* x86_context_swap_fxsr or _fnsave, chosen by x86_fpu_init before the first switch. */
 static void (*context_swap)(struct arch_context *prev, struct arch_context *next);
+static bool fpu_fxsr; /* the FPU state is saved with fxsave (else fnsave) */
 
 /* fninit (and the default MXCSR with SSE), then the state saved the way switches save it. */
 static void fpu_save_clean(const struct cpu_features *f)
@@ -64,6 +65,7 @@ void x86_fpu_init(void)
 		cr4 |= CR4_OSXMMEXCPT;
 	write_cr4(cr4);
 	context_swap = f->fxsr ? x86_context_swap_fxsr : x86_context_swap_fnsave;
+	fpu_fxsr = f->fxsr;
 	fpu_save_clean(f);
 }
 
@@ -108,20 +110,44 @@ static struct page_table *thread_space(const struct thread *t)
 /*
  * Loads CR3 only when the address space changes (the kernel half is shared, so the kernel
  * stacks stay mapped across the load), points TSS.esp0 (user threads only) and the per-CPU
- * stack top at next's kernel stack, switches the TSS I/O bitmap to next's unit, then swaps
- * registers, FPU state and stacks.
+ * stack top at next's kernel stack and switches the TSS I/O bitmap to next's unit.
  */
-void arch_context_switch(struct thread *prev, struct thread *next)
+static inline __attribute__((always_inline)) void switch_cpu_state(struct thread *prev,
+								   struct thread *next,
+								   struct page_table *prev_space,
+								   struct page_table *next_space)
 {
-	struct page_table *next_space = thread_space(next);
-	struct percpu *cpu = this_cpu();
-
-	if (next_space != thread_space(prev))
+	if (next_space != prev_space)
 		mmu_activate(next_space);
 	if (next->unit != prev->unit)
 		iomap_switch(next->unit); /* ports: O(1) unless another unit's map is loaded */
 	if (next->context.esp0 != 0)
 		gdt_set_kernel_stack(next->context.esp0);
-	cpu->kernel_stack_top = (uintptr_t)next->kstack_top; /* backtraces, sysenter */
+	this_cpu()->kernel_stack_top = (uintptr_t)next->kstack_top; /* backtraces, sysenter */
+}
+
+/* switch_cpu_state, then the swap of registers, FPU state and stacks. */
+void arch_context_switch(struct thread *prev, struct thread *next)
+{
+	switch_cpu_state(prev, next, thread_space(prev), thread_space(next));
 	context_swap(&prev->context, &next->context);
+}
+
+/*
+ * The IPC fast path's half of a switch (syscall_entry.S then leaves prev's stack for next's):
+ * switch_cpu_state and the FPU state, saved and restored eagerly as context_swap does, so no
+ * thread ever runs with another's FPU registers loaded. Both are user threads whose spaces the
+ * fast path has just used (never NULL).
+ */
+void x86_fast_switch_state(struct thread *prev, struct thread *next)
+{
+	switch_cpu_state(prev, next, prev->unit->aspace, next->unit->aspace);
+	if (fpu_fxsr)
+		__asm__ volatile("fxsave %0\n\tfxrstor %1"
+				 : "=m"(prev->context.fpu)
+				 : "m"(next->context.fpu));
+	else
+		__asm__ volatile("fnsave %0\n\tfrstor %1"
+				 : "=m"(prev->context.fpu)
+				 : "m"(next->context.fpu));
 }

@@ -32,6 +32,7 @@ static struct page_table *active_space; /* per-CPU once there is more than one C
 /* The frame mmu_kmap has in the window, or KMAP_NONE (one CPU: one window). */
 static phys_addr_t kmap_frame;
 #define KMAP_NONE 0xFFFFFFFFu
+uint64_t mmu_unmap_generation; /* see <kernel/mmu.h> */
 
 static uint32_t *table_at(uint32_t pde)
 {
@@ -201,6 +202,7 @@ void mmu_destroy_address_space(struct page_table *pt)
 		return;
 	KASSERT(pt != kernel_space); /* the kernel space lives forever */
 	KASSERT(pt != active_space); /* switch away before destroying */
+	mmu_unmap_generation++;
 	for (uint32_t i = 0; i < PDE_KERNEL_FIRST; i++) {
 		if (pt->pde[i] & PTE_PRESENT &&
 		    pmm_free_frame(pt->pde[i] & PTE_FRAME_MASK) != ERR_OK)
@@ -256,6 +258,7 @@ int mmu_unmap_page(struct page_table *pt, virt_addr_t virt)
 	if (pte == NULL || !(*pte & PTE_PRESENT))
 		return ERR_NOT_FOUND;
 	*pte = 0;
+	mmu_unmap_generation++;
 	if (pt == active_space || virt >= USER_SPACE_END)
 		arch_tlb_invalidate(virt);
 	return ERR_OK;

@@ -14,11 +14,15 @@
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
 #include <kernel/syscall.h>
+#include <kernel/thread.h>
+#include <arch/context.h>
 
 _Static_assert(SYSEXIT_LANDING_VA == SYSENTER_LANDING_ADDR, "one landing address");
+_Static_assert(SYSCALL_NUM_IPC_CALL == SYS_IPC_CALL, "the stubs' fast-path test");
+_Static_assert(SYSCALL_NUM_IPC_REPLY_RECV == SYS_IPC_REPLY_RECV, "the stubs' fast-path test");
 _Static_assert(SYSEXIT_LANDING_VA == LOADER_LANDING_PAGE, "the loader reserves the page");
 
-static bool sysenter_ready; /* the MSRs exist and are programmed (boot CPU) */
+bool syscall_sysenter_ready; /* see <arch/syscall.h> */
 
 static void wrmsr(uint32_t msr, uint32_t value)
 {
@@ -34,28 +38,59 @@ void syscall_arch_init(void)
 	wrmsr(MSR_SYSENTER_CS, SEL_KERNEL_CODE);
 	wrmsr(MSR_SYSENTER_EIP, (uint32_t)(uintptr_t)syscall_sysenter_entry);
 	wrmsr(MSR_SYSENTER_ESP, (uint32_t)this_cpu()->kernel_stack_top);
-	sysenter_ready = true;
+	syscall_sysenter_ready = true;
 }
 
-void syscall_set_entry_stack(uintptr_t top)
+/* struct syscall_args is the pushal block of the frame, read in place. */
+#define ARGS_AT(field) (__builtin_offsetof(struct trap_frame, field) - TRAP_FRAME_EDI)
+_Static_assert(__builtin_offsetof(struct syscall_args, a5) == ARGS_AT(edi), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, a4) == ARGS_AT(esi), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, a1) == ARGS_AT(ebx), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, a3) == ARGS_AT(edx), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, a2) == ARGS_AT(ecx), "args in the frame");
+_Static_assert(__builtin_offsetof(struct syscall_args, num) == ARGS_AT(eax), "args in the frame");
+
+/*
+ * Both stubs leave a complete frame; sysenter's already holds the landing eip and esp = ebp.
+ * The arguments are read in place (the frame's eax is written only with the result).
+ */
+static const struct syscall_args *args_of(const struct trap_frame *frame)
 {
-	if (sysenter_ready)
-		wrmsr(MSR_SYSENTER_ESP, (uint32_t)top);
+	return (const struct syscall_args *)(const void *)&frame->edi;
 }
 
-/* Both stubs leave a complete frame; sysenter's already holds the landing eip and esp = ebp. */
 void syscall_from_user(struct trap_frame *frame)
 {
-	struct syscall_args args = {
-	    .num = frame->eax,
-	    .a1 = frame->ebx,
-	    .a2 = frame->ecx,
-	    .a3 = frame->edx,
-	    .a4 = frame->esi,
-	    .a5 = frame->edi,
-	};
+	frame->eax = (uint32_t)syscall_dispatch(args_of(frame));
+}
 
-	frame->eax = (uint32_t)syscall_dispatch(&args);
+/* t was blocked by the fast path: its stack holds only its frame and the swap frame below. */
+static bool blocked_by_fast_path(const struct thread *t)
+{
+	const uint32_t *swap = (const uint32_t *)(uintptr_t)t->context.esp;
+
+	return swap[4] == (uint32_t)(uintptr_t)syscall_fast_resume_entry;
+}
+
+uint32_t syscall_fast_ipc(struct trap_frame *frame)
+{
+	struct thread *self = current_thread(), *next = ipc_fastpath(args_of(frame));
+
+	if (next == NULL)
+		return 0;
+	self->context.esp = (uint32_t)(uintptr_t)frame - SYSCALL_SWAP_FRAME_BYTES;
+	x86_fast_switch_state(self, next);
+	if (blocked_by_fast_path(next)) {
+		/* Its receive ends as ipc_finish_receive ends one the fast path delivered. */
+		((struct trap_frame *)(next->context.esp + SYSCALL_SWAP_FRAME_BYTES))->eax = ERR_OK;
+		next->ipc.delivered = false;
+	}
+	return next->context.esp;
+}
+
+void syscall_fast_resume(struct trap_frame *frame)
+{
+	frame->eax = (uint32_t)ipc_fastpath_resume(args_of(frame));
 }
 
 /*

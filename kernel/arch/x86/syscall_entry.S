@@ -3,7 +3,8 @@
  * stack and call their C half, which runs syscall_dispatch and stores the result in the
  * frame's eax. int 0x80 returns with iret; sysenter with sysexit. A syscall that blocks leaves
  * the frame on its stack and resumes here when switched back in. Register convention: the
- * syscall comment in <keel/abi.h>.
+ * syscall comment in <keel/abi.h>. SYS_IPC_CALL and SYS_IPC_REPLY_RECV first try the IPC fast
+ * path (syscall_fast_ipc), which may leave this thread's stack for its partner's at once.
  */
 #include <arch/gdt.h>
 #include <arch/syscall.h>
@@ -12,6 +13,24 @@
 
 	.section .text
 
+/*
+ * After TRAP_FRAME_SAVE (%esp = the frame): the IPC fast path for its two syscalls. When it
+ * applies, this thread is blocked with nothing on its stack but the frame and the swap frame
+ * below it (whose return address is written here), and the stub goes on in the partner's.
+ */
+.macro SYSCALL_FAST_IPC
+	cmpl $SYSCALL_NUM_IPC_CALL, TRAP_FRAME_EAX(%esp)
+	je 1f
+	cmpl $SYSCALL_NUM_IPC_REPLY_RECV, TRAP_FRAME_EAX(%esp)
+	jne 2f
+1:	pushl %esp                      /* struct trap_frame * */
+	call syscall_fast_ipc           /* the partner's saved esp, or 0 */
+	testl %eax, %eax
+	jnz syscall_fast_switch
+	addl $4, %esp
+2:
+.endm
+
 /* int 0x80 (DPL-3 interrupt gate: interrupts are off). The CPU pushed ss, esp, eflags, cs, eip. */
 	.global syscall_int80_entry
 	.type syscall_int80_entry, @function
@@ -19,6 +38,7 @@ syscall_int80_entry:
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
+	SYSCALL_FAST_IPC
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp
@@ -46,9 +66,10 @@ syscall_sysenter_untraced:              /* TF is clear from here on: no single-s
 	pushl $SYSCALL_USER_EFLAGS      /* eflags */
 	pushl $SEL_USER_CODE            /* cs */
 	pushl $SYSEXIT_LANDING_VA       /* eip */
-	pushl $0                        /* error code */
+	pushl $SYSCALL_FRAME_SYSENTER   /* error code: marks a frame sysexit may leave through */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
+	SYSCALL_FAST_IPC
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp
@@ -59,6 +80,47 @@ syscall_sysenter_untraced:              /* TF is clear from here on: no single-s
 	sti                             /* takes effect after sysexit: no interrupt in between */
 	sysexit
 	.size syscall_sysenter_entry, . - syscall_sysenter_entry
+
+/*
+ * The fast path's switch: %eax = the partner's saved esp; (%esp) is the blocked thread's
+ * swap-frame return slot. A partner the fast path blocked leaves through its own frame (its
+ * result is in it); one blocked by the general path returns into its context_swap caller
+ * (its FPU state is loaded already).
+ */
+syscall_fast_switch:
+	movl $syscall_fast_resume_entry, (%esp)
+	movl %eax, %esp
+	cmpl $syscall_fast_resume_entry, SYSCALL_SWAP_FRAME_BYTES - 4(%esp)
+	jne 1f
+	addl $SYSCALL_SWAP_FRAME_BYTES, %esp
+	jmp syscall_frame_exit
+1:	popl %edi
+	popl %esi
+	popl %ebx
+	popl %ebp
+	ret
+
+/* Where schedule() resumes a thread the fast path blocked: %esp = its frame. */
+	.global syscall_fast_resume_entry
+	.type syscall_fast_resume_entry, @function
+syscall_fast_resume_entry:
+	pushl %esp                      /* struct trap_frame * */
+	call syscall_fast_resume
+	addl $4, %esp
+	/* fall through */
+
+/* Leaves through the syscall frame at %esp: sysexit if sysenter built it, else iret. */
+syscall_frame_exit:
+	TRAP_FRAME_RESTORE
+	cmpl $SYSCALL_FRAME_SYSENTER, TRAP_FRAME_ERROR - TRAP_FRAME_VECTOR(%esp)
+	jne 1f
+	movl TRAP_FRAME_EIP - TRAP_FRAME_VECTOR(%esp), %edx
+	movl TRAP_FRAME_USER_ESP - TRAP_FRAME_VECTOR(%esp), %ecx
+	sti                             /* takes effect after sysexit: no interrupt in between */
+	sysexit
+1:	addl $8, %esp
+	USER_RETURN_POINT iret
+	.size syscall_fast_resume_entry, . - syscall_fast_resume_entry
 
 /*
  * The sysexit landing page: one frame of the kernel image, mapped read-only and user-visible

@@ -24,6 +24,7 @@
 
 struct thread;
 struct cap_table;
+struct page_table;
 
 /* A thread's IPC state, embedded in struct thread. */
 struct ipc_state {
@@ -41,6 +42,19 @@ struct ipc_state {
 	uintptr_t rx_info; /* 0: not wanted */
 	bool delivered;
 	uint32_t notify_bits;	    /* notification wait: the bits it took */
+};
+
+/*
+ * The IPC fast path's memo of the last message and info buffers a thread used (its own
+ * message, where it receives): their kernel (direct-map) addresses from the last page-table
+ * walk, which stay good while mmu_unmap_generation equals `gen` (no mapping went since).
+ */
+struct ipc_fast_cache {
+	struct page_table *pt;	     /* the space they were found in (a slot may change owner) */
+	uintptr_t msg, info;	     /* user addresses; info 0: none */
+	struct ipc_message *kmsg;    /* NULL: nothing memoised */
+	struct ipc_recv_info *kinfo; /* NULL when info is 0 */
+	uint64_t gen;
 };
 
 #ifndef ENDPOINT_MAX

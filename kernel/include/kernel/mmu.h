@@ -42,6 +42,12 @@ int mmu_query(struct page_table *pt, virt_addr_t virt, phys_addr_t *phys, uint32
  * and no calls: the checked user access's hot lookup.
  */
 void *mmu_user_ptr(struct page_table *pt, virt_addr_t virt, bool write);
+/*
+ * Bumped whenever a present user or kernel mapping goes (mmu_unmap_page, a destroyed space):
+ * a kernel pointer found by mmu_user_ptr stays good while this is unchanged (64 bits: never
+ * wraps). The IPC fast path keeps such pointers across syscalls by it.
+ */
+extern uint64_t mmu_unmap_generation;
 /* Makes pt the current address space. */
 void mmu_activate(struct page_table *pt);
 

@@ -127,12 +127,15 @@ bool sched_preempt_point(struct run_queue *rq);
 int sched_highest_ready(struct run_queue *rq);
 
 /*
- * The IPC fast path's switch: the running thread (already BLOCKED by sched_block) hands the
- * CPU straight to `next`, a BLOCKED thread of rq that no ready thread outranks or equals (the
- * caller checked): next leaves any sleep queue and runs with wake_result ERR_OK and a fresh
- * slice, without a pass through the run queue. Returns when the caller runs again.
+ * The IPC fast path's hand-over: the running thread blocks for `reason` on `object` (no
+ * deadline) and `next`, a BLOCKED thread of rq that no ready thread outranks or equals (the
+ * caller checked), becomes rq's running thread with wake_result ERR_OK and a fresh slice,
+ * leaving any sleep queue, without a pass through the run queue. Bookkeeping only: the caller
+ * then moves the CPU to next itself (the arch entry stub, docs/ipc.md) and never returns on
+ * the blocked thread's stack.
  */
-void sched_switch_to(struct run_queue *rq, struct thread *next);
+void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
+		   struct thread *next);
 
 /*
  * A preemption point inside a long syscall: schedule() only if a thread of a higher priority

@@ -78,6 +78,7 @@ struct thread {
 	struct arch_context context; /* saved CPU state while switched out (arch-defined) */
 	void *kstack_base;	     /* lowest byte of the kernel stack */
 	void *kstack_top;	     /* one past the highest byte */
+	struct ipc_fast_cache ipc_fast; /* the IPC fast path's buffer memo (ipc_fast.c) */
 };
 
 /* Empties the pool: every slot free, generations reset. Called once at boot (and by tests). */

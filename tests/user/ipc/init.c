@@ -9,6 +9,8 @@
 /* Module indexes: the order of `modules` in //tests:ipc_image. */
 #define MODULE_SERVER 1
 #define MODULE_CLIENT 2
+#define SPARE_VA      0x38000000u /* free in init's space: the remapped-buffer check */
+#define RW	      (MEM_MAP_READ | MEM_MAP_WRITE)
 
 static int failed;
 
@@ -72,6 +74,33 @@ static void timeouts(cap_t ep)
 	CHECK("init", "waited at least 5 ms", t1 - t0 >= 5000, 1);
 }
 
+/*
+ * The fast path memoises where a caller's buffer lies in memory: a buffer whose page is
+ * unmapped and another page mapped at its address between two calls must be found again.
+ * The second reply lands in the new page; the old page keeps the first reply.
+ */
+static void remapped_buffer(cap_t server)
+{
+	cap_t ep = cap_derive(server, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, CLIENT_BADGE);
+	cap_t a = sys_mem_alloc(CAP_ROOT_BUDGET, 1), b = sys_mem_alloc(CAP_ROOT_BUDGET, 1);
+	struct ipc_message *m = (struct ipc_message *)SPARE_VA;
+	const struct ipc_message *old = (const struct ipc_message *)(SPARE_VA + 0x10000);
+
+	CHECK("init", "map a buffer", sys_mem_map(a, m, RW), ERR_OK);
+	msg_set(m, MSG_ECHO, "first");
+	CHECK("init", "call from it", ipc_call(ep, m, NULL, IPC_WAIT_FOREVER), ERR_OK);
+	CHECK("init", "its reply", strcmp((const char *)m->data, "tsrif"), 0);
+	CHECK("init", "unmap it", sys_mem_unmap(m), ERR_OK);
+	CHECK("init", "map another page there", sys_mem_map(b, m, RW), ERR_OK);
+	msg_set(m, MSG_ECHO, "second");
+	CHECK("init", "call from the new page", ipc_call(ep, m, NULL, IPC_WAIT_FOREVER), ERR_OK);
+	CHECK("init", "reply in the new page", strcmp((const char *)m->data, "dnoces"), 0);
+	CHECK("init", "map the old page", sys_mem_map(a, (void *)old, RW), ERR_OK);
+	CHECK("init", "old page untouched", strcmp((const char *)old->data, "tsrif"), 0);
+	CHECK("init", "unmap both", sys_mem_unmap(m) + sys_mem_unmap((void *)old), ERR_OK);
+	CHECK("init", "free both", cap_delete(a) + cap_delete(b) + cap_delete(ep), ERR_OK);
+}
+
 int main(uintptr_t arg)
 {
 	cap_t ep = sys_endpoint_create(), done = sys_endpoint_create(), caps[2];
@@ -93,6 +122,7 @@ int main(uintptr_t arg)
 	CHECK("init", "server start",
 	      sys_unit_start(CAP_ROOT_MODULE(MODULE_SERVER), 60, 60, caps, 1, 0) > 0, 1);
 	CHECK("init", "moved at start", cap_identify(caps[0]), ERR_BAD_CAP);
+	remapped_buffer(ep);
 	caps[0] = cap_derive(ep, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, CLIENT_BADGE);
 	caps[1] = cap_derive(done, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
 	CHECK("init", "client start",

@@ -53,5 +53,9 @@ void x86_context_swap_fnsave(struct arch_context *prev, struct arch_context *nex
 /* context.S: where a new thread's first swap returns; irets the trap frame above it. */
 void x86_thread_start(void);
 
+/* context.c: every part of arch_context_switch but the stack swap, for the IPC fast path. */
+struct thread;
+void x86_fast_switch_state(struct thread *prev, struct thread *next);
+
 #endif /* __ASSEMBLER__ */
 #endif /* ARCH_CONTEXT_H */

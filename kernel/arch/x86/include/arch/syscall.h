@@ -25,6 +25,14 @@
  * number as SYSENTER_LANDING_ADDR in <keel/abi.h>, repeated here for the assembly).
  */
 #define SYSEXIT_LANDING_VA  0xBFFF9000
+/* The error-code word of a frame the sysenter stub built (int 0x80 pushes 0): sysexit may
+ * return through it. */
+#define SYSCALL_FRAME_SYSENTER 1
+/* SYS_IPC_CALL and SYS_IPC_REPLY_RECV of <keel/abi.h>, for the stubs' fast-path test. */
+#define SYSCALL_NUM_IPC_CALL	   16
+#define SYSCALL_NUM_IPC_REPLY_RECV 19
+/* Bytes of the swap frame (edi, esi, ebx, ebp, return address) context_swap pops. */
+#define SYSCALL_SWAP_FRAME_BYTES 20
 
 #ifndef __ASSEMBLER__
 
@@ -48,14 +56,38 @@ extern const char sysexit_landing_page[];
  */
 void syscall_arch_init(void);
 
+extern bool syscall_sysenter_ready; /* the MSRs exist and are programmed (boot CPU) */
+
 /*
  * Points IA32_SYSENTER_ESP at `top`, the kernel stack the next sysenter lands on. Called by
- * gdt_set_kernel_stack, so TSS.esp0 and the sysenter stack always name the same stack.
+ * gdt_set_kernel_stack, so TSS.esp0 and the sysenter stack always name the same stack. Inline:
+ * every switch makes it.
  */
-void syscall_set_entry_stack(uintptr_t top);
+static inline void syscall_set_entry_stack(uintptr_t top)
+{
+	if (syscall_sysenter_ready)
+		__asm__ volatile("wrmsr" : : "c"(MSR_SYSENTER_ESP), "a"((uint32_t)top), "d"(0u));
+}
 
 /* C half of both entry stubs: runs the syscall in frame->eax/ebx.. and stores the result. */
 void syscall_from_user(struct trap_frame *frame);
+
+/*
+ * Both stubs, for SYS_IPC_CALL and SYS_IPC_REPLY_RECV, before syscall_from_user: 0 if the IPC
+ * fast path does not apply (nothing changed); else the current thread is blocked, the CPU
+ * state (CR3, TSS, FPU) is the partner's, and the result is the partner's saved stack pointer,
+ * which the stub loads after writing the blocked thread's swap-frame return address
+ * (syscall_fast_resume_entry) just below `frame`. A partner that the fast path blocked itself
+ * has its result in its frame already, and leaves through it directly.
+ */
+uint32_t syscall_fast_ipc(struct trap_frame *frame);
+
+/*
+ * syscall_fast_resume_entry's C half: a thread the fast path blocked, run again by schedule()
+ * (a reply or a wake-up through the general path), finishes its syscall.
+ */
+void syscall_fast_resume(struct trap_frame *frame);
+void syscall_fast_resume_entry(void);
 
 /*
  * Called by trap_dispatch for every exception. From ring 3, or a selector fault while the
