@@ -8,34 +8,27 @@
 	.section .text
 
 /*
- * void x86_context_swap_<kind>(struct arch_context *prev, struct arch_context *next)
- * Interrupts are off. Fixed cost: 4 pushes, FPU save, FPU restore, 4 pops, no branches. One
- * copy per FPU save instruction pair; x86_fpu_init picks the one the CPU supports.
+ * void x86_context_swap(struct arch_context *prev, struct arch_context *next)
+ * Interrupts are off. Fixed cost: 4 pushes, 4 pops, no branches. The FPU state was switched
+ * before (context.c).
  */
-.macro CONTEXT_SWAP name, fpu_save, fpu_restore
-	.global \name
-	.type \name, @function
-\name:
+	.global x86_context_swap
+	.type x86_context_swap, @function
+x86_context_swap:
 	movl 4(%esp), %eax              /* prev */
 	movl 8(%esp), %edx              /* next */
 	pushl %ebp
 	pushl %ebx
 	pushl %esi
 	pushl %edi
-	\fpu_save ARCH_CONTEXT_FPU(%eax)
 	movl %esp, ARCH_CONTEXT_ESP(%eax)
 	movl ARCH_CONTEXT_ESP(%edx), %esp
-	\fpu_restore ARCH_CONTEXT_FPU(%edx)
 	popl %edi
 	popl %esi
 	popl %ebx
 	popl %ebp
 	ret                             /* into prev's caller, or x86_thread_start */
-	.size \name, . - \name
-.endm
-
-	CONTEXT_SWAP x86_context_swap_fxsr, fxsave, fxrstor
-	CONTEXT_SWAP x86_context_swap_fnsave, fnsave, frstor
+	.size x86_context_swap, . - x86_context_swap
 
 /*
  * A new thread's first swap "returns" here with %esp at a struct trap_frame built by

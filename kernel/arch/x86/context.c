@@ -18,7 +18,7 @@
 
 #define CR0_MP		  (1u << 1)  /* wait/fwait honours TS */
 #define CR0_EM		  (1u << 2)  /* x87 emulation: must be off */
-#define CR0_TS		  (1u << 3)  /* task switched: lazy FPU trap, unused (we save eagerly) */
+#define CR0_TS		  (1u << 3)  /* task switched: an FPU instruction traps (#NM) */
 #define CR0_NE		  (1u << 5)  /* native x87 error reporting (#MF) */
 #define CR4_TSD		  (1u << 2)  /* rdtsc privileged: must stay clear (user benchmarks) */
 #define CR4_OSFXSR	  (1u << 9)  /* fxsave/fxrstor and SSE enabled */
@@ -31,11 +31,69 @@ struct first_swap_frame {
 	uint32_t ret;
 };
 
-/* The FPU image every new thread starts from, in the format `context_swap` restores. */
+/* The FPU image every new thread starts from, in the format fpu_load restores. */
 static uint8_t fpu_clean_image[ARCH_FPU_AREA_BYTES] __attribute__((aligned(16)));
-/* x86_context_swap_fxsr or _fnsave, chosen by x86_fpu_init before the first switch. */
-static void (*context_swap)(struct arch_context *prev, struct arch_context *next);
 static bool fpu_fxsr; /* the FPU state is saved with fxsave (else fnsave) */
+
+static inline void fpu_save(uint8_t *area)
+{
+	if (fpu_fxsr)
+		__asm__ volatile("fxsave %0" : "=m"(*(uint8_t(*)[ARCH_FPU_AREA_BYTES])area));
+	else
+		__asm__ volatile("fnsave %0" : "=m"(*(uint8_t(*)[ARCH_FPU_AREA_BYTES])area));
+}
+
+static inline void fpu_load(const uint8_t *area)
+{
+	if (fpu_fxsr)
+		__asm__ volatile("fxrstor %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_AREA_BYTES])area));
+	else
+		__asm__ volatile("frstor %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_AREA_BYTES])area));
+}
+
+static inline void fpu_trap_on_use(void)
+{
+	uint32_t cr0;
+
+	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | CR0_TS));
+}
+
+/*
+ * The FPU half of a switch. The rule that keeps other threads' FPU state out of reach (no
+ * LazyFP-style leak, where an FPU instruction that is about to trap reads the registers
+ * speculatively): the FPU registers hold a thread's state only while that thread runs, and
+ * whenever CR0.TS is set they hold the clean image. A thread that has used the FPU
+ * (fpu_live) gets its state saved and restored on every switch; between threads that never
+ * did, as in most IPC, the FPU costs nothing (what real hardware pays for fxsave and
+ * fxrstor, 100 cycles and more each, an instruction count does not show).
+ */
+static inline __attribute__((always_inline)) void switch_fpu(struct arch_context *prev,
+							     struct arch_context *next)
+{
+	if (prev->fpu_live)
+		fpu_save(prev->fpu);
+	if (next->fpu_live) {
+		if (!prev->fpu_live)
+			__asm__ volatile("clts");
+		fpu_load(next->fpu);
+	} else if (prev->fpu_live) {
+		fpu_load(fpu_clean_image);
+		fpu_trap_on_use();
+	}
+}
+
+bool x86_fpu_first_use(const struct trap_frame *f)
+{
+	struct thread *t = current_thread();
+
+	if (f->vector != TRAP_NM || !trap_from_user(f) || t == NULL || t->context.fpu_live)
+		return false;
+	t->context.fpu_live = 1;
+	__asm__ volatile("clts");
+	fpu_load(t->context.fpu);
+	return true;
+}
 
 /* fninit (and the default MXCSR with SSE), then the state saved the way switches save it. */
 static void fpu_save_clean(const struct cpu_features *f)
@@ -64,9 +122,9 @@ void x86_fpu_init(void)
 	if (f->sse)
 		cr4 |= CR4_OSXMMEXCPT;
 	write_cr4(cr4);
-	context_swap = f->fxsr ? x86_context_swap_fxsr : x86_context_swap_fnsave;
 	fpu_fxsr = f->fxsr;
 	fpu_save_clean(f);
+	fpu_trap_on_use(); /* the boot context (idle) never uses the FPU */
 }
 
 /*
@@ -96,6 +154,7 @@ void arch_thread_init_user(struct thread *t, uintptr_t entry, uintptr_t user_sp,
 	t->context.esp = (uint32_t)(uintptr_t)sf;
 	t->context.esp0 = (uint32_t)top;
 	memcpy(t->context.fpu, fpu_clean_image, ARCH_FPU_AREA_BYTES);
+	t->context.fpu_live = 0;
 }
 
 /*
@@ -130,24 +189,17 @@ static inline __attribute__((always_inline)) void switch_cpu_state(struct thread
 void arch_context_switch(struct thread *prev, struct thread *next)
 {
 	switch_cpu_state(prev, next, thread_space(prev), thread_space(next));
-	context_swap(&prev->context, &next->context);
+	switch_fpu(&prev->context, &next->context);
+	x86_context_swap(&prev->context, &next->context);
 }
 
 /*
  * The IPC fast path's half of a switch (syscall_entry.S then leaves prev's stack for next's):
- * switch_cpu_state and the FPU state, saved and restored eagerly as context_swap does, so no
- * thread ever runs with another's FPU registers loaded. Both are user threads whose spaces the
- * fast path has just used (never NULL).
+ * switch_cpu_state and the FPU by the same rule as every switch. Both are user threads whose
+ * spaces the fast path has just used (never NULL).
  */
 void x86_fast_switch_state(struct thread *prev, struct thread *next)
 {
 	switch_cpu_state(prev, next, prev->unit->aspace, next->unit->aspace);
-	if (fpu_fxsr)
-		__asm__ volatile("fxsave %0\n\tfxrstor %1"
-				 : "=m"(prev->context.fpu)
-				 : "m"(next->context.fpu));
-	else
-		__asm__ volatile("fnsave %0\n\tfrstor %1"
-				 : "=m"(prev->context.fpu)
-				 : "m"(next->context.fpu));
+	switch_fpu(&prev->context, &next->context);
 }

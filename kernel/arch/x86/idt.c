@@ -56,6 +56,8 @@ void idt_init(void)
 void trap_dispatch(struct trap_frame *frame)
 {
 	if (frame->vector < TRAP_EXCEPTION_COUNT) {
+		if (x86_fpu_first_use(frame)) /* a user thread's first FPU instruction */
+			return;
 		if (trap_user_exception(frame)) /* ring 3 (thread killed), or the sysenter #DB */
 			return;
 		exception_fatal(frame);

@@ -2,8 +2,11 @@
  * FPU test: the main thread and a peer at the same priority alternate with SYS_YIELD, each
  * holding its own values in the x87 stack and control word (and, where the CPU has SSE, in
  * xmm0 and MXCSR) across every yield. The kernel switches FPU state with fxsave or, without
- * FXSR, fnsave: either way each thread must get its own state back. Prints which registers
- * were checked and "fpu test: <n> failed"; returns 0 only if nothing failed.
+ * FXSR, fnsave: either way each thread must get its own state back. Then a thread that never
+ * used the FPU, started while main holds its own control word in the registers, must find the
+ * clean state on its first FPU instruction (its first use traps and loads its own state).
+ * Prints which registers were checked and "fpu test: <n> failed"; returns 0 only if nothing
+ * failed.
  */
 #include <stdint.h>
 
@@ -91,6 +94,40 @@ static struct failures run_rounds(int64_t base, uint16_t cw, uint32_t mxcsr, int
 }
 
 static volatile struct failures peer_failures;
+static _Alignas(16) uint8_t fresh_stack[4096];
+static volatile uint16_t fresh_cw;
+static volatile int fresh_done;
+
+/* Its first FPU instruction: the control word it finds. */
+static void fresh(uintptr_t arg)
+{
+	uint16_t cw = 0;
+
+	(void)arg;
+	__asm__ volatile("fnstcw %0" : "=m"(cw));
+	fresh_cw = cw;
+	fresh_done = 1;
+}
+
+/*
+ * Main loads the peer's control word, starts a fresh thread above itself (it runs at once)
+ * and checks what that thread saw: 0 on success.
+ */
+static int fresh_thread_sees_clean_state(void)
+{
+	uint16_t cw = X87_CW_PEER, old;
+
+	__asm__ volatile("fnstcw %0\n\tfldcw %1" : "=m"(old) : "m"(cw));
+	if (sys_thread_create(fresh, fresh_stack + sizeof(fresh_stack), 0, PEER_PRIORITY + 1) <= 0)
+		return 1;
+	__asm__ volatile("fnstcw %0" : "=m"(cw));
+	__asm__ volatile("fldcw %0" : : "m"(old));
+	uprintf("fpu: a new thread's first FPU use finds the clean control word 0x%x, main keeps "
+		"0x%x: %s\n",
+		(unsigned)fresh_cw, (unsigned)cw,
+		fresh_done && fresh_cw == X87_CW_MAIN && cw == X87_CW_PEER ? "ok" : "FAIL");
+	return !(fresh_done && fresh_cw == X87_CW_MAIN && cw == X87_CW_PEER);
+}
 
 static void peer(uintptr_t sse)
 {
@@ -126,6 +163,7 @@ int main(uintptr_t arg)
 			f.sse ? "FAIL" : "ok");
 	else
 		uprintf("fpu: no SSE on this CPU, xmm0 not checked\n");
+	f.x87 += (uint32_t)fresh_thread_sees_clean_state();
 	uprintf("fpu test: %u failed\n", (unsigned)(f.x87 + f.sse));
 	return f.x87 + f.sse ? 1 : 0;
 }

@@ -17,15 +17,19 @@
 
 /*
  * Callee-saved registers and the return address live on the thread's own kernel stack while it
- * is switched out; `esp` points at them. FPU state is saved eagerly on every switch (fixed
- * cost): with fxsave/fxrstor (x87 and SSE) where the CPU has FXSR, else with fnsave/frstor
- * (x87 only), chosen once at boot; fxsave needs `fpu` 16-byte aligned. esp0 == 0 marks a
- * kernel thread (idle): it never enters ring 3, so switching to it leaves TSS.esp0 alone.
+ * is switched out; `esp` points at them. A thread that has used the FPU (fpu_live) has its FPU
+ * state saved and restored on every switch: with fxsave/fxrstor (x87 and SSE) where the CPU
+ * has FXSR, else with fnsave/frstor (x87 only), chosen once at boot; fxsave needs `fpu`
+ * 16-byte aligned. One that has not runs with CR0.TS set and the clean FPU image loaded; its
+ * first FPU instruction traps (#NM) and makes it live (context.c states the rule). esp0 == 0
+ * marks a kernel thread (idle): it never enters ring 3, so switching to it leaves TSS.esp0
+ * alone.
  */
 struct arch_context {
-	uint32_t esp;  /* saved kernel stack pointer while switched out */
-	uint32_t esp0; /* top of the kernel stack: loaded into TSS.esp0 when the thread runs */
-	uint32_t reserved[2];
+	uint32_t esp;	   /* saved kernel stack pointer while switched out */
+	uint32_t esp0;	   /* top of the kernel stack: loaded into TSS.esp0 when the thread runs */
+	uint32_t fpu_live; /* it has used the FPU: `fpu` holds its state while switched out */
+	uint32_t reserved;
 	uint8_t fpu[ARCH_FPU_AREA_BYTES] __attribute__((aligned(16)));
 };
 
@@ -48,8 +52,14 @@ void x86_fpu_init(void);
  * stack and restore its FPU state and registers; return when prev is resumed. The _fxsr one
  * saves with fxsave/fxrstor, the _fnsave one with fnsave/frstor (CPUs without FXSR).
  */
-void x86_context_swap_fxsr(struct arch_context *prev, struct arch_context *next);
-void x86_context_swap_fnsave(struct arch_context *prev, struct arch_context *next);
+void x86_context_swap(struct arch_context *prev, struct arch_context *next);
+
+struct trap_frame;
+/*
+ * The #NM handler's part: a user thread's first FPU instruction (CR0.TS set) makes it an FPU
+ * user and resumes it with its own FPU state loaded. False for any other #NM (a kernel bug).
+ */
+bool x86_fpu_first_use(const struct trap_frame *f);
 /* context.S: where a new thread's first swap returns; irets the trap frame above it. */
 void x86_thread_start(void);
 

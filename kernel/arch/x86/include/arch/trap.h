@@ -10,6 +10,7 @@
 #define TRAP_NMI	     2
 #define TRAP_BP		     3
 #define TRAP_UD		     6	/* invalid opcode */
+#define TRAP_NM		     7	/* device not available: an FPU instruction with CR0.TS set */
 #define TRAP_DF		     8	/* double fault: task gate to the #DF TSS */
 #define TRAP_TS		     10 /* invalid TSS */
 #define TRAP_NP		     11 /* segment not present */
