@@ -1,7 +1,7 @@
 /*
  * The device syscalls (32-39): I/O-port capabilities (SYS_IOPORT_CREATE, SYS_IOPORT_ENABLE),
- * interrupt lines (SYS_IRQ_BIND, SYS_IRQ_ACK) and device memory (SYS_DEVMEM_CREATE). This layer checks handles, rights and
- * ranges; <kernel/ioport.h> and <kernel/irq_line.h> do the work.
+ * interrupt lines (SYS_IRQ_BIND, SYS_IRQ_ACK) and device memory (SYS_DEVMEM_CREATE). This layer
+ * checks handles, rights and ranges; <kernel/ioport.h> and <kernel/irq_line.h> do the work.
  */
 #include <keel/abi.h>
 #include <kernel/boot.h>

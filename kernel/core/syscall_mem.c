@@ -110,9 +110,10 @@ int32_t sys_mem_map(const struct syscall_args *a)
 	    (memobj_of(c)->flags & MEMOBJ_DEVICE_CONTROL))
 		return ERR_INVALID;
 	struct unit *u = me();
-	struct mem_map_request req = {.vaddr = a->a2, .budget = u->budget,
-				      .mmu_flags = MMU_USER |
-						   (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0)};
+	struct mem_map_request req = {.vaddr = a->a2,
+				      .budget = u->budget,
+				      .mmu_flags =
+					  MMU_USER | (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0)};
 	uint32_t tables, ticket;
 
 	err = mem_map_begin(u->aspace, &u->image, memobj_of(c), &req, &tables, &ticket);

@@ -14,16 +14,16 @@
 #include "bench.h"
 #include "bench_internal.h"
 
-#define KBC_DATA       0x60u
-#define KBC_COMMAND    0x64u
-#define KBC_PORTS      5u    /* 0x60-0x64 */
-#define KBC_WRITE_MODE 0x60u /* the next data byte is the controller's mode */
-#define KBC_MODE       0x45u /* keyboard interrupt on, system flag, translation */
-#define KBC_WRITE_OBUF 0xD2u /* the next data byte appears as keyboard input */
-#define KBC_OBF	       0x01u /* status: output buffer full */
-#define IRQ_KEYBOARD   1u
+#define KBC_DATA	0x60u
+#define KBC_COMMAND	0x64u
+#define KBC_PORTS	5u    /* 0x60-0x64 */
+#define KBC_WRITE_MODE	0x60u /* the next data byte is the controller's mode */
+#define KBC_MODE	0x45u /* keyboard interrupt on, system flag, translation */
+#define KBC_WRITE_OBUF	0xD2u /* the next data byte appears as keyboard input */
+#define KBC_OBF		0x01u /* status: output buffer full */
+#define IRQ_KEYBOARD	1u
 #define WAITER_PRIORITY 110 /* above main (100): it runs as soon as the interrupt wakes it */
-#define IRQ_EVENTS     (BENCH_WARMUP + BENCH_RUNS)
+#define IRQ_EVENTS	(BENCH_WARMUP + BENCH_RUNS)
 
 static cap_t note, line;
 static volatile uint64_t raised_at;
@@ -92,7 +92,8 @@ int bench_irq(void)
 		raised_at = bench_rdtsc();
 		outb(KBC_DATA, (uint8_t)i);
 		if (handled != before + 1) {
-			uprintf("bench: interrupt %u did not reach the waiter first\n", (unsigned)i);
+			uprintf("bench: interrupt %u did not reach the waiter first\n",
+				(unsigned)i);
 			return 1;
 		}
 	}

@@ -46,7 +46,9 @@ static inline void fpu_save(uint8_t *area)
 static inline void fpu_load(const uint8_t *area)
 {
 	if (fpu_fxsr)
-		__asm__ volatile("fxrstor %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_AREA_BYTES])area));
+		__asm__ volatile("fxrstor %0"
+				 :
+				 : "m"(*(const uint8_t(*)[ARCH_FPU_AREA_BYTES])area));
 	else
 		__asm__ volatile("frstor %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_AREA_BYTES])area));
 }

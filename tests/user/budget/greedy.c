@@ -9,12 +9,12 @@
 #include <keel/syscall.h>
 #include <tests/check.h>
 
-#define BUDGET	     CAP_START(0)
-#define GO	     CAP_START(1)
-#define MAX_TRIES    16
-#define STACK_BYTES  512
-#define FOREVER_US   0xffffffffffffffffull
-#define MAP_VA	     0x20000000u
+#define BUDGET	    CAP_START(0)
+#define GO	    CAP_START(1)
+#define MAX_TRIES   16
+#define STACK_BYTES 512
+#define FOREVER_US  0xffffffffffffffffull
+#define MAP_VA	    0x20000000u
 
 static _Alignas(16) uint8_t stacks[MAX_TRIES][STACK_BYTES];
 

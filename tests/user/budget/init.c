@@ -69,10 +69,10 @@ static void case_greedy(void)
 	      cap_restrict(caps[0], CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT), ERR_OK);
 	after = info();
 	CHECK("init", "frames taken", before.frames - after.frames, 64);
-	CHECK("init", "threads taken", before.objects[CAP_TYPE_THREAD] -
-	      after.objects[CAP_TYPE_THREAD], 4);
-	CHECK("init", "memory taken (the budget too)", before.objects[CAP_TYPE_MEMORY] -
-	      after.objects[CAP_TYPE_MEMORY], 2);
+	CHECK("init", "threads taken",
+	      before.objects[CAP_TYPE_THREAD] - after.objects[CAP_TYPE_THREAD], 4);
+	CHECK("init", "memory taken (the budget too)",
+	      before.objects[CAP_TYPE_MEMORY] - after.objects[CAP_TYPE_MEMORY], 2);
 	unit = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_GREEDY), CHILD_PRIO, CHILD_PRIO, caps,
 				     2, 3u | 3u << 8 | 2u << 16);
 	CHECK("init", "greedy started", unit > 0, 1);
@@ -97,13 +97,15 @@ static void case_too_small(void)
 	want.objects[CAP_TYPE_UNIT] = 1;
 	want.objects[CAP_TYPE_THREAD] = 1;
 	b = sys_budget_create(CAP_ROOT_BUDGET, &want);
-	CHECK("init", "too small: start", sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK),
-							       CHILD_PRIO, CHILD_PRIO, &b, 1, 0),
-	      ERR_NOMEM);
+	CHECK(
+	    "init", "too small: start",
+	    sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO, &b, 1, 0),
+	    ERR_NOMEM);
 	CHECK("init", "too small: budget still ours", sys_mem_info(b), 2);
-	CHECK("init", "too small: no unit", sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK),
-							     CHILD_PRIO, CHILD_PRIO, &b, 0, 0),
-	      ERR_INVALID);
+	CHECK(
+	    "init", "too small: no unit",
+	    sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO, &b, 0, 0),
+	    ERR_INVALID);
 	CHECK("init", "too small: delete", cap_delete(b), ERR_OK);
 	after = info();
 	CHECK("init", "too small: all back", same(&before, &after), 1);

@@ -9,13 +9,13 @@
 #include <keel/syscall.h>
 #include <tests/check.h>
 
-#define PAGE	     0x1000u
-#define FB_VA	     0x20000000u
-#define PCI_ADDRESS  0xCF8u
-#define PCI_DATA     0xCFCu
+#define PAGE	      0x1000u
+#define FB_VA	      0x20000000u
+#define PCI_ADDRESS   0xCF8u
+#define PCI_DATA      0xCFCu
 #define CLASS_DISPLAY 0x03u
-#define BAR_IO	     0x1u
-#define BAR_TYPE_64  0x4u
+#define BAR_IO	      0x1u
+#define BAR_TYPE_64   0x4u
 
 static void port_out32(uint16_t port, uint32_t v)
 {

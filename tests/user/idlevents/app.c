@@ -6,18 +6,9 @@
  */
 #include <keel/syscall.h>
 #include <keel/ulib.h>
+#include <tests/check.h>
 
 #include "idl/keyboard_client.h"
-
-static int failed;
-
-#define CHECK(name, got, want)                                                             \
-	do {                                                                               \
-		long long g_ = (long long)(got), w_ = (long long)(want);                   \
-		uprintf("app %s: got %lld want %lld %s\n", name, g_, w_,                   \
-			g_ == w_ ? "ok" : "FAIL");                                         \
-		failed += g_ != w_;                                                        \
-	} while (0)
 
 struct keys {
 	char seen[8];
@@ -34,7 +25,7 @@ static void on_key(void *ctx, const struct idl_caller *from,
 	if (k->count < sizeof(k->seen) - 1)
 		k->seen[k->count++] = (char)ev->ascii;
 	k->rights = from->rights;
-	CHECK("key time", ev->time_us, 1000u * (uint64_t)(ev->ascii - 'a'));
+	CHECK("app", "key time", ev->time_us, 1000u * (uint64_t)(ev->ascii - 'a'));
 }
 
 int main(uintptr_t arg)
@@ -47,15 +38,18 @@ int main(uintptr_t arg)
 	(void)arg;
 	keel_keyboard_events_init(&ev, CAP_START(0), &handlers, &keys);
 	for (unsigned i = 0; i < 4; i++)
-		CHECK("events_recv", keel_keyboard_events_recv(&ev, IPC_WAIT_FOREVER), ERR_OK);
-	CHECK("in order", strcmp(keys.seen, "abcd"), 0);
-	CHECK("sender rights", keys.rights, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
-	CHECK("unknown rejected", keel_keyboard_events_recv(&ev, IPC_WAIT_FOREVER), ERR_NOSYS);
-	CHECK("rejected_unknown", ev.rejected_unknown, 1);
-	CHECK("driver gone", keel_keyboard_events_recv(&ev, IPC_WAIT_FOREVER), ERR_PEER_DIED);
+		CHECK("app", "events_recv", keel_keyboard_events_recv(&ev, IPC_WAIT_FOREVER),
+		      ERR_OK);
+	CHECK("app", "in order", strcmp(keys.seen, "abcd"), 0);
+	CHECK("app", "sender rights", keys.rights, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
+	CHECK("app", "unknown rejected", keel_keyboard_events_recv(&ev, IPC_WAIT_FOREVER),
+	      ERR_NOSYS);
+	CHECK("app", "rejected_unknown", ev.rejected_unknown, 1);
+	CHECK("app", "driver gone", keel_keyboard_events_recv(&ev, IPC_WAIT_FOREVER),
+	      ERR_PEER_DIED);
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
 		m.caps[i] = CAP_NULL;
-	m.data[0] = (uint8_t)failed;
-	CHECK("report", ipc_send(CAP_START(1), &m, IPC_NO_WAIT), ERR_OK);
-	return failed;
+	m.data[0] = (uint8_t)check_failed;
+	CHECK("app", "report", ipc_send(CAP_START(1), &m, IPC_NO_WAIT), ERR_OK);
+	return check_failed;
 }

@@ -7,18 +7,9 @@
  */
 #include <keel/syscall.h>
 #include <keel/ulib.h>
+#include <tests/check.h>
 
 #include "idl/keyboard_server.h"
-
-static int failed;
-
-#define CHECK(name, got, want)                                                             \
-	do {                                                                               \
-		long long g_ = (long long)(got), w_ = (long long)(want);                   \
-		uprintf("driver %s: got %lld want %lld %s\n", name, g_, w_,                \
-			g_ == w_ ? "ok" : "FAIL");                                         \
-		failed += g_ != w_;                                                        \
-	} while (0)
 
 int main(uintptr_t arg)
 {
@@ -30,17 +21,18 @@ int main(uintptr_t arg)
 	for (unsigned i = 0; i < 4; i++) {
 		ev.ascii = (uint8_t)('a' + i);
 		ev.time_us = 1000u * i;
-		CHECK("send_key", keel_keyboard_send_key(&sub, &ev), ERR_OK);
+		CHECK("driver", "send_key", keel_keyboard_send_key(&sub, &ev), ERR_OK);
 	}
 	ev.ascii = 'e';
-	CHECK("send_key full", keel_keyboard_send_key(&sub, &ev), ERR_BUSY);
-	CHECK("sent", sub.stats.sent, 4);
-	CHECK("dropped", sub.stats.dropped, 1);
+	CHECK("driver", "send_key full", keel_keyboard_send_key(&sub, &ev), ERR_BUSY);
+	CHECK("driver", "sent", sub.stats.sent, 4);
+	CHECK("driver", "dropped", sub.stats.dropped, 1);
 	/* Not an event of Keyboard: waits for room (the app's first receive makes it). */
 	struct ipc_message raw = {.type = IPC_TYPE(0x0011, 99), .length = 0};
 
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
 		raw.caps[i] = CAP_NULL;
-	CHECK("raw unknown ordinal", ipc_send(CAP_START(0), &raw, IPC_WAIT_FOREVER), ERR_OK);
-	return failed;
+	CHECK("driver", "raw unknown ordinal", ipc_send(CAP_START(0), &raw, IPC_WAIT_FOREVER),
+	      ERR_OK);
+	return check_failed;
 }

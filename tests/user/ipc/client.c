@@ -8,8 +8,6 @@
 #define SERVER CAP_START(0)
 #define REPORT CAP_START(1)
 
-static int failed;
-
 static void echo(void)
 {
 	struct ipc_message m;
@@ -63,7 +61,8 @@ static void give_and_take(void)
 {
 	struct ipc_message m;
 	struct ipc_recv_info info;
-	cap_t ep = sys_endpoint_create(), mine = cap_derive(ep, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
+	cap_t ep = sys_endpoint_create(),
+	      mine = cap_derive(ep, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
 	cap_t plain = cap_derive(ep, CAP_RIGHT_WRITE, 0);
 
 	msg_set(&m, MSG_TAKE_CAP, NULL);
@@ -108,7 +107,7 @@ int main(uintptr_t arg)
 	server_dies();
 	msg_set(&m, MSG_REPORT, NULL);
 	m.length = 1;
-	m.data[0] = (uint8_t)failed;
+	m.data[0] = (uint8_t)check_failed;
 	CHECK("client", "report", ipc_send(REPORT, &m, IPC_WAIT_FOREVER), ERR_OK);
-	return failed;
+	return check_failed;
 }

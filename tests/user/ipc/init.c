@@ -12,8 +12,6 @@
 #define SPARE_VA      0x38000000u /* free in init's space: the remapped-buffer check */
 #define RW	      (MEM_MAP_READ | MEM_MAP_WRITE)
 
-static int failed;
-
 static void bad_handles(cap_t ep)
 {
 	struct ipc_message m;
@@ -30,13 +28,13 @@ static void bad_handles(cap_t ep)
 	CHECK("init", "stale identify", cap_identify(gone), ERR_BAD_CAP);
 	CHECK("init", "derive wider", cap_derive(ro, CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0),
 	      ERR_RIGHTS);
-	CHECK("init", "recv without read", ipc_recv(cap_derive(ep, CAP_RIGHT_WRITE, 0), &m, &info,
-						    IPC_NO_WAIT),
-	      ERR_RIGHTS);
+	CHECK("init", "recv without read",
+	      ipc_recv(cap_derive(ep, CAP_RIGHT_WRITE, 0), &m, &info, IPC_NO_WAIT), ERR_RIGHTS);
 	CHECK("init", "restrict with children", cap_restrict(ep, CAP_RIGHT_READ), ERR_BUSY);
 	CHECK("init", "revoke", cap_revoke(ep), ERR_OK);
 	CHECK("init", "revoked child", cap_identify(ro), ERR_BAD_CAP);
-	CHECK("init", "identify", cap_identify(ep), CAP_IDENTIFY(CAP_TYPE_ENDPOINT, CAP_RIGHTS_ALL));
+	CHECK("init", "identify", cap_identify(ep),
+	      CAP_IDENTIFY(CAP_TYPE_ENDPOINT, CAP_RIGHTS_ALL));
 }
 
 static void bad_messages(cap_t ep)
@@ -131,6 +129,6 @@ int main(uintptr_t arg)
 	CHECK("init", "report", ipc_recv(done, &m, &info, IPC_WAIT_FOREVER), ERR_OK);
 	CHECK("init", "report type", m.type, MSG_REPORT);
 	CHECK("init", "client failures", m.data[0], 0);
-	uprintf("ipc test: %d failed\n", failed);
-	return failed;
+	uprintf("ipc test: %d failed\n", check_failed);
+	return check_failed;
 }

@@ -1,4 +1,5 @@
-/* Shared by the IPC test programs: message types, the client's badge, and a check macro. */
+/* Shared by the IPC test programs: message types and the client's badge (CHECK: <tests/check.h>).
+ */
 #ifndef IPC_TEST_H
 #define IPC_TEST_H
 
@@ -8,24 +9,16 @@
 
 #include <keel/syscall.h>
 #include <keel/ulib.h>
+#include <tests/check.h>
 
-#define IPC_TEST_IFACE	0x77
-#define MSG_ECHO	IPC_TYPE(IPC_TEST_IFACE, 1) /* reply: the data reversed */
-#define MSG_TAKE_CAP	IPC_TYPE(IPC_TEST_IFACE, 2) /* carries an endpoint capability */
-#define MSG_GIVE_CAP	IPC_TYPE(IPC_TEST_IFACE, 3) /* reply carries a new endpoint capability */
-#define MSG_ONEWAY	IPC_TYPE(IPC_TEST_IFACE, 4) /* sent, not called */
-#define MSG_DIE		IPC_TYPE(IPC_TEST_IFACE, 5) /* the server exits without replying */
-#define MSG_REPORT	IPC_TYPE(IPC_TEST_IFACE, 6) /* client -> init: data[0] = failures */
-#define CLIENT_BADGE	0x1234abcdull
-
-/* Prints "<who> <name>: got G want W ok|FAIL" and counts failures in `failed`. */
-#define CHECK(who, name, got, want)                                                        \
-	do {                                                                               \
-		long long g_ = (long long)(got), w_ = (long long)(want);                   \
-		uprintf("%s %s: got %lld want %lld %s\n", who, name, g_, w_,               \
-			g_ == w_ ? "ok" : "FAIL");                                         \
-		failed += g_ != w_;                                                        \
-	} while (0)
+#define IPC_TEST_IFACE 0x77
+#define MSG_ECHO       IPC_TYPE(IPC_TEST_IFACE, 1) /* reply: the data reversed */
+#define MSG_TAKE_CAP   IPC_TYPE(IPC_TEST_IFACE, 2) /* carries an endpoint capability */
+#define MSG_GIVE_CAP   IPC_TYPE(IPC_TEST_IFACE, 3) /* reply carries a new endpoint capability */
+#define MSG_ONEWAY     IPC_TYPE(IPC_TEST_IFACE, 4) /* sent, not called */
+#define MSG_DIE	       IPC_TYPE(IPC_TEST_IFACE, 5) /* the server exits without replying */
+#define MSG_REPORT     IPC_TYPE(IPC_TEST_IFACE, 6) /* client -> init: data[0] = failures */
+#define CLIENT_BADGE   0x1234abcdull
 
 static inline void msg_set(struct ipc_message *m, uint32_t type, const char *text)
 {

@@ -5,7 +5,6 @@
  */
 #include "ipc_test.h"
 
-static int failed;
 static struct ipc_message last_echo; /* the previous echo request and its info */
 static struct ipc_recv_info last_info;
 static unsigned echoes;
@@ -83,6 +82,6 @@ int main(uintptr_t arg)
 	while (r == ERR_OK && serve(&m, &info))
 		r = ipc_reply_recv(CAP_START(0), &m, &info, IPC_WAIT_FOREVER);
 	uprintf("server: exiting on type 0x%x (r=%d), %d failed\n", (unsigned)m.type, (int)r,
-		failed);
-	return failed;
+		check_failed);
+	return check_failed;
 }

@@ -18,8 +18,6 @@
 #define IRQ_ROUNDS  10
 #define POLL_LIMIT  100000000u /* RTC polls before giving up on the device */
 
-static int failed;
-
 static uint8_t rtc_read(uint8_t reg)
 {
 	port_out(CMOS_INDEX, reg);
@@ -112,6 +110,6 @@ int main(uintptr_t arg)
 	irq = sys_irq_bind(CAP_ROOT_IRQ, RTC_IRQ, n, RTC_BIT);
 	CHECK("irq", "line free after delete", irq > 0, 1);
 	CHECK("irq", "delete it again", cap_delete(irq), ERR_OK);
-	uprintf("irq test: %d failed\n", failed);
-	return failed;
+	uprintf("irq test: %d failed\n", check_failed);
+	return check_failed;
 }
