@@ -135,6 +135,16 @@ int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_prior
 	return unit_start(image, priority, max_priority, UNIT_START_BUDGET, caps, ncaps, arg);
 }
 
+int32_t sys_unit_watch(cap_t unit, cap_t notification, uint32_t bits)
+{
+	return syscall_raw(SYS_UNIT_WATCH, (uint32_t)unit, (uint32_t)notification, bits, 0, 0);
+}
+
+int32_t sys_unit_info(cap_t unit, struct keel_unit_info *out)
+{
+	return syscall_raw(SYS_UNIT_INFO, (uint32_t)unit, ptr_arg(out), 0, 0, 0);
+}
+
 int32_t sys_module_start(uint32_t index, uint32_t priority)
 {
 	return sys_unit_start(CAP_ROOT_MODULE(index), priority, priority, NULL, 0, 0);

@@ -17,6 +17,7 @@
 #include <kernel/mem_map.h>
 #include <kernel/memobj.h>
 #include <kernel/mmu.h>
+#include <kernel/notification.h>
 #include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>
@@ -390,12 +391,16 @@ static void unit_ended(struct unit *u, bool faulted, int status)
 		kprintf("unit %s (id %u) killed: last thread faulted\n", u->name, (unsigned)u->id);
 	else
 		kprintf("unit %s (id %u) exited: status %d\n", u->name, (unsigned)u->id, status);
+	u->end_state = faulted ? UNIT_FAULTED : UNIT_EXITED;
+	u->end_status = faulted ? 0 : status;
 	/*
 	 * The dying unit pays for its own teardown, now, on its last thread (still alive, so a
 	 * preemption window can switch away from it and back): every capability, mapping, frame
-	 * and page table goes.
+	 * and page table goes. Then its watcher learns, with the memory already back.
 	 */
 	unit_release_memory(u, true);
+	if (u->watch != NULL)
+		notification_signal(u->watch, u->watch_bits);
 	if (u != init_unit)
 		return;
 	init_unit = NULL;

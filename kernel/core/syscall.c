@@ -152,6 +152,8 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_IRQ_BIND] = sys_irq_bind,
     [SYS_IRQ_ACK] = sys_irq_ack,
     [SYS_DEVMEM_CREATE] = sys_devmem_create,
+    [SYS_UNIT_WATCH] = sys_unit_watch,
+    [SYS_UNIT_INFO] = sys_unit_info,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

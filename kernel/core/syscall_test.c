@@ -318,6 +318,42 @@ static void test_thread_create_needs_unit_cap_and_priority(void **state)
 	assert_int_equal(fx.creates, 1);
 }
 
+/* SYS_UNIT_WATCH and SYS_UNIT_INFO: handles, rights, the copy-out. */
+static void test_unit_watch_and_info(void **state)
+{
+	struct notification n = {.kobj = {.type = CAP_TYPE_NOTIFICATION, .gen = 1}};
+	const struct keel_unit_info *info = (const void *)user_bytes(DATA);
+	cap_t u, nh, ro;
+
+	(void)state;
+	list_init(&other.threads); /* no threads */
+	strcpy(other.name, "other");
+	other.max_prio = 77;
+	assert_int_equal(cap_install(&me.caps, &other.kobj, CAP_RIGHTS_ALL, 0, &u), ERR_OK);
+	assert_int_equal(cap_install(&me.caps, &n.kobj, CAP_RIGHTS_ALL, 0, &nh), ERR_OK);
+	assert_int_equal(cap_install(&me.caps, &n.kobj, CAP_RIGHT_READ, 0, &ro), ERR_OK);
+	assert_int_equal(call(SYS_UNIT_WATCH, (uint32_t)nh, (uint32_t)nh, 1, 0), ERR_BAD_CAP);
+	assert_int_equal(call(SYS_UNIT_WATCH, (uint32_t)u, (uint32_t)u, 1, 0), ERR_BAD_CAP);
+	assert_int_equal(call(SYS_UNIT_WATCH, (uint32_t)u, (uint32_t)ro, 1, 0), ERR_RIGHTS);
+	assert_int_equal(call(SYS_UNIT_WATCH, (uint32_t)u, (uint32_t)nh, 0, 0), ERR_INVALID);
+	assert_int_equal(call(SYS_UNIT_WATCH, (uint32_t)u, (uint32_t)nh, 4, 0), ERR_OK);
+	assert_ptr_equal(other.watch, &n);
+	assert_int_equal(other.watch_bits, 4);
+	assert_int_equal(call(SYS_UNIT_INFO, (uint32_t)u, DATA + 2 * PAGE_SIZE - 8, 0, 0),
+			 ERR_FAULT);
+	assert_int_equal(call(SYS_UNIT_INFO, (uint32_t)u, DATA, 0, 0), ERR_OK);
+	assert_int_equal(info->state, UNIT_RUNNING);
+	assert_int_equal(info->max_priority, 77);
+	assert_string_equal(info->name, "other");
+	other.end_state = UNIT_EXITED;
+	other.end_status = -5;
+	assert_int_equal(call(SYS_UNIT_INFO, (uint32_t)u, DATA, 0, 0), ERR_OK);
+	assert_int_equal(info->state, UNIT_EXITED);
+	assert_int_equal(info->status, -5);
+	other.end_state = UNIT_RUNNING;
+	other.watch = NULL;
+}
+
 static void test_unit_start(void **state)
 {
 	struct memobj image = {.kobj = {.type = CAP_TYPE_MEMORY, .flags = KOBJ_COUNTED, .gen = 1},
@@ -376,6 +412,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_thread_create_bad_pointers, reset),
 	    cmocka_unit_test_setup(test_thread_create_needs_unit_cap_and_priority, reset),
 	    cmocka_unit_test_setup(test_unit_start, reset),
+	    cmocka_unit_test_setup(test_unit_watch_and_info, reset),
 	    cmocka_unit_test_setup(test_exits, reset),
 	};
 

@@ -17,6 +17,7 @@
 #include <kernel/ipc.h>
 #include <kernel/memobj.h>
 #include <kernel/mmu.h>
+#include <kernel/notification.h>
 #include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>

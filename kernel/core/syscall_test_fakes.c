@@ -110,6 +110,12 @@ void process_reap(void)
 {
 }
 
+void unit_set_watch(struct unit *u, struct notification *n, uint32_t bits)
+{
+	u->watch = n;
+	u->watch_bits = bits;
+}
+
 int ipc_send(struct endpoint *ep, struct thread *t, bool call, bool nowait, uint64_t deadline)
 {
 	(void)ep, (void)t, (void)call, (void)nowait, (void)deadline;

@@ -8,6 +8,7 @@
 #include <kernel/cap.h>
 #include <kernel/kprintf.h>
 #include <kernel/memobj.h>
+#include <kernel/notification.h>
 #include <kernel/percpu.h>
 #include <kernel/process.h>
 #include <kernel/thread.h>
@@ -144,4 +145,56 @@ int32_t sys_unit_start(const struct syscall_args *a)
 	if (cap_install(&me->caps, &u->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK)
 		return ERR_NOMEM; /* cannot happen: a slot was free and nothing ran meanwhile */
 	return h;
+}
+
+/* The unit capability h of the caller names, with `rights`. */
+static int unit_of(cap_t h, uint32_t rights, struct unit **out)
+{
+	struct cap *c;
+	int err = cap_lookup(&current_thread()->unit->caps, h, CAP_TYPE_UNIT, rights, &c);
+
+	if (err == ERR_OK)
+		*out = container_of(c->obj, struct unit, kobj);
+	return err;
+}
+
+/* SYS_UNIT_WATCH(unit cap READ, notification cap WRITE, bits): signalled when the unit ends. */
+int32_t sys_unit_watch(const struct syscall_args *a)
+{
+	struct unit *u;
+	struct cap *nc;
+	int err = unit_of((cap_t)a->a1, CAP_RIGHT_READ, &u);
+
+	if (err == ERR_OK)
+		err = cap_lookup(&current_thread()->unit->caps, (cap_t)a->a2, CAP_TYPE_NOTIFICATION,
+				 CAP_RIGHT_WRITE, &nc);
+	if (err != ERR_OK)
+		return err;
+	if (a->a3 == 0)
+		return ERR_INVALID;
+	unit_set_watch(u, container_of(nc->obj, struct notification, kobj), a->a3);
+	return ERR_OK;
+}
+
+/* SYS_UNIT_INFO(unit cap READ, struct keel_unit_info *out). */
+int32_t sys_unit_info(const struct syscall_args *a)
+{
+	struct keel_unit_info info = {0};
+	struct list_node *n;
+	struct unit *u;
+	int err = unit_of((cap_t)a->a1, CAP_RIGHT_READ, &u);
+
+	if (err != ERR_OK)
+		return err;
+	info.state = u->end_state;
+	info.status = u->end_status;
+	info.max_priority = u->max_prio;
+	info.frames = u->frames;
+	list_for_each(n, &u->threads)
+	{
+		info.threads += list_entry(n, struct thread, unit_link)->state != THREAD_DEAD;
+	}
+	for (size_t i = 0; i + 1 < sizeof(info.name) && u->name[i] != '\0'; i++)
+		info.name[i] = u->name[i];
+	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;
 }

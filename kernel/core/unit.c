@@ -5,6 +5,7 @@
 #include <kernel/budget.h>
 #include <kernel/kprintf.h>
 #include <kernel/memobj.h>
+#include <kernel/notification.h>
 #include <kernel/unit.h>
 #include <keel/abi.h>
 
@@ -53,11 +54,24 @@ int unit_free(struct unit *u)
 	u->id = UNIT_ID_INVALID;
 	u->aspace = NULL;
 	unit_set_budget(u, NULL);
+	unit_set_watch(u, NULL, 0);
 	const struct kobj charge = u->kobj;
 
 	pool_free(&unit_pool, u); /* ids handed out for this slot so far are now stale */
 	budget_release(&charge);
 	return ERR_OK;
+}
+
+void unit_set_watch(struct unit *u, struct notification *n, uint32_t bits)
+{
+	if (n != NULL)
+		kobj_ref(&n->kobj, 0);
+	if (u->watch != NULL)
+		kobj_unref(&u->watch->kobj, 0);
+	u->watch = n;
+	u->watch_bits = bits;
+	if (n != NULL && u->end_state != UNIT_RUNNING)
+		notification_signal(n, bits); /* it has ended already */
 }
 
 void unit_set_budget(struct unit *u, struct memobj *budget)

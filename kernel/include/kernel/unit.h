@@ -28,6 +28,7 @@ typedef uint32_t unit_id_t;
 
 struct page_table;
 struct memobj;
+struct notification;
 
 struct unit {
 	struct kobj kobj; /* must stay first: the pool and capabilities name units by it */
@@ -47,6 +48,11 @@ struct unit {
 	 */
 	struct memobj *budget;
 	uint32_t frames; /* frames charged to budget for its page tables and loaded image */
+	/* How it ended (UNIT_RUNNING until then) and who learns of it (holds a reference). */
+	uint8_t end_state;
+	int32_t end_status;
+	struct notification *watch;
+	uint32_t watch_bits;
 };
 
 /* Empties the pool. Called once at boot (and by tests). */
@@ -67,6 +73,12 @@ int unit_alloc(const char *name, struct page_table *aspace, struct memobj *budge
  * has threads.
  */
 int unit_free(struct unit *u);
+
+/*
+ * Makes n (may be NULL) the notification signalled with `bits` when u ends, holding a
+ * reference, replacing any earlier one; signals it at once if u has ended already.
+ */
+void unit_set_watch(struct unit *u, struct notification *n, uint32_t bits);
 
 /* Makes `budget` (may be NULL) what u's requests are charged to, holding a reference. */
 void unit_set_budget(struct unit *u, struct memobj *budget);

@@ -4,7 +4,8 @@
  * mappings it pays for and no more, while the root can still create its own; everything comes
  * back when that unit ends; a budget too small to load a unit refuses it with nothing moved;
  * and a thousand units ("quick", module 2) started and ended leave the root budget and the
- * machine's free frame count exactly as they were.
+ * machine's free frame count exactly as they were. Supervision: a watched unit's end
+ * (exit or fault) signals the watcher's notification, and SYS_UNIT_INFO tells how it ended.
  */
 #include <stdint.h>
 
@@ -16,6 +17,8 @@
 #define CHILD_PRIO    150 /* above init: each runs until it blocks or ends */
 #define LOOP_UNITS    1000
 #define FOREVER_US    0xffffffffffffffffull
+#define QUICK_FAULT   0xdeadu /* quick.c: fault instead of returning */
+#define WATCH_BIT     0x10u
 
 /* Above init: it runs and ends at once, so it is reaped before the next figures. */
 static _Alignas(16) uint8_t own_stack[1024];
@@ -76,6 +79,13 @@ static void case_greedy(void)
 	unit = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_GREEDY), CHILD_PRIO, CHILD_PRIO, caps,
 				     2, 3u | 3u << 8 | 2u << 16);
 	CHECK("init", "greedy started", unit > 0, 1);
+	struct keel_unit_info ui;
+	uint32_t bits = 0;
+
+	CHECK("init", "watch greedy", sys_unit_watch(unit, go, WATCH_BIT), ERR_OK);
+	CHECK("init", "greedy info", sys_unit_info(unit, &ui), ERR_OK);
+	CHECK("init", "greedy running", ui.state, UNIT_RUNNING);
+	CHECK("init", "greedy threads", ui.threads, 4);
 	int32_t own = sys_thread_create(own_thread, own_stack + sizeof(own_stack), 0, 120);
 
 	CHECK("init", "own thread while greedy is full", own > 0, 1);
@@ -83,10 +93,42 @@ static void case_greedy(void)
 	      CAP_IDENTIFY(CAP_TYPE_THREAD, CAP_RIGHTS_ALL));
 	CHECK("init", "delete it", cap_delete(own), ERR_OK);
 	CHECK("init", "go", sys_notify_signal(go, 1), ERR_OK);
+	CHECK("init", "greedy's end signalled", sys_notify_wait(go, &bits, FOREVER_US), ERR_OK);
+	CHECK("init", "the watch bit", bits & WATCH_BIT, WATCH_BIT);
+	CHECK("init", "greedy info after", sys_unit_info(unit, &ui), ERR_OK);
+	CHECK("init", "greedy exited", ui.state, UNIT_EXITED);
+	CHECK("init", "greedy's status", ui.status, 0);
+	CHECK("init", "greedy has no thread", ui.threads, 0);
 	CHECK("init", "delete unit cap", cap_delete(unit), ERR_OK);
 	CHECK("init", "delete go", cap_delete(go), ERR_OK);
 	after = info();
 	CHECK("init", "all back after greedy", same(&before, &after), 1);
+}
+
+/* A unit that ended before it was watched signals at once; a fault is told apart. */
+static void case_supervise(void)
+{
+	cap_t note = sys_notify_create();
+	struct keel_unit_info ui;
+	uint32_t bits = 0;
+	int32_t u =
+	    sys_unit_start(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO, NULL, 0, 7);
+
+	CHECK("init", "watch an ended unit", sys_unit_watch(u, note, WATCH_BIT), ERR_OK);
+	CHECK("init", "signalled at once", sys_notify_wait(note, &bits, IPC_NO_WAIT), ERR_OK);
+	CHECK("init", "its bit", bits, WATCH_BIT);
+	CHECK("init", "quick info", sys_unit_info(u, &ui), ERR_OK);
+	CHECK("init", "quick exited with 7", ui.state == UNIT_EXITED && ui.status == 7, 1);
+	CHECK("init", "quick's name", ui.name[0] == 'q' && ui.name[4] == 'k' && !ui.name[5], 1);
+	cap_delete(u);
+	u = sys_unit_start(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO, NULL, 0,
+			   QUICK_FAULT);
+	CHECK("init", "quick info after a fault", sys_unit_info(u, &ui), ERR_OK);
+	CHECK("init", "quick faulted", ui.state, UNIT_FAULTED);
+	CHECK("init", "watch without a notification", sys_unit_watch(u, u, 1), ERR_BAD_CAP);
+	CHECK("init", "watch with no bits", sys_unit_watch(u, note, 0), ERR_INVALID);
+	cap_delete(u);
+	cap_delete(note);
 }
 
 static void case_too_small(void)
@@ -146,6 +188,7 @@ int main(uintptr_t arg)
 	CHECK("init", "root budget has threads", b.objects[CAP_TYPE_THREAD] > 0, 1);
 	CHECK("init", "machine figure with ADMIN", b.system_free_frames >= b.frames, 1);
 	case_greedy();
+	case_supervise();
 	case_too_small();
 	case_thousand_units();
 	uprintf("budget test: %d failed\n", check_failed);

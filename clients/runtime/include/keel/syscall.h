@@ -68,6 +68,12 @@ int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, co
  */
 int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_priority,
 			      const cap_t *caps, uint32_t ncaps, uintptr_t arg);
+/*
+ * Supervision: sys_unit_watch has `notification` (WRITE) signalled with `bits` when `unit`
+ * (READ) ends, at once if it has; sys_unit_info reads how the unit is or how it ended.
+ */
+int32_t sys_unit_watch(cap_t unit, cap_t notification, uint32_t bits);
+int32_t sys_unit_info(cap_t unit, struct keel_unit_info *out);
 /* The root task's shorthand: a module at `priority`, with that as its maximum, no caps. */
 int32_t sys_module_start(uint32_t index, uint32_t priority);
 /* A new endpoint: returns a capability with every right to it, or ERR_*. */

@@ -240,6 +240,25 @@ struct keel_budget {
  */
 #define SYS_DEVMEM_CREATE 36 /* (devmem control cap ADMIN, base, size) -> a memory capability */
 #define CAP_ROOT_DEVMEM CAP_START(4)
+/*
+ * Units (40-43), for supervisors. SYS_UNIT_WATCH(unit cap READ, notification cap WRITE, bits):
+ * when the unit ends (its last thread exits or is killed by a fault) the notification gets
+ * `bits`, at once if it has ended already; a later watch replaces an earlier one.
+ * SYS_UNIT_INFO(unit cap READ, struct keel_unit_info *out): how it is, or how it ended.
+ */
+#define SYS_UNIT_WATCH 40
+#define SYS_UNIT_INFO 41
+#define UNIT_RUNNING 0 /* keel_unit_info.state */
+#define UNIT_EXITED 1  /* its last thread exited: `status` is the exit status */
+#define UNIT_FAULTED 2 /* its last thread was killed by a fault */
+struct keel_unit_info {
+	uint32_t state;        /* UNIT_* */
+	int32_t status;        /* UNIT_EXITED: the status passed to SYS_EXIT_UNIT or main's return */
+	uint32_t threads;      /* threads alive */
+	uint32_t max_priority; /* no thread of it may be above */
+	uint32_t frames;       /* frames its page tables and image hold (charged to its budget) */
+	char name[32];         /* its boot module's name, NUL-terminated */
+};
 #define SYS_COUNT 48
 
 /*
