@@ -18,7 +18,7 @@ POOL_DEFINE(memobj_pool, struct memobj, MEMOBJ_MAX, CAP_TYPE_MEMORY);
 
 /* Frames objects being freed in steps (MEMOBJ_DYING), oldest first, and how many ever were. */
 static struct list_node dying = {&dying, &dying};
-static uint32_t dying_count;
+uint32_t memobj_dying_count;
 
 void memobj_pool_init(void)
 {
@@ -198,16 +198,11 @@ bool memobj_release_later(struct kobj *obj)
 	if (!(m->flags & MEMOBJ_FRAMES) || m->filled <= MEMOBJ_FREE_BATCH)
 		return false;
 	m->flags |= MEMOBJ_DYING;
-	if (++dying_count == MEMOBJ_RECLAIM_ANY)
-		dying_count = 0; /* the sentinel is never a mark */
-	m->dying_mark = dying_count;
+	if (++memobj_dying_count == MEMOBJ_RECLAIM_ANY)
+		memobj_dying_count = 0; /* the sentinel is never a mark */
+	m->dying_mark = memobj_dying_count;
 	list_add_tail(&dying, &m->dying_link);
 	return true;
-}
-
-uint32_t memobj_dying_mark(void)
-{
-	return dying_count;
 }
 
 /* The oldest queued object queued after `mark`, or NULL. */

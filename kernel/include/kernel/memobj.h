@@ -114,7 +114,14 @@ bool memobj_release_later(struct kobj *obj);
 #define MEMOBJ_RECLAIM_ANY  UINT32_MAX /* a `mark` that takes every queued object */
 int memobj_reclaim(uint32_t batch, uint32_t mark);
 
-/* Counts queued objects: take it before an operation, pass it to memobj_reclaim after. */
-uint32_t memobj_dying_mark(void);
+/*
+ * Counts queued objects: take it before an operation, pass it to memobj_reclaim after. Read
+ * inline: every delete takes one.
+ */
+extern uint32_t memobj_dying_count;
+static inline uint32_t memobj_dying_mark(void)
+{
+	return memobj_dying_count;
+}
 
 #endif /* KERNEL_MEMOBJ_H */
