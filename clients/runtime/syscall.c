@@ -145,6 +145,11 @@ int32_t sys_unit_info(cap_t unit, struct keel_unit_info *out)
 	return syscall_raw(SYS_UNIT_INFO, (uint32_t)unit, ptr_arg(out), 0, 0, 0);
 }
 
+int32_t sys_unit_kill(cap_t unit)
+{
+	return syscall_raw(SYS_UNIT_KILL, (uint32_t)unit, 0, 0, 0, 0);
+}
+
 int32_t sys_module_start(uint32_t index, uint32_t priority)
 {
 	return sys_unit_start(CAP_ROOT_MODULE(index), priority, priority, NULL, 0, 0);

@@ -25,6 +25,8 @@
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 
+#include "process_internal.h"
+
 #define INIT_MODULE   0
 #define INIT_PRIORITY 100
 #define INIT_ARG      0
@@ -72,40 +74,6 @@ static int module_image(unsigned index, const void **image, size_t *size)
 	return ERR_OK;
 }
 
-/*
- * Pages of a dying unit's mappings unmapped per interrupts-off section; between sections a
- * higher-priority thread may run (`windows`: the unit's last thread pays for its own end).
- */
-#define TEARDOWN_BATCH 64u
-
-/*
- * Ends u: it is marked ended (its capability creates no more threads in it), its capabilities
- * are deleted (objects only it named go, servers' callers learn), and its mappings, image
- * frames and page tables go back to the PMM and its budget. With `windows`, the mappings go
- * TEARDOWN_BATCH pages per section with a preemption window between.
- */
-static void unit_release_memory(struct unit *u, bool windows)
-{
-	u->ended = true;
-	cap_table_clear(&u->caps); /* mappings stay: an ended unit's are unmapped below */
-	arch_io_release(u);	   /* after the clear: destroyed port objects withdrew from u first */
-	if (u->aspace == NULL)
-		return;
-	while (mem_unmap_space_some(u->aspace, TEARDOWN_BATCH) == MEM_MAP_MORE) {
-		if (windows) {
-			arch_irq_window();
-			sched_preempt_point_higher(this_rq());
-		}
-	}
-	if (windows) /* its last thread runs in the space (a window may have switched back) */
-		mmu_activate(mmu_kernel_space());
-	loader_unload(u->aspace, u->id, &u->image);
-	mmu_destroy_address_space(u->aspace);
-	u->aspace = NULL;
-	budget_give(u->budget, u->frames, BUDGET_FRAMES_ONLY);
-	u->frames = 0;
-}
-
 /* Frames u's space and image hold: its directory, page tables and every loaded page. */
 static uint32_t unit_space_frames(const struct unit *u)
 {
@@ -125,32 +93,6 @@ static int unit_charge_space(struct unit *u)
 		return ERR_NOMEM;
 	u->frames = frames;
 	return ERR_OK;
-}
-
-/* Frees a unit that has no threads left: its memory if still there, then its slot. */
-static void unit_teardown(struct unit *u)
-{
-	unit_release_memory(u, false);
-	if (unit_free(u) != ERR_OK)
-		panic("process: unit %s torn down with threads left", u->name);
-}
-
-/*
- * Frees every dead thread of this CPU that no longer runs (the zombie list: kernel stack and
- * slot), and the slot of each unit whose last thread that was (its memory went when it ended).
- * Called from the idle loop and before allocating threads and units. O(zombies).
- */
-void process_reap(void)
-{
-	struct run_queue *rq = this_rq();
-	struct thread *t;
-
-	while ((t = sched_take_zombie(rq)) != NULL) {
-		struct unit *u = t->unit;
-
-		if (thread_free(t) == 0 && u != NULL)
-			unit_teardown(u);
-	}
 }
 
 /* A started thread *out of u at entry/user_sp with eax = arg, or ERR_NOMEM. */
@@ -364,94 +306,17 @@ int process_start_init(void)
 	return (int)u->id;
 }
 
-/* True if u has a thread other than `except` that has not died. */
-static bool unit_has_live_thread(struct unit *u, const struct thread *except)
+void process_unit_gone(struct unit *u, bool faulted, int status)
 {
-	struct list_node *n;
-
-	list_for_each(n, &u->threads)
-	{
-		const struct thread *t = list_entry(n, struct thread, unit_link);
-
-		if (t != except && t->state != THREAD_DEAD)
-			return true;
-	}
-	return false;
-}
-
-/*
- * The unit's last thread (the current one) has died: reports it, frees the unit's memory (its
- * thread and unit slots go later, in process_reap) and, for init, says so on a line of its own
- * (`tools/run --exit` stops there) and with `debug_exit` ends the emulator (0 for status 0,
- * else 1).
- */
-static void unit_ended(struct unit *u, bool faulted, int status)
-{
-	if (faulted)
-		kprintf("unit %s (id %u) killed: last thread faulted\n", u->name, (unsigned)u->id);
-	else
-		kprintf("unit %s (id %u) exited: status %d\n", u->name, (unsigned)u->id, status);
-	u->end_state = faulted ? UNIT_FAULTED : UNIT_EXITED;
-	u->end_status = faulted ? 0 : status;
-	/*
-	 * The dying unit pays for its own teardown, now, on its last thread (still alive, so a
-	 * preemption window can switch away from it and back): every capability, mapping, frame
-	 * and page table goes. Then its watcher learns, with the memory already back.
-	 */
-	unit_release_memory(u, true);
-	if (u->watch != NULL)
-		notification_signal(u->watch, u->watch_bits);
 	if (u != init_unit)
 		return;
 	init_unit = NULL;
 	if (faulted)
-		kprintf("init killed: last thread faulted\n");
+		kprintf("init killed: %s\n", u->end_state == UNIT_KILLED ? "by a holder of its capability"
+								      : "last thread faulted");
 	else
 		kprintf("init exited: status %d\n", status);
 	if (exit_with_init)
 		kernel_stop(!faulted && status == 0 ? KERNEL_EXIT_SUCCESS
 						    : KERNEL_EXIT_TEST_FAILED);
-}
-
-/* Kills the current (user) thread, reports its unit's end if it was the last, switches away. */
-static _Noreturn void current_dies(bool faulted, int status)
-{
-	struct thread *self = current_thread();
-	struct unit *u = self->unit;
-
-	KASSERT(u != NULL); /* only user threads exit or fault */
-	ipc_thread_exit(self);
-	if (!unit_has_live_thread(u, self))
-		unit_ended(u, faulted, status); /* before the kill: its windows may switch away */
-	sched_kill(self);
-	schedule(this_rq()); /* self is now a zombie: never resumed */
-	panic("process: dead thread %u was resumed", (unsigned)self->tid);
-}
-
-void process_exit_thread(void)
-{
-	current_dies(false, 0);
-}
-
-void process_exit_unit(int status)
-{
-	struct thread *self = current_thread();
-	struct list_node *n;
-
-	KASSERT(self->unit != NULL);
-	list_for_each(n, &self->unit->threads)
-	{
-		struct thread *t = list_entry(n, struct thread, unit_link);
-
-		if (t != self && t->state != THREAD_DEAD) {
-			ipc_thread_exit(t);
-			sched_kill(t);
-		}
-	}
-	current_dies(false, status);
-}
-
-void process_kill_current(void)
-{
-	current_dies(true, 0);
 }

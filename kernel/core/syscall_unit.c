@@ -198,3 +198,12 @@ int32_t sys_unit_info(const struct syscall_args *a)
 		info.name[i] = u->name[i];
 	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;
 }
+
+/* SYS_UNIT_KILL(unit cap ADMIN): the unit ends, its teardown paid by the caller. */
+int32_t sys_unit_kill(const struct syscall_args *a)
+{
+	struct unit *u;
+	int err = unit_of((cap_t)a->a1, CAP_RIGHT_ADMIN, &u);
+
+	return err == ERR_OK ? process_kill_unit(u) : err;
+}

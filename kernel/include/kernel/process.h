@@ -66,4 +66,10 @@ _Noreturn void process_exit_thread(void);	/* current thread; unit ends with its 
 _Noreturn void process_exit_unit(int status);	/* every thread of the current unit */
 _Noreturn void process_kill_current(void);	/* after a user fault: "killed" line */
 
+/*
+ * Kills every thread of u and ends it (UNIT_KILLED), its teardown paid by the caller in
+ * bounded steps. ERR_OK (also if u has ended or is ending); ERR_INVALID for the caller's own.
+ */
+int process_kill_unit(struct unit *u);
+
 #endif /* KERNEL_PROCESS_H */

@@ -29,6 +29,7 @@ typedef uint32_t unit_id_t;
 struct page_table;
 struct memobj;
 struct notification;
+struct thread;
 
 struct unit {
 	struct kobj kobj; /* must stay first: the pool and capabilities name units by it */
@@ -53,6 +54,7 @@ struct unit {
 	int32_t end_status;
 	struct notification *watch;
 	uint32_t watch_bits;
+	struct thread *tearer; /* the thread tearing it down in steps, which frees its slot */
 };
 
 /* Empties the pool. Called once at boot (and by tests). */

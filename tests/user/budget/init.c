@@ -105,6 +105,42 @@ static void case_greedy(void)
 	CHECK("init", "all back after greedy", same(&before, &after), 1);
 }
 
+/*
+ * A kill ends a unit with all its threads (sleeping, waiting) and its mapping; its watcher
+ * learns, and its budget's whole share is back when the call returns.
+ */
+static void case_kill(void)
+{
+	struct keel_budget before = info(), want = greedy_share(), after;
+	cap_t note = sys_notify_create(), caps[2], weak;
+	struct keel_unit_info ui;
+	uint32_t bits = 0;
+	int32_t unit;
+
+	caps[0] = sys_budget_create(CAP_ROOT_BUDGET, &want);
+	caps[1] = cap_derive(note, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0);
+	cap_restrict(caps[0], CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
+	unit = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_GREEDY), CHILD_PRIO, CHILD_PRIO, caps,
+				     2, 3u | 3u << 8 | 2u << 16);
+	CHECK("init", "greedy again", unit > 0, 1);
+	CHECK("init", "watch it", sys_unit_watch(unit, note, WATCH_BIT), ERR_OK);
+	weak = cap_derive(unit, CAP_RIGHT_READ, 0);
+	CHECK("init", "kill without ADMIN", sys_unit_kill(weak), ERR_RIGHTS);
+	CHECK("init", "kill oneself", sys_unit_kill(CAP_SELF), ERR_INVALID);
+	CHECK("init", "kill", sys_unit_kill(unit), ERR_OK);
+	CHECK("init", "its end signalled", sys_notify_wait(note, &bits, IPC_NO_WAIT), ERR_OK);
+	CHECK("init", "the watch bit", bits, WATCH_BIT);
+	CHECK("init", "info after the kill", sys_unit_info(unit, &ui), ERR_OK);
+	CHECK("init", "greedy killed", ui.state, UNIT_KILLED);
+	CHECK("init", "no thread left", ui.threads, 0);
+	CHECK("init", "kill again", sys_unit_kill(unit), ERR_OK);
+	cap_delete(weak);
+	cap_delete(unit);
+	cap_delete(note);
+	after = info();
+	CHECK("init", "all back after the kill", same(&before, &after), 1);
+}
+
 /* A unit that ended before it was watched signals at once; a fault is told apart. */
 static void case_supervise(void)
 {
@@ -189,6 +225,7 @@ int main(uintptr_t arg)
 	CHECK("init", "machine figure with ADMIN", b.system_free_frames >= b.frames, 1);
 	case_greedy();
 	case_supervise();
+	case_kill();
 	case_too_small();
 	case_thousand_units();
 	uprintf("budget test: %d failed\n", check_failed);

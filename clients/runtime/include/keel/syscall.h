@@ -74,6 +74,8 @@ int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_prior
  */
 int32_t sys_unit_watch(cap_t unit, cap_t notification, uint32_t bits);
 int32_t sys_unit_info(cap_t unit, struct keel_unit_info *out);
+/* Ends `unit` (ADMIN), every thread of it, before it returns; not this unit (ERR_INVALID). */
+int32_t sys_unit_kill(cap_t unit);
 /* The root task's shorthand: a module at `priority`, with that as its maximum, no caps. */
 int32_t sys_module_start(uint32_t index, uint32_t priority);
 /* A new endpoint: returns a capability with every right to it, or ERR_*. */

@@ -248,9 +248,17 @@ struct keel_budget {
  */
 #define SYS_UNIT_WATCH 40
 #define SYS_UNIT_INFO 41
+/*
+ * SYS_UNIT_KILL(unit cap ADMIN): every thread of the unit dies and the unit ends (UNIT_KILLED),
+ * its memory back, its watcher signalled, before the call returns; the caller pays for the
+ * teardown. A unit that has ended or is ending: ERR_OK. One's own unit: ERR_INVALID (use
+ * SYS_EXIT_UNIT).
+ */
+#define SYS_UNIT_KILL 42
 #define UNIT_RUNNING 0 /* keel_unit_info.state */
 #define UNIT_EXITED 1  /* its last thread exited: `status` is the exit status */
 #define UNIT_FAULTED 2 /* its last thread was killed by a fault */
+#define UNIT_KILLED 3  /* killed with SYS_UNIT_KILL */
 struct keel_unit_info {
 	uint32_t state;        /* UNIT_* */
 	int32_t status;        /* UNIT_EXITED: the status passed to SYS_EXIT_UNIT or main's return */
