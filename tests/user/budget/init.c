@@ -12,13 +12,17 @@
 #include <keel/syscall.h>
 #include <tests/check.h>
 
-#define MODULE_GREEDY 1
-#define MODULE_QUICK  2
-#define CHILD_PRIO    150 /* above init: each runs until it blocks or ends */
-#define LOOP_UNITS    1000
-#define FOREVER_US    0xffffffffffffffffull
-#define QUICK_FAULT   0xdeadu /* quick.c: fault instead of returning */
-#define WATCH_BIT     0x10u
+#define MODULE_GREEDY  1
+#define MODULE_QUICK   2
+#define MODULE_HOARDER 3
+#define MODULE_KILLER  4
+#define HOARD_PAGES    65536u /* 256 MiB: its teardown takes a few ms of guest time */
+#define KILLER_PRIO    50     /* below init: it runs while init sleeps */
+#define CHILD_PRIO     150    /* above init: each runs until it blocks or ends */
+#define LOOP_UNITS     1000
+#define FOREVER_US     0xffffffffffffffffull
+#define QUICK_FAULT    0xdeadu /* quick.c: fault instead of returning */
+#define WATCH_BIT      0x10u
 
 /* Above init: it runs and ends at once, so it is reaped before the next figures. */
 static _Alignas(16) uint8_t own_stack[1024];
@@ -141,6 +145,49 @@ static void case_kill(void)
 	CHECK("init", "all back after the kill", same(&before, &after), 1);
 }
 
+/*
+ * The killer (below init) kills the hoarder, whose 256 MiB mapping takes its kill several
+ * milliseconds to tear down; init, woken by the next tick in the middle, kills the killer.
+ * The killer's kill never returns (it is UNIT_KILLED, not exited), init finishes the
+ * hoarder's teardown it left, the hoarder's watch fires and everything comes back.
+ */
+static void case_orphaned_teardown(void)
+{
+	struct keel_budget before = info(), want = {.frames = HOARD_PAGES + 256}, after;
+	cap_t note = sys_notify_create(), b, victim, for_killer;
+	struct keel_unit_info ui;
+	uint32_t bits = 0;
+	int32_t killer;
+
+	want.objects[CAP_TYPE_UNIT] = 1;
+	want.objects[CAP_TYPE_THREAD] = 1;
+	want.objects[CAP_TYPE_MEMORY] = 1;
+	want.objects[BUDGET_MAPPINGS] = 1;
+	b = sys_budget_create(CAP_ROOT_BUDGET, &want);
+	victim = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_HOARDER), CHILD_PRIO, CHILD_PRIO, &b,
+				       1, HOARD_PAGES);
+	CHECK("init", "hoarder started", victim > 0, 1);
+	CHECK("init", "watch the hoarder", sys_unit_watch(victim, note, WATCH_BIT), ERR_OK);
+	for_killer = cap_derive(victim, CAP_RIGHTS_ALL, 0);
+	killer = sys_unit_start(CAP_ROOT_MODULE(MODULE_KILLER), KILLER_PRIO, KILLER_PRIO,
+				&for_killer, 1, 0);
+	CHECK("init", "killer started", killer > 0, 1);
+	sys_sleep_us(1); /* the killer runs until the next tick wakes init */
+	CHECK("init", "hoarder not gone yet", sys_notify_wait(note, &bits, IPC_NO_WAIT),
+	      ERR_TIMEOUT);
+	CHECK("init", "kill the killer", sys_unit_kill(killer), ERR_OK);
+	CHECK("init", "killer info", sys_unit_info(killer, &ui), ERR_OK);
+	CHECK("init", "killer killed in its kill", ui.state, UNIT_KILLED);
+	CHECK("init", "hoarder's end signalled", sys_notify_wait(note, &bits, IPC_NO_WAIT), ERR_OK);
+	CHECK("init", "hoarder info", sys_unit_info(victim, &ui), ERR_OK);
+	CHECK("init", "hoarder killed", ui.state, UNIT_KILLED);
+	cap_delete(victim);
+	cap_delete(killer);
+	cap_delete(note);
+	after = info();
+	CHECK("init", "all back after the orphaned teardown", same(&before, &after), 1);
+}
+
 /* A unit that ended before it was watched signals at once; a fault is told apart. */
 static void case_supervise(void)
 {
@@ -226,6 +273,7 @@ int main(uintptr_t arg)
 	case_greedy();
 	case_supervise();
 	case_kill();
+	case_orphaned_teardown();
 	case_too_small();
 	case_thousand_units();
 	uprintf("budget test: %d failed\n", check_failed);
