@@ -145,6 +145,11 @@ int32_t sys_unit_info(cap_t unit, struct keel_unit_info *out)
 	return syscall_raw(SYS_UNIT_INFO, (uint32_t)unit, ptr_arg(out), 0, 0, 0);
 }
 
+int32_t sys_cap_list(cap_t unit, struct keel_cap_entry *out, uint32_t max, uint32_t first_slot)
+{
+	return syscall_raw(SYS_CAP_LIST, (uint32_t)unit, ptr_arg(out), max, first_slot, 0);
+}
+
 int32_t sys_unit_kill(cap_t unit)
 {
 	return syscall_raw(SYS_UNIT_KILL, (uint32_t)unit, 0, 0, 0, 0);

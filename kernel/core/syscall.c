@@ -155,6 +155,7 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_UNIT_WATCH] = sys_unit_watch,
     [SYS_UNIT_INFO] = sys_unit_info,
     [SYS_UNIT_KILL] = sys_unit_kill,
+    [SYS_CAP_LIST] = sys_cap_list,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

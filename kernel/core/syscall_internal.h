@@ -49,6 +49,7 @@ int32_t sys_thread_create(const struct syscall_args *a);
 int32_t sys_unit_watch(const struct syscall_args *a);
 int32_t sys_unit_info(const struct syscall_args *a);
 int32_t sys_unit_kill(const struct syscall_args *a);
+int32_t sys_cap_list(const struct syscall_args *a);
 
 /* syscall_chan.c */
 struct cap;

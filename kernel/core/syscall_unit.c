@@ -207,3 +207,29 @@ int32_t sys_unit_kill(const struct syscall_args *a)
 
 	return err == ERR_OK ? process_kill_unit(u) : err;
 }
+
+/*
+ * SYS_CAP_LIST(unit cap READ, struct keel_cap_entry *out, max, first_slot) -> entries
+ * written. O(CAP_SLOTS) with interrupts off; the entries go out in one copy.
+ */
+int32_t sys_cap_list(const struct syscall_args *a)
+{
+	struct keel_cap_entry e[CAP_LIST_MAX];
+	uint32_t max = a->a3 < CAP_LIST_MAX ? a->a3 : CAP_LIST_MAX, n = 0;
+	struct unit *u;
+	int err = unit_of((cap_t)a->a1, CAP_RIGHT_READ, &u);
+
+	if (err != ERR_OK)
+		return err;
+	for (uint32_t slot = a->a4; slot < CAP_SLOTS && n < max; slot++) {
+		const struct cap *c = &u->caps.slots[slot];
+
+		if (c->obj == NULL)
+			continue;
+		e[n++] = (struct keel_cap_entry){.handle = cap_handle(c), .type = c->obj->type,
+						 .rights = c->rights, .badge = c->badge};
+	}
+	if (n > 0 && uaccess_copy_to(a->a2, e, n * sizeof(e[0])) != ERR_OK)
+		return ERR_FAULT;
+	return (int32_t)n;
+}

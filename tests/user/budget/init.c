@@ -50,6 +50,40 @@ static struct keel_budget info(void)
 	return b;
 }
 
+/*
+ * The number of capabilities `unit` holds, read 4 at a time (the paging), with the first two
+ * entries in first[].
+ */
+static int list_caps(cap_t unit, struct keel_cap_entry first[2])
+{
+	struct keel_cap_entry e[4];
+	uint32_t slot = 0;
+	int total = 0, n;
+
+	while ((n = sys_cap_list(unit, e, 4, slot)) > 0) {
+		for (int i = 0; i < n && total + i < 2; i++)
+			first[total + i] = e[i];
+		total += n;
+		slot = ((uint32_t)e[n - 1].handle & 0xfffu) + 1;
+	}
+	return n < 0 ? n : total;
+}
+
+/* Greedy's table, listed from outside: itself, its budget and notification, 3 threads, 3
+ * endpoints, 1 memory object. */
+static void check_greedy_caps(cap_t unit)
+{
+	struct keel_cap_entry first[2];
+
+	CHECK("init", "greedy's capabilities", list_caps(unit, first), 10);
+	CHECK("init", "first: itself",
+	      first[0].handle == CAP_SELF && first[0].type == CAP_TYPE_UNIT, 1);
+	CHECK("init", "second: its budget",
+	      first[1].type == CAP_TYPE_MEMORY &&
+		  first[1].rights == (CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT),
+	      1);
+}
+
 /* What greedy's budget holds: 4 threads (its first one too), 3 endpoints, 1 mapping each... */
 static struct keel_budget greedy_share(void)
 {
@@ -90,6 +124,7 @@ static void case_greedy(void)
 	CHECK("init", "greedy info", sys_unit_info(unit, &ui), ERR_OK);
 	CHECK("init", "greedy running", ui.state, UNIT_RUNNING);
 	CHECK("init", "greedy threads", ui.threads, 4);
+	check_greedy_caps(unit);
 	int32_t own = sys_thread_create(own_thread, own_stack + sizeof(own_stack), 0, 120);
 
 	CHECK("init", "own thread while greedy is full", own > 0, 1);

@@ -74,6 +74,11 @@ int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_prior
  */
 int32_t sys_unit_watch(cap_t unit, cap_t notification, uint32_t bits);
 int32_t sys_unit_info(cap_t unit, struct keel_unit_info *out);
+/*
+ * Lists `unit`'s (READ) capabilities from slot first_slot on, at most max (and at most
+ * CAP_LIST_MAX) into out; returns how many, or ERR_*.
+ */
+int32_t sys_cap_list(cap_t unit, struct keel_cap_entry *out, uint32_t max, uint32_t first_slot);
 /* Ends `unit` (ADMIN), every thread of it, before it returns; not this unit (ERR_INVALID). */
 int32_t sys_unit_kill(cap_t unit);
 /* The root task's shorthand: a module at `priority`, with that as its maximum, no caps. */

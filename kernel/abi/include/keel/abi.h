@@ -255,6 +255,20 @@ struct keel_budget {
  * SYS_EXIT_UNIT).
  */
 #define SYS_UNIT_KILL 42
+/*
+ * SYS_CAP_LIST(unit cap READ, struct keel_cap_entry *out, max, first_slot) -> entries
+ * written: the unit's capabilities in slots first_slot.. in slot order, at most max (and at
+ * most CAP_LIST_MAX) per call; call again from the last entry's slot + 1 for more.
+ */
+#define SYS_CAP_LIST 43
+#define CAP_LIST_MAX 32
+struct keel_cap_entry {
+	cap_t handle; /* in the listed unit's table: slot = handle & 0xfff */
+	uint32_t type;
+	uint32_t rights;
+	uint32_t reserved;
+	uint64_t badge;
+};
 #define UNIT_RUNNING 0 /* keel_unit_info.state */
 #define UNIT_EXITED 1  /* its last thread exited: `status` is the exit status */
 #define UNIT_FAULTED 2 /* its last thread was killed by a fault */
