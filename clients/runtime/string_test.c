@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include <keel/abi.h>
 #include <keel/ulib.h>
 
 static void test_memcpy_copies_exactly_n_bytes(void **state)
@@ -104,6 +105,22 @@ static void test_strcmp_and_strncmp(void **state)
 	assert_int_equal(strncmp("ab", "ab", 100), 0);
 }
 
+/* Every error code has its own words; anything else is "unknown error". */
+static void test_strerror_names_every_code(void **state)
+{
+	(void)state;
+	assert_string_equal(keel_strerror(ERR_OK), "ok");
+	assert_string_equal(keel_strerror(ERR_TIMEOUT), "timed out");
+	assert_string_equal(keel_strerror(ERR_PROTOCOL), "protocol error (malformed message)");
+	for (int e = ERR_INVALID; e >= ERR_PROTOCOL; e--) {
+		assert_string_not_equal(keel_strerror(e), "unknown error");
+		assert_string_not_equal(keel_strerror(e), keel_strerror(e + 1));
+	}
+	assert_string_equal(keel_strerror(ERR_PROTOCOL - 1), "unknown error");
+	assert_string_equal(keel_strerror(1), "unknown error");
+	assert_string_equal(keel_strerror(-1000000), "unknown error");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +131,7 @@ int main(void)
 	    cmocka_unit_test(test_strlen_and_strnlen),
 	    cmocka_unit_test(test_strnlen_stops_at_max),
 	    cmocka_unit_test(test_strcmp_and_strncmp),
+	    cmocka_unit_test(test_strerror_names_every_code),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

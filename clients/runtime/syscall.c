@@ -112,11 +112,11 @@ int32_t sys_null(void)
 	return syscall_raw(SYS_NULL, 0, 0, 0, 0, 0);
 }
 
-/* SYS_UNIT_START with `flags` (0 or UNIT_START_BUDGET) beside the priorities. */
-static int32_t unit_start(cap_t image, uint32_t priority, uint32_t max_priority, uint32_t flags,
-			  const cap_t *caps, uint32_t ncaps, uintptr_t arg)
+int32_t sys_unit_start_flags(cap_t image, uint32_t priority, uint32_t max_priority,
+			     uint32_t flags, const cap_t *caps, uint32_t ncaps, uintptr_t arg)
 {
-	if (priority > 0xff || max_priority > 0xff)
+	if (priority > 0xff || max_priority > 0xff ||
+	    (flags & ~(UNIT_START_BUDGET | UNIT_START_NO_GRANT)) != 0)
 		return ERR_INVALID;
 	return syscall_raw(SYS_UNIT_START, (uint32_t)image,
 			   UNIT_PRIORITY(priority, max_priority) | flags, ptr_arg(caps), ncaps,
@@ -126,13 +126,14 @@ static int32_t unit_start(cap_t image, uint32_t priority, uint32_t max_priority,
 int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, const cap_t *caps,
 		       uint32_t ncaps, uintptr_t arg)
 {
-	return unit_start(image, priority, max_priority, 0, caps, ncaps, arg);
+	return sys_unit_start_flags(image, priority, max_priority, 0, caps, ncaps, arg);
 }
 
 int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_priority,
 			      const cap_t *caps, uint32_t ncaps, uintptr_t arg)
 {
-	return unit_start(image, priority, max_priority, UNIT_START_BUDGET, caps, ncaps, arg);
+	return sys_unit_start_flags(image, priority, max_priority, UNIT_START_BUDGET, caps, ncaps,
+				    arg);
 }
 
 int32_t sys_unit_watch(cap_t unit, cap_t notification, uint32_t bits)

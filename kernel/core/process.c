@@ -134,6 +134,12 @@ static void unit_give_start_caps(struct unit *u, const struct unit_start *s)
 	    (s->ncaps > 0 && cap_move(s->from, s->caps, s->ncaps, &u->caps, moved) != ERR_OK))
 		panic("process: a new unit's table refused its startup capabilities");
 	KASSERT(self == CAP_SELF && (s->ncaps == 0 || moved[0] == CAP_START(0)));
+	for (unsigned i = 0; s->no_grant && i < s->ncaps; i++) {
+		struct cap *c;
+
+		if (cap_lookup(&u->caps, moved[i], CAP_TYPE_NONE, 0, &c) == ERR_OK)
+			c->rights &= ~CAP_RIGHT_GRANT;
+	}
 }
 
 /*

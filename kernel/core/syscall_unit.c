@@ -126,12 +126,14 @@ int32_t sys_unit_start(const struct syscall_args *a)
 		return err;
 	struct memobj *m = container_of(img->obj, struct memobj, kobj);
 
-	if (!(m->flags & MEMOBJ_BOOT_MODULE) || (a->a2 >> 16) > (UNIT_START_BUDGET >> 16) ||
+	if (!(m->flags & MEMOBJ_BOOT_MODULE) ||
+	    (a->a2 >> 16) > ((UNIT_START_BUDGET | UNIT_START_NO_GRANT) >> 16) ||
 	    s.priority > s.max_priority)
 		return ERR_INVALID;
 	if (s.max_priority > me->max_prio)
 		return ERR_RIGHTS;
 	s.module = m->module;
+	s.no_grant = (a->a2 & UNIT_START_NO_GRANT) != 0;
 	err = start_caps(&me->caps, a->a3, a->a4, &s);
 	if (err == ERR_OK)
 		err = start_budget(me, a->a2 & UNIT_START_BUDGET, &s);

@@ -68,6 +68,9 @@ int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, co
  */
 int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_priority,
 			      const cap_t *caps, uint32_t ncaps, uintptr_t arg);
+/* Either, with `flags` any of UNIT_START_BUDGET and UNIT_START_NO_GRANT (else ERR_INVALID). */
+int32_t sys_unit_start_flags(cap_t image, uint32_t priority, uint32_t max_priority,
+			     uint32_t flags, const cap_t *caps, uint32_t ncaps, uintptr_t arg);
 /*
  * Supervision: sys_unit_watch has `notification` (WRITE) signalled with `bits` when `unit`
  * (READ) ends, at once if it has; sys_unit_info reads how the unit is or how it ended.

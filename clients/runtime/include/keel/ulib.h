@@ -25,6 +25,7 @@
 #define vsnprintf ulib_host_vsnprintf
 #define uprintf	  ulib_host_uprintf
 #define vuprintf  ulib_host_vuprintf
+#define keel_strerror ulib_host_keel_strerror
 #endif
 
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);
@@ -55,5 +56,11 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 #define UPRINTF_CHUNK 128
 int uprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vuprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/*
+ * What a kernel error code (ERR_*, <keel/abi.h>) means, in words, e.g. "timed out"; "ok" for
+ * 0 and "unknown error" for anything else. For messages users read.
+ */
+const char *keel_strerror(int err);
 
 #endif /* KEEL_ULIB_H */

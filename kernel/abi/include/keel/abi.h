@@ -145,6 +145,12 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
  * to its starter's own budget.
  */
 #define UNIT_START_BUDGET (1u << 16)
+/*
+ * With UNIT_START_NO_GRANT the startup capabilities arrive without GRANT: the starter needs
+ * GRANT to pass them, the new unit cannot pass them on (least privilege for what init hands
+ * out).
+ */
+#define UNIT_START_NO_GRANT (1u << 17)
 #define SYS_NULL 9           /* () -> 0: does nothing; measures the bare entry/exit cost */
 #define SYS_ENDPOINT_CREATE 10 /* () -> a capability with every right to a new endpoint */
 /* (capacity 1..CHANNEL_CAPACITY_MAX) -> a capability with every right to a new channel */

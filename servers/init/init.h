@@ -1,0 +1,54 @@
+/*
+ * Init, the root task: starts the units of the compiled system manifest (manifest.h) with
+ * exactly the capabilities it names and supervises them (docs/system.md).
+ */
+#ifndef KEEL_SERVERS_INIT_INIT_H
+#define KEEL_SERVERS_INIT_INIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <keel/abi.h>
+#include <keel/startup.h>
+
+#include "servers/init/manifest.h"
+#include "servers/init/policy.h"
+
+#define INIT_UNITS_MAX 32u    /* one watch bit each */
+#define INIT_SERVES_MAX 4u    /* served interfaces per unit */
+#define INIT_TABLES_VA 0x20000000u /* init maps unit i's startup page at + i pages */
+
+enum slot_state {
+	SLOT_NEW,     /* never started */
+	SLOT_RUNNING,
+	SLOT_WAITING, /* ended; starts again at restart_at */
+	SLOT_STOPPED, /* ended under `restart never` */
+	SLOT_GAVE_UP, /* ended too often; left stopped */
+};
+
+/* What init keeps about one unit of the manifest, across its restarts. */
+struct slot {
+	const struct manifest_unit *m;
+	enum slot_state state;
+	cap_t unit;   /* while running */
+	cap_t budget; /* the unit's budget, every right; the unit gets a child */
+	cap_t table;  /* its startup page, mapped in init at table_va */
+	struct keel_startup *table_va;
+	cap_t endpoints[INIT_SERVES_MAX]; /* its served interfaces, every right */
+	cap_t res[KEEL_STARTUP_ENTRIES_MAX]; /* per startup entry: init's capability it derives from */
+	uint32_t restarts;
+	uint64_t restart_at;
+	struct policy_state policy;
+};
+
+extern struct slot init_slots[INIT_UNITS_MAX];
+extern uint32_t init_nslots;
+
+/* Creates what a unit's capabilities derive from (once, kept for the whole boot). */
+int32_t init_prepare(struct slot *s, uint32_t index);
+/* Starts (or restarts) the unit of slot `index`; ERR_OK or why not (logged). */
+int32_t init_start(uint32_t index, cap_t watch);
+/* Microseconds since boot. */
+uint64_t init_now_us(void);
+
+#endif /* KEEL_SERVERS_INIT_INIT_H */
