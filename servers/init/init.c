@@ -6,7 +6,11 @@
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
+#include "idl/supervisor_types.h"
 #include "servers/init/init.h"
+
+cap_t init_watch;
+cap_t init_supervisor;
 
 uint64_t init_now_us(void)
 {
@@ -31,22 +35,13 @@ static void log_end(const struct slot *s, const struct keel_unit_info *info)
 	}
 }
 
-/* Slot i's unit ended (or its watch bit is stale): log it and apply its restart policy. */
-static void unit_ended(uint32_t i)
+/* Slot s ended (or could not start) at now: its restart policy decides what comes next. */
+static void apply_policy(struct slot *s, uint64_t now)
 {
-	struct slot *s = &init_slots[i];
-	struct keel_unit_info info = {0};
-	uint64_t now = init_now_us(), when = now;
-	enum policy_decision d;
+	uint64_t when = now;
+	enum policy_decision d = policy_decide(&s->policy, s->m->restart, s->m->restart_limit,
+					       (uint64_t)s->m->restart_window_ms * 1000u, now, &when);
 
-	if (s->state != SLOT_RUNNING || sys_unit_info(s->unit, &info) != ERR_OK ||
-	    info.state == UNIT_RUNNING)
-		return;
-	cap_delete(s->unit);
-	s->unit = CAP_NULL;
-	log_end(s, &info);
-	d = policy_decide(&s->policy, s->m->restart, s->m->restart_limit,
-			  (uint64_t)s->m->restart_window_ms * 1000u, now, &when);
 	if (d == POLICY_STOP) {
 		s->state = SLOT_STOPPED;
 		uprintf("; not restarted (restart never)\n");
@@ -61,8 +56,31 @@ static void unit_ended(uint32_t i)
 	}
 }
 
-/* Starts what is due; returns the earliest later restart time (UINT64_MAX: none). */
-static uint64_t restart_due(cap_t watch)
+/* Slot i's unit ended (or its watch bit is stale): log it and apply its restart policy. */
+static void unit_ended(uint32_t i)
+{
+	struct slot *s = &init_slots[i];
+	struct keel_unit_info info = {0};
+
+	if (s->state != SLOT_RUNNING || sys_unit_info(s->unit, &info) != ERR_OK ||
+	    info.state == UNIT_RUNNING)
+		return;
+	cap_delete(s->unit);
+	s->unit = CAP_NULL;
+	s->last_end = info.state;
+	s->last_status = info.status;
+	log_end(s, &info);
+	apply_policy(s, init_now_us());
+}
+
+void init_units_ended(uint32_t bits)
+{
+	for (uint32_t i = 0; i < init_nslots; i++)
+		if (bits & (1u << i))
+			unit_ended(i);
+}
+
+uint64_t init_restart_due(cap_t watch)
 {
 	uint64_t now = init_now_us(), next = UINT64_MAX;
 
@@ -81,26 +99,33 @@ static uint64_t restart_due(cap_t watch)
 				(unsigned)s->restarts);
 			continue;
 		}
-		unit_ended(i); /* a failed start counts as an end */
+		uprintf("init: %s could not be restarted", s->m->name);
+		apply_policy(s, init_now_us()); /* a failed start counts as an end */
 	}
 	return next;
 }
 
-static void supervise(cap_t watch)
+/* The forwarder: turns the watch notification's signals into calls on init's endpoint. */
+static void forward_ends(uintptr_t self)
 {
 	for (;;) {
-		uint64_t next = restart_due(watch), now = init_now_us();
-		uint64_t timeout = next == UINT64_MAX ? IPC_WAIT_FOREVER
-				   : next > now	  ? next - now
-						  : IPC_NO_WAIT;
+		struct ipc_message m = {.type = IPC_TYPE(KEEL_SUPERVISOR_IFACE_ID, 0),
+					.length = sizeof(uint32_t)};
+		struct ipc_recv_info info;
 		uint32_t bits = 0;
 
-		if (sys_notify_wait(watch, &bits, timeout) != ERR_OK)
+		for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
+			m.caps[i] = CAP_NULL;
+		if (sys_notify_wait(init_watch, &bits, IPC_WAIT_FOREVER) != ERR_OK)
 			continue;
-		for (uint32_t i = 0; i < init_nslots; i++)
-			if (bits & (1u << i))
-				unit_ended(i);
+		memcpy(m.data, &bits, sizeof(bits));
+		ipc_call((cap_t)self, &m, &info, IPC_WAIT_FOREVER);
 	}
+}
+
+static void serve(uintptr_t endpoint)
+{
+	init_serve((cap_t)endpoint, init_watch);
 }
 
 static void start_all(cap_t watch)
@@ -125,9 +150,12 @@ static void start_all(cap_t watch)
 
 int main(uintptr_t arg)
 {
-	cap_t watch = sys_notify_create();
+	static _Alignas(16) uint8_t serve_stack[8192], forward_stack[4096];
+	cap_t endpoint = sys_endpoint_create();
+	cap_t self = cap_derive(endpoint, CAP_RIGHT_WRITE, KEEL_BADGE_SELF);
 
 	(void)arg;
+	init_watch = sys_notify_create();
 	init_nslots = system_manifest.nunits;
 	if (init_nslots > INIT_UNITS_MAX) {
 		uprintf("init: the manifest has %u units; init supervises at most %u\n",
@@ -138,7 +166,16 @@ int main(uintptr_t arg)
 		(unsigned)init_nslots);
 	for (uint32_t i = 0; i < init_nslots; i++)
 		init_slots[i].m = &system_manifest.units[i];
-	start_all(watch);
-	supervise(watch);
+	init_supervisor = endpoint;
+	start_all(init_watch);
+	/* Supervision runs above every unit, so a busy system cannot hold a restart back. */
+	if (sys_thread_create(serve, serve_stack + sizeof(serve_stack), (uintptr_t)endpoint,
+			      INIT_SUPERVISOR_PRIORITY) < 0 ||
+	    sys_thread_create(forward_ends, forward_stack + sizeof(forward_stack), (uintptr_t)self,
+			      INIT_SUPERVISOR_PRIORITY) < 0) {
+		uprintf("init: cannot start the supervisor threads\n");
+		return 1;
+	}
+	sys_exit_thread();
 	return 0;
 }

@@ -17,6 +17,7 @@
 #define INIT_UNITS_MAX 32u    /* one watch bit each */
 #define INIT_SERVES_MAX 4u    /* served interfaces per unit */
 #define INIT_TABLES_VA 0x20000000u /* init maps unit i's startup page at + i pages */
+#define INIT_SUPERVISOR_PRIORITY 250u /* init's threads after the start: above every unit */
 
 enum slot_state {
 	SLOT_NEW,     /* never started */
@@ -37,6 +38,8 @@ struct slot {
 	cap_t endpoints[INIT_SERVES_MAX]; /* its served interfaces, every right */
 	cap_t res[KEEL_STARTUP_ENTRIES_MAX]; /* per startup entry: init's capability it derives from */
 	uint32_t restarts;
+	uint32_t last_end; /* UNIT_* of its last end, 0 if none */
+	int32_t last_status;
 	uint64_t restart_at;
 	struct policy_state policy;
 };
@@ -48,6 +51,15 @@ extern uint32_t init_nslots;
 int32_t init_prepare(struct slot *s, uint32_t index);
 /* Starts (or restarts) the unit of slot `index`; ERR_OK or why not (logged). */
 int32_t init_start(uint32_t index, cap_t watch);
+extern cap_t init_watch;      /* the notification every unit's end signals (bit = index) */
+extern cap_t init_supervisor; /* the supervisor endpoint, every right */
+
+/* Logs and handles the ends of the units whose bits are set (stale bits are ignored). */
+void init_units_ended(uint32_t bits);
+/* Starts the units whose restart is due; the earliest later restart time (UINT64_MAX: none). */
+uint64_t init_restart_due(cap_t watch);
+/* Serves the supervisor interface on endpoint and unit ends; never returns. */
+void init_serve(cap_t endpoint, cap_t watch);
 /* Microseconds since boot. */
 uint64_t init_now_us(void);
 

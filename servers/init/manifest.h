@@ -11,6 +11,9 @@
 
 #include <keel/startup.h>
 
+/* A KEEL_STARTUP_CLIENT's arg0 naming init itself, server of keel.supervisor.Supervisor. */
+#define MANIFEST_UNIT_INIT 0xffu
+
 #define MANIFEST_RESTART_NEVER 0u
 #define MANIFEST_RESTART_ALWAYS 1u
 
@@ -19,7 +22,8 @@
  * - KEEL_STARTUP_SERVE / KEEL_STARTUP_SELF: arg0 = index of the unit's own endpoint (its
  *   `serves` lines in order); name = the interface's qualified name.
  * - KEEL_STARTUP_CLIENT: arg0 = the server's unit index, arg1 = that server's endpoint index;
- *   rights = the wiring's rights; name = the interface's qualified name.
+ *   rights = the wiring's rights; name = the interface's qualified name. A client of init's
+ *   supervisor (keel.supervisor.Supervisor) has arg0 = MANIFEST_UNIT_INIT, arg1 = 0.
  * - KEEL_STARTUP_IOPORT: arg0 = base, arg1 = count. KEEL_STARTUP_IRQ and _IRQ_NOTIFY: arg0 =
  *   line (the two come as a pair, IRQ first). KEEL_STARTUP_DEVMEM: arg0 = base, arg1 = size.
  */

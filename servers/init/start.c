@@ -100,10 +100,12 @@ static cap_t derive_entry(const struct slot *s, uint32_t index, uint32_t i)
 	if (c->kind == KEEL_STARTUP_SELF)
 		badge = KEEL_BADGE_SELF;
 	if (c->kind == KEEL_STARTUP_CLIENT) {
+		badge = index + 1;
+		if (c->arg0 == MANIFEST_UNIT_INIT)
+			return cap_derive(init_supervisor, c->rights | CAP_RIGHT_GRANT, badge);
 		if (c->arg0 >= init_nslots || c->arg1 >= INIT_SERVES_MAX)
 			return ERR_INVALID;
 		from = init_slots[c->arg0].endpoints[c->arg1];
-		badge = index + 1;
 	}
 	return cap_derive(from, c->rights | CAP_RIGHT_GRANT, badge);
 }

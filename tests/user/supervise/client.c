@@ -10,6 +10,35 @@
 #include <tests/check.h>
 
 #include "codegen/examples/echo/echo_client.h"
+#include "idl/supervisor_client.h"
+
+/* What init's supervisor says about the crasher (unit 0) and its capabilities. */
+static void check_supervisor(const struct keel_supervisor_client *sup)
+{
+	struct keel_supervisor_unit_status st;
+	struct keel_supervisor_cap_info caps[KEEL_SUPERVISOR_CAPS_MAX];
+	uint8_t n = 0;
+
+	CHECK("client", "units", keel_supervisor_count(sup, &n), ERR_OK);
+	CHECK("client", "unit count", n, 2);
+	CHECK("client", "status", keel_supervisor_status(sup, 0, &st), ERR_OK);
+	CHECK("client", "status name", st.name.len == 7 && memcmp(st.name.data, "crasher", 7) == 0,
+	      1);
+	CHECK("client", "status state", st.state, KEEL_SUPERVISOR_UNIT_STATE_RUNNING);
+	CHECK("client", "status priority", st.priority, 60);
+	CHECK("client", "status threads", st.threads, 1);
+	CHECK("client", "status budget", st.frames_total, 64);
+	CHECK("client", "status frames used", st.frames_free < 64 && st.frames_image > 0, 1);
+	CHECK("client", "no such unit", keel_supervisor_status(sup, 2, &st),
+	      KEEL_SUPERVISOR_ERROR_NO_SUCH_UNIT);
+	CHECK("client", "caps", keel_supervisor_caps(sup, 0, 0, &n, caps), ERR_OK);
+	/* CAP_SELF, budget, startup table, then the served endpoint: READ; its own: WRITE. */
+	CHECK("client", "caps count", n, 5);
+	CHECK("client", "serve cap", caps[3].type == CAP_TYPE_ENDPOINT &&
+	      caps[3].rights == CAP_RIGHT_READ && caps[3].badge == 0, 1);
+	CHECK("client", "self cap", caps[4].type == CAP_TYPE_ENDPOINT &&
+	      caps[4].rights == CAP_RIGHT_WRITE && caps[4].badge == KEEL_BADGE_SELF, 1);
+}
 
 static int32_t say(const struct keel_echo_client *c, const char *text)
 {
@@ -35,14 +64,26 @@ int main(uintptr_t arg)
 	      CAP_IDENTIFY(CAP_TYPE_ENDPOINT, CAP_RIGHT_WRITE));
 	CHECK("client", "not given the server's side",
 	      keel_startup_cap(KEEL_STARTUP_SERVE, "keel.echo.Echo"), CAP_NULL);
+	struct keel_supervisor_client sup = {
+	    .ep = keel_startup_cap(KEEL_STARTUP_CLIENT, "keel.supervisor.Supervisor"),
+	    .timeout_us = 1000000};
+	struct keel_supervisor_name_max_string who = {.len = 7};
+
 	CHECK("client", "echo", say(&echo, "hello"), ERR_OK);
+	check_supervisor(&sup);
+	memcpy(who.data, "crasher", 7);
+	CHECK("client", "crash through the supervisor", keel_supervisor_crash(&sup, &who), ERR_OK);
+	CHECK("client", "served after the crash", say(&echo, "again"), ERR_OK);
+	who.len = 6;
+	CHECK("client", "crash no one", keel_supervisor_crash(&sup, &who),
+	      KEEL_SUPERVISOR_ERROR_NO_SUCH_UNIT);
 	for (unsigned i = 1; i <= 3; i++) {
 		CHECK("client", "in flight when the server faults", say(&echo, "crash"),
 		      ERR_PEER_DIED);
 		CHECK("client", "served again after the restart", say(&echo, "again"), ERR_OK);
 	}
 	CHECK("client", "in flight when the server exits", say(&echo, "exit"), ERR_PEER_DIED);
-	/* The fourth end within the window is over the limit of 3: init leaves it stopped. */
+	/* The fifth end within the window is over the limit of 4: init leaves it stopped. */
 	echo.timeout_us = 300000;
 	CHECK("client", "no server any more", say(&echo, "anyone?"), ERR_TIMEOUT);
 	uprintf("supervise client: %d failed\n", check_failed);
