@@ -175,6 +175,7 @@ static int unit_launch(const char *name, const void *image, size_t size,
 		return err;
 	}
 	u->max_prio = (uint8_t)s->max_priority;
+	u->debug = s->debug;
 	unit_give_start_caps(u, s);
 	arch_thread_init_user(t, u->image.entry, u->image.stack_top, s->arg);
 	sched_start(this_rq(), t);
@@ -297,7 +298,8 @@ static void root_give_devices(struct unit *root)
 int process_start_init(void)
 {
 	struct unit_start s = {.module = INIT_MODULE, .priority = INIT_PRIORITY,
-			       .max_priority = PRIO_HIGHEST, .arg = INIT_ARG};
+			       .max_priority = PRIO_HIGHEST, .arg = INIT_ARG,
+			       .debug = boot_cmdline_has(boot, "debug")};
 	struct unit *u;
 	int err = process_start_unit(&s, &u);
 

@@ -88,6 +88,8 @@ static int32_t sys_debug_print(const struct syscall_args *a)
 	uintptr_t buf = a->a1;
 	uint32_t left = a->a2;
 
+	if (!current_thread()->unit->debug)
+		return ERR_RIGHTS;
 	if (left > SYSCALL_PRINT_MAX)
 		return ERR_OVERFLOW;
 	if (uaccess_check(pt, buf, left, false) != ERR_OK)
@@ -98,7 +100,7 @@ static int32_t sys_debug_print(const struct syscall_args *a)
 		if (uaccess_copy_from_space(pt, section, buf, n) != ERR_OK)
 			return ERR_FAULT;
 		for (uint32_t i = 0; i < n; i++)
-			arch_console_putc(section[i]);
+			arch_console_debug_putc(section[i]);
 		buf += n;
 		left -= n;
 		if (left > 0)

@@ -4,6 +4,7 @@
  * checks handles, rights and ranges; <kernel/ioport.h> and <kernel/irq_line.h> do the work.
  */
 #include <keel/abi.h>
+#include <kernel/arch.h>
 #include <kernel/boot.h>
 #include <kernel/cap.h>
 #include <kernel/ioport.h>
@@ -53,7 +54,12 @@ int32_t sys_ioport_enable(const struct syscall_args *a)
 
 	if (err != ERR_OK)
 		return err;
-	return ioport_enable(ioport_of(c), u);
+	struct ioport *p = ioport_of(c);
+
+	err = ioport_enable(p, u);
+	if (err == ERR_OK)
+		arch_console_claim_ports(p->base, p->count, u->name);
+	return err;
 }
 
 /* The interrupt-line object of an irq capability. */

@@ -4,6 +4,7 @@
  * flags; memobj.c and mem_map.c do the work.
  */
 #include <keel/abi.h>
+#include <kernel/arch.h>
 #include <kernel/budget.h>
 #include <kernel/cap.h>
 #include <kernel/kprintf.h>
@@ -122,6 +123,8 @@ int32_t sys_mem_map(const struct syscall_args *a)
 		syscall_preemption_window();
 		err = ERR_OK;
 	}
+	if (err == ERR_OK && (memobj_of(c)->flags & MEMOBJ_DEVICE) && (rights & MEM_MAP_WRITE))
+		arch_console_claim_memory(memobj_of(c)->base, memobj_of(c)->size, u->name);
 	return err;
 }
 

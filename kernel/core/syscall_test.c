@@ -76,6 +76,7 @@ static int reset(void **state)
 	self.unit = &me;
 	self.rq = &cpu.rq;
 	me.max_prio = PRIO_HIGHEST;
+	me.debug = true;
 	other.max_prio = PRIO_HIGHEST;
 	cap_table_init(&me.caps);
 	assert_int_equal(cap_install_at(&me.caps, 0, &me.kobj, CAP_RIGHTS_ALL, &h), ERR_OK);
@@ -135,6 +136,16 @@ static void test_sleep(void **state)
 	assert_true(fx.deadline == NO_DEADLINE); /* saturates instead of wrapping */
 	fx.wake_result = ERR_PEER_DIED;		 /* woken for another reason: passed on */
 	assert_int_equal(call(SYS_SLEEP, 1, 0, 0, 0), ERR_PEER_DIED);
+}
+
+/* Without the debug right (every unit of a non-test image) nothing is printed. */
+static void test_debug_print_needs_the_debug_right(void **state)
+{
+	(void)state;
+	memcpy(user_bytes(DATA), "secret", 6);
+	me.debug = false;
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA, 6, 0, 0), ERR_RIGHTS);
+	assert_string_equal(host_console_output(), "");
 }
 
 static void test_debug_print_writes_exact_bytes(void **state)
@@ -416,6 +427,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_bad_numbers_are_nosys, reset),
 	    cmocka_unit_test_setup(test_null_yield_and_preempt_point, reset),
 	    cmocka_unit_test_setup(test_sleep, reset),
+	    cmocka_unit_test_setup(test_debug_print_needs_the_debug_right, reset),
 	    cmocka_unit_test_setup(test_debug_print_writes_exact_bytes, reset),
 	    cmocka_unit_test_setup(test_debug_print_limits, reset),
 	    cmocka_unit_test_setup(test_debug_print_sections, reset),

@@ -134,6 +134,7 @@ int32_t sys_unit_start(const struct syscall_args *a)
 		return ERR_RIGHTS;
 	s.module = m->module;
 	s.no_grant = (a->a2 & UNIT_START_NO_GRANT) != 0;
+	s.debug = me->debug;
 	err = start_caps(&me->caps, a->a3, a->a4, &s);
 	if (err == ERR_OK)
 		err = start_budget(me, a->a2 & UNIT_START_BUDGET, &s);

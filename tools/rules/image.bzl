@@ -11,7 +11,10 @@ def _single_file(target, what):
 
 def _boot_image_impl(ctx):
     kernel = _single_file(ctx.attr.kernel[0], "kernel")
-    args = [ctx.outputs.iso.path, kernel.path, ctx.attr.cmdline]
+    cmdline = ctx.attr.cmdline
+    if ctx.attr.debug:
+        cmdline = (cmdline + " debug").strip()
+    args = [ctx.outputs.iso.path, kernel.path, cmdline]
     inputs = [kernel]
     for m in ctx.attr.modules:
         f = _single_file(m, "module " + str(m.label))
@@ -35,11 +38,13 @@ def _boot_image_impl(ctx):
 boot_image = rule(
     implementation = _boot_image_impl,
     doc = "GRUB ISO with `kernel` booted by Multiboot v1 with `cmdline`, and `modules` in order " +
-          "(each named after its target). `<name>.elf` is the kernel, for gdb.",
+          "(each named after its target). `<name>.elf` is the kernel, for gdb. With `debug` the " +
+          "root task (and every unit it starts) may print through SYS_DEBUG_PRINT: test images.",
     attrs = {
         "kernel": attr.label(cfg = to_i686, mandatory = True),
         "modules": attr.label_list(cfg = to_i686),
         "cmdline": attr.string(default = ""),
+        "debug": attr.bool(default = False),
         "_mkimage": attr.label(
             default = "//tools/rules:mkimage.sh",
             executable = True,

@@ -67,6 +67,25 @@ void arch_console_putc(char c)
 	console_buf[console_len] = '\0';
 }
 
+void arch_console_debug_putc(char c)
+{
+	arch_console_putc(c);
+}
+
+void arch_console_claim_ports(uint32_t base, uint32_t count, const char *unit)
+{
+	(void)base;
+	(void)count;
+	(void)unit;
+}
+
+void arch_console_claim_memory(phys_addr_t base, uint64_t size, const char *unit)
+{
+	(void)base;
+	(void)size;
+	(void)unit;
+}
+
 const char *host_console_output(void)
 {
 	return console_buf;

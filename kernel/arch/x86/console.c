@@ -1,12 +1,17 @@
 /*
  * The early console: every character goes to COM1 (115200 8N1, polled, no interrupts) and to
- * the VGA text screen. Serial is what test harnesses read.
+ * the VGA text screen. Serial is what test harnesses read. Once a user-space driver takes a
+ * device over, the kernel leaves it alone but for panics (<kernel/arch.h>).
  */
 #include <arch/console.h>
 #include <arch/x86.h>
 #include <kernel/arch.h>
+#include <kernel/kprintf.h>
 
 #define COM1_BASE		 0x3f8
+#define COM1_PORTS		 8
+#define VGA_TEXT_BASE		 0xb8000u
+#define VGA_TEXT_SIZE		 0x8000u
 #define UART_DATA		 0 /* with DLAB: divisor low byte */
 #define UART_INT_ENABLE		 1 /* with DLAB: divisor high byte */
 #define UART_FIFO_CTRL		 2
@@ -57,13 +62,48 @@ void console_init(void)
 	vga_init();
 }
 
+/* Devices a unit has taken over (no more kernel output), and whether an alert overrides. */
+static bool serial_owned, vga_owned, alerted;
+
 void arch_console_putc(char c)
 {
+	if (!serial_owned || alerted)
+		serial_putc(c);
+	if (!vga_owned || alerted)
+		vga_putc(c);
+}
+
+void arch_console_debug_putc(char c)
+{
 	serial_putc(c);
-	vga_putc(c);
+	if (!vga_owned || alerted)
+		vga_putc(c);
 }
 
 void arch_console_alert(void)
 {
+	alerted = true;
 	vga_set_alert();
+}
+
+static bool overlaps(uint64_t base, uint64_t size, uint64_t dev_base, uint64_t dev_size)
+{
+	return base < dev_base + dev_size && dev_base < base + size;
+}
+
+void arch_console_claim_ports(uint32_t base, uint32_t count, const char *unit)
+{
+	if (serial_owned || !overlaps(base, count, COM1_BASE, COM1_PORTS))
+		return;
+	kprintf("console: unit %s drives COM1 now; the kernel writes there only on panic\n", unit);
+	serial_owned = true;
+}
+
+void arch_console_claim_memory(phys_addr_t base, uint64_t size, const char *unit)
+{
+	if (vga_owned || !overlaps(base, size, VGA_TEXT_BASE, VGA_TEXT_SIZE))
+		return;
+	kprintf("console: unit %s drives the VGA screen now; the kernel writes there only on "
+		"panic\n", unit);
+	vga_owned = true;
 }

@@ -25,9 +25,18 @@ void arch_wait_for_interrupt(void); /* sleep until the next interrupt (idle) */
 _Noreturn void arch_halt(void);     /* stop this CPU for good */
 unsigned arch_cpu_id(void);
 
-/* Early console (boot messages and panics only). */
+/*
+ * Early console (boot messages and panics only). A console device stops getting the kernel's
+ * output once a unit takes it over (its I/O ports enabled or its memory mapped writable, see
+ * arch_console_claim_*); an alert (panic, fatal exception) writes to every device again.
+ * arch_console_debug_putc is SYS_DEBUG_PRINT's: the serial line even when a unit owns it
+ * (test images only), the screen while no unit owns it.
+ */
 void arch_console_putc(char c);
+void arch_console_debug_putc(char c);
 void arch_console_alert(void); /* switch to alert colours (panics, fatal exceptions) */
+void arch_console_claim_ports(uint32_t base, uint32_t count, const char *unit);
+void arch_console_claim_memory(phys_addr_t base, uint64_t size, const char *unit);
 
 /* Ends the machine with `code` where the platform can (QEMU's isa-debug-exit); else halts. */
 _Noreturn void arch_exit_emulator(int code);

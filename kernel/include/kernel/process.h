@@ -38,6 +38,7 @@ struct unit_start {
 	struct cap *caps[UNIT_START_CAPS_MAX]; /* moved to the new unit as CAP_START(0..) */
 	unsigned ncaps;
 	bool no_grant; /* the moved capabilities lose GRANT (UNIT_START_NO_GRANT) */
+	bool debug;    /* the unit may use SYS_DEBUG_PRINT */
 };
 
 /*

@@ -39,6 +39,7 @@ struct unit {
 	struct loader_image image; /* what the loader mapped into aspace, for teardown */
 	struct cap_table caps;	   /* its capability space */
 	uint8_t max_prio;	  /* no thread of the unit may have a higher priority */
+	bool debug;		  /* may use SYS_DEBUG_PRINT (test images; passed to units it starts) */
 	bool ended;		  /* its last thread died: no new threads, its memory is going */
 	struct list_node threads; /* struct thread.unit_link */
 	uint32_t thread_count;

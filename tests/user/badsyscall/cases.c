@@ -285,7 +285,7 @@ static void cases_unit_start(void)
 				   {MODULE0, prio | UNIT_START_BUDGET, addr(&self), 1}},
 		     WANT(ERR_INVALID));
 	badsys_check("unit_budget_flag_and_more",
-		     (struct call){SYS_UNIT_START, {MODULE0, prio | (UNIT_START_BUDGET << 1)}},
+		     (struct call){SYS_UNIT_START, {MODULE0, prio | (UNIT_START_NO_GRANT << 1)}},
 		     WANT(ERR_INVALID));
 }
 

@@ -126,7 +126,7 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_EXIT_THREAD 2
 #define SYS_EXIT_UNIT 3      /* (int32 status) */
 #define SYS_SLEEP 4          /* (uint32 lo_us, uint32 hi_us) */
-#define SYS_DEBUG_PRINT 5    /* (const char *buf, uint32 len); temporary until the console server */
+#define SYS_DEBUG_PRINT 5    /* (const char *buf, uint32 len): needs the debug right (test images) */
 #define SYS_GET_TIME 6       /* (uint64_t *out_us) */
 #define SYS_THREAD_CREATE 7  /* (entry, stack_top, arg, priority, unit cap WRITE) -> thread cap */
 /*

@@ -1,0 +1,22 @@
+/*
+ * The shell's commands, apart from where their text goes: each prints through shell_printf,
+ * which the program routes to the console (and so to the serial line as well).
+ */
+#ifndef KEEL_SHELL_SHELL_H
+#define KEEL_SHELL_SHELL_H
+
+#include <stdint.h>
+
+#include "idl/supervisor_client.h"
+
+struct shell {
+	void (*out)(void *ctx, const char *text, uint32_t len); /* where output goes */
+	void *ctx;
+	struct keel_supervisor_client sup; /* ep CAP_NULL: this system gives none */
+};
+
+void shell_printf(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Runs one command line (modified in place). */
+void shell_run(struct shell *sh, char *line);
+
+#endif /* KEEL_SHELL_SHELL_H */
