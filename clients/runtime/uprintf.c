@@ -9,6 +9,8 @@
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
+int32_t (*uprintf_sink)(const char *buf, uint32_t len);
+
 /* The formatter's sink: a chunk buffer printed when full; the first print error stops it. */
 struct uprintf_out {
 	struct fmt_sink sink; /* first, so put can convert back */
@@ -24,7 +26,8 @@ static int uprintf_flush(struct uprintf_out *out)
 
 	if (out->pos == 0)
 		return 0;
-	err = sys_debug_print(out->buf, (uint32_t)out->pos);
+	err = uprintf_sink != NULL ? uprintf_sink(out->buf, (uint32_t)out->pos)
+				   : sys_debug_print(out->buf, (uint32_t)out->pos);
 	out->pos = 0;
 	return err < 0 ? err : 0;
 }

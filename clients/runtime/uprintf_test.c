@@ -95,6 +95,30 @@ static void test_print_error_is_returned(void **state)
 	assert_int_equal(fake.text_len, UPRINTF_CHUNK);
 }
 
+/* A program's own sink replaces SYS_DEBUG_PRINT; its error is uprintf's. */
+static int32_t sink_calls;
+static char sink_text[64];
+
+static int32_t test_sink(const char *buf, uint32_t len)
+{
+	sink_calls++;
+	memcpy(sink_text, buf, len);
+	sink_text[len] = 0;
+	return sink_calls > 1 ? ERR_TIMEOUT : 0;
+}
+
+static void test_sink_replaces_the_debug_print(void **state)
+{
+	(void)state;
+	uprintf_sink = test_sink;
+	assert_int_equal(uprintf("log %d\n", 1), 6);
+	assert_string_equal(sink_text, "log 1\n");
+	assert_int_equal(uprintf("again\n"), ERR_TIMEOUT);
+	uprintf_sink = NULL;
+	assert_int_equal(fake.calls, 0);
+	assert_int_equal(sink_calls, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -103,6 +127,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_exactly_one_chunk, reset_fake),
 	    cmocka_unit_test_setup(test_long_output_is_printed_in_chunks, reset_fake),
 	    cmocka_unit_test_setup(test_print_error_is_returned, reset_fake),
+	    cmocka_unit_test_setup(test_sink_replaces_the_debug_print, reset_fake),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

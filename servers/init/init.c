@@ -133,10 +133,14 @@ static void start_all(cap_t watch)
 	char names[256];
 	int len = 0;
 
+	for (uint32_t i = 0; i < init_nslots; i++)
+		if (init_prepare(&init_slots[i], i) != ERR_OK)
+			init_slots[i].state = SLOT_GAVE_UP;
+	init_log_start(); /* every endpoint exists now, the serial server's too */
 	for (uint32_t i = 0; i < init_nslots; i++) {
 		struct slot *s = &init_slots[i];
 
-		if (init_prepare(s, i) != ERR_OK || init_start(i, watch) != ERR_OK) {
+		if (s->state == SLOT_GAVE_UP || init_start(i, watch) != ERR_OK) {
 			s->state = SLOT_GAVE_UP;
 			continue;
 		}

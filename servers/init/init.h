@@ -18,6 +18,7 @@
 #define INIT_SERVES_MAX 4u    /* served interfaces per unit */
 #define INIT_TABLES_VA 0x20000000u /* init maps unit i's startup page at + i pages */
 #define INIT_SUPERVISOR_PRIORITY 250u /* init's threads after the start: above every unit */
+#define INIT_BADGE 0u /* the badge of init's own client capabilities (units get 1 + index) */
 
 enum slot_state {
 	SLOT_NEW,     /* never started */
@@ -60,6 +61,11 @@ void init_units_ended(uint32_t bits);
 uint64_t init_restart_due(cap_t watch);
 /* Serves the supervisor interface on endpoint and unit ends; never returns. */
 void init_serve(cap_t endpoint, cap_t watch);
+/*
+ * From now on init's uprintf goes to the unit serving keel.serial.Serial, if the manifest has
+ * one (servers/init/log.c); call once the endpoints exist.
+ */
+void init_log_start(void);
 /* Microseconds since boot. */
 uint64_t init_now_us(void);
 

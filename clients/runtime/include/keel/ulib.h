@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Host unit tests compile this library next to the host's libc: there every symbol gets a
@@ -25,6 +26,7 @@
 #define vsnprintf ulib_host_vsnprintf
 #define uprintf	  ulib_host_uprintf
 #define vuprintf  ulib_host_vuprintf
+#define uprintf_sink ulib_host_uprintf_sink
 #define keel_strerror ulib_host_keel_strerror
 #endif
 
@@ -56,6 +58,11 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 #define UPRINTF_CHUNK 128
 int uprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vuprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/*
+ * Where uprintf's chunks go instead of SYS_DEBUG_PRINT when set (e.g. a program's log
+ * through the serial server); it returns 0 or a negative ERR_*, which uprintf returns.
+ */
+extern int32_t (*uprintf_sink)(const char *buf, uint32_t len);
 
 /*
  * What a kernel error code (ERR_*, <keel/abi.h>) means, in words, e.g. "timed out"; "ok" for
