@@ -277,6 +277,7 @@ static const struct command commands[] = {
     {"uptime", "", "time since boot", cmd_uptime},
     {"crash", "<server>", "crash a server to watch the supervisor restart it", cmd_crash},
     {"ipcbench", "", "time 1000 IPC round trips to the supervisor", cmd_ipcbench},
+    {"lspci", "", "PCI devices, from the device manager", shell_lspci},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -7,15 +7,19 @@
 
 #include <stdint.h>
 
+#include "idl/devmgr_client.h"
 #include "idl/supervisor_client.h"
 
 struct shell {
 	void (*out)(void *ctx, const char *text, uint32_t len); /* where output goes */
 	void *ctx;
 	struct keel_supervisor_client sup; /* ep CAP_NULL: this system gives none */
+	struct keel_devmgr_device_manager_client devmgr; /* the same */
 };
 
 void shell_printf(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The lspci command (lspci.c). */
+void shell_lspci(struct shell *sh, int argc, char **argv);
 /* Runs one command line (modified in place). */
 void shell_run(struct shell *sh, char *line);
 
