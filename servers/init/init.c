@@ -71,6 +71,7 @@ static void unit_ended(uint32_t i)
 	s->last_status = info.status;
 	log_end(s, &info);
 	apply_policy(s, init_now_us());
+	init_publish_end(i, info.state);
 }
 
 void init_units_ended(uint32_t bits)

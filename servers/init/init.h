@@ -55,6 +55,8 @@ int32_t init_start(uint32_t index, cap_t watch);
 extern cap_t init_watch;      /* the notification every unit's end signals (bit = index) */
 extern cap_t init_supervisor; /* the supervisor endpoint, every right */
 
+/* Tells the subscribed units that unit `index` ended (`how`: UNIT_*); never waits. */
+void init_publish_end(uint32_t index, uint32_t how);
 /* Logs and handles the ends of the units whose bits are set (stale bits are ignored). */
 void init_units_ended(uint32_t bits);
 /* Starts the units whose restart is due; the earliest later restart time (UINT64_MAX: none). */

@@ -111,11 +111,61 @@ static int32_t sup_crash(void *ctx, const struct idl_caller *caller,
 	return KEEL_SUPERVISOR_ERROR_NO_SUCH_UNIT;
 }
 
+/* Units subscribed to `ended` events, by badge (0: free). */
+static struct {
+	uint64_t badge;
+	struct keel_supervisor_subscriber sub;
+} subscribers[KEEL_SUPERVISOR_SUBSCRIBERS_MAX];
+static uint32_t ended_dropped; /* events lost to full channels */
+
+static int32_t sup_subscribe(void *ctx, const struct idl_caller *caller, cap_t events)
+{
+	int free_slot = -1;
+
+	(void)ctx;
+	for (unsigned i = 0; i < KEEL_SUPERVISOR_SUBSCRIBERS_MAX; i++) {
+		if (subscribers[i].badge == caller->badge && caller->badge != 0) {
+			cap_delete(subscribers[i].sub.channel); /* a restarted client: replace */
+			keel_supervisor_subscriber_init(&subscribers[i].sub, events);
+			return ERR_OK;
+		}
+		if (subscribers[i].badge == 0 && free_slot < 0)
+			free_slot = (int)i;
+	}
+	if (free_slot < 0 || caller->badge == 0) {
+		cap_delete(events);
+		return KEEL_SUPERVISOR_ERROR_FULL;
+	}
+	subscribers[free_slot].badge = caller->badge;
+	keel_supervisor_subscriber_init(&subscribers[free_slot].sub, events);
+	return ERR_OK;
+}
+
+void init_publish_end(uint32_t index, uint32_t how)
+{
+	for (unsigned i = 0; i < KEEL_SUPERVISOR_SUBSCRIBERS_MAX; i++) {
+		int32_t r;
+
+		if (subscribers[i].badge == 0)
+			continue;
+		r = keel_supervisor_send_ended(&subscribers[i].sub, (uint8_t)(index + 1),
+					       (uint8_t)how);
+		if (r == ERR_BUSY && ++ended_dropped % 64 == 1)
+			uprintf("init: a subscriber's channel is full: %u ended events lost so far\n",
+				(unsigned)ended_dropped);
+		if (r == ERR_PEER_DIED || r == ERR_BAD_CAP) {
+			cap_delete(subscribers[i].sub.channel);
+			subscribers[i].badge = 0;
+		}
+	}
+}
+
 static const struct keel_supervisor_handlers handlers = {
     .count = sup_count,
     .status = sup_status,
     .caps = sup_caps,
     .crash = sup_crash,
+    .subscribe = sup_subscribe,
 };
 
 /* Serves the supervisor and the forwarded unit ends; restarts units when their time comes. */

@@ -12,6 +12,17 @@
 #include "codegen/examples/echo/echo_client.h"
 #include "idl/supervisor_client.h"
 
+static uint32_t ended_seen;
+
+static void on_ended(void *ctx, const struct idl_caller *from, uint8_t unit, uint8_t how)
+{
+	(void)ctx;
+	(void)from;
+	ended_seen++;
+	CHECK("client", "ended: the crasher's badge", unit, 1);
+	CHECK("client", "ended: killed", how, KEEL_SUPERVISOR_END_KIND_KILLED);
+}
+
 /* What init's supervisor says about the crasher (unit 0) and its capabilities. */
 static void check_supervisor(const struct keel_supervisor_client *sup)
 {
@@ -71,8 +82,18 @@ int main(uintptr_t arg)
 
 	CHECK("client", "echo", say(&echo, "hello"), ERR_OK);
 	check_supervisor(&sup);
+	static const struct keel_supervisor_event_handlers on = {.ended = on_ended};
+	struct keel_supervisor_events ev;
+	cap_t chan = sys_channel_create(8);
+
+	keel_supervisor_events_init(&ev, chan, &on, NULL);
+	CHECK("client", "subscribe to ends",
+	      keel_supervisor_subscribe(&sup, cap_derive(chan, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0)),
+	      ERR_OK);
 	memcpy(who.data, "crasher", 7);
 	CHECK("client", "crash through the supervisor", keel_supervisor_crash(&sup, &who), ERR_OK);
+	CHECK("client", "ended event", keel_supervisor_events_recv(&ev, 1000000), ERR_OK);
+	CHECK("client", "one ended event", ended_seen, 1);
 	CHECK("client", "served after the crash", say(&echo, "again"), ERR_OK);
 	who.len = 6;
 	CHECK("client", "crash no one", keel_supervisor_crash(&sup, &who),
