@@ -105,9 +105,9 @@ def text_to_keys(text):
             keys.append(text[i + 1:end])
             i = end + 1
             continue
-        if c.islower() or c.isdigit():
+        if "a" <= c <= "z" or "0" <= c <= "9":
             keys.append(c)
-        elif c.isupper():
+        elif "A" <= c <= "Z":
             keys.append("shift-" + c.lower())
         elif c in _KEY_NAMES:
             keys.append(_KEY_NAMES[c])
@@ -209,6 +209,11 @@ class Input:
         except OSError:
             pass
 
+    def close(self):
+        if self.monitor is not None:
+            self.monitor.close()
+            self.monitor = None
+
     def done(self):
         return self.next_serial == len(self.serial) and self.next_key == len(self.keys)
 
@@ -258,6 +263,7 @@ def run(args, monitor_path=None):
     status = proc.wait()
     if proc.stdin is not None:
         proc.stdin.close()
+    feed.close()
     judge.errors += feed.errors
     judge.errors += ["input never sent, its line did not appear: %s" % m for m in feed.missing()]
     return judge, log, status, timed_out
