@@ -5,8 +5,30 @@ def _quote(s):
     # escape "$" (regex anchors) and quote each argument whole.
     return "'" + s.replace("$", "$$").replace("'", "'\\''") + "'"
 
+def _steps(what, steps):
+    # A step is a (regex, text) pair or a "REGEX=>TEXT" string (split at the first "=>").
+    out = []
+    for s in steps:
+        if type(s) == "string":
+            if "=>" not in s:
+                fail("%s step %r: write (regex, text) or \"REGEX=>TEXT\"" % (what, s))
+            s = s.split("=>", 1)
+        if len(s) != 2:
+            fail("%s step %r: write (regex, text) or \"REGEX=>TEXT\"" % (what, s))
+        out.append((s[0], s[1]))
+    return out
+
 def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 45,
-              qemu_args = [], size = "small", memory = None, **kwargs):
+              qemu_args = [], size = "small", memory = None, send = [], sendkey = [],
+              **kwargs):
+    """Boots `image` and judges its serial output (docs/build.md, "QEMU tests").
+
+    send: [(regex, text), ...] or ["REGEX=>TEXT", ...]: when the next serial line matching
+        regex appears, text (escapes \\n \\r \\t \\\\ \\xHH) goes to the guest's serial
+        input, in order.
+    sendkey: the same, typed as key presses through QEMU's monitor (`sendkey`): capitals and
+        symbols with shift, newline as `ret`, "{name}" for any QEMU key name.
+    """
     # A boot takes seconds; timeout_s (QEMU's own limit, which prints the serial log) stays
     # under a small test's 60 s, so a hang is reported by qemu_test.py, not killed by Bazel.
     args = ["--iso", "$(rootpath %s)" % image, "--timeout", str(timeout_s)]
@@ -18,6 +40,10 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
         args += ["--memory", memory]  # MiB of guest RAM (qemu_test.py's default: 128)
     if exit_code != None:
         args += ["--exit-code", str(exit_code)]
+    for regex, text in _steps("send", send):
+        args += ["--send-on=" + _quote(regex), "--send-text=" + _quote(text)]
+    for regex, text in _steps("sendkey", sendkey):
+        args += ["--sendkey-on=" + _quote(regex), "--sendkey-text=" + _quote(text)]
     for q in qemu_args:
         args.append("--qemu-arg=" + _quote(q))  # "=": values start with "-"
     native.py_test(

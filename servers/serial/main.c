@@ -1,0 +1,165 @@
+/*
+ * The serial server (COM1): finds its capabilities in the startup table, sets the UART up,
+ * starts the interrupt forwarder and serves idl/serial.idl. The forwarder waits on the IRQ's
+ * notification and calls the server's own endpoint with the SELF capability; the main loop
+ * recognises those calls by their badge and serves the device itself, so only the main thread
+ * touches the driver's state (docs/system.md, "Servers with interrupts").
+ */
+#include <keel/startup.h>
+#include <keel/syscall.h>
+#include <keel/ulib.h>
+
+#include "servers/serial/serial.h"
+
+#define SERIAL_NAME	 "keel.serial.Serial"
+#define SERIAL_PORT_NAME "com1"
+/* A forwarded interrupt: interface 0 is no IDL interface, so no request looks like one. */
+#define FORWARD_TYPE IPC_TYPE(0, 1)
+/* While received bytes wait for room in the subscriber's channel, the forwarder comes back
+ * after this long even without an interrupt. */
+#define RETRY_US	2000u
+#define FORWARDER_STACK 4096
+
+struct serial_caps {
+	cap_t serve, self, ports, irq, notify;
+	uint32_t bits;
+};
+
+static struct serial_caps caps;
+static struct serial_state state;
+static uint8_t forwarder_stack[FORWARDER_STACK] __attribute__((aligned(16)));
+
+static uint8_t port_in(uint16_t port)
+{
+	uint8_t v;
+
+	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static void port_out(uint16_t port, uint8_t v)
+{
+	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static struct uart_io com1_io = {.in = port_in, .out = port_out};
+
+/* Waits for the IRQ (or a retry tick) and hands it to the main loop as a call. */
+static void forwarder(uintptr_t arg)
+{
+	uint64_t wait = IPC_WAIT_FOREVER;
+
+	(void)arg;
+	for (;;) {
+		struct ipc_message m = {.type = FORWARD_TYPE, .length = 4};
+		uint32_t bits = 0;
+		int32_t r = sys_notify_wait(caps.notify, &bits, wait);
+
+		if (r != ERR_OK && r != ERR_TIMEOUT)
+			break;
+		for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
+			m.caps[i] = CAP_NULL;
+		memcpy(m.data, &bits, sizeof(bits));
+		r = ipc_call(caps.self, &m, NULL, IPC_WAIT_FOREVER);
+		if (r != ERR_OK)
+			break;
+		wait = m.data[0] ? RETRY_US : IPC_WAIT_FOREVER;
+	}
+	uprintf("serial: interrupt forwarder stopped\n");
+}
+
+/* The reply to a forwarded interrupt: whether received bytes still wait (data[0]). */
+static void on_forward(struct ipc_message *m)
+{
+	uint32_t bits;
+	bool backlog;
+
+	memcpy(&bits, m->data, sizeof(bits));
+	backlog = serial_on_interrupt(&state);
+	if (bits & caps.bits)
+		(void)sys_irq_ack(caps.irq);
+	m->type = FORWARD_TYPE | IPC_TYPE_REPLY;
+	m->length = 1;
+	m->data[0] = backlog ? 1 : 0;
+}
+
+static bool find_caps(void)
+{
+	const struct keel_startup_entry *n =
+	    keel_startup_find(keel_startup(), KEEL_STARTUP_IRQ_NOTIFY, SERIAL_PORT_NAME);
+
+	caps.serve = keel_startup_cap(KEEL_STARTUP_SERVE, SERIAL_NAME);
+	caps.self = keel_startup_cap(KEEL_STARTUP_SELF, SERIAL_NAME);
+	caps.ports = keel_startup_cap(KEEL_STARTUP_IOPORT, SERIAL_PORT_NAME);
+	caps.irq = keel_startup_cap(KEEL_STARTUP_IRQ, SERIAL_PORT_NAME);
+	caps.notify = n != NULL ? n->cap : CAP_NULL;
+	caps.bits = n != NULL ? n->arg1 : 0;
+	return caps.serve != CAP_NULL && caps.self != CAP_NULL && caps.ports != CAP_NULL &&
+	       caps.irq != CAP_NULL && caps.notify != CAP_NULL && caps.bits != 0;
+}
+
+static int32_t start_forwarder(void)
+{
+	struct keel_unit_info me;
+	int32_t r = sys_unit_info(CAP_SELF, &me);
+
+	if (r != ERR_OK)
+		return r;
+	return sys_thread_create(forwarder, forwarder_stack + sizeof(forwarder_stack), 0,
+				 me.max_priority);
+}
+
+/* The main loop: forwarded interrupts are served here, everything else by dispatch. */
+static int32_t serve(struct keel_serial_server *srv)
+{
+	struct ipc_message m;
+	struct ipc_recv_info info;
+	int32_t r = ipc_recv(caps.serve, &m, &info, IPC_WAIT_FOREVER);
+
+	while (r == ERR_OK) {
+		bool reply;
+
+		if (info.badge == KEEL_BADGE_SELF && m.type == FORWARD_TYPE) {
+			on_forward(&m);
+			reply = true;
+		} else {
+			reply = keel_serial_dispatch(srv, &m, &info);
+		}
+		if (reply)
+			r = ipc_reply_recv(caps.serve, &m, &info, IPC_WAIT_FOREVER);
+		else
+			r = ipc_recv(caps.serve, &m, &info, IPC_WAIT_FOREVER);
+	}
+	return r;
+}
+
+int main(uintptr_t arg)
+{
+	struct keel_serial_server srv;
+	const struct keel_startup_entry *p;
+	int32_t r;
+
+	(void)arg;
+	if (!find_caps()) {
+		uprintf("serial: startup table lacks serve/self %s, ioport/irq/irq-notify %s\n",
+			SERIAL_NAME, SERIAL_PORT_NAME);
+		return 1;
+	}
+	p = keel_startup_find(keel_startup(), KEEL_STARTUP_IOPORT, SERIAL_PORT_NAME);
+	com1_io.base = (uint16_t)p->arg0;
+	if (p->arg1 < UART_PORTS || (r = sys_ioport_enable(caps.ports)) != ERR_OK) {
+		uprintf("serial: ioport %s (base 0x%x, %u ports) unusable\n", SERIAL_PORT_NAME,
+			(unsigned)p->arg0, (unsigned)p->arg1);
+		return 1;
+	}
+	serial_state_init(&state, &com1_io);
+	keel_serial_server_init(&srv, caps.serve, &serial_handlers, &state);
+	r = start_forwarder();
+	if (r < 0) {
+		uprintf("serial: interrupt forwarder not started: %d\n", (int)r);
+		return 1;
+	}
+	r = serve(&srv);
+	uprintf("serial: receive failed: %d\n", (int)r);
+	return 1;
+}
