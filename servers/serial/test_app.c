@@ -14,7 +14,7 @@
 #include <keel/ulib.h>
 
 #include "servers/serial/client.h"
-#include "servers/serial/test_check.h"
+#include <tests/check.h>
 
 #define WAIT_US	       20000000u /* for the harness's next input */
 #define STALL_US       5000000u	 /* serial_write_all gives up after this long without progress */
@@ -96,10 +96,10 @@ static void refusals(cap_t second_channel)
 {
 	struct keel_serial_counters c;
 
-	SCHECK("app", "subscribe taken", keel_serial_subscribe(&other, second_channel),
+	CHECK("app", "subscribe taken", keel_serial_subscribe(&other, second_channel),
 	       KEEL_SERIAL_ERROR_TAKEN);
-	SCHECK("app", "stats without READ", keel_serial_stats(&writer, &c), ERR_RIGHTS);
-	SCHECK("app", "configure without ADMIN",
+	CHECK("app", "stats without READ", keel_serial_stats(&writer, &c), ERR_RIGHTS);
+	CHECK("app", "configure without ADMIN",
 	       keel_serial_configure(&serial, KEEL_SERIAL_BAUD_B115200), ERR_RIGHTS);
 }
 
@@ -124,14 +124,14 @@ static void check_stats(uint32_t rx_expected)
 {
 	struct keel_serial_counters c;
 
-	SCHECK("app", "writes complete", say_failures, 0);
-	SCHECK("app", "stats", keel_serial_stats(&serial, &c), ERR_OK);
-	SCHECK("app", "rx_bytes", c.rx_bytes, rx_expected);
-	SCHECK("app", "rx_delivered", c.rx_delivered, rx_expected);
-	SCHECK("app", "rx_overruns", c.rx_overruns, 0);
-	SCHECK("app", "rx_dropped", c.rx_dropped, 0);
-	SCHECK("app", "tx_bytes", c.tx_bytes, tx_total);
-	SCHECK("app", "tx_pending", c.tx_pending, 0);
+	CHECK("app", "writes complete", say_failures, 0);
+	CHECK("app", "stats", keel_serial_stats(&serial, &c), ERR_OK);
+	CHECK("app", "rx_bytes", c.rx_bytes, rx_expected);
+	CHECK("app", "rx_delivered", c.rx_delivered, rx_expected);
+	CHECK("app", "rx_overruns", c.rx_overruns, 0);
+	CHECK("app", "rx_dropped", c.rx_dropped, 0);
+	CHECK("app", "tx_bytes", c.tx_bytes, tx_total);
+	CHECK("app", "tx_pending", c.tx_pending, 0);
 	/* Whether the ring filled depends on timing (QEMU's UART sends at once): the host test
 	 * serial_test covers partial writes; here it is only shown. */
 	uprintf("app: writes that found the ring full: %u\n", (unsigned)c.tx_full);
@@ -159,19 +159,19 @@ static void flood(struct keel_serial_events *ev, struct rx *rx)
 	struct keel_serial_counters before, after;
 	uint32_t ok = 1;
 
-	SCHECK("app", "stats before flood", keel_serial_stats(&serial, &before), ERR_OK);
+	CHECK("app", "stats before flood", keel_serial_stats(&serial, &before), ERR_OK);
 	rx->len = rx->lost = 0;
 	uprintf("app: flood me\n");
-	SCHECK("app", "flood taken off the line",
+	CHECK("app", "flood taken off the line",
 	       await_rx(before.rx_bytes + before.rx_dropped, FLOOD_BYTES, &after), 1);
-	SCHECK("app", "flood dropped some", after.rx_dropped - before.rx_dropped > 0, 1);
+	CHECK("app", "flood dropped some", after.rx_dropped - before.rx_dropped > 0, 1);
 	while (rx->len + rx->lost < FLOOD_BYTES && keel_serial_events_recv(ev, WAIT_US) == ERR_OK)
 		;
-	SCHECK("app", "delivered + lost", rx->len + rx->lost, FLOOD_BYTES);
-	SCHECK("app", "lost = dropped", rx->lost, after.rx_dropped - before.rx_dropped);
+	CHECK("app", "delivered + lost", rx->len + rx->lost, FLOOD_BYTES);
+	CHECK("app", "lost = dropped", rx->lost, after.rx_dropped - before.rx_dropped);
 	for (uint32_t i = 0; i < rx->len; i++)
 		ok &= rx->buf[i] == (char)('0' + i % 10);
-	SCHECK("app", "flood beginning intact", ok, 1);
+	CHECK("app", "flood beginning intact", ok, 1);
 }
 
 static void report(void)
@@ -180,8 +180,8 @@ static void report(void)
 
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
 		m.caps[i] = CAP_NULL;
-	m.data[0] = (uint8_t)scheck_failed;
-	SCHECK("app", "report", ipc_send(CAP_START(3), &m, IPC_NO_WAIT), ERR_OK);
+	m.data[0] = (uint8_t)check_failed;
+	CHECK("app", "report", ipc_send(CAP_START(3), &m, IPC_NO_WAIT), ERR_OK);
 }
 
 int main(uintptr_t arg)
@@ -194,21 +194,21 @@ int main(uintptr_t arg)
 
 	(void)arg;
 	keel_serial_events_init(&ev, ch, &handlers, &rx);
-	SCHECK("app", "subscribe",
+	CHECK("app", "subscribe",
 	       keel_serial_subscribe(&serial, cap_derive(ch, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0)),
 	       ERR_OK);
 	refusals(cap_derive(other, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0));
 	uprintf("app: send a line\n");
-	SCHECK("app", "line", read_line(&ev, &rx, line, sizeof(line)), ERR_OK);
-	SCHECK("app", "line is hello keel", strcmp(line, "hello keel"), 0);
+	CHECK("app", "line", read_line(&ev, &rx, line, sizeof(line)), ERR_OK);
+	CHECK("app", "line is hello keel", strcmp(line, "hello keel"), 0);
 	say(got, (size_t)snprintf(got, sizeof(got), "got: %s\n", line));
-	SCHECK("app", "long",
+	CHECK("app", "long",
 	       read_line(&ev, &rx, line, sizeof(line)) == ERR_OK && strcmp(line, "long") == 0, 1);
 	long_write();
-	SCHECK("app", "stats line",
+	CHECK("app", "stats line",
 	       read_line(&ev, &rx, line, sizeof(line)) == ERR_OK && strcmp(line, "stats") == 0, 1);
 	check_stats(sizeof("hello keel\r") - 1 + sizeof("long\r") - 1 + sizeof("stats\r") - 1);
 	flood(&ev, &rx);
 	report();
-	return scheck_failed;
+	return check_failed;
 }

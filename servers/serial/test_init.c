@@ -9,7 +9,7 @@
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
-#include "servers/serial/test_check.h"
+#include <tests/check.h>
 
 /* Module indexes: the order of `modules` in //servers/serial:serial_test_image. */
 #define MODULE_SERVER 1
@@ -44,7 +44,7 @@ static cap_t startup_table(void)
 	struct keel_startup *t = TABLE_ADDR;
 	bool ok;
 
-	SCHECK("init", "table page",
+	CHECK("init", "table page",
 	       page > 0 && sys_mem_map(page, t, MEM_MAP_READ | MEM_MAP_WRITE) == ERR_OK, 1);
 	ok =
 	    keel_startup_init(t, "serial", 0) &&
@@ -54,7 +54,7 @@ static cap_t startup_table(void)
 			     COM1_BASE, COM1_PORTS) &&
 	    keel_startup_add(t, KEEL_STARTUP_IRQ, "com1", CAP_RIGHT_WRITE, COM1_IRQ, 0) &&
 	    keel_startup_add(t, KEEL_STARTUP_IRQ_NOTIFY, "com1", CAP_RIGHT_READ, COM1_IRQ, IRQ_BIT);
-	SCHECK("init", "table filled", ok, 1);
+	CHECK("init", "table filled", ok, 1);
 	return cap_derive(page, GRANTED(CAP_RIGHT_READ), 0);
 }
 
@@ -72,7 +72,7 @@ static int32_t start_server(cap_t ep)
 	caps[5] = sys_irq_bind(CAP_ROOT_IRQ, COM1_IRQ, n, IRQ_BIT);
 	caps[6] = cap_derive(n, GRANTED(CAP_RIGHT_READ), 0);
 	for (unsigned i = 0; i < 7; i++)
-		SCHECK("init", "server capability", caps[i] > 0, 1);
+		CHECK("init", "server capability", caps[i] > 0, 1);
 	cap_delete(n);
 	return sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_SERVER), SERVER_PRIO, SERVER_PRIO, caps,
 				     7, 0);
@@ -87,15 +87,15 @@ int main(uintptr_t arg)
 	int32_t r;
 
 	(void)arg;
-	SCHECK("init", "server started", start_server(ep) > 0, 1);
+	CHECK("init", "server started", start_server(ep) > 0, 1);
 	app[0] = cap_derive(ep, GRANTED(CAP_RIGHT_READ | CAP_RIGHT_WRITE), 2);
 	app[1] = cap_derive(ep, GRANTED(CAP_RIGHT_WRITE), 3);
 	app[2] = cap_derive(ep, GRANTED(CAP_RIGHT_READ | CAP_RIGHT_WRITE), 4);
 	app[3] = cap_derive(done, GRANTED(CAP_RIGHT_WRITE), 0);
-	SCHECK("init", "app started",
+	CHECK("init", "app started",
 	       sys_unit_start(CAP_ROOT_MODULE(MODULE_APP), APP_PRIO, APP_PRIO, app, 4, 0) > 0, 1);
 	r = ipc_recv(done, &m, &info, IPC_WAIT_FOREVER);
 	uprintf("serial test: app reported %d, %u failed; init %d failed\n", (int)r,
-		(unsigned)m.data[0], scheck_failed);
-	return r == ERR_OK && m.data[0] == 0 && scheck_failed == 0 ? 0 : 1;
+		(unsigned)m.data[0], check_failed);
+	return r == ERR_OK && m.data[0] == 0 && check_failed == 0 ? 0 : 1;
 }
