@@ -29,26 +29,32 @@ static const char *class_name(uint8_t class, uint8_t subclass)
 static void print_device(struct shell *sh, const struct keel_devmgr_device *d)
 {
 	const char *name = class_name(d->class, d->subclass);
-	char fallback[32];
+	char text[200], fallback[32];
+	int n;
 
 	if (name == NULL) {
 		snprintf(fallback, sizeof(fallback), "class %02x%02x", d->class, d->subclass);
 		name = fallback;
 	}
-	shell_printf(sh, "%02x:%02x.%x %04x:%04x %-20s", d->bus, d->slot, d->function, d->vendor,
-		     d->device, name);
+	n = snprintf(text, sizeof(text), "%02x:%02x.%x %04x:%04x %-20s", d->bus, d->slot,
+		     d->function, d->vendor, d->device, name);
 	if (d->irq != 0xff && d->irq != 0)
-		shell_printf(sh, " irq %u", d->irq);
-	for (unsigned b = 0; b < KEEL_DEVMGR_BARS; b++) {
+		n += snprintf(text + n, sizeof(text) - (size_t)n, " irq %u", d->irq);
+	for (unsigned b = 0; b < KEEL_DEVMGR_BARS && n < (int)sizeof(text); b++) {
 		const struct keel_devmgr_bar *bar = &d->bars[b];
 
 		if (bar->kind == KEEL_DEVMGR_BAR_KIND_IO)
-			shell_printf(sh, " io 0x%x+%u", (unsigned)bar->base, (unsigned)bar->size);
+			n += snprintf(text + n, sizeof(text) - (size_t)n, " io 0x%x+%u",
+				      (unsigned)bar->base, (unsigned)bar->size);
 		else if (bar->kind != KEEL_DEVMGR_BAR_KIND_NONE)
-			shell_printf(sh, " mem 0x%x+%uK", (unsigned)bar->base,
-				     (unsigned)(bar->size / 1024u));
+			n += snprintf(text + n, sizeof(text) - (size_t)n, " mem 0x%x+%uK",
+				      (unsigned)bar->base, (unsigned)(bar->size / 1024u));
 	}
-	shell_printf(sh, "\n");
+	if (n >= (int)sizeof(text)) /* cannot happen: six BARs fit; never print past the end */
+		n = (int)sizeof(text) - 1;
+	while (n > 0 && text[n - 1] == ' ') /* a name padded for columns that do not follow */
+		text[--n] = 0;
+	shell_printf(sh, "%s\n", text);
 }
 
 void shell_lspci(struct shell *sh, int argc, char **argv)
