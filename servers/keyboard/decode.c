@@ -41,7 +41,7 @@ static void set_held(struct kbd_decoder *d, uint8_t code, bool extended, bool do
 	if (down)
 		d->held[i / 8] |= (uint8_t)(1u << (i % 8));
 	else
-		d->held[i / 8] &= (uint8_t)~(1u << (i % 8));
+		d->held[i / 8] &= (uint8_t) ~(1u << (i % 8));
 }
 
 uint8_t kbd_modifiers(const struct kbd_decoder *d)
@@ -86,12 +86,12 @@ static void key_event(struct kbd_decoder *d, const struct kbd_keymap_entry *e, u
 	if (pressed && !repeat)
 		toggle_lock(d, key);
 	*ev = (struct keel_keyboard_key_event){
-		.scancode = (uint16_t)((extended ? PREFIX_EXTENDED << 8 : 0u) | code),
-		.key = key,
-		.ascii = pressed ? ascii : 0,
-		.modifiers = kbd_modifiers(d),
-		.pressed = pressed,
-		.repeat = repeat,
+	    .scancode = (uint16_t)((extended ? PREFIX_EXTENDED << 8 : 0u) | code),
+	    .key = key,
+	    .ascii = pressed ? ascii : 0,
+	    .modifiers = kbd_modifiers(d),
+	    .pressed = pressed,
+	    .repeat = repeat,
 	};
 }
 
@@ -106,10 +106,10 @@ static enum kbd_decode_result pause_byte(struct kbd_decoder *d, uint8_t byte,
 	if (d->pause_first != PAUSE_MAKE_FIRST) /* the break half, 9D C5: Pause has no release */
 		return KBD_DECODE_NONE;
 	*ev = (struct keel_keyboard_key_event){
-		.scancode = (uint16_t)(PREFIX_PAUSE << 8 | d->pause_first),
-		.key = KEEL_KEYBOARD_KEY_PAUSE,
-		.modifiers = kbd_modifiers(d),
-		.pressed = true,
+	    .scancode = (uint16_t)(PREFIX_PAUSE << 8 | d->pause_first),
+	    .key = KEEL_KEYBOARD_KEY_PAUSE,
+	    .modifiers = kbd_modifiers(d),
+	    .pressed = true,
 	};
 	return KBD_DECODE_EVENT;
 }
@@ -137,8 +137,8 @@ enum kbd_decode_result kbd_decode(struct kbd_decoder *d, uint8_t byte,
 		return KBD_DECODE_NONE;
 	}
 	d->prefix = 0;
-	if (extended && ((byte & CODE_MASK) == FAKE_SHIFT_LEFT ||
-			 (byte & CODE_MASK) == FAKE_SHIFT_RIGHT))
+	if (extended &&
+	    ((byte & CODE_MASK) == FAKE_SHIFT_LEFT || (byte & CODE_MASK) == FAKE_SHIFT_RIGHT))
 		return KBD_DECODE_NONE;
 	e = kbd_keymap_find(byte & CODE_MASK, extended);
 	if (e == NULL) {

@@ -21,12 +21,12 @@ enum kbd_decode_result {
 };
 
 struct kbd_decoder {
-	uint8_t prefix;	      /* 0 or 0xE0 while an extended code is half read */
-	uint8_t pause_left;   /* bytes of a Pause sequence (0xE1 ...) still to come */
-	uint8_t pause_first;  /* the first byte after 0xE1 */
-	uint8_t locks;	      /* lock states, KEEL_KEYBOARD_LED_* bits */
-	uint8_t held[32];     /* bit (extended << 7 | make code): the key is down */
-	uint32_t unknown;     /* codes ignored because no key has them */
+	uint8_t prefix;	     /* 0 or 0xE0 while an extended code is half read */
+	uint8_t pause_left;  /* bytes of a Pause sequence (0xE1 ...) still to come */
+	uint8_t pause_first; /* the first byte after 0xE1 */
+	uint8_t locks;	     /* lock states, KEEL_KEYBOARD_LED_* bits */
+	uint8_t held[32];    /* bit (extended << 7 | make code): the key is down */
+	uint32_t unknown;    /* codes ignored because no key has them */
 };
 
 /* A decoder with no key held, every lock off. */

@@ -74,8 +74,8 @@ static void test_shift_a_is_upper_case(void **unused)
 static void test_hi_bang_with_shift_held(void **unused)
 {
 	(void)unused;
-	assert_string_equal(TYPED(LSHIFT, 0x23, UP(0x23), UP(LSHIFT), 0x17, UP(0x17), LSHIFT,
-				  0x02, UP(0x02), UP(LSHIFT)),
+	assert_string_equal(TYPED(LSHIFT, 0x23, UP(0x23), UP(LSHIFT), 0x17, UP(0x17), LSHIFT, 0x02,
+				  UP(0x02), UP(LSHIFT)),
 			    "Hi!");
 }
 
@@ -203,16 +203,16 @@ static void test_pause(void **unused)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_plain_letters_digits_symbols, setup),
-		cmocka_unit_test_setup(test_shift_a_is_upper_case, setup),
-		cmocka_unit_test_setup(test_hi_bang_with_shift_held, setup),
-		cmocka_unit_test_setup(test_caps_lock_and_shift, setup),
-		cmocka_unit_test_setup(test_ctrl_c_and_alt, setup),
-		cmocka_unit_test_setup(test_extended_arrows, setup),
-		cmocka_unit_test_setup(test_release_events, setup),
-		cmocka_unit_test_setup(test_repeat, setup),
-		cmocka_unit_test_setup(test_unknown_codes_ignored_and_counted, setup),
-		cmocka_unit_test_setup(test_pause, setup),
+	    cmocka_unit_test_setup(test_plain_letters_digits_symbols, setup),
+	    cmocka_unit_test_setup(test_shift_a_is_upper_case, setup),
+	    cmocka_unit_test_setup(test_hi_bang_with_shift_held, setup),
+	    cmocka_unit_test_setup(test_caps_lock_and_shift, setup),
+	    cmocka_unit_test_setup(test_ctrl_c_and_alt, setup),
+	    cmocka_unit_test_setup(test_extended_arrows, setup),
+	    cmocka_unit_test_setup(test_release_events, setup),
+	    cmocka_unit_test_setup(test_repeat, setup),
+	    cmocka_unit_test_setup(test_unknown_codes_ignored_and_counted, setup),
+	    cmocka_unit_test_setup(test_pause, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,9 +10,9 @@
 
 /* One key of the layout. */
 struct kbd_keymap_entry {
-	uint8_t key;     /* KeyEvent.key: the character without modifiers, or a KEY_* code */
+	uint8_t key;	 /* KeyEvent.key: the character without modifiers, or a KEY_* code */
 	uint8_t shifted; /* the character with shift (0: as key) */
-	uint8_t nav;     /* keypad keys: the key without num lock (0: not a keypad key) */
+	uint8_t nav;	 /* keypad keys: the key without num lock (0: not a keypad key) */
 };
 
 /*

@@ -23,9 +23,11 @@ int kbd_leds_set(struct kbd_leds *l, uint8_t leds, uint64_t now_us)
 	return start(l, now_us);
 }
 
-/* Ends the update in flight as failed; the LEDs count as shown so none is retried forever. */
-static int give_up(struct kbd_leds *l, uint64_t now_us)
+/* The LEDs in flight count as shown, so a failing keyboard is not retried forever. */
+int kbd_leds_fail(struct kbd_leds *l, uint64_t now_us)
 {
+	if (l->state == KBD_LEDS_IDLE)
+		return KBD_LEDS_NOTHING;
 	l->errors++;
 	l->shown = l->state == KBD_LEDS_WAIT_VALUE_ACK ? l->sending : l->want;
 	l->state = KBD_LEDS_IDLE;
@@ -36,7 +38,7 @@ static int give_up(struct kbd_leds *l, uint64_t now_us)
 static int resend(struct kbd_leds *l, uint64_t now_us)
 {
 	if (++l->retries > KBD_LEDS_RETRIES)
-		return give_up(l, now_us);
+		return kbd_leds_fail(l, now_us);
 	l->since_us = now_us;
 	return l->state == KBD_LEDS_WAIT_COMMAND_ACK ? (int)KBD_LEDS_COMMAND : (int)l->sending;
 }
@@ -48,7 +50,7 @@ int kbd_leds_reply(struct kbd_leds *l, uint8_t reply, uint64_t now_us)
 	if (reply == KBD_LEDS_RESEND)
 		return resend(l, now_us);
 	if (reply != KBD_LEDS_ACK)
-		return give_up(l, now_us);
+		return kbd_leds_fail(l, now_us);
 	if (l->state == KBD_LEDS_WAIT_COMMAND_ACK) {
 		l->state = KBD_LEDS_WAIT_VALUE_ACK;
 		l->sending = l->want;
@@ -64,6 +66,6 @@ int kbd_leds_reply(struct kbd_leds *l, uint8_t reply, uint64_t now_us)
 int kbd_leds_poll(struct kbd_leds *l, uint64_t now_us)
 {
 	if (l->state != KBD_LEDS_IDLE && now_us - l->since_us >= KBD_LEDS_TIMEOUT_US)
-		return give_up(l, now_us);
+		return kbd_leds_fail(l, now_us);
 	return KBD_LEDS_NOTHING;
 }

@@ -24,13 +24,13 @@ enum kbd_leds_state {
 };
 
 struct kbd_leds {
-	uint8_t want;	  /* the LEDs asked for last */
-	uint8_t shown;	  /* the LEDs the keyboard acknowledged */
-	uint8_t sending;  /* the value in flight */
-	uint8_t retries;  /* RESENDs of the byte in flight */
-	uint32_t state;	  /* enum kbd_leds_state */
+	uint8_t want;	   /* the LEDs asked for last */
+	uint8_t shown;	   /* the LEDs the keyboard acknowledged */
+	uint8_t sending;   /* the value in flight */
+	uint8_t retries;   /* RESENDs of the byte in flight */
+	uint32_t state;	   /* enum kbd_leds_state */
 	uint64_t since_us; /* when the byte in flight was written */
-	uint32_t errors;  /* updates given up (RESENDs exhausted, no answer) */
+	uint32_t errors;   /* updates given up (RESENDs exhausted, no answer) */
 };
 
 /* All LEDs off, as a keyboard is after reset. */
@@ -39,6 +39,8 @@ void kbd_leds_init(struct kbd_leds *l);
 int kbd_leds_set(struct kbd_leds *l, uint8_t leds, uint64_t now_us);
 /* A reply byte from the keyboard; returns the byte to write next or KBD_LEDS_NOTHING. */
 int kbd_leds_reply(struct kbd_leds *l, uint8_t reply, uint64_t now_us);
+/* Gives up on the update in flight (a byte the controller never took); what to write next. */
+int kbd_leds_fail(struct kbd_leds *l, uint64_t now_us);
 /* Gives up on an update unanswered for KBD_LEDS_TIMEOUT_US; returns what to write next. */
 int kbd_leds_poll(struct kbd_leds *l, uint64_t now_us);
 

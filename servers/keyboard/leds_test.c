@@ -19,7 +19,7 @@ static void test_command_then_value(void **unused)
 	assert_int_equal(kbd_leds_reply(&l, KBD_LEDS_ACK, 2), 6);
 	assert_int_equal(kbd_leds_reply(&l, KBD_LEDS_ACK, 3), KBD_LEDS_NOTHING);
 	assert_int_equal(l.shown, 6);
-	assert_int_equal(kbd_leds_set(&l, 6, 4), KBD_LEDS_NOTHING); /* already shown */
+	assert_int_equal(kbd_leds_set(&l, 6, 4), KBD_LEDS_NOTHING);		 /* already shown */
 	assert_int_equal(kbd_leds_reply(&l, KBD_LEDS_ACK, 5), KBD_LEDS_NOTHING); /* stray */
 	assert_int_equal(l.errors, 0);
 }
@@ -71,10 +71,10 @@ static void test_timeout(void **unused)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_command_then_value),
-		cmocka_unit_test(test_change_while_value_in_flight),
-		cmocka_unit_test(test_resend_then_give_up),
-		cmocka_unit_test(test_timeout),
+	    cmocka_unit_test(test_command_then_value),
+	    cmocka_unit_test(test_change_while_value_in_flight),
+	    cmocka_unit_test(test_resend_then_give_up),
+	    cmocka_unit_test(test_timeout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
