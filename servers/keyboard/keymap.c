@@ -10,6 +10,12 @@
 #define F(n)	(KEEL_KEYBOARD_KEY_F1 + (n)-1)
 #define ESC	0x1b
 
+/* An extended key: its code after 0xE0. */
+struct extended_key {
+	uint8_t code;
+	struct kbd_keymap_entry entry;
+};
+
 /* Make codes 0x00..0x58 of the plain (not extended) keys. */
 static const struct kbd_keymap_entry plain[0x59] = {
     [0x01] = {ESC, 0, 0},
@@ -103,11 +109,6 @@ static const struct kbd_keymap_entry plain[0x59] = {
 #define KEYPAD_5     0x4cu
 #define KEYPAD_FIRST 0x47u
 #define KEYPAD_LAST  0x53u
-
-struct extended_key {
-	uint8_t code;
-	struct kbd_keymap_entry entry;
-};
 
 static const struct extended_key extended[] = {
     {0x1c, {'\n', 0, 0}},	  {0x1d, {K(RIGHT_CTRL), 0, 0}},
