@@ -6,6 +6,7 @@ no single manifest can show (command line, files, IDL sets)."""
 import glob
 import json
 import os
+import re
 import tempfile
 import unittest
 
@@ -113,10 +114,15 @@ class GoodManifestTest(unittest.TestCase):
         self.assertIn('.source = "codegen/testdata/manifest/good.manifest"', self.c)
 
 
+def real_idls():
+    """idl/*.idl, workspace-relative."""
+    return sorted(os.path.relpath(p, testlib.ROOT)
+                  for p in glob.glob(testlib.repo_path("idl", "*.idl")))
+
+
 class SystemManifestTest(unittest.TestCase):
     def test_system_manifest_checks_against_the_real_idl(self):
-        idls = manifestlib.idl_args(sorted(os.path.relpath(p, testlib.ROOT) for p in
-                                           glob.glob(testlib.repo_path("idl", "*.idl"))))
+        idls = manifestlib.idl_args(real_idls())
         with tempfile.TemporaryDirectory() as tmp:
             _, doc = gen("servers/system.manifest", idls, manifestlib.SYSTEM_PROGRAMS, tmp)
         order = [u["name"] for u in doc["units"]]
@@ -129,6 +135,21 @@ class SystemManifestTest(unittest.TestCase):
             ("CLIENT", "keel.keyboard.Keyboard", ["READ"]),
             ("CLIENT", "keel.serial.Serial", ["READ", "WRITE"]),
         ])
+
+
+class DocExamplesTest(unittest.TestCase):
+    def test_manifests_shown_in_docs_check(self):
+        """Every manifest shown in docs/system.md checks against idl/*.idl."""
+        from check_all_test import fenced_blocks
+
+        with open(testlib.repo_path("docs", "system.md"), encoding="utf-8") as fh:
+            blocks = [b for b in fenced_blocks(fh.read()) if b.startswith("unit ")]
+        self.assertTrue(blocks)
+        for k, block in enumerate(blocks):
+            with self.subTest(block=k):
+                programs = re.findall(r"^\s*program (\S+)", block, re.M)
+                status, err = check(block, ",".join(programs), real_idls())
+                self.assertEqual((status, err), (0, ""))
 
 
 class CallGraphTest(unittest.TestCase):
