@@ -180,6 +180,26 @@ class CallGraphTest(unittest.TestCase):
                       err)
 
 
+class MutationTest(unittest.TestCase):
+    def test_mutants_get_a_diagnostic_never_a_traceback(self):
+        """Every line of good.manifest deleted or doubled, every word replaced by something
+        malformed: each mutant checks or fails with an id other than M0900."""
+        with open(testlib.repo_path(GOOD), encoding="utf-8") as fh:
+            src = fh.read()
+        lines = src.split("\n")
+        mutants = ["\n".join(lines[:i] + lines[i + 1:]) for i in range(len(lines))]
+        mutants += ["\n".join(lines[:i + 1] + lines[i:]) for i in range(len(lines))]
+        for m in re.finditer(r"[^\s#]+", src):
+            for word in ("", "0x", "x" * 40, "{", "}", "|", "4294967296", "-1", "READ"):
+                mutants.append(src[:m.start()] + word + src[m.end():])
+        for k, text in enumerate(mutants):
+            status, err = check(text, GOOD_PROGRAMS)
+            self.assertIn(status, (0, 1), f"mutant {k}: {err}")
+            self.assertNotIn("Traceback", err, f"mutant {k}")
+            self.assertNotIn("M0900", err, f"mutant {k}: {err}")
+            self.assertEqual(status == 0, err == "", f"mutant {k}: {err}")
+
+
 class ErrorsOutsideTheCorpusTest(unittest.TestCase):
     def test_rights_that_allow_no_method(self):
         idl = ("library test.only;\n\n@id(0x7001) @version(1)\ninterface Only {\n"
