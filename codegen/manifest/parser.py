@@ -282,12 +282,12 @@ def st_uses(unit, args):
     rights, rights_loc = parse_rights(args)
     methods, inversion = [], False
     if args.peek() == "methods":
-        args.take("methods")
+        word = args.take("methods")
         while args.peek() not in (None, "allow-inversion"):
             tok = args.take("a method")
             methods.append((tok.text, tok.loc))
         if not methods:
-            args.take("at least one method name")
+            raise ManifestError("M0101", "`methods` needs at least one method name", word.loc)
     if args.peek() == "allow-inversion":
         args.take("allow-inversion")
         inversion = True
