@@ -62,12 +62,14 @@ def render_c(manifest, order, programs, source):
             out.append(f"\t{{KEEL_STARTUP_{c.kind}, {c_string(c.name)}, {rights_c(c.rights)}, "
                        f"{c.arg0:#x}u, {c.arg1:#x}u, {c.line}u}},\n")
         out.append("};\n")
-    out.append("\nstatic const struct manifest_unit units[] = {\n")
-    for i, unit in enumerate(order):
-        out.append(render_unit(unit, i, programs, len(unit_caps(unit, position))))
-    out.append("};\n\nconst struct manifest system_manifest = {\n"
+    if order:
+        out.append("\nstatic const struct manifest_unit units[] = {\n")
+        for i, unit in enumerate(order):
+            out.append(render_unit(unit, i, programs, len(unit_caps(unit, position))))
+        out.append("};\n")
+    out.append("\nconst struct manifest system_manifest = {\n"
                f"\t.source = {c_string(source)},\n\t.nunits = {len(order)}u,\n"
-               "\t.units = units,\n};\n")
+               f"\t.units = {'units' if order else 'NULL'},\n}};\n")
     return "".join(out)
 
 

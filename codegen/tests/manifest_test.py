@@ -180,6 +180,18 @@ class CallGraphTest(unittest.TestCase):
                       err)
 
 
+class EmptyManifestTest(unittest.TestCase):
+    def test_no_units_give_an_empty_table(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "empty.manifest")
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write("# no units\n")
+            c, doc = gen(path, [], "", tmp)
+        self.assertIn("\t.nunits = 0u,\n\t.units = NULL,\n", c)
+        self.assertNotIn("units[]", c)
+        self.assertEqual((doc["units"], doc["wiring"]), ([], []))
+
+
 class MutationTest(unittest.TestCase):
     def test_mutants_get_a_diagnostic_never_a_traceback(self):
         """Every line of good.manifest deleted or doubled, every word replaced by something
