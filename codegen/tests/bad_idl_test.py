@@ -26,17 +26,8 @@ class BadIdlTest(unittest.TestCase):
                 with open(testlib.repo_path(path), encoding="utf-8", errors="replace") as fh:
                     m = EXPECT.match(fh.readline().rstrip("\n"))
                 self.assertIsNotNone(m, f"{name}: first line must be `// expect: EXXXX l:c`")
-                status, out, err = testlib.run_idlc("check", path)
-                self.assertEqual(status, 1, err)
-                self.assertEqual(out, "")
-                self.assertNotIn("Traceback", err)
-                head = HEAD.match(err)
-                self.assertIsNotNone(head, err)
-                self.assertEqual((head["code"], head["line"], head["col"]), m.groups(), err)
-                self.assertEqual(head["path"], path)
-                lines = err.splitlines()
-                self.assertGreaterEqual(len(lines), 3, err)
-                self.assertIn("^", lines[2])
+                testlib.assert_located_error(self, testlib.run_idlc("check", path), path,
+                                             m.groups(), HEAD)
 
     def test_every_error_id_of_the_front_end_is_exercised(self):
         seen = set()

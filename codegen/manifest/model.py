@@ -1,0 +1,100 @@
+"""The parsed manifest: units with their settings, device resources, served interfaces and
+`uses` wirings, each with the location it was written at. The parser fills the syntactic
+fields; the checker fills the resolved ones (marked `resolved`)."""
+
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from .errors import Loc
+
+DEFAULT_MEMORY = 64
+DEFAULT_THREADS = 4
+DEFAULT_RESTART_LIMIT = 5
+DEFAULT_RESTART_WINDOW_MS = 10000
+
+
+@dataclass
+class Setting:
+    """A scalar setting (program, priority, memory...) and where it was written."""
+    value: object
+    loc: Loc
+
+
+@dataclass
+class Resource:
+    """A device resource: kind ioport (base, count), irq (line) or devmem (base, size)."""
+    kind: str
+    name: str
+    arg0: int
+    arg1: int
+    loc: Loc  # the statement's keyword
+    name_loc: Loc
+    value_loc: Loc  # the first number
+
+
+@dataclass
+class Serves:
+    qname: str
+    loc: Loc
+    interface: object = None  # resolved: the IDL ast.Interface
+
+
+@dataclass
+class Uses:
+    server: str
+    server_loc: Loc
+    qname: str
+    qname_loc: Loc
+    rights: int
+    rights_loc: Loc
+    methods: List[tuple]  # [(name, loc)] as listed; empty: every method the rights allow
+    allow_inversion: bool
+    loc: Loc
+    server_unit: object = None  # resolved: Unit
+    endpoint: int = 0  # resolved: index of the interface among the server's `serves`
+    allowed: List[str] = field(default_factory=list)  # resolved: methods it may call
+    two_way: bool = False  # resolved: some allowed method waits for a reply
+
+
+@dataclass
+class Restart:
+    always: bool
+    limit: int
+    window_ms: int
+    loc: Loc
+
+
+@dataclass
+class Unit:
+    name: str
+    loc: Loc  # the `unit` keyword
+    name_loc: Loc
+    program: Optional[Setting] = None
+    priority: Optional[Setting] = None
+    max_priority: Optional[Setting] = None
+    memory: Optional[Setting] = None
+    threads: Optional[Setting] = None
+    restart: Optional[Restart] = None
+    serves: List[Serves] = field(default_factory=list)
+    resources: List[Resource] = field(default_factory=list)
+    uses: List[Uses] = field(default_factory=list)
+    statements: List[tuple] = field(default_factory=list)  # [(startup caps it adds, loc)]
+
+    def of_kind(self, kind):
+        return [r for r in self.resources if r.kind == kind]
+
+    @property
+    def max_value(self):
+        return (self.max_priority or self.priority).value
+
+
+@dataclass
+class Manifest:
+    src: object  # errors.Source
+    units: List[Unit]
+
+    def unit(self, name):
+        for u in self.units:
+            if u.name == name:
+                return u
+        return None
