@@ -5,6 +5,7 @@ given (no absolute paths, no timestamps)."""
 
 import json
 
+from .model import INIT_INDEX, INIT_NAME
 from .parser import RIGHTS
 
 READ, WRITE = RIGHTS["READ"], RIGHTS["WRITE"]
@@ -32,9 +33,9 @@ def unit_caps(unit, position):
         caps.append(Cap("IRQ_NOTIFY", r.name, READ, r.arg0, IRQ_NOTIFY_BITS, r.loc.line))
     for r in unit.of_kind("devmem"):
         caps.append(Cap("DEVMEM", r.name, READ | WRITE, r.arg0, r.arg1, r.loc.line))
-    for u in unit.uses:
-        caps.append(Cap("CLIENT", u.qname, u.rights, position[u.server], u.endpoint,
-                        u.loc.line))
+    for u in unit.uses:  # calling at all needs WRITE on the endpoint: every client has it
+        server = INIT_INDEX if u.server == INIT_NAME else position[u.server]
+        caps.append(Cap("CLIENT", u.qname, u.rights | WRITE, server, u.endpoint, u.loc.line))
     return caps
 
 

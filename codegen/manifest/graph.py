@@ -4,6 +4,7 @@ a two-way method (the client waits for the server). Checks that no client outran
 so that every server starts before its clients."""
 
 from .errors import ManifestError
+from .model import INIT_NAME
 
 
 def sync_edges(unit):
@@ -21,12 +22,13 @@ def check_priorities(manifest):
             server = uses.server_unit
             if uses.two_way and not uses.allow_inversion and unit.max_value > \
                     server.priority.value:
+                notes = [] if server.name == INIT_NAME else \
+                    [(f"unit {server.name}'s priority", server.priority.loc)]
                 raise ManifestError(
                     "M0501", f"unit {unit.name} (priority up to {unit.max_value}) calls "
                     f"{server.name} (priority {server.priority.value}): a queued call waits "
                     "at the lower priority; raise the server's priority or add "
-                    "`allow-inversion`", uses.loc,
-                    [(f"unit {server.name}'s priority", server.priority.loc)])
+                    "`allow-inversion`", uses.loc, notes)
 
 
 def check_cycles(manifest):
@@ -77,8 +79,9 @@ def start_order(manifest):
     wirings may form a cycle (no one waits); such a cycle is broken by following only the
     wirings that wait for replies, which check_cycles proved acyclic."""
     index = {u.name: i for i, u in enumerate(manifest.units)}
-    every = {u.name: {x.server for x in u.uses} - {u.name} for u in manifest.units}
-    sync = {u.name: {x.server for x in sync_edges(u)} - {u.name} for u in manifest.units}
+    every = {u.name: {x.server for x in u.uses} - {u.name, INIT_NAME} for u in manifest.units}
+    sync = {u.name: {x.server for x in sync_edges(u)} - {u.name, INIT_NAME}
+            for u in manifest.units}
     order, started, left = [], set(), list(manifest.units)
     while left:
         ready = [u for u in left if every[u.name] <= started]

@@ -12,6 +12,14 @@ DEFAULT_THREADS = 4
 DEFAULT_RESTART_LIMIT = 5
 DEFAULT_RESTART_WINDOW_MS = 10000
 
+# Init, the root task, is no unit of the manifest but serves the supervisor interface from
+# threads at this priority (servers/init/init.h, INIT_SUPERVISOR_PRIORITY): `uses init
+# keel.supervisor.Supervisor ...` wires a unit to it.
+INIT_NAME = "init"
+INIT_PRIORITY = 250
+INIT_SERVES = ("keel.supervisor.Supervisor",)
+INIT_INDEX = 0xFF  # MANIFEST_UNIT_INIT: a CLIENT capability's arg0 naming init
+
 
 @dataclass
 class Setting:
@@ -97,4 +105,15 @@ class Manifest:
         for u in self.units:
             if u.name == name:
                 return u
+        if name == INIT_NAME:
+            return init_unit()
         return None
+
+
+def init_unit():
+    """Init as a server: what `uses init ...` resolves to (it is never started or ordered)."""
+    loc = Loc(None, 0, 0)
+    unit = Unit(name=INIT_NAME, loc=loc, name_loc=loc,
+                priority=Setting(INIT_PRIORITY, loc))
+    unit.serves = [Serves(q, loc) for q in INIT_SERVES]
+    return unit

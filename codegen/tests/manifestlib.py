@@ -6,8 +6,8 @@ import testlib
 from codegen.manifest import cli  # noqa: E402
 
 TEST_IDLS = ["codegen/testdata/minimal.idl", "codegen/testdata/events.idl",
-             "codegen/testdata/alltypes.idl"]
-SYSTEM_PROGRAMS = "serial,console,keyboard,shell"
+             "codegen/testdata/alltypes.idl", "idl/supervisor.idl"]
+SYSTEM_PROGRAMS = "serial,console,keyboard,devmgr,shell"
 
 
 def run(*argv):

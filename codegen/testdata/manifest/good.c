@@ -31,9 +31,9 @@ static const struct manifest_cap caps_2[] = {
 
 /* unit app: its startup capabilities in table order */
 static const struct manifest_cap caps_3[] = {
-	{KEEL_STARTUP_CLIENT, "test.events.Sensor", CAP_RIGHT_READ, 0x1u, 0x0u, 11u},
+	{KEEL_STARTUP_CLIENT, "test.events.Sensor", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x1u, 0x0u, 11u},
 	{KEEL_STARTUP_CLIENT, "test.alltypes.Counter", CAP_RIGHT_WRITE, 0x2u, 0x1u, 12u},
-	{KEEL_STARTUP_CLIENT, "test.minimal.Minimal", CAP_RIGHT_READ, 0x0u, 0x0u, 13u},
+	{KEEL_STARTUP_CLIENT, "test.minimal.Minimal", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x0u, 0x0u, 13u},
 };
 
 static const struct manifest_unit units[] = {
