@@ -1,6 +1,6 @@
 /*
  * Init's log: its lines go to the serial server, which carries the system log
- * (docs/system.md). While no serial server runs, or it does not answer within LOG_TIMEOUT_US,
+ * (docs/system.md), except in test images, where SYS_DEBUG_PRINT is allowed and used. While no serial server runs, or it does not answer within LOG_TIMEOUT_US,
  * a line goes to SYS_DEBUG_PRINT instead (test images), else it is kept in a bounded buffer
  * (LOG_PENDING_MAX) written out once the server answers; what does not fit is counted and the
  * next line that gets through says how much was lost. Supervision never waits long on its log.
@@ -73,6 +73,12 @@ static int32_t log_sink(const char *buf, uint32_t len)
 
 void init_log_start(void)
 {
+	/*
+	 * A test image (debug right) keeps SYS_DEBUG_PRINT: its lines then stay in order with
+	 * the test programs' own and survive a serial server that a test crashes mid-line.
+	 */
+	if (sys_debug_print("", 0) == ERR_OK)
+		return;
 	for (uint32_t i = 0; i < init_nslots && serial.ep == CAP_NULL; i++) {
 		const struct manifest_unit *m = init_slots[i].m;
 

@@ -19,11 +19,11 @@ static struct keel_budget budget_want(const struct manifest_unit *m)
 
 	w.objects[CAP_TYPE_UNIT] = 1;
 	w.objects[CAP_TYPE_THREAD] = m->threads;
-	w.objects[CAP_TYPE_ENDPOINT] = 4;
-	w.objects[CAP_TYPE_CHANNEL] = 4;
-	w.objects[CAP_TYPE_NOTIFICATION] = 4;
-	w.objects[CAP_TYPE_MEMORY] = 8;
-	w.objects[BUDGET_MAPPINGS] = 16;
+	w.objects[CAP_TYPE_ENDPOINT] = 2;
+	w.objects[CAP_TYPE_CHANNEL] = 2;
+	w.objects[CAP_TYPE_NOTIFICATION] = 2;
+	w.objects[CAP_TYPE_MEMORY] = 4; /* the kernel has 64 memory objects in all */
+	w.objects[BUDGET_MAPPINGS] = 8;
 	return w;
 }
 
