@@ -104,6 +104,6 @@ void console_set_color(struct console *c, uint64_t badge, uint8_t fg, uint8_t bg
 
 void console_sync(struct console *c)
 {
+	mirror_flush(&c->mirror); /* first: the serial server's own prints may reach the page */
 	screen_sync(&c->screen);
-	mirror_flush(&c->mirror);
 }

@@ -6,7 +6,6 @@
 static void set_cell(struct screen *s, uint8_t row, uint8_t col, uint8_t c, uint8_t attr)
 {
 	s->cells[row * SCREEN_COLS + col] = (uint16_t)((uint16_t)attr << 8 | c);
-	s->dirty = true;
 }
 
 /* The cursor to the start of the next row; past the last row everything moves up one. */
@@ -21,7 +20,6 @@ static void newline(struct screen *s)
 		s->cells[i] = s->cells[i + SCREEN_COLS];
 	for (size_t i = 0; i < SCREEN_COLS; i++)
 		s->cells[(SCREEN_ROWS - 1) * SCREEN_COLS + i] = BLANK(SCREEN_ATTR_DEFAULT);
-	s->dirty = true;
 }
 
 /* A byte in the last column leaves the cursor just past it: the next printable byte wraps. */
@@ -76,7 +74,6 @@ void screen_clear(struct screen *s)
 		s->cells[i] = BLANK(SCREEN_ATTR_DEFAULT);
 	s->row = 0;
 	s->col = 0;
-	s->dirty = true;
 }
 
 bool screen_move(struct screen *s, uint8_t row, uint8_t col)
@@ -107,11 +104,10 @@ void screen_sync(struct screen *s)
 	uint8_t col = s->col < SCREEN_COLS ? s->col : SCREEN_COLS - 1;
 	uint16_t pos = (uint16_t)(s->row * SCREEN_COLS + col);
 
-	if (s->dirty && s->device != NULL) {
+	if (s->device != NULL) {
 		for (size_t i = 0; i < SCREEN_ROWS * SCREEN_COLS; i++)
 			s->device[i] = s->cells[i];
 	}
-	s->dirty = false;
 	if (s->outb == NULL)
 		return;
 	s->outb(s->port_ctx, CRTC_INDEX, CRTC_CURSOR_HIGH);

@@ -2,8 +2,9 @@
  * The console's screen model: an 80x25 grid of VGA text cells (character | attribute << 8),
  * a cursor, scrolling and the control characters. Pure C: the owner passes the VGA page (or a
  * test array) and a port-write function for the hardware cursor, so the host tests run it with
- * fakes. Changes go to the model; screen_sync copies it to the device and moves the cursor
- * there, so anything else that wrote to the page (the kernel's own console) is painted over.
+ * fakes. Changes go to the model; screen_sync copies all of it (4000 bytes) to the device and
+ * moves the cursor there, so anything else that wrote to the page (the kernel's own console
+ * writes every debug print there too) is painted over at the end of every request.
  */
 #ifndef CONSOLE_SCREEN_H
 #define CONSOLE_SCREEN_H
@@ -32,7 +33,6 @@ struct screen {
 	void *port_ctx;
 	uint8_t row;
 	uint8_t col; /* SCREEN_COLS after a byte in the last column: the next printable wraps */
-	bool dirty;	/* the model differs from what was last synced */
 	uint32_t shown; /* bytes put on the screen, control characters included */
 };
 
@@ -47,7 +47,7 @@ bool screen_move(struct screen *s, uint8_t row, uint8_t col);
 /* Copies a row's characters and attributes out; false if row is outside the screen. */
 bool screen_read_row(const struct screen *s, uint8_t row, uint8_t chars[SCREEN_COLS],
 		     uint8_t attrs[SCREEN_COLS]);
-/* Copies the model to the device (if changed) and puts the hardware cursor at the cursor. */
+/* Copies the whole model to the device and puts the hardware cursor at the cursor. */
 void screen_sync(struct screen *s);
 
 #endif /* CONSOLE_SCREEN_H */
