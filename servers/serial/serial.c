@@ -58,11 +58,31 @@ bool serial_on_interrupt(struct serial_state *s)
 	return serial_deliver(s);
 }
 
+/*
+ * Queues what fits of data, each '\n' as "\r\n" (a terminal's line ending, as the kernel's
+ * console writes it); returns how many bytes of data were taken.
+ */
+static uint32_t queue_text(struct serial_ring *tx, const uint8_t *data, uint32_t len)
+{
+	uint32_t n = 0;
+
+	for (; n < len; n++) {
+		if (data[n] == '\n') {
+			if (serial_ring_space(tx) < 2)
+				break;
+			serial_ring_push(tx, '\r');
+		}
+		if (!serial_ring_push(tx, data[n]))
+			break;
+	}
+	return n;
+}
+
 static int32_t on_write(void *ctx, const struct idl_caller *caller,
 			const struct keel_serial_chunk_max_bytes *data, uint8_t *accepted)
 {
 	struct serial_state *s = ctx;
-	uint32_t n = serial_ring_write(&s->dev.tx, data->data, data->len);
+	uint32_t n = queue_text(&s->dev.tx, data->data, data->len);
 
 	(void)caller;
 	uart_kick(&s->dev);

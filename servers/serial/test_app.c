@@ -89,6 +89,8 @@ static void say(const char *text, size_t n)
 	if (serial_write_all(&serial, text, n, STALL_US, &written) != ERR_OK || written != n)
 		say_failures++;
 	tx_total += (uint32_t)written;
+	for (size_t i = 0; i < written; i++)
+		tx_total += text[i] == '\n'; /* it goes out as "\r\n" */
 }
 
 /* The errors a client can see before any byte moves. */
