@@ -9,6 +9,7 @@
 
 #include "clients/shell/line.h"
 #include "clients/shell/shell.h"
+#include "idl/console_client.h"
 #include "idl/keyboard_client.h"
 #include "servers/serial/client.h"
 
@@ -17,6 +18,7 @@
 #define STALL_US 500000u
 
 static struct keel_serial_client serial;
+static struct keel_console_client console;
 static struct shell sh;
 static struct line line;
 
@@ -24,6 +26,35 @@ static void out_serial(void *ctx, const char *text, uint32_t len)
 {
 	(void)ctx;
 	serial_write_all(&serial, text, len, STALL_US, NULL);
+}
+
+/*
+ * Through the console (which shows it on the screen and mirrors it to the serial line): a
+ * piece that ends a line is line-buffered like any client's, anything else (a prompt, an
+ * echoed key) is shown at once. Falls back to the serial line if the console fails.
+ */
+static void out_console(void *ctx, const char *text, uint32_t len)
+{
+	struct keel_console_line_max_string piece;
+
+	(void)ctx;
+	while (len > 0) {
+		uint8_t n = (uint8_t)(len < KEEL_CONSOLE_LINE_MAX ? len : KEEL_CONSOLE_LINE_MAX);
+		uint8_t accepted = 0;
+		bool line_end = text[n - 1] == '\n';
+		int32_t r;
+
+		piece.len = n;
+		memcpy(piece.data, text, n);
+		r = line_end ? keel_console_write(&console, &piece, &accepted)
+			     : keel_console_write_now(&console, &piece, &accepted);
+		if (r != ERR_OK) {
+			out_serial(ctx, text, len);
+			return;
+		}
+		text += n;
+		len -= n;
+	}
 }
 
 static void feed(char c)
@@ -104,7 +135,9 @@ int main(uintptr_t arg)
 	sh.sup.timeout_us = CALL_TIMEOUT_US;
 	sh.devmgr.ep = keel_startup_cap(KEEL_STARTUP_CLIENT, "keel.devmgr.DeviceManager");
 	sh.devmgr.timeout_us = CALL_TIMEOUT_US;
-	sh.out = out_serial;
+	console.ep = keel_startup_cap(KEEL_STARTUP_CLIENT, "keel.console.Console");
+	console.timeout_us = CALL_TIMEOUT_US;
+	sh.out = console.ep != CAP_NULL ? out_console : out_serial;
 	if (serial.ep == CAP_NULL)
 		return 1; /* nowhere to talk: nothing a shell can do */
 	line_reset(&line);
