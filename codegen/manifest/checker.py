@@ -59,6 +59,7 @@ def fill_defaults(unit):
     loc = unit.name_loc
     unit.memory = unit.memory or model.Setting(model.DEFAULT_MEMORY, loc)
     unit.threads = unit.threads or model.Setting(model.DEFAULT_THREADS, loc)
+    unit.regions = unit.regions or model.Setting(model.DEFAULT_REGIONS, loc)
     unit.restart = unit.restart or model.Restart(True, model.DEFAULT_RESTART_LIMIT,
                                                  model.DEFAULT_RESTART_WINDOW_MS, loc)
 

@@ -8,7 +8,7 @@ import json
 from .model import INIT_INDEX, INIT_NAME
 from .parser import RIGHTS
 
-READ, WRITE = RIGHTS["READ"], RIGHTS["WRITE"]
+READ, WRITE, ADMIN = RIGHTS["READ"], RIGHTS["WRITE"], RIGHTS["ADMIN"]
 IRQ_NOTIFY_BITS = 1  # the notification bit the IRQ signals
 
 
@@ -27,12 +27,14 @@ def unit_caps(unit, position):
         caps.append(Cap("SERVE", s.qname, READ, i, 0, s.loc.line))
         caps.append(Cap("SELF", s.qname, WRITE, i, 0, s.loc.line))
     for r in unit.of_kind("ioport"):
-        caps.append(Cap("IOPORT", r.name, READ | WRITE, r.arg0, r.arg1, r.loc.line))
+        caps.append(Cap("IOPORT", r.name, READ | WRITE | (ADMIN if r.admin else 0), r.arg0,
+                        r.arg1, r.loc.line))
     for r in unit.of_kind("irq"):
         caps.append(Cap("IRQ", r.name, WRITE, r.arg0, IRQ_NOTIFY_BITS, r.loc.line))
         caps.append(Cap("IRQ_NOTIFY", r.name, READ, r.arg0, IRQ_NOTIFY_BITS, r.loc.line))
     for r in unit.of_kind("devmem"):
-        caps.append(Cap("DEVMEM", r.name, READ | WRITE, r.arg0, r.arg1, r.loc.line))
+        caps.append(Cap("DEVMEM", r.name, READ | WRITE | (ADMIN if r.admin else 0), r.arg0,
+                        r.arg1, r.loc.line))
     for u in unit.uses:  # calling at all needs WRITE on the endpoint: every client has it
         server = INIT_INDEX if u.server == INIT_NAME else position[u.server]
         caps.append(Cap("CLIENT", u.qname, u.rights | WRITE, server, u.endpoint, u.loc.line))
@@ -84,6 +86,7 @@ def render_unit(unit, i, programs, ncaps):
         ("max_priority", f"{unit.max_value}u"),
         ("memory_frames", f"{unit.memory.value}u"),
         ("threads", f"{unit.threads.value}u"),
+        ("memory_objects", f"{unit.regions.value}u"),
         ("restart", policy),
         ("restart_limit", f"{r.limit}u"),
         ("restart_window_ms", f"{r.window_ms}u"),
@@ -112,6 +115,7 @@ def render_json(manifest, order, programs, source):
             "program": unit.program.value, "module": module_index(unit, programs),
             "priority": unit.priority.value, "max_priority": unit.max_value,
             "memory_frames": unit.memory.value, "threads": unit.threads.value,
+            "regions": unit.regions.value,
             "restart": {"policy": "always" if unit.restart.always else "never",
                         "limit": unit.restart.limit, "window_ms": unit.restart.window_ms},
             "serves": [s.qname for s in unit.serves], "caps": caps,

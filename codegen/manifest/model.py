@@ -9,6 +9,7 @@ from .errors import Loc
 
 DEFAULT_MEMORY = 64
 DEFAULT_THREADS = 4
+DEFAULT_REGIONS = 4  # memory objects a unit's budget pays for (its budget, table and maps)
 DEFAULT_RESTART_LIMIT = 5
 DEFAULT_RESTART_WINDOW_MS = 10000
 
@@ -38,6 +39,7 @@ class Resource:
     loc: Loc  # the statement's keyword
     name_loc: Loc
     value_loc: Loc  # the first number
+    admin: bool = False  # ioport, devmem: the unit may carve sub-ranges (to hand them out)
 
 
 @dataclass
@@ -82,6 +84,7 @@ class Unit:
     max_priority: Optional[Setting] = None
     memory: Optional[Setting] = None
     threads: Optional[Setting] = None
+    regions: Optional[Setting] = None
     restart: Optional[Restart] = None
     serves: List[Serves] = field(default_factory=list)
     resources: List[Resource] = field(default_factory=list)

@@ -195,6 +195,12 @@ def st_threads(unit, args):
     set_once(unit, "threads", model.Setting(value, tok.loc))
 
 
+def st_regions(unit, args):
+    value, tok = args.number("the number of memory objects")
+    in_range(value, tok, 1, 255, "regions")
+    set_once(unit, "regions", model.Setting(value, tok.loc))
+
+
 def st_restart(unit, args):
     tok = args.take("`always` or `never`")
     if tok.text == "never":
@@ -271,8 +277,11 @@ def st_devmem(unit, args):
 
 
 def add_resource(unit, args, kind, name, values, value_tok):
+    admin = kind in ("ioport", "devmem") and args.peek() == "admin"
+    if admin:
+        args.take("admin")
     unit.resources.append(model.Resource(kind, name.text, values[0], values[1],
-                                         args.keyword.loc, name.loc, value_tok.loc))
+                                         args.keyword.loc, name.loc, value_tok.loc, admin))
 
 
 def st_uses(unit, args):
@@ -318,6 +327,7 @@ HANDLERS = {
     "priority": st_priority,
     "memory": st_memory,
     "threads": st_threads,
+    "regions": st_regions,
     "restart": st_restart,
     "serves": st_serves,
     "ioport": st_ioport,

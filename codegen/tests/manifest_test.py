@@ -70,7 +70,7 @@ class GoodManifestTest(unittest.TestCase):
             ("IOPORT", "uart", ["READ", "WRITE"], 0x2f8, 8),
             ("IRQ", "uart", ["WRITE"], 3, 1),
             ("IRQ_NOTIFY", "uart", ["READ"], 3, 1),
-            ("DEVMEM", "fb", ["READ", "WRITE"], 0xa0000, 0x10000),
+            ("DEVMEM", "fb", ["READ", "WRITE", "ADMIN"], 0xa0000, 0x10000),  # admin
             ("CLIENT", "test.events.Sensor", ["READ", "WRITE"], 1, 0),
         ])
 
@@ -88,6 +88,7 @@ class GoodManifestTest(unittest.TestCase):
         self.assertEqual((app["priority"], app["max_priority"], app["memory_frames"],
                           app["threads"], app["restart"]["policy"]), (50, 60, 128, 2, "never"))
         self.assertEqual(store["restart"], {"policy": "always", "limit": 3, "window_ms": 500})
+        self.assertEqual((store["regions"], app["regions"]), (9, 4))  # `regions`, default
         self.assertEqual((sensor["memory_frames"], sensor["threads"], sensor["restart"]),
                          (64, 4, {"policy": "always", "limit": 5, "window_ms": 10000}))
 

@@ -24,7 +24,7 @@
  * - KEEL_STARTUP_CLIENT: arg0 = the server's unit index, arg1 = that server's endpoint index;
  *   rights = the wiring's rights; name = the interface's qualified name. A client of init's
  *   supervisor (keel.supervisor.Supervisor) has arg0 = MANIFEST_UNIT_INIT, arg1 = 0.
- * - KEEL_STARTUP_IOPORT: arg0 = base, arg1 = count. KEEL_STARTUP_IRQ and _IRQ_NOTIFY: arg0 =
+ * - KEEL_STARTUP_IOPORT: arg0 = base, arg1 = count (rights with ADMIN: `admin`, it may carve). KEEL_STARTUP_IRQ and _IRQ_NOTIFY: arg0 =
  *   line (the two come as a pair, IRQ first). KEEL_STARTUP_DEVMEM: arg0 = base, arg1 = size.
  */
 struct manifest_cap {
@@ -41,6 +41,7 @@ struct manifest_unit {
 	uint32_t priority, max_priority;
 	uint32_t memory_frames; /* the unit's budget */
 	uint32_t threads;       /* threads its budget pays for */
+	uint32_t memory_objects; /* memory objects it pays for (`regions`, at least 3) */
 	uint32_t restart;       /* MANIFEST_RESTART_* */
 	uint32_t restart_limit; /* ends within restart_window_ms before it is left stopped */
 	uint32_t restart_window_ms;

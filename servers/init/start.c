@@ -22,7 +22,7 @@ static struct keel_budget budget_want(const struct manifest_unit *m)
 	w.objects[CAP_TYPE_ENDPOINT] = 2;
 	w.objects[CAP_TYPE_CHANNEL] = 2;
 	w.objects[CAP_TYPE_NOTIFICATION] = 2;
-	w.objects[CAP_TYPE_MEMORY] = 4; /* the kernel has 64 memory objects in all */
+	w.objects[CAP_TYPE_MEMORY] = m->memory_objects;
 	w.objects[BUDGET_MAPPINGS] = 8;
 	return w;
 }

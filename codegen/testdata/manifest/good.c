@@ -5,15 +5,15 @@
 
 /* unit minimal: its startup capabilities in table order */
 static const struct manifest_cap caps_0[] = {
-	{KEEL_STARTUP_SERVE, "test.minimal.Minimal", CAP_RIGHT_READ, 0x0u, 0x0u, 38u},
-	{KEEL_STARTUP_SELF, "test.minimal.Minimal", CAP_RIGHT_WRITE, 0x0u, 0x0u, 38u},
+	{KEEL_STARTUP_SERVE, "test.minimal.Minimal", CAP_RIGHT_READ, 0x0u, 0x0u, 39u},
+	{KEEL_STARTUP_SELF, "test.minimal.Minimal", CAP_RIGHT_WRITE, 0x0u, 0x0u, 39u},
 };
 
 /* unit sensor: its startup capabilities in table order */
 static const struct manifest_cap caps_1[] = {
-	{KEEL_STARTUP_SERVE, "test.events.Sensor", CAP_RIGHT_READ, 0x0u, 0x0u, 31u},
-	{KEEL_STARTUP_SELF, "test.events.Sensor", CAP_RIGHT_WRITE, 0x0u, 0x0u, 31u},
-	{KEEL_STARTUP_CLIENT, "test.alltypes.Counter", CAP_RIGHT_WRITE, 0x2u, 0x1u, 32u},
+	{KEEL_STARTUP_SERVE, "test.events.Sensor", CAP_RIGHT_READ, 0x0u, 0x0u, 32u},
+	{KEEL_STARTUP_SELF, "test.events.Sensor", CAP_RIGHT_WRITE, 0x0u, 0x0u, 32u},
+	{KEEL_STARTUP_CLIENT, "test.alltypes.Counter", CAP_RIGHT_WRITE, 0x2u, 0x1u, 33u},
 };
 
 /* unit store: its startup capabilities in table order */
@@ -25,8 +25,8 @@ static const struct manifest_cap caps_2[] = {
 	{KEEL_STARTUP_IOPORT, "uart", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x2f8u, 0x8u, 22u},
 	{KEEL_STARTUP_IRQ, "uart", CAP_RIGHT_WRITE, 0x3u, 0x1u, 23u},
 	{KEEL_STARTUP_IRQ_NOTIFY, "uart", CAP_RIGHT_READ, 0x3u, 0x1u, 23u},
-	{KEEL_STARTUP_DEVMEM, "fb", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0xa0000u, 0x10000u, 24u},
-	{KEEL_STARTUP_CLIENT, "test.events.Sensor", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x1u, 0x0u, 25u},
+	{KEEL_STARTUP_DEVMEM, "fb", CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_ADMIN, 0xa0000u, 0x10000u, 24u},
+	{KEEL_STARTUP_CLIENT, "test.events.Sensor", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x1u, 0x0u, 26u},
 };
 
 /* unit app: its startup capabilities in table order */
@@ -44,13 +44,14 @@ static const struct manifest_unit units[] = {
 		.max_priority = 30u,
 		.memory_frames = 64u,
 		.threads = 4u,
+		.memory_objects = 4u,
 		.restart = MANIFEST_RESTART_ALWAYS,
 		.restart_limit = 5u,
 		.restart_window_ms = 10000u,
 		.endpoints = 1u,
 		.ncaps = 2u,
 		.caps = caps_0,
-		.line = 35u,
+		.line = 36u,
 	},
 	{ /* 1: badge 2 */
 		.name = "sensor",
@@ -59,13 +60,14 @@ static const struct manifest_unit units[] = {
 		.max_priority = 120u,
 		.memory_frames = 64u,
 		.threads = 4u,
+		.memory_objects = 4u,
 		.restart = MANIFEST_RESTART_ALWAYS,
 		.restart_limit = 5u,
 		.restart_window_ms = 10000u,
 		.endpoints = 1u,
 		.ncaps = 3u,
 		.caps = caps_1,
-		.line = 28u,
+		.line = 29u,
 	},
 	{ /* 2: badge 3 */
 		.name = "store",
@@ -74,6 +76,7 @@ static const struct manifest_unit units[] = {
 		.max_priority = 100u,
 		.memory_frames = 64u,
 		.threads = 4u,
+		.memory_objects = 9u,
 		.restart = MANIFEST_RESTART_ALWAYS,
 		.restart_limit = 3u,
 		.restart_window_ms = 500u,
@@ -89,6 +92,7 @@ static const struct manifest_unit units[] = {
 		.max_priority = 60u,
 		.memory_frames = 128u,
 		.threads = 2u,
+		.memory_objects = 4u,
 		.restart = MANIFEST_RESTART_NEVER,
 		.restart_limit = 0u,
 		.restart_window_ms = 0u,

@@ -15,7 +15,7 @@
 #include <keel/abi.h>
 
 #ifndef MEMOBJ_MAX
-#define MEMOBJ_MAX 64
+#define MEMOBJ_MAX 256
 #endif
 
 #define MEMOBJ_BOOT_MODULE (1u << 0) /* the image of boot module `module` */
