@@ -1,0 +1,271 @@
+/*
+ * Host tests of the shell's commands against the generated supervisor and device-manager
+ * servers through the fake transport: what each command prints, and that every failure is a
+ * sentence.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "clients/shell/shell.h"
+#include "fake_transport.h"
+#include "idl/devmgr_server.h"
+#include "idl/supervisor_server.h"
+
+static char out[8192];
+static size_t out_len;
+static struct shell sh;
+static struct keel_supervisor_server sup_srv;
+static struct keel_devmgr_device_manager_server dm_srv;
+static char crashed[32];
+
+int32_t sys_get_time_us(uint64_t *us)
+{
+	*us = 12345678;
+	return 0;
+}
+
+static void capture(void *ctx, const char *text, uint32_t len)
+{
+	(void)ctx;
+	assert_true(out_len + len < sizeof(out));
+	memcpy(out + out_len, text, len);
+	out_len += len;
+	out[out_len] = 0;
+}
+
+static const char *const names[] = {"serial", "console", "shell"};
+
+static int32_t sup_count(void *c, const struct idl_caller *k, uint8_t *n)
+{
+	(void)c;
+	(void)k;
+	*n = 3;
+	return ERR_OK;
+}
+
+static int32_t sup_status(void *c, const struct idl_caller *k, uint8_t i,
+			  struct keel_supervisor_unit_status *st)
+{
+	(void)c;
+	(void)k;
+	if (i >= 3)
+		return KEEL_SUPERVISOR_ERROR_NO_SUCH_UNIT;
+	memset(st, 0, sizeof(*st));
+	st->name.len = (uint8_t)strlen(names[i]);
+	memcpy(st->name.data, names[i], st->name.len);
+	st->state = i == 1 ? KEEL_SUPERVISOR_UNIT_STATE_RESTARTING : KEEL_SUPERVISOR_UNIT_STATE_RUNNING;
+	st->priority = (uint8_t)(200 - 50 * i);
+	st->threads = i == 1 ? 0 : 2;
+	st->restarts = i == 1 ? 7 : 0;
+	st->frames_total = 64;
+	st->frames_free = 40;
+	st->frames_image = 20;
+	st->threads_free = 2;
+	return ERR_OK;
+}
+
+static int32_t sup_caps(void *c, const struct idl_caller *k, uint8_t i, uint16_t first,
+			uint8_t *count, struct keel_supervisor_cap_info caps[KEEL_SUPERVISOR_CAPS_MAX])
+{
+	(void)c;
+	(void)k;
+	if (i == 1)
+		return KEEL_SUPERVISOR_ERROR_NOT_RUNNING;
+	*count = first == 0 ? 2 : 0;
+	caps[0] = (struct keel_supervisor_cap_info){.slot = 3, .type = CAP_TYPE_ENDPOINT,
+						    .rights = CAP_RIGHT_READ, .badge = 0};
+	caps[1] = (struct keel_supervisor_cap_info){.slot = 4, .type = CAP_TYPE_IOPORT,
+						    .rights = CAP_RIGHT_READ | CAP_RIGHT_WRITE,
+						    .badge = 5};
+	return ERR_OK;
+}
+
+static int32_t sup_crash(void *c, const struct idl_caller *k,
+			 const struct keel_supervisor_name_max_string *name)
+{
+	(void)c;
+	(void)k;
+	memcpy(crashed, name->data, name->len);
+	crashed[name->len] = 0;
+	return strcmp(crashed, "console") == 0 ? KEEL_SUPERVISOR_ERROR_NOT_RUNNING : ERR_OK;
+}
+
+static const struct keel_supervisor_handlers sup_handlers = {
+    .count = sup_count, .status = sup_status, .caps = sup_caps, .crash = sup_crash};
+
+static int32_t dm_summary(void *c, const struct idl_caller *k, struct keel_devmgr_summary *s)
+{
+	(void)c;
+	(void)k;
+	*s = (struct keel_devmgr_summary){.devices = 2, .buses = 1};
+	return ERR_OK;
+}
+
+static int32_t dm_device(void *c, const struct idl_caller *k, uint8_t i,
+			 struct keel_devmgr_device *d)
+{
+	(void)c;
+	(void)k;
+	memset(d, 0, sizeof(*d));
+	d->vendor = 0x8086;
+	d->irq = 0xff;
+	if (i == 0) {
+		d->device = 0x1237;
+		d->class = 6;
+		return ERR_OK;
+	}
+	d->slot = 3;
+	d->device = 0x100e;
+	d->class = 2;
+	d->irq = 11;
+	d->bars[0] = (struct keel_devmgr_bar){.kind = KEEL_DEVMGR_BAR_KIND_MEMORY,
+					      .base = 0xfebc0000u, .size = 0x20000};
+	d->bars[1] = (struct keel_devmgr_bar){.kind = KEEL_DEVMGR_BAR_KIND_IO, .base = 0xc000,
+					      .size = 64};
+	return ERR_OK;
+}
+
+static const struct keel_devmgr_device_manager_handlers dm_handlers = {
+    .summary = dm_summary, .device = dm_device};
+
+static int setup(void **state)
+{
+	(void)state;
+	fake_reset();
+	out_len = 0;
+	out[0] = 0;
+	keel_supervisor_server_init(&sup_srv, CAP_NULL, &sup_handlers, NULL);
+	keel_devmgr_device_manager_server_init(&dm_srv, CAP_NULL, &dm_handlers, NULL);
+	sh = (struct shell){.out = capture};
+	sh.sup.ep = fake_endpoint_new(keel_supervisor_dispatch_untyped, &sup_srv, 5,
+				      CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_ADMIN);
+	sh.devmgr.ep = fake_endpoint_new(keel_devmgr_device_manager_dispatch_untyped, &dm_srv, 5,
+					 CAP_RIGHT_READ | CAP_RIGHT_WRITE);
+	return 0;
+}
+
+static void run(const char *line)
+{
+	char buf[128];
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	shell_run(&sh, buf);
+}
+
+static void test_help_echo_uptime_and_unknown(void **state)
+{
+	(void)state;
+	run("help");
+	assert_non_null(strstr(out, "  lspci"));
+	assert_non_null(strstr(out, "  crash    <server>"));
+	out_len = 0;
+	run("echo  hello   world ");
+	assert_string_equal(out, "hello world\n");
+	out_len = 0;
+	run("uptime");
+	assert_string_equal(out, "up 12.345 s\n");
+	out_len = 0;
+	run("frob x");
+	assert_string_equal(out, "unknown command 'frob'; type 'help' for the list\n");
+	out_len = 0;
+	run("echo 1 2 3 4 5 6 7 8 9");
+	assert_string_equal(out, "too many words (at most 8)\n");
+	out_len = 0;
+	run("   ");
+	assert_int_equal(out_len, 0);
+}
+
+static void test_ps_and_mem(void **state)
+{
+	(void)state;
+	run("ps");
+	assert_non_null(strstr(out, "UNIT       STATE      PRIO THREADS RESTARTS\n"));
+	assert_non_null(strstr(out, "serial     running     200       2        0\n"));
+	assert_non_null(strstr(out, "console    restarting  150       0        7\n"));
+	out_len = 0;
+	run("mem");
+	assert_non_null(strstr(out, "serial          256       96       80          2\n"));
+}
+
+static void test_caps(void **state)
+{
+	(void)state;
+	run("caps shell");
+	assert_string_equal(out, "SLOT  TYPE         RIGHTS BADGE\n"
+				 "   3  endpoint     R----  0x0\n"
+				 "   4  ioport       RW---  0x5\n");
+	out_len = 0;
+	run("caps console");
+	assert_string_equal(out, "SLOT  TYPE         RIGHTS BADGE\n"
+				 "caps: console: the unit is not running\n");
+	out_len = 0;
+	run("caps nobody");
+	assert_string_equal(out, "caps: no unit called 'nobody' (try 'ps')\n");
+	out_len = 0;
+	run("caps");
+	assert_string_equal(out, "usage: caps <unit>\n");
+}
+
+static void test_crash(void **state)
+{
+	(void)state;
+	run("crash serial");
+	assert_string_equal(crashed, "serial");
+	assert_string_equal(out, "crash: serial crashed; the supervisor restarts it\n");
+	out_len = 0;
+	run("crash console");
+	assert_string_equal(out, "crash: console: the unit is not running\n");
+	out_len = 0;
+	run("crash a-name-longer-than-thirty-one-bytes");
+	assert_non_null(strstr(out, "names are at most 31 bytes"));
+}
+
+static void test_lspci(void **state)
+{
+	(void)state;
+	run("lspci");
+	assert_string_equal(out, "00:00.0 8086:1237 host bridge\n"
+				 "00:03.0 8086:100e Ethernet controller  irq 11 mem 0xfebc0000+128K "
+				 "io 0xc000+64\n");
+}
+
+static void test_errors_are_sentences(void **state)
+{
+	(void)state;
+	fake_fail_next(ERR_PEER_DIED);
+	run("ps");
+	assert_non_null(strstr(out, "ps: the supervisor did not answer: the other side went away\n"));
+	out_len = 0;
+	fake_fail_next(ERR_TIMEOUT);
+	run("lspci");
+	assert_string_equal(out, "lspci: the device manager did not answer: timed out\n");
+	out_len = 0;
+	sh.sup.ep = CAP_NULL;
+	sh.devmgr.ep = CAP_NULL;
+	run("ipcbench");
+	assert_string_equal(out, "ipcbench: this system gives the shell no supervisor capability\n");
+	out_len = 0;
+	run("lspci");
+	assert_string_equal(out,
+			    "lspci: this system gives the shell no device manager capability\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup(test_help_echo_uptime_and_unknown, setup),
+	    cmocka_unit_test_setup(test_ps_and_mem, setup),
+	    cmocka_unit_test_setup(test_caps, setup),
+	    cmocka_unit_test_setup(test_crash, setup),
+	    cmocka_unit_test_setup(test_lspci, setup),
+	    cmocka_unit_test_setup(test_errors_are_sentences, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
