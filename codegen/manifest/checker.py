@@ -27,8 +27,18 @@ def load_interfaces(paths):
     return found
 
 
+# The kernel's unit pool holds 32 units, init one of them (its watch word has a bit per unit).
+MAX_UNITS = 31
+# The kernel's thread pool (THREAD_MAX) less init's three threads.
+MAX_THREADS = 64 - 3
+
+
 def check(manifest, interfaces, programs):
     """Checks everything but the call graph; fills the resolved fields."""
+    if len(manifest.units) > MAX_UNITS:
+        unit = manifest.units[MAX_UNITS]
+        raise ManifestError("M0209", f"unit {unit.name} is unit {MAX_UNITS + 1}: the kernel "
+                            f"runs at most {MAX_UNITS} units besides init", unit.loc)
     for unit in manifest.units:
         check_program(unit, programs)
         fill_defaults(unit)
@@ -36,6 +46,7 @@ def check(manifest, interfaces, programs):
         check_cap_names(unit)
         check_cap_count(unit)
     check_unused_programs(manifest, programs)
+    check_thread_pool(manifest)
     for unit in manifest.units:
         for uses in unit.uses:
             resolve_uses(manifest, uses, interfaces)
@@ -98,6 +109,15 @@ def check_cap_count(unit):
             raise ManifestError("M0207", f"unit {unit.name} would get {total} startup "
                                 f"capabilities here, at most {CAPS_MAX} fit (serves 2, "
                                 "ioport 1, irq 2, devmem 1, uses 1)", loc)
+
+
+def check_thread_pool(manifest):
+    total = 0
+    for unit in manifest.units:
+        total += unit.threads.value
+        if total > MAX_THREADS:
+            raise ManifestError("M0210", f"the units' threads add up to {total} here: the kernel "
+                                f"runs {MAX_THREADS} threads besides init's", unit.threads.loc)
 
 
 def check_unused_programs(manifest, programs):

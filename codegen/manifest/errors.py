@@ -24,6 +24,8 @@ ERRORS = {
     "M0206": "bad-irq-line",
     "M0207": "too-many-caps",
     "M0208": "duplicate-cap-name",
+    "M0209": "too-many-units",
+    "M0210": "over-kernel-pool",
     # References to programs and interfaces
     "M0301": "unknown-unit",
     "M0302": "unknown-program",
