@@ -10,13 +10,15 @@
 #include <keel/ulib.h>
 
 #include "servers/init/init.h"
+#include "servers/log/klog_read.h"
 #include "servers/log/log.h"
 
 #define KLOG_LINE_MAX 160u /* a longer kernel line is forwarded in pieces */
+#define KLOG_PAGE     4096u /* the kernel log's mapping */
 
 static int32_t serial_slot = -1;
 static const struct keel_klog *klog; /* mapped read-only; NULL without one */
-static uint32_t klog_read;	     /* the log byte init forwards next */
+static uint32_t klog_next;	     /* the log byte init forwards next */
 static char line[KLOG_LINE_MAX];     /* the kernel line being put together */
 static uint32_t line_len;
 
@@ -29,17 +31,20 @@ static bool serial_running(void)
 static void klog_map(void)
 {
 	const struct keel_klog *k = (const struct keel_klog *)INIT_KLOG_VA;
+	int32_t r = sys_mem_map(CAP_ROOT_KLOG, (void *)INIT_KLOG_VA, MEM_MAP_READ);
 
-	if (sys_mem_map(CAP_ROOT_KLOG, (void *)INIT_KLOG_VA, MEM_MAP_READ) != ERR_OK)
+	if (r != ERR_OK) {
+		uprintf("init: cannot map the kernel log (CAP_ROOT_KLOG): %s; not forwarded\n",
+			keel_strerror(r));
 		return;
-	if (k->magic != KEEL_KLOG_MAGIC || k->size == 0 || (k->size & (k->size - 1)) != 0 ||
-	    k->size > 4096u - sizeof(*k)) {
+	}
+	if (!klog_valid(k, KLOG_PAGE)) {
 		uprintf("init: the kernel log has magic %#x and size %u: not forwarded\n",
 			(unsigned)k->magic, (unsigned)k->size);
 		return;
 	}
 	klog = k;
-	klog_read = k->written > k->size ? k->written - k->size : 0;
+	klog_next = klog_overwritten(k->size, 0, k->written); /* the oldest byte kept */
 }
 
 void init_log_start(void)
@@ -79,27 +84,15 @@ static void klog_byte(char c)
 
 void init_klog_drain(void)
 {
-	static char copy[4096];
-	uint32_t w = klog != NULL ? klog->written : klog_read, lost = 0;
+	static char copy[KLOG_PAGE];
+	uint32_t lost, n;
 
-	if (w == klog_read)
+	if (klog == NULL || klog->written == klog_next)
 		return;
-	if (w - klog_read > klog->size) { /* overwritten before init came to it */
-		lost = w - klog_read - klog->size;
-		klog_read = w - klog->size;
-	}
-	uint32_t n = w - klog_read, skip = 0;
-
-	for (uint32_t i = 0; i < n; i++)
-		copy[i] = klog->ring[(klog_read + i) & (klog->size - 1)];
-	uint32_t after = klog->written; /* bytes the kernel wrote meanwhile overwrote the oldest */
-
-	if (after - klog_read > klog->size)
-		skip = after - klog_read - klog->size < n ? after - klog_read - klog->size : n;
-	klog_read = w;
-	if (lost + skip > 0)
+	n = klog_read(klog, &klog_next, copy, &lost);
+	if (lost > 0)
 		uprintf("init: %u bytes of the kernel log were overwritten before init read them\n",
-			(unsigned)(lost + skip));
-	for (uint32_t i = skip; i < n; i++)
+			(unsigned)lost);
+	for (uint32_t i = 0; i < n; i++)
 		klog_byte(copy[i]);
 }
