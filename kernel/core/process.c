@@ -12,6 +12,7 @@
 #include <kernel/ioport.h>
 #include <kernel/irq_line.h>
 #include <kernel/ipc.h>
+#include <kernel/klog.h>
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
 #include <kernel/mem_map.h>
@@ -22,6 +23,7 @@
 #include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
+#include <kernel/string.h>
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 
@@ -295,6 +297,23 @@ static void root_give_devices(struct unit *root)
 	}
 }
 
+/* The kernel log's page, read-only to the root task (CAP_ROOT_KLOG); without it, no log. */
+static void root_give_klog(struct unit *root)
+{
+	phys_addr_t frame;
+
+	if (pmm_alloc_frame(PMM_OWNER_KERNEL, &frame) != ERR_OK) {
+		kprintf("process: no frame for the kernel log\n");
+		return;
+	}
+	memset(phys_to_virt(frame), 0, PAGE_SIZE);
+	if (root_give(root, CAP_ROOT_KLOG, memobj_create_device(frame, PAGE_SIZE),
+		      CAP_RIGHT_READ | CAP_RIGHT_GRANT, "kernel log"))
+		klog_attach(phys_to_virt(frame), PAGE_SIZE);
+	else
+		pmm_free_frame(frame);
+}
+
 int process_start_init(void)
 {
 	struct unit_start s = {.module = INIT_MODULE, .priority = INIT_PRIORITY,
@@ -309,6 +328,7 @@ int process_start_init(void)
 	root_give_modules(u);
 	root_give_memory(u);
 	root_give_devices(u);
+	root_give_klog(u);
 	if (u->budget != NULL)
 		budget_fill_root(u->budget, MEM_MAP_MAX - mem_map_count()); /* all the boot left */
 	return (int)u->id;

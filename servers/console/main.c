@@ -10,6 +10,7 @@
 
 #include "idl/serial_client.h"
 #include "servers/console/service.h"
+#include "servers/log/log.h"
 
 #define VGA_VA		  0x30000000u
 #define SERIAL_TIMEOUT_US 20000u /* a serial call taking longer counts as failed */
@@ -64,6 +65,7 @@ int main(uintptr_t arg)
 	int32_t r;
 
 	(void)arg;
+	keel_log_start(); /* the log goes to the serial server, if the manifest gives one */
 	if (ep == CAP_NULL) {
 		uprintf("console: no endpoint to serve (keel.console.Console)\n");
 		return 1;

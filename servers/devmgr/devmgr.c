@@ -10,6 +10,7 @@
 
 #include "idl/devmgr_server.h"
 #include "servers/devmgr/pci.h"
+#include "servers/log/log.h"
 
 #define PCI_ADDRESS 0xcf8u
 #define PCI_DATA 0xcfcu
@@ -114,6 +115,7 @@ int main(uintptr_t arg)
 	int32_t r;
 
 	(void)arg;
+	keel_log_start(); /* the log goes to the serial server, if the manifest gives one */
 	pci_io = keel_startup_cap(KEEL_STARTUP_IOPORT, "pci_io");
 	if (ep == CAP_NULL || config == CAP_NULL) {
 		uprintf("devmgr: the startup table lacks %s\n",

@@ -17,6 +17,8 @@
 #define INIT_UNITS_MAX 32u    /* one watch bit each */
 #define INIT_SERVES_MAX 4u    /* served interfaces per unit */
 #define INIT_TABLES_VA 0x20000000u /* init maps unit i's startup page at + i pages */
+#define INIT_KLOG_VA 0x20040000u /* and the kernel log's page (CAP_ROOT_KLOG) here */
+#define INIT_KLOG_POLL_US 100000u /* the kernel log is forwarded at least this often */
 #define INIT_SUPERVISOR_PRIORITY 250u /* init's threads after the start: above every unit */
 #define INIT_BADGE 0u /* the badge of init's own client capabilities (units get 1 + index) */
 
@@ -65,9 +67,11 @@ uint64_t init_restart_due(cap_t watch);
 void init_serve(cap_t endpoint, cap_t watch);
 /*
  * From now on init's uprintf goes to the unit serving keel.serial.Serial, if the manifest has
- * one (servers/init/log.c); call once the endpoints exist.
+ * one (servers/init/log.c), and the kernel log is mapped; call once the endpoints exist.
  */
 void init_log_start(void);
+/* Forwards what the kernel logged since the last call into init's log ("kernel: ..."). */
+void init_klog_drain(void);
 /* Microseconds since boot. */
 uint64_t init_now_us(void);
 

@@ -179,9 +179,11 @@ void init_serve(cap_t endpoint, cap_t watch)
 	keel_supervisor_server_init(&srv, endpoint, &handlers, NULL);
 	for (;;) {
 		uint64_t next = init_restart_due(watch), now = init_now_us();
-		uint64_t timeout = next == UINT64_MAX ? IPC_WAIT_FOREVER
-				   : next > now	  ? next - now
-						  : IPC_NO_WAIT;
+		uint64_t timeout = next > now ? next - now : IPC_NO_WAIT;
+
+		init_klog_drain(); /* on every wake, and at least every INIT_KLOG_POLL_US */
+		if (timeout > INIT_KLOG_POLL_US)
+			timeout = INIT_KLOG_POLL_US;
 		int32_t r = reply ? ipc_reply_recv(endpoint, &msg, &info, timeout)
 				  : ipc_recv(endpoint, &msg, &info, timeout);
 
@@ -192,6 +194,7 @@ void init_serve(cap_t endpoint, cap_t watch)
 			uint32_t bits;
 
 			memcpy(&bits, msg.data, sizeof(bits));
+			init_klog_drain(); /* the kernel's report of an end comes before init's */
 			init_units_ended(bits);
 			msg.type |= IPC_TYPE_REPLY;
 			msg.length = 0;

@@ -12,6 +12,7 @@
 
 #include "servers/keyboard/ps2.h"
 #include "servers/keyboard/service.h"
+#include "servers/log/log.h"
 
 #define INTERFACE    "keel.keyboard.Keyboard"
 #define PORTS	     "ps2"
@@ -131,6 +132,7 @@ int main(uintptr_t arg)
 	int32_t rc;
 
 	(void)arg;
+	keel_log_start(); /* the log goes to the serial server, if the manifest gives one */
 	if (!find_caps(&caps))
 		return 1;
 	if (sys_ioport_enable(caps.data) != ERR_OK || sys_ioport_enable(caps.ctl) != ERR_OK) {

@@ -1,11 +1,13 @@
 /*
  * The early console: every character goes to COM1 (115200 8N1, polled, no interrupts) and to
  * the VGA text screen. Serial is what test harnesses read. Once a user-space driver takes a
- * device over, the kernel leaves it alone but for panics (<kernel/arch.h>).
+ * device over, the kernel leaves it alone but for panics (<kernel/arch.h>); what would have
+ * gone to COM1 goes to the kernel log ring instead (<kernel/klog.h>), for the root task.
  */
 #include <arch/console.h>
 #include <arch/x86.h>
 #include <kernel/arch.h>
+#include <kernel/klog.h>
 #include <kernel/kprintf.h>
 
 #define COM1_BASE		 0x3f8
@@ -69,6 +71,8 @@ void arch_console_putc(char c)
 {
 	if (!serial_owned || alerted)
 		serial_putc(c);
+	else
+		klog_putc(c);
 	if (!vga_owned || alerted)
 		vga_putc(c);
 }
@@ -95,7 +99,8 @@ void arch_console_claim_ports(uint32_t base, uint32_t count, const char *unit)
 {
 	if (serial_owned || !overlaps(base, count, COM1_BASE, COM1_PORTS))
 		return;
-	kprintf("console: unit %s drives COM1 now; the kernel writes there only on panic\n", unit);
+	kprintf("console: unit %s drives COM1 now; the kernel writes there only on panic, else "
+		"to its log\n", unit);
 	serial_owned = true;
 }
 

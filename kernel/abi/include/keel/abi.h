@@ -247,6 +247,24 @@ struct keel_budget {
 #define SYS_DEVMEM_CREATE 36 /* (devmem control cap ADMIN, base, size) -> a memory capability */
 #define CAP_ROOT_DEVMEM CAP_START(4)
 /*
+ * The kernel log. Once a unit drives COM1 the kernel's messages (but panics) go to a ring in
+ * one page, which the root task holds read-only as CAP_ROOT_KLOG (READ, GRANT; map it with
+ * MEM_MAP_READ): a struct keel_klog, then a ring of `size` bytes (a power of two). Byte n of
+ * the log (counted from 0, mod 2^32) is ring[n % size]; `written` counts the bytes ever
+ * written (mod 2^32). A reader that has
+ * the log up to r copies [r, written) and then reads `written` again: bytes below that value
+ * minus `size` were overwritten meanwhile, and are lost to it (it reports how many).
+ */
+#define CAP_ROOT_KLOG CAP_START(5)
+#define KEEL_KLOG_MAGIC 0x474f4c4bu /* "KLOG" */
+struct keel_klog {
+	uint32_t magic;
+	uint32_t size;		 /* bytes of ring after the header: a power of two */
+	volatile uint32_t written; /* bytes written since boot, mod 2^32 */
+	uint32_t reserved;
+	char ring[];
+};
+/*
  * Units (40-43), for supervisors. SYS_UNIT_WATCH(unit cap READ, notification cap WRITE, bits):
  * when the unit ends (its last thread exits or is killed by a fault) the notification gets
  * `bits`, at once if it has ended already; a later watch replaces an earlier one.
