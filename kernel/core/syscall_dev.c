@@ -102,10 +102,10 @@ int32_t sys_irq_ack(const struct syscall_args *a)
 }
 
 /*
- * SYS_DEVMEM_CREATE(control cap ADMIN, base, size) -> a memory capability to device memory
- * [base, base + size): page-aligned, not empty, inside the control's range and touching no RAM
- * by the boot memory map (else ERR_INVALID); a child of the control capability with its
- * rights but ADMIN, charged to the caller's budget as one memory object.
+ * SYS_DEVMEM_CREATE(cap ADMIN, base, size) -> a memory capability to device memory
+ * [base, base + size): page-aligned, not empty, inside cap's range (the control, or a device
+ * range carved before) and touching no RAM by the boot memory map (else ERR_INVALID); a child
+ * of cap with its rights, charged to the caller's budget as one memory object.
  */
 int32_t sys_devmem_create(const struct syscall_args *a)
 {
@@ -118,11 +118,11 @@ int32_t sys_devmem_create(const struct syscall_args *a)
 		return err;
 	const struct memobj *c = container_of(ctl->obj, struct memobj, kobj);
 
-	if (!(c->flags & MEMOBJ_DEVICE_CONTROL) || ((a->a2 | a->a3) & (PAGE_SIZE - 1)) != 0 ||
+	if (!(c->flags & MEMOBJ_DEVICE) || ((a->a2 | a->a3) & (PAGE_SIZE - 1)) != 0 ||
 	    a->a3 == 0 || base < c->base || end > c->base + (uint64_t)c->pages * PAGE_SIZE ||
 	    boot_mem_touches_ram(process_boot_info(), base, end))
 		return ERR_INVALID;
 	struct memobj *m = memobj_create_device(a->a2, a->a3);
 
-	return syscall_new_object(m ? &m->kobj : NULL, ctl, ctl->rights & ~CAP_RIGHT_ADMIN);
+	return syscall_new_object(m ? &m->kobj : NULL, ctl, ctl->rights);
 }

@@ -1,22 +1,34 @@
 /*
  * The device manager: walks PCI configuration space once at start through the ports the
- * manifest gives it (`ioport pci 0xcf8 8`), serves the registry, and carves a device's I/O
- * BAR out of the ports it was given to hand out (`ioport pci_io ...`, with ADMIN) for the
- * device's driver.
+ * manifest gives it (`ioport pci 0xcf8 8`), serves the registry, and hands a device's driver
+ * its resources: I/O BARs carved from `ioport pci_io ... admin`, memory BARs carved from
+ * `devmem pci_mem ... admin`, and its interrupt line from the `irq` entries it was given.
+ * Claims are recorded by the caller's badge (claim.c); docs/system.md, "Device manager".
  */
 #include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
 #include "idl/devmgr_server.h"
+#include "servers/devmgr/claim.h"
 #include "servers/devmgr/pci.h"
 #include "servers/log/log.h"
 
 #define PCI_ADDRESS 0xcf8u
 #define PCI_DATA 0xcfcu
 
+/* An interrupt line the system gave us to hand out: the binding and its notification. */
+struct line_grant {
+	uint8_t line;
+	cap_t irq, notify;
+};
+
 static struct pci_registry registry;
-static cap_t pci_io = CAP_NULL; /* ports to hand out, if this system gives any */
+static struct claims claims;
+static cap_t pci_io = CAP_NULL;  /* ports to hand out, if this system gives any */
+static cap_t pci_mem = CAP_NULL; /* the PCI memory window to carve BARs from */
+static struct line_grant lines[CLAIM_LINES];
+static uint32_t nlines;
 
 static uint32_t config_address(uint8_t bus, uint8_t slot, uint8_t fn, uint8_t reg)
 {
@@ -75,36 +87,163 @@ static int32_t dm_find(void *ctx, const struct idl_caller *caller, uint16_t vend
 	return KEEL_DEVMGR_ERROR_NO_SUCH_DEVICE;
 }
 
+/*
+ * Leaves a capability to hand out READ, WRITE and GRANT (to move it), never ADMIN. Without
+ * GRANT it could not travel (the reply would fail): NOT_GRANTED, and it is released.
+ */
+static int32_t restrict_rw(cap_t c)
+{
+	int32_t r = cap_restrict(c, CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT), id;
+
+	id = cap_identify(c);
+	if (r == ERR_OK && id >= 0 && (id & CAP_RIGHT_GRANT))
+		return ERR_OK;
+	uprintf("devmgr: cannot hand out a capability: it has no GRANT\n");
+	cap_delete(c);
+	return r == ERR_OK ? KEEL_DEVMGR_ERROR_NOT_GRANTED : r;
+}
+
+/* A device of the registry the caller may claim: ERR_OK, NO_SUCH_DEVICE or CLAIMED. */
+static int32_t claimable(uint8_t index, const struct idl_caller *caller)
+{
+	if (index >= registry.summary.devices)
+		return KEEL_DEVMGR_ERROR_NO_SUCH_DEVICE;
+	return claim_device_check(&claims, index, caller->badge);
+}
+
+/* What a failed carve tells the caller: NOT_GRANTED for a range outside ours, else the error. */
+static int32_t refused(const struct idl_caller *caller, uint8_t index, const char *what,
+		       uint32_t base, uint32_t size, int32_t r)
+{
+	const struct keel_devmgr_device *d = &registry.dev[index];
+
+	uprintf("devmgr: unit %u asked for %s 0x%x+0x%x of %02x:%02x.%x: %s\n",
+		(unsigned)caller->badge, what, (unsigned)base, (unsigned)size, d->bus, d->slot,
+		d->function, keel_strerror(r));
+	return r == ERR_INVALID || r == ERR_BAD_CAP || r == ERR_RIGHTS ? KEEL_DEVMGR_ERROR_NOT_GRANTED
+									 : r;
+}
+
 static int32_t dm_claim_io(void *ctx, const struct idl_caller *caller, uint8_t index, uint8_t bar,
 			   cap_t *ports)
 {
 	const struct keel_devmgr_bar *b;
-	int32_t r;
+	int32_t r = claimable(index, caller);
 
 	(void)ctx;
-	if (index >= registry.summary.devices)
-		return KEEL_DEVMGR_ERROR_NO_SUCH_DEVICE;
+	if (r != ERR_OK)
+		return r;
 	if (bar >= KEEL_DEVMGR_BARS || registry.dev[index].bars[bar].kind != KEEL_DEVMGR_BAR_KIND_IO)
 		return KEEL_DEVMGR_ERROR_NO_SUCH_BAR;
 	b = &registry.dev[index].bars[bar];
 	r = pci_io == CAP_NULL ? ERR_BAD_CAP : sys_ioport_create(pci_io, b->base, b->size);
-	if (r < 0) {
-		uprintf("devmgr: unit %u asked for ports 0x%x+%u of %02x:%02x.%x: %s\n",
-			(unsigned)caller->badge, (unsigned)b->base, (unsigned)b->size,
-			registry.dev[index].bus, registry.dev[index].slot,
-			registry.dev[index].function, keel_strerror(r));
-		return KEEL_DEVMGR_ERROR_NOT_GRANTED;
-	}
+	if (r < 0)
+		return refused(caller, index, "ports", b->base, b->size, r);
 	*ports = r;
-	return ERR_OK;
+	r = restrict_rw(*ports);
+	if (r == ERR_OK)
+		claims.device[index] = caller->badge;
+	return r;
 }
 
+static int32_t dm_claim_mem(void *ctx, const struct idl_caller *caller, uint8_t index,
+			    uint8_t bar, cap_t *mem)
+{
+	struct claim_range range;
+	uint32_t upper = 0;
+	int32_t r = claimable(index, caller);
+
+	(void)ctx;
+	if (r != ERR_OK)
+		return r;
+	if (bar + 1u < KEEL_DEVMGR_BARS &&
+	    registry.dev[index].bars[bar].kind == KEEL_DEVMGR_BAR_KIND_MEMORY64)
+		upper = config_read(NULL, registry.dev[index].bus, registry.dev[index].slot,
+				    registry.dev[index].function, (uint8_t)(0x14u + 4u * bar));
+	r = claim_mem_range(&registry, index, bar, upper, &range);
+	if (r != ERR_OK)
+		return r;
+	r = pci_mem == CAP_NULL ? ERR_BAD_CAP : sys_devmem_create(pci_mem, range.base, range.size);
+	if (r < 0)
+		return refused(caller, index, "memory", range.base, range.size, r);
+	*mem = r;
+	r = restrict_rw(*mem);
+	if (r == ERR_OK)
+		claims.device[index] = caller->badge;
+	return r;
+}
+
+/* The line the system gave us for `line`, or NULL. */
+static const struct line_grant *granted_line(uint8_t line)
+{
+	for (uint32_t i = 0; i < nlines; i++)
+		if (lines[i].line == line)
+			return &lines[i];
+	return NULL;
+}
+
+static int32_t dm_claim_irq(void *ctx, const struct idl_caller *caller, uint8_t index,
+			    cap_t *irq, cap_t *events)
+{
+	const struct line_grant *g;
+	int32_t r = claimable(index, caller);
+	uint8_t line;
+
+	(void)ctx;
+	if (r != ERR_OK)
+		return r;
+	line = registry.dev[index].irq;
+	if (line == 0 || line == 2 || line >= CLAIM_LINES)
+		return KEEL_DEVMGR_ERROR_NO_IRQ;
+	g = granted_line(line);
+	if (g == NULL) {
+		uprintf("devmgr: unit %u asked for line %u: the system did not give it to the device "
+			"manager to hand out\n", (unsigned)caller->badge, line);
+		return KEEL_DEVMGR_ERROR_NOT_GRANTED;
+	}
+	r = claim_line_check(&claims, line, caller->badge);
+	if (r != ERR_OK)
+		return r;
+	*irq = cap_derive(g->irq, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
+	*events = cap_derive(g->notify, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0);
+	if (*irq < 0 || *events < 0) { /* ERR_RIGHTS: our capabilities have no GRANT */
+		r = *irq < 0 ? *irq : *events;
+		cap_delete(*irq);
+		cap_delete(*events);
+		return refused(caller, index, "line", line, 1, r);
+	}
+	claims.device[index] = caller->badge;
+	claims.line[line] = caller->badge;
+	return ERR_OK;
+}
 static const struct keel_devmgr_device_manager_handlers handlers = {
     .summary = dm_summary,
     .device = dm_device,
     .find = dm_find,
     .claim_io = dm_claim_io,
+    .claim_mem = dm_claim_mem,
+    .claim_irq = dm_claim_irq,
 };
+
+/* Collects the interrupt lines of the startup table (IRQ with its IRQ_NOTIFY of one name). */
+static void find_lines(void)
+{
+	const struct keel_startup *t = keel_startup();
+
+	for (uint32_t i = 0; t != NULL && i < t->count && nlines < CLAIM_LINES; i++) {
+		const struct keel_startup_entry *e = &t->entries[i], *n;
+
+		if (e->kind != KEEL_STARTUP_IRQ)
+			continue;
+		n = keel_startup_find(t, KEEL_STARTUP_IRQ_NOTIFY, e->name);
+		if (n == NULL || e->arg0 >= CLAIM_LINES) {
+			uprintf("devmgr: irq %s (line %u) has no notification or no such line\n",
+				e->name, (unsigned)e->arg0);
+			continue;
+		}
+		lines[nlines++] = (struct line_grant){(uint8_t)e->arg0, e->cap, n->cap};
+	}
+}
 
 int main(uintptr_t arg)
 {
@@ -117,6 +256,8 @@ int main(uintptr_t arg)
 	(void)arg;
 	keel_log_start(); /* the log goes to the serial server, if the manifest gives one */
 	pci_io = keel_startup_cap(KEEL_STARTUP_IOPORT, "pci_io");
+	pci_mem = keel_startup_cap(KEEL_STARTUP_DEVMEM, "pci_mem");
+	find_lines();
 	if (ep == CAP_NULL || config == CAP_NULL) {
 		uprintf("devmgr: the startup table lacks %s\n",
 			ep == CAP_NULL ? "its endpoint" : "the 'pci' configuration ports");

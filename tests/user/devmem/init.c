@@ -2,7 +2,8 @@
  * Root task of the device-memory test: CAP_ROOT_DEVMEM carves device ranges but never RAM;
  * the display controller's framebuffer BAR, found by walking PCI configuration space from
  * user space (ports 0xCF8-0xCFF), is carved, mapped, written and read back; and revoking the
- * control capability takes the carved capability away.
+ * control capability takes the carved capability away. A carved range with ADMIN carves
+ * sub-ranges within it, which revoking it takes away.
  */
 #include <stdint.h>
 
@@ -81,10 +82,39 @@ static void legacy_vga(void)
 {
 	cap_t vga = sys_devmem_create(CAP_ROOT_DEVMEM, 0xb8000u, 8 * PAGE);
 
-	CHECK("devmem", "legacy VGA: the control's rights but ADMIN", cap_identify(vga),
-	      CAP_IDENTIFY(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL & ~CAP_RIGHT_ADMIN));
+	CHECK("devmem", "legacy VGA: the control's rights", cap_identify(vga),
+	      CAP_IDENTIFY(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL));
 	CHECK("devmem", "legacy VGA pages", sys_mem_info(vga), 8);
 	CHECK("devmem", "delete", cap_delete(vga), ERR_OK);
+}
+
+/* A range with ADMIN carves sub-ranges within it; revoking it takes them. */
+static void sub_ranges(void)
+{
+	cap_t vga = sys_devmem_create(CAP_ROOT_DEVMEM, 0xb8000u, 8 * PAGE);
+	cap_t rw = cap_derive(vga, CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
+	cap_t sub = sys_devmem_create(vga, 0xba000u, 2 * PAGE), subsub;
+
+	CHECK("devmem", "sub-range: the range's rights", cap_identify(sub),
+	      CAP_IDENTIFY(CAP_TYPE_MEMORY, CAP_RIGHTS_ALL));
+	CHECK("devmem", "sub-range pages", sys_mem_info(sub), 2);
+	CHECK("devmem", "sub-range maps", sys_mem_map(sub, (void *)FB_VA, MEM_MAP_READ), ERR_OK);
+	CHECK("devmem", "sub-range unmaps", sys_mem_unmap((void *)FB_VA), ERR_OK);
+	CHECK("devmem", "sub-range past the end",
+	      sys_devmem_create(vga, 0xbe000u, 4 * PAGE), ERR_INVALID);
+	CHECK("devmem", "sub-range below the base",
+	      sys_devmem_create(vga, 0xb7000u, 2 * PAGE), ERR_INVALID);
+	CHECK("devmem", "sub-range misaligned", sys_devmem_create(vga, 0xba800u, PAGE),
+	      ERR_INVALID);
+	CHECK("devmem", "sub-range without ADMIN", sys_devmem_create(rw, 0xba000u, PAGE),
+	      ERR_RIGHTS);
+	subsub = sys_devmem_create(sub, 0xbb000u, PAGE);
+	CHECK("devmem", "a sub-range of a sub-range", sys_mem_info(subsub), 1);
+	CHECK("devmem", "revoke the range", cap_revoke(vga), ERR_OK);
+	CHECK("devmem", "its sub-range went", cap_identify(sub), ERR_BAD_CAP);
+	CHECK("devmem", "and the sub-range's", cap_identify(subsub), ERR_BAD_CAP);
+	CHECK("devmem", "and the derived one", cap_identify(rw), ERR_BAD_CAP);
+	CHECK("devmem", "delete the range", cap_delete(vga), ERR_OK);
 }
 
 static void framebuffer(void)
@@ -117,6 +147,7 @@ int main(uintptr_t arg)
 	(void)arg;
 	refusals();
 	legacy_vga();
+	sub_ranges();
 	framebuffer();
 	uprintf("devmem test: %d failed\n", check_failed);
 	return check_failed;

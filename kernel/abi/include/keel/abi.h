@@ -242,9 +242,11 @@ struct keel_budget {
  * every physical range that is not RAM by the boot memory map (PCI BARs, the legacy VGA and
  * ROM area, firmware tables). SYS_DEVMEM_CREATE carves a page-aligned range out of it: a
  * mappable memory capability, a child of the control capability (revoking that deletes it)
- * with its rights but ADMIN. A range that touches RAM is ERR_INVALID.
+ * with its rights. A carved range that kept ADMIN carves sub-ranges within it the same way,
+ * its children (how init hands the device manager a PCI window to carve BARs from). A range
+ * that touches RAM, or leaves the capability's own range, is ERR_INVALID.
  */
-#define SYS_DEVMEM_CREATE 36 /* (devmem control cap ADMIN, base, size) -> a memory capability */
+#define SYS_DEVMEM_CREATE 36 /* (control or device range cap ADMIN, base, size) -> memory cap */
 #define CAP_ROOT_DEVMEM CAP_START(4)
 /*
  * The kernel log. Once a unit drives COM1 the kernel's messages (but panics) go to a ring in
