@@ -9,6 +9,8 @@ from .model import INIT_INDEX, INIT_NAME
 from .parser import RIGHTS
 
 READ, WRITE, ADMIN = RIGHTS["READ"], RIGHTS["WRITE"], RIGHTS["ADMIN"]
+GRANT = 8  # CAP_RIGHT_GRANT: init keeps it only on what a unit hands on (`admin` resources)
+CAP_RIGHTS = {"READ": READ, "WRITE": WRITE, "GRANT": GRANT, "ADMIN": ADMIN}
 IRQ_NOTIFY_BITS = 1  # the notification bit the IRQ signals
 
 
@@ -27,14 +29,16 @@ def unit_caps(unit, position):
         caps.append(Cap("SERVE", s.qname, READ, i, 0, s.loc.line))
         caps.append(Cap("SELF", s.qname, WRITE, i, 0, s.loc.line))
     for r in unit.of_kind("ioport"):
-        caps.append(Cap("IOPORT", r.name, READ | WRITE | (ADMIN if r.admin else 0), r.arg0,
-                        r.arg1, r.loc.line))
-    for r in unit.of_kind("irq"):
-        caps.append(Cap("IRQ", r.name, WRITE, r.arg0, IRQ_NOTIFY_BITS, r.loc.line))
-        caps.append(Cap("IRQ_NOTIFY", r.name, READ, r.arg0, IRQ_NOTIFY_BITS, r.loc.line))
+        caps.append(Cap("IOPORT", r.name, READ | WRITE | (ADMIN | GRANT if r.admin else 0),
+                        r.arg0, r.arg1, r.loc.line))
+    for r in unit.of_kind("irq"):  # an admin line is handed on whole: GRANT, not ADMIN
+        caps.append(Cap("IRQ", r.name, WRITE | (GRANT if r.admin else 0), r.arg0,
+                        IRQ_NOTIFY_BITS, r.loc.line))
+        caps.append(Cap("IRQ_NOTIFY", r.name, READ | (GRANT if r.admin else 0), r.arg0,
+                        IRQ_NOTIFY_BITS, r.loc.line))
     for r in unit.of_kind("devmem"):
-        caps.append(Cap("DEVMEM", r.name, READ | WRITE | (ADMIN if r.admin else 0), r.arg0,
-                        r.arg1, r.loc.line))
+        caps.append(Cap("DEVMEM", r.name, READ | WRITE | (ADMIN | GRANT if r.admin else 0),
+                        r.arg0, r.arg1, r.loc.line))
     for u in unit.uses:  # calling at all needs WRITE on the endpoint: every client has it
         server = INIT_INDEX if u.server == INIT_NAME else position[u.server]
         caps.append(Cap("CLIENT", u.qname, u.rights | WRITE, server, u.endpoint, u.loc.line))
@@ -42,7 +46,7 @@ def unit_caps(unit, position):
 
 
 def rights_c(mask):
-    names = [f"CAP_RIGHT_{n}" for n, v in RIGHTS.items() if mask & v]
+    names = [f"CAP_RIGHT_{n}" for n, v in CAP_RIGHTS.items() if mask & v]
     return " | ".join(names) or "0u"
 
 
@@ -130,4 +134,4 @@ def render_json(manifest, order, programs, source):
 
 
 def rights_list(mask):
-    return [n for n, v in RIGHTS.items() if mask & v]
+    return [n for n, v in CAP_RIGHTS.items() if mask & v]

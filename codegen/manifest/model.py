@@ -39,7 +39,7 @@ class Resource:
     loc: Loc  # the statement's keyword
     name_loc: Loc
     value_loc: Loc  # the first number
-    admin: bool = False  # ioport, devmem: the unit may carve sub-ranges (to hand them out)
+    admin: bool = False  # the unit hands it on: carves sub-ranges (ports, memory), passes lines
 
 
 @dataclass

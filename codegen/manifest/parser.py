@@ -277,7 +277,7 @@ def st_devmem(unit, args):
 
 
 def add_resource(unit, args, kind, name, values, value_tok):
-    admin = kind in ("ioport", "devmem") and args.peek() == "admin"
+    admin = args.peek() == "admin"
     if admin:
         args.take("admin")
     unit.resources.append(model.Resource(kind, name.text, values[0], values[1],

@@ -60,20 +60,26 @@ static void test_store_caps_in_table_order(void **state)
 	static const uint32_t kinds[] = {
 	    KEEL_STARTUP_SERVE,	     KEEL_STARTUP_SELF,	  KEEL_STARTUP_SERVE,
 	    KEEL_STARTUP_SELF,	     KEEL_STARTUP_IOPORT, KEEL_STARTUP_IRQ,
-	    KEEL_STARTUP_IRQ_NOTIFY, KEEL_STARTUP_DEVMEM, KEEL_STARTUP_CLIENT,
+	    KEEL_STARTUP_IRQ_NOTIFY, KEEL_STARTUP_IRQ,	  KEEL_STARTUP_IRQ_NOTIFY,
+	    KEEL_STARTUP_DEVMEM,     KEEL_STARTUP_CLIENT,
 	};
 	const struct manifest_unit *store = unit_named("store");
 
 	(void)state;
-	assert_int_equal(store->ncaps, 9);
-	for (uint32_t i = 0; i < 9; i++)
+	assert_int_equal(store->ncaps, 11);
+	for (uint32_t i = 0; i < 11; i++)
 		assert_int_equal(store->caps[i].kind, kinds[i]);
 	assert_int_equal(store->caps[2].arg0, 1); /* Counter is its second endpoint */
 	assert_int_equal(store->caps[4].arg0, 0x2f8);
 	assert_int_equal(store->caps[5].rights, CAP_RIGHT_WRITE);
 	assert_int_equal(store->caps[6].rights, CAP_RIGHT_READ);
-	assert_int_equal(store->caps[7].arg1, 0x10000);
-	assert_int_equal(store->caps[8].rights, CAP_RIGHT_READ | CAP_RIGHT_WRITE);
+	/* `admin` resources keep GRANT: the unit hands them on */
+	assert_int_equal(store->caps[7].rights, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
+	assert_int_equal(store->caps[8].rights, CAP_RIGHT_READ | CAP_RIGHT_GRANT);
+	assert_int_equal(store->caps[9].arg1, 0x10000);
+	assert_int_equal(store->caps[9].rights,
+			 CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_ADMIN | CAP_RIGHT_GRANT);
+	assert_int_equal(store->caps[10].rights, CAP_RIGHT_READ | CAP_RIGHT_WRITE);
 }
 
 /* A client capability names its server by start index and endpoint: follow it back. */

@@ -70,7 +70,9 @@ class GoodManifestTest(unittest.TestCase):
             ("IOPORT", "uart", ["READ", "WRITE"], 0x2f8, 8),
             ("IRQ", "uart", ["WRITE"], 3, 1),
             ("IRQ_NOTIFY", "uart", ["READ"], 3, 1),
-            ("DEVMEM", "fb", ["READ", "WRITE", "ADMIN"], 0xa0000, 0x10000),  # admin
+            ("IRQ", "bus", ["WRITE", "GRANT"], 5, 1),  # admin: handed on
+            ("IRQ_NOTIFY", "bus", ["READ", "GRANT"], 5, 1),
+            ("DEVMEM", "fb", ["READ", "WRITE", "GRANT", "ADMIN"], 0xa0000, 0x10000),  # admin
             ("CLIENT", "test.events.Sensor", ["READ", "WRITE"], 1, 0),
         ])
 

@@ -139,7 +139,7 @@ static void unit_give_start_caps(struct unit *u, const struct unit_start *s)
 	for (unsigned i = 0; s->no_grant && i < s->ncaps; i++) {
 		struct cap *c;
 
-		if (cap_lookup(&u->caps, moved[i], CAP_TYPE_NONE, 0, &c) == ERR_OK)
+		if (!(s->keep_grant & (1u << i)) && cap_lookup(&u->caps, moved[i], CAP_TYPE_NONE, 0, &c) == ERR_OK)
 			c->rights &= ~CAP_RIGHT_GRANT;
 	}
 }

@@ -106,9 +106,9 @@ static int start_budget(struct unit *me, uint32_t flag, struct unit_start *s)
 }
 
 /*
- * SYS_UNIT_START(image cap READ|EXECUTE, UNIT_PRIORITY(priority, max), caps, ncaps, arg) -> a
- * capability to the new unit. ERR_INVALID for an image that is no boot module or priorities
- * out of order, ERR_RIGHTS for a maximum above the caller's, ERR_NOMEM if the caller has no
+ * SYS_UNIT_START(image cap READ|EXECUTE, UNIT_PRIORITY(priority, max), caps,
+ * UNIT_START_NCAPS(ncaps, keep), arg) -> a capability to the new unit. ERR_INVALID for an
+ * image that is no boot module, priorities out of order or a keep mask without NO_GRANT, ERR_RIGHTS for a maximum above the caller's, ERR_NOMEM if the caller has no
  * free slot for the result or the budget (UNIT_START_BUDGET's or the caller's) cannot pay;
  * nothing moves unless the unit starts.
  */
@@ -134,8 +134,11 @@ int32_t sys_unit_start(const struct syscall_args *a)
 		return ERR_RIGHTS;
 	s.module = m->module;
 	s.no_grant = (a->a2 & UNIT_START_NO_GRANT) != 0;
+	s.keep_grant = a->a4 >> 16;
+	if (s.keep_grant != 0 && !s.no_grant)
+		return ERR_INVALID;
 	s.debug = me->debug;
-	err = start_caps(&me->caps, a->a3, a->a4, &s);
+	err = start_caps(&me->caps, a->a3, a->a4 & 0xffffu, &s);
 	if (err == ERR_OK)
 		err = start_budget(me, a->a2 & UNIT_START_BUDGET, &s);
 	if (err != ERR_OK)

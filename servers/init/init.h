@@ -21,6 +21,7 @@
 #define INIT_KLOG_POLL_US 100000u /* the kernel log is forwarded at least this often */
 #define INIT_SUPERVISOR_PRIORITY 250u /* init's threads after the start: above every unit */
 #define INIT_BADGE 0u /* the badge of init's own client capabilities (units get 1 + index) */
+#define INIT_CARVED_PORTS 16u /* port objects of a unit with an admin port range */
 
 enum slot_state {
 	SLOT_NEW,     /* never started */

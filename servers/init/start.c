@@ -12,10 +12,18 @@
 struct slot init_slots[INIT_UNITS_MAX];
 uint32_t init_nslots;
 
-/* What a unit's budget pays for besides its frames (the manifest sets frames and threads). */
+/*
+ * What a unit's budget pays for besides its frames (the manifest sets frames, threads and
+ * memory objects). A unit with an `admin` port range carves port objects from it to hand out
+ * (the device manager): INIT_CARVED_PORTS of them.
+ */
 static struct keel_budget budget_want(const struct manifest_unit *m)
 {
 	struct keel_budget w = {.frames = m->memory_frames};
+
+	for (uint32_t i = 0; i < m->ncaps; i++)
+		if (m->caps[i].kind == KEEL_STARTUP_IOPORT && (m->caps[i].rights & CAP_RIGHT_ADMIN))
+			w.objects[CAP_TYPE_IOPORT] = INIT_CARVED_PORTS;
 
 	w.objects[CAP_TYPE_UNIT] = 1;
 	w.objects[CAP_TYPE_THREAD] = m->threads;
@@ -90,7 +98,11 @@ int32_t init_prepare(struct slot *s, uint32_t index)
 	return sys_mem_map(s->table, s->table_va, MEM_MAP_READ | MEM_MAP_WRITE);
 }
 
-/* The capability the unit gets for entry i: derived from init's with the manifest's rights. */
+/*
+ * The capability the unit gets for entry i: derived from init's with the manifest's rights
+ * and GRANT, which init needs to pass it and the kernel then strips (UNIT_START_NO_GRANT)
+ * unless the manifest gives GRANT (what the unit hands on: its keep mask in init_start).
+ */
 static cap_t derive_entry(const struct slot *s, uint32_t index, uint32_t i)
 {
 	const struct manifest_cap *c = &s->m->caps[i];
@@ -110,8 +122,11 @@ static cap_t derive_entry(const struct slot *s, uint32_t index, uint32_t i)
 	return cap_derive(from, c->rights | CAP_RIGHT_GRANT, badge);
 }
 
-/* Fills caps[] = {budget, table, entries...} and the table; the count, or an error. */
-static int32_t build_caps(struct slot *s, uint32_t index, cap_t *caps)
+/*
+ * Fills caps[] = {budget, table, entries...} and the table; *keep = the caps that keep GRANT.
+ * The count, or an error.
+ */
+static int32_t build_caps(struct slot *s, uint32_t index, cap_t *caps, uint32_t *keep)
 {
 	const struct manifest_unit *m = s->m;
 	uint32_t n = 0;
@@ -119,8 +134,12 @@ static int32_t build_caps(struct slot *s, uint32_t index, cap_t *caps)
 	keel_startup_init(s->table_va, m->name, s->restarts);
 	caps[n++] = cap_derive(s->budget, CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
 	caps[n++] = cap_derive(s->table, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0);
+	*keep = 0;
 	for (uint32_t i = 0; i < m->ncaps; i++) {
 		const struct manifest_cap *c = &m->caps[i];
+
+		if (c->rights & CAP_RIGHT_GRANT)
+			*keep |= 1u << n;
 
 		keel_startup_add(s->table_va, (enum keel_startup_kind)c->kind, c->name, c->rights,
 				 c->kind == KEEL_STARTUP_CLIENT ? 0 : c->arg0,
@@ -137,13 +156,14 @@ int32_t init_start(uint32_t index, cap_t watch)
 {
 	struct slot *s = &init_slots[index];
 	cap_t caps[UNIT_START_CAPS_MAX];
-	int32_t n = build_caps(s, index, caps), unit = n;
+	uint32_t keep;
+	int32_t n = build_caps(s, index, caps, &keep), unit = n;
 
 	if (n >= 0)
 		unit = sys_unit_start_flags(CAP_ROOT_MODULE(s->m->module), s->m->priority,
 					    s->m->max_priority,
 					    UNIT_START_BUDGET | UNIT_START_NO_GRANT, caps,
-					    (uint32_t)n, 0);
+					    UNIT_START_NCAPS(n, keep), 0);
 	if (unit < 0) {
 		for (int32_t i = 0; i < n; i++)
 			cap_delete(caps[i]);

@@ -5,15 +5,15 @@
 
 /* unit minimal: its startup capabilities in table order */
 static const struct manifest_cap caps_0[] = {
-	{KEEL_STARTUP_SERVE, "test.minimal.Minimal", CAP_RIGHT_READ, 0x0u, 0x0u, 39u},
-	{KEEL_STARTUP_SELF, "test.minimal.Minimal", CAP_RIGHT_WRITE, 0x0u, 0x0u, 39u},
+	{KEEL_STARTUP_SERVE, "test.minimal.Minimal", CAP_RIGHT_READ, 0x0u, 0x0u, 40u},
+	{KEEL_STARTUP_SELF, "test.minimal.Minimal", CAP_RIGHT_WRITE, 0x0u, 0x0u, 40u},
 };
 
 /* unit sensor: its startup capabilities in table order */
 static const struct manifest_cap caps_1[] = {
-	{KEEL_STARTUP_SERVE, "test.events.Sensor", CAP_RIGHT_READ, 0x0u, 0x0u, 32u},
-	{KEEL_STARTUP_SELF, "test.events.Sensor", CAP_RIGHT_WRITE, 0x0u, 0x0u, 32u},
-	{KEEL_STARTUP_CLIENT, "test.alltypes.Counter", CAP_RIGHT_WRITE, 0x2u, 0x1u, 33u},
+	{KEEL_STARTUP_SERVE, "test.events.Sensor", CAP_RIGHT_READ, 0x0u, 0x0u, 33u},
+	{KEEL_STARTUP_SELF, "test.events.Sensor", CAP_RIGHT_WRITE, 0x0u, 0x0u, 33u},
+	{KEEL_STARTUP_CLIENT, "test.alltypes.Counter", CAP_RIGHT_WRITE, 0x2u, 0x1u, 34u},
 };
 
 /* unit store: its startup capabilities in table order */
@@ -25,8 +25,10 @@ static const struct manifest_cap caps_2[] = {
 	{KEEL_STARTUP_IOPORT, "uart", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x2f8u, 0x8u, 22u},
 	{KEEL_STARTUP_IRQ, "uart", CAP_RIGHT_WRITE, 0x3u, 0x1u, 23u},
 	{KEEL_STARTUP_IRQ_NOTIFY, "uart", CAP_RIGHT_READ, 0x3u, 0x1u, 23u},
-	{KEEL_STARTUP_DEVMEM, "fb", CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_ADMIN, 0xa0000u, 0x10000u, 24u},
-	{KEEL_STARTUP_CLIENT, "test.events.Sensor", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x1u, 0x0u, 26u},
+	{KEEL_STARTUP_IRQ, "bus", CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0x5u, 0x1u, 25u},
+	{KEEL_STARTUP_IRQ_NOTIFY, "bus", CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0x5u, 0x1u, 25u},
+	{KEEL_STARTUP_DEVMEM, "fb", CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT | CAP_RIGHT_ADMIN, 0xa0000u, 0x10000u, 24u},
+	{KEEL_STARTUP_CLIENT, "test.events.Sensor", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x1u, 0x0u, 27u},
 };
 
 /* unit app: its startup capabilities in table order */
@@ -51,7 +53,7 @@ static const struct manifest_unit units[] = {
 		.endpoints = 1u,
 		.ncaps = 2u,
 		.caps = caps_0,
-		.line = 36u,
+		.line = 37u,
 	},
 	{ /* 1: badge 2 */
 		.name = "sensor",
@@ -67,7 +69,7 @@ static const struct manifest_unit units[] = {
 		.endpoints = 1u,
 		.ncaps = 3u,
 		.caps = caps_1,
-		.line = 29u,
+		.line = 30u,
 	},
 	{ /* 2: badge 3 */
 		.name = "store",
@@ -81,7 +83,7 @@ static const struct manifest_unit units[] = {
 		.restart_limit = 3u,
 		.restart_window_ms = 500u,
 		.endpoints = 2u,
-		.ncaps = 9u,
+		.ncaps = 11u,
 		.caps = caps_2,
 		.line = 16u,
 	},

@@ -37,7 +37,8 @@ struct unit_start {
 	struct cap_table *from;		       /* the starter's table, if ncaps > 0 */
 	struct cap *caps[UNIT_START_CAPS_MAX]; /* moved to the new unit as CAP_START(0..) */
 	unsigned ncaps;
-	bool no_grant; /* the moved capabilities lose GRANT (UNIT_START_NO_GRANT) */
+	bool no_grant; /* the moved capabilities lose GRANT (UNIT_START_NO_GRANT)... */
+	uint32_t keep_grant; /* ...except caps[i] for bit i set here */
 	bool debug;    /* the unit may use SYS_DEBUG_PRINT */
 };
 

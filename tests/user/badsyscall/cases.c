@@ -287,6 +287,14 @@ static void cases_unit_start(void)
 	badsys_check("unit_budget_flag_and_more",
 		     (struct call){SYS_UNIT_START, {MODULE0, prio | (UNIT_START_NO_GRANT << 1)}},
 		     WANT(ERR_INVALID));
+	badsys_check("unit_keep_grant_without_no_grant",
+		     (struct call){SYS_UNIT_START,
+				   {MODULE0, prio, addr(&self), UNIT_START_NCAPS(1, 1)}},
+		     WANT(ERR_INVALID));
+	badsys_check("unit_keep_grant_caps_17",
+		     (struct call){SYS_UNIT_START, {MODULE0, prio | UNIT_START_NO_GRANT,
+						    addr(&self), UNIT_START_NCAPS(17, 1)}},
+		     WANT(ERR_OVERFLOW));
 }
 
 /* SYS_BUDGET_CREATE and SYS_BUDGET_INFO with bad handles, objects and pointers. */

@@ -68,7 +68,10 @@ int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, co
  */
 int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_priority,
 			      const cap_t *caps, uint32_t ncaps, uintptr_t arg);
-/* Either, with `flags` any of UNIT_START_BUDGET and UNIT_START_NO_GRANT (else ERR_INVALID). */
+/*
+ * Either, with `flags` any of UNIT_START_BUDGET and UNIT_START_NO_GRANT (else ERR_INVALID);
+ * ncaps may be UNIT_START_NCAPS(n, keep) to keep GRANT on the caps whose bit is in keep.
+ */
 int32_t sys_unit_start_flags(cap_t image, uint32_t priority, uint32_t max_priority,
 			     uint32_t flags, const cap_t *caps, uint32_t ncaps, uintptr_t arg);
 /*

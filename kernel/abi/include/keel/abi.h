@@ -148,9 +148,12 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 /*
  * With UNIT_START_NO_GRANT the startup capabilities arrive without GRANT: the starter needs
  * GRANT to pass them, the new unit cannot pass them on (least privilege for what init hands
- * out).
+ * out), except those whose bit is set in the keep mask of the ncaps word,
+ * UNIT_START_NCAPS(ncaps, keep): bit i keeps GRANT on caps[i] (what a unit hands on, such as
+ * the device manager's PCI windows). A keep mask without UNIT_START_NO_GRANT is ERR_INVALID.
  */
 #define UNIT_START_NO_GRANT (1u << 17)
+#define UNIT_START_NCAPS(ncaps, keep) ((uint32_t)(ncaps) | ((uint32_t)(keep) << 16))
 #define SYS_NULL 9           /* () -> 0: does nothing; measures the bare entry/exit cost */
 #define SYS_ENDPOINT_CREATE 10 /* () -> a capability with every right to a new endpoint */
 /* (capacity 1..CHANNEL_CAPACITY_MAX) -> a capability with every right to a new channel */
