@@ -147,6 +147,7 @@ static void cmd_mem(struct shell *sh, int argc, char **argv)
 		     "THREADS-LEFT");
 	if (each_unit(sh, "mem", mem_line))
 		shell_printf(sh, "(KiB; IMAGE is the part of USED that holds its program and page tables)\n");
+	shell_mem_quotas(sh);
 }
 
 /* The index of the unit called name, or -1 (after saying why). */

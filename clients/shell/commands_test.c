@@ -15,6 +15,7 @@
 #include "clients/shell/shell.h"
 #include "fake_transport.h"
 #include "idl/devmgr_server.h"
+#include "idl/memory_server.h"
 #include "idl/supervisor_server.h"
 
 static char out[8192];
@@ -22,6 +23,8 @@ static size_t out_len;
 static struct shell sh;
 static struct keel_supervisor_server sup_srv;
 static struct keel_devmgr_device_manager_server dm_srv;
+static struct keel_memory_server mem_srv;
+static unsigned mem_clients; /* how many clients the fake memory server reports */
 static char crashed[32];
 
 int32_t sys_get_time_us(uint64_t *us)
@@ -134,6 +137,23 @@ static int32_t dm_device(void *c, const struct idl_caller *k, uint8_t i,
 static const struct keel_devmgr_device_manager_handlers dm_handlers = {
     .summary = dm_summary, .device = dm_device};
 
+/* Clients 1..mem_clients: unit i + 1 (badge; 1 is console), quota 100 + i, used i, shared 1. */
+static int32_t mem_report(void *c, const struct idl_caller *k, uint8_t first, uint8_t *count,
+			  struct keel_memory_client_account *out)
+{
+	unsigned n = 0;
+
+	(void)c;
+	assert_true(k->rights & CAP_RIGHT_ADMIN);
+	for (unsigned i = first; i < mem_clients && n < KEEL_MEMORY_REPORT_MAX; i++)
+		out[n++] = (struct keel_memory_client_account){
+		    .unit = (uint8_t)(i + 2), .quota_pages = 100 + i, .used_pages = i, .shared = 1};
+	*count = (uint8_t)n;
+	return ERR_OK;
+}
+
+static const struct keel_memory_handlers mem_handlers = {.report = mem_report};
+
 static int setup(void **state)
 {
 	(void)state;
@@ -147,6 +167,10 @@ static int setup(void **state)
 				      CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_ADMIN);
 	sh.devmgr.ep = fake_endpoint_new(keel_devmgr_device_manager_dispatch_untyped, &dm_srv, 5,
 					 CAP_RIGHT_READ | CAP_RIGHT_WRITE);
+	keel_memory_server_init(&mem_srv, CAP_NULL, &mem_handlers, NULL);
+	sh.memory.ep = fake_endpoint_new(keel_memory_dispatch_untyped, &mem_srv, 5,
+					 CAP_RIGHT_READ | CAP_RIGHT_ADMIN);
+	mem_clients = 0;
 	return 0;
 }
 
@@ -191,6 +215,28 @@ static void test_ps_and_mem(void **state)
 	out_len = 0;
 	run("mem");
 	assert_non_null(strstr(out, "serial          256       96       80          2\n"));
+	assert_non_null(strstr(out, "memory server clients:\nUNIT          QUOTA     USED   SHARED\n"
+				    "(none: no unit holds memory from the memory server)\n"));
+}
+
+/* The memory server's report comes in pages of KEEL_MEMORY_REPORT_MAX: all of them shown. */
+static void test_mem_quotas(void **state)
+{
+	(void)state;
+	mem_clients = KEEL_MEMORY_REPORT_MAX + 2;
+	run("mem");
+	assert_non_null(strstr(out, "console         400        0        1\n"));
+	assert_non_null(strstr(out, "shell           404        4        1\n"));
+	assert_non_null(strstr(out, "unit 11         436       36        1\n")); /* unnamed */
+	out_len = 0;
+	fake_fail_next(ERR_TIMEOUT);
+	sh.sup.ep = CAP_NULL; /* only the memory server's part runs */
+	run("mem");
+	assert_non_null(strstr(out, "mem: the memory server did not answer: timed out\n"));
+	out_len = 0;
+	sh.memory.ep = CAP_NULL;
+	run("mem");
+	assert_null(strstr(out, "memory server"));
 }
 
 static void test_caps(void **state)
@@ -261,6 +307,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_help_echo_uptime_and_unknown, setup),
 	    cmocka_unit_test_setup(test_ps_and_mem, setup),
+	    cmocka_unit_test_setup(test_mem_quotas, setup),
 	    cmocka_unit_test_setup(test_caps, setup),
 	    cmocka_unit_test_setup(test_crash, setup),
 	    cmocka_unit_test_setup(test_lspci, setup),

@@ -135,6 +135,8 @@ int main(uintptr_t arg)
 	sh.sup.timeout_us = CALL_TIMEOUT_US;
 	sh.devmgr.ep = keel_startup_cap(KEEL_STARTUP_CLIENT, "keel.devmgr.DeviceManager");
 	sh.devmgr.timeout_us = CALL_TIMEOUT_US;
+	sh.memory.ep = keel_startup_cap(KEEL_STARTUP_CLIENT, "keel.memory.Memory");
+	sh.memory.timeout_us = CALL_TIMEOUT_US;
 	console.ep = keel_startup_cap(KEEL_STARTUP_CLIENT, "keel.console.Console");
 	console.timeout_us = CALL_TIMEOUT_US;
 	sh.out = console.ep != CAP_NULL ? out_console : out_serial;

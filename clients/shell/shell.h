@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "idl/devmgr_client.h"
+#include "idl/memory_client.h"
 #include "idl/supervisor_client.h"
 
 struct shell {
@@ -15,9 +16,12 @@ struct shell {
 	void *ctx;
 	struct keel_supervisor_client sup; /* ep CAP_NULL: this system gives none */
 	struct keel_devmgr_device_manager_client devmgr; /* the same */
+	struct keel_memory_client memory;		 /* the same */
 };
 
 void shell_printf(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The memory server's part of `mem` (memquota.c). */
+void shell_mem_quotas(struct shell *sh);
 /* The lspci command (lspci.c). */
 void shell_lspci(struct shell *sh, int argc, char **argv);
 /* Runs one command line (modified in place). */

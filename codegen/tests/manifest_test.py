@@ -141,8 +141,16 @@ class SystemManifestTest(unittest.TestCase):
             ("CLIENT", "keel.keyboard.Keyboard", ["READ", "WRITE"], order.index("keyboard")),
             ("CLIENT", "keel.serial.Serial", ["READ", "WRITE"], order.index("serial")),
             ("CLIENT", "keel.devmgr.DeviceManager", ["READ", "WRITE"], order.index("devmgr")),
+            ("CLIENT", "keel.memory.Memory", ["READ", "WRITE", "ADMIN"], order.index("memory")),
             ("CLIENT", "keel.supervisor.Supervisor", ["READ", "WRITE", "ADMIN"], 0xFF),
         ])
+        # What the device manager hands on keeps GRANT; nothing else any unit holds does.
+        granted = sorted((u["name"], c["kind"], c["name"]) for u in doc["units"]
+                         for c in u["caps"] if "GRANT" in c["rights"])
+        self.assertEqual(granted, sorted(
+            [("devmgr", "IOPORT", "pci_io"), ("devmgr", "DEVMEM", "pci_mem")] +
+            [("devmgr", kind, f"pci{line}") for line in (9, 10, 11)
+             for kind in ("IRQ", "IRQ_NOTIFY")]))
 
 
 class DocExamplesTest(unittest.TestCase):

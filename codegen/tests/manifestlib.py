@@ -7,7 +7,7 @@ from codegen.manifest import cli  # noqa: E402
 
 TEST_IDLS = ["codegen/testdata/minimal.idl", "codegen/testdata/events.idl",
              "codegen/testdata/alltypes.idl", "idl/supervisor.idl"]
-SYSTEM_PROGRAMS = "serial,console,keyboard,devmgr,shell"
+SYSTEM_PROGRAMS = "serial,console,keyboard,devmgr,memory,shell"
 
 
 def run(*argv):

@@ -10,6 +10,7 @@
 #include <keel/ulib.h>
 
 #include "idl/supervisor_client.h"
+#include "servers/log/log.h"
 #include "servers/memory/service.h"
 
 #define INTERFACE    "keel.memory.Memory"
@@ -59,7 +60,8 @@ static void on_ended(void *ctx, const struct idl_caller *from, uint8_t unit, uin
 		m.caps[i] = CAP_NULL;
 	rc = ipc_call(self_cap, &m, NULL, IPC_WAIT_FOREVER);
 	if (rc != ERR_OK) {
-		uprintf("memory: cannot pass on the end of unit %u: %d\n", (unsigned)unit, (int)rc);
+		uprintf("memory: cannot pass on the end of unit %u: %s\n", (unsigned)unit,
+			keel_strerror(rc));
 		sys_exit_unit(1);
 	}
 }
@@ -75,9 +77,9 @@ static void forwarder(uintptr_t arg)
 	do {
 		rc = keel_supervisor_events_recv(&events, IPC_WAIT_FOREVER);
 		if (rc != ERR_OK && rc != ERR_TIMEOUT)
-			uprintf("memory: a bad supervisor event: %d\n", (int)rc);
+			uprintf("memory: a bad supervisor event: %s\n", keel_strerror(rc));
 	} while (rc == ERR_OK || rc == ERR_PROTOCOL || rc == ERR_TIMEOUT);
-	uprintf("memory: the event forwarder stops: %d\n", (int)rc);
+	uprintf("memory: the event forwarder stops: %s\n", keel_strerror(rc));
 	sys_exit_unit(1);
 }
 
@@ -89,13 +91,14 @@ static bool start_events(void)
 	int32_t ch = sys_channel_create(EVENTS_DEPTH), rc;
 
 	if (sup.ep == CAP_NULL || ch < 0) {
-		uprintf("memory: no %s capability, or no channel (%d)\n", SUPERVISOR, (int)ch);
+		uprintf("memory: no %s capability, or no channel (%s)\n", SUPERVISOR,
+			keel_strerror(ch));
 		return false;
 	}
 	keel_supervisor_events_init(&events, ch, &event_handlers, NULL);
 	rc = keel_supervisor_subscribe(&sup, cap_derive(ch, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0));
 	if (rc != ERR_OK) {
-		uprintf("memory: subscribing to ended events failed: %d\n", (int)rc);
+		uprintf("memory: subscribing to ended events failed: %s\n", keel_strerror(rc));
 		return false;
 	}
 	for (uint32_t prio = PRIORITY_TOP; prio > 0; prio--) {
@@ -105,7 +108,7 @@ static bool start_events(void)
 		if (rc != ERR_RIGHTS)
 			break;
 	}
-	uprintf("memory: cannot start the event forwarder: %d\n", (int)rc);
+	uprintf("memory: cannot start the event forwarder: %s\n", keel_strerror(rc));
 	return false;
 }
 
@@ -152,6 +155,7 @@ int main(uintptr_t arg)
 	int32_t rc;
 
 	(void)arg;
+	keel_log_start();
 	serve_cap = keel_startup_cap(KEEL_STARTUP_SERVE, INTERFACE);
 	self_cap = keel_startup_cap(KEEL_STARTUP_SELF, INTERFACE);
 	if (serve_cap == CAP_NULL || self_cap == CAP_NULL) {
@@ -166,6 +170,6 @@ int main(uintptr_t arg)
 	uprintf("memory: serving %s, %u frames free, default quota %u frames\n", INTERFACE,
 		(unsigned)start_free, MEM_DEFAULT_QUOTA);
 	rc = serve(&srv, start_free);
-	uprintf("memory: receive failed: %d\n", (int)rc);
+	uprintf("memory: receive failed: %s\n", keel_strerror(rc));
 	return 1;
 }
