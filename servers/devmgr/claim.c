@@ -19,6 +19,23 @@ int32_t claim_line_check(const struct claims *c, uint8_t line, uint64_t badge)
 	return owner == 0 || owner == badge ? ERR_OK : KEEL_DEVMGR_ERROR_CLAIMED;
 }
 
+unsigned claim_release(struct claims *c, uint64_t badge)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; badge != 0 && i < KEEL_DEVMGR_DEVICES_MAX; i++)
+		if (c->device[i] == badge) {
+			c->device[i] = 0;
+			n++;
+		}
+	for (unsigned i = 0; badge != 0 && i < CLAIM_LINES; i++)
+		if (c->line[i] == badge) {
+			c->line[i] = 0;
+			n++;
+		}
+	return n;
+}
+
 static int is_memory(const struct keel_devmgr_bar *b)
 {
 	return b->kind == KEEL_DEVMGR_BAR_KIND_MEMORY || b->kind == KEEL_DEVMGR_BAR_KIND_MEMORY64;

@@ -28,6 +28,13 @@ int32_t claim_device_check(const struct claims *c, uint8_t index, uint64_t badge
 int32_t claim_line_check(const struct claims *c, uint8_t line, uint64_t badge);
 
 /*
+ * Forgets every claim of `badge` (a driver that ended for good: stopped, or over its restart
+ * limit): its devices and lines may be claimed by others. The number of devices and lines
+ * released.
+ */
+unsigned claim_release(struct claims *c, uint64_t badge);
+
+/*
  * The pages of memory BAR `bar` of device `index` into *out: ERR_OK, NO_SUCH_BAR when it is no
  * memory BAR, NOT_GRANTED when it is unassigned (base 0) or reaches past 4 GiB (`upper` is the
  * upper half of a 64-bit BAR, not 0: above 4 GiB), SHARED_PAGE when another device's memory BAR

@@ -42,6 +42,29 @@ static void test_owners_by_badge(void **state)
 	assert_int_equal(claim_line_check(&c, 10, 8), ERR_OK);
 }
 
+/* A driver gone for good leaves its devices and lines to others; nobody else's change. */
+static void test_release(void **state)
+{
+	struct claims c;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	c.device[3] = 7;
+	c.device[KEEL_DEVMGR_DEVICES_MAX - 1] = 7;
+	c.device[4] = 8;
+	c.line[11] = 7;
+	c.line[10] = 8;
+	assert_int_equal(claim_release(&c, 7), 3);
+	assert_int_equal(claim_device_check(&c, 3, 9), ERR_OK);
+	assert_int_equal(claim_device_check(&c, KEEL_DEVMGR_DEVICES_MAX - 1, 9), ERR_OK);
+	assert_int_equal(claim_line_check(&c, 11, 9), ERR_OK);
+	assert_int_equal(claim_device_check(&c, 4, 9), KEEL_DEVMGR_ERROR_CLAIMED);
+	assert_int_equal(claim_line_check(&c, 10, 9), KEEL_DEVMGR_ERROR_CLAIMED);
+	assert_int_equal(claim_release(&c, 7), 0);
+	assert_int_equal(claim_release(&c, 0), 0); /* 0 is "unclaimed", never an owner */
+	assert_int_equal(c.device[0], 0);
+}
+
 static void test_page_aligned_bar(void **state)
 {
 	struct claim_range r;
@@ -89,6 +112,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_owners_by_badge, setup),
+	    cmocka_unit_test_setup(test_release, setup),
 	    cmocka_unit_test_setup(test_page_aligned_bar, setup),
 	    cmocka_unit_test_setup(test_small_bars_round_to_pages_unless_shared, setup),
 	    cmocka_unit_test_setup(test_unassigned_and_high_bars_are_not_granted, setup),

@@ -3,19 +3,24 @@
  * manifest gives it (`ioport pci 0xcf8 8`), serves the registry, and hands a device's driver
  * its resources: I/O BARs carved from `ioport pci_io ... admin`, memory BARs carved from
  * `devmem pci_mem ... admin`, and its interrupt line from the `irq` entries it was given.
- * Claims are recorded by the caller's badge (claim.c); docs/system.md, "Device manager".
+ * Claims are recorded by the caller's badge (claim.c) and released when the supervisor says
+ * the claiming unit ended for good; docs/system.md, "Device manager".
  */
 #include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
 #include "idl/devmgr_server.h"
+#include "idl/supervisor_client.h"
 #include "servers/devmgr/claim.h"
 #include "servers/devmgr/pci.h"
+#include "servers/ended/ended.h"
 #include "servers/log/log.h"
 
 #define PCI_ADDRESS 0xcf8u
 #define PCI_DATA 0xcfcu
+#define INTERFACE "keel.devmgr.DeviceManager"
+#define SUPERVISOR "keel.supervisor.Supervisor"
 
 /* An interrupt line the system gave us to hand out: the binding and its notification. */
 struct line_grant {
@@ -29,6 +34,7 @@ static cap_t pci_io = CAP_NULL;  /* ports to hand out, if this system gives any 
 static cap_t pci_mem = CAP_NULL; /* the PCI memory window to carve BARs from */
 static struct line_grant lines[CLAIM_LINES];
 static uint32_t nlines;
+static struct keel_supervisor_client sup = {.ep = CAP_NULL, .timeout_us = 1000000};
 
 static uint32_t config_address(uint8_t bus, uint8_t slot, uint8_t fn, uint8_t reg)
 {
@@ -245,10 +251,46 @@ static void find_lines(void)
 	}
 }
 
+/*
+ * Unit `unit` ended: if the supervisor has it stopped or given up (not coming back), its
+ * claims go. A restarting driver keeps them: its next instance claims again by the same badge.
+ */
+static void unit_ended(uint8_t unit, uint8_t how)
+{
+	struct keel_supervisor_unit_status st;
+	int32_t r = unit == 0 ? ERR_INVALID : keel_supervisor_status(&sup, (uint8_t)(unit - 1), &st);
+	unsigned n;
+
+	(void)how;
+	if (r != ERR_OK) {
+		uprintf("devmgr: unit %u ended; its state is unknown (%s): its claims stay\n",
+			(unsigned)unit, keel_strerror(r));
+		return;
+	}
+	if (st.state != KEEL_SUPERVISOR_UNIT_STATE_STOPPED &&
+	    st.state != KEEL_SUPERVISOR_UNIT_STATE_GAVE_UP)
+		return;
+	n = claim_release(&claims, unit);
+	if (n > 0)
+		uprintf("devmgr: unit %u (%.*s) ended for good: %u claims released\n",
+			(unsigned)unit, st.name.len, st.name.data, n);
+}
+
+/* With a supervisor capability, claims are released when their units end for good. */
+static void watch_ends(void)
+{
+	sup.ep = keel_startup_cap(KEEL_STARTUP_CLIENT, SUPERVISOR);
+	if (sup.ep == CAP_NULL)
+		uprintf("devmgr: no %s capability: claims stay after their drivers end\n", SUPERVISOR);
+	else if (!keel_ended_start(keel_startup_cap(KEEL_STARTUP_SELF, INTERFACE),
+				   KEEL_DEVMGR_DEVICE_MANAGER_IFACE_ID, "devmgr"))
+		uprintf("devmgr: claims stay after their drivers end\n");
+}
+
 int main(uintptr_t arg)
 {
 	static const struct pci_access pci = {.read = config_read, .write = config_write};
-	cap_t ep = keel_startup_cap(KEEL_STARTUP_SERVE, "keel.devmgr.DeviceManager");
+	cap_t ep = keel_startup_cap(KEEL_STARTUP_SERVE, INTERFACE);
 	cap_t config = keel_startup_cap(KEEL_STARTUP_IOPORT, "pci");
 	struct keel_devmgr_device_manager_server srv;
 	int32_t r;
@@ -272,5 +314,8 @@ int main(uintptr_t arg)
 	uprintf("devmgr: %u PCI functions on %u buses%s\n", registry.summary.devices,
 		registry.summary.buses, registry.summary.unlisted ? " (some unlisted)" : "");
 	keel_devmgr_device_manager_server_init(&srv, ep, &handlers, NULL);
-	return keel_devmgr_device_manager_serve(&srv);
+	watch_ends();
+	r = keel_ended_serve(ep, keel_devmgr_device_manager_dispatch_untyped, &srv, unit_ended);
+	uprintf("devmgr: receive failed: %s\n", keel_strerror(r));
+	return 1;
 }

@@ -1,9 +1,10 @@
 /*
- * The device manager's QEMU test driver (//servers/devmgr:devmgr_qemu_test): a unit wired to
+ * The device manager's QEMU test driver (//servers/devmgr:devmgr_claim_test): a unit wired to
  * the device manager with ADMIN finds QEMU's default NIC (e1000, 8086:100e), claims its MMIO
- * BAR0 and reads STATUS and CTRL through the mapping, claims its I/O BAR and uses its ports, claims its interrupt line and makes the NIC raise it (ICS). It
- * checks the refusals: no ADMIN, a BAR that is not memory (or not I/O), a line not granted,
- * no device.
+ * BAR0 and reads STATUS and CTRL through the mapping, claims its I/O BAR and uses its ports,
+ * claims its interrupt line and makes the NIC raise it (ICS). It checks the refusals: no
+ * ADMIN, a BAR that is not memory (or not I/O), a line not granted, no device. Then it waits,
+ * holding the NIC, until intruder has it crashed.
  */
 #include <keel/startup.h>
 #include <keel/syscall.h>
@@ -124,6 +125,7 @@ int main(uintptr_t arg)
 {
 	struct keel_devmgr_device d;
 	uint8_t nic = 0xff;
+	uint32_t bits;
 
 	(void)arg;
 	dm.ep = keel_startup_cap(KEEL_STARTUP_CLIENT, "keel.devmgr.DeviceManager");
@@ -137,6 +139,7 @@ int main(uintptr_t arg)
 	io_bar(nic, &d);
 	interrupt(nic);
 	refusals(nic);
-	uprintf(WHO ": %d failed\n", check_failed);
-	return check_failed;
+	uprintf(WHO ": %d failed; waiting to be crashed\n", check_failed);
+	sys_notify_wait(sys_notify_create(), &bits, IPC_WAIT_FOREVER);
+	return 1;
 }
