@@ -209,6 +209,7 @@ void kmain(const struct boot_info *bi)
 	print_boot_info(bi);
 	init_memory(bi);
 	print_timer_info();
+	arch_smp_init();
 	init_scheduler();
 	timer_set_tick_hook(sched_tick_hook); /* before interrupts are first enabled */
 	run_boot_test(bi);

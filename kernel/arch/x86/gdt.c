@@ -133,6 +133,16 @@ void gdt_init(struct percpu *cpu)
 	percpu_ready = true;
 }
 
+void gdt_load_ap(void)
+{
+	struct gdt_pointer ptr = {sizeof(gdt) - 1, (uint32_t)(uintptr_t)gdt};
+
+	__asm__ volatile("lgdt %0" : : "m"(ptr));
+	__asm__ volatile("ljmp %0, $1f\n1:" : : "i"(SEL_KERNEL_CODE));
+	__asm__ volatile("movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%ss" : : "r"(SEL_KERNEL_DATA));
+	__asm__ volatile("lldt %w0" : : "r"(SEL_NULL));
+}
+
 bool gdt_percpu_ready(void)
 {
 	return percpu_ready;

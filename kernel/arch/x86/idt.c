@@ -3,6 +3,7 @@
  * (a fresh stack even if %esp is bad), and the DPL-3 int 0x80 gate. Also the trap dispatcher.
  */
 #include <arch/gdt.h>
+#include <arch/lapic.h>
 #include <arch/syscall.h>
 #include <arch/trap.h>
 #include <kernel/arch.h>
@@ -47,7 +48,13 @@ void idt_init(void)
 	idt_set_gate(TRAP_DF, 0, SEL_DF_TSS, GATE_PRESENT | GATE_TASK);
 	idt_set_gate(TRAP_SYSCALL, (uint32_t)(uintptr_t)syscall_int80_entry, SEL_KERNEL_CODE,
 		     GATE_PRESENT | GATE_DPL(3) | GATE_INTERRUPT_32);
+	idt_set_gate(LAPIC_SPURIOUS_VECTOR, (uint32_t)(uintptr_t)lapic_spurious_entry,
+		     SEL_KERNEL_CODE, GATE_PRESENT | GATE_INTERRUPT_32);
+	idt_load();
+}
 
+void idt_load(void)
+{
 	struct idt_pointer ptr = {sizeof(idt) - 1, (uint32_t)(uintptr_t)idt};
 
 	__asm__ volatile("lidt %0" : : "m"(ptr));

@@ -15,7 +15,7 @@
 #include "pte.h"
 
 #define PDE_KERNEL_FIRST PDE_INDEX(KERNEL_BASE)
-#define MMU_FLAGS_ALL	 (MMU_PRESENT | MMU_WRITABLE | MMU_USER)
+#define MMU_FLAGS_ALL	 (MMU_PRESENT | MMU_WRITABLE | MMU_USER | MMU_NOCACHE)
 
 /* An address space is its page directory, living in its own PMM frame. */
 struct page_table {
@@ -178,6 +178,16 @@ struct page_table *mmu_create_address_space(void)
 	return pt;
 }
 
+phys_addr_t mmu_boot_directory(void)
+{
+	struct page_table *pt = mmu_create_address_space();
+
+	if (pt == NULL)
+		return 0;
+	pt->pde[0] = kernel_space->pde[PDE_KERNEL_FIRST]; /* phys 0-4 MiB, also at 0 */
+	return virt_to_phys(pt);
+}
+
 bool mmu_table_present(const struct page_table *pt, virt_addr_t virt)
 {
 	return (pt->pde[PDE_INDEX(virt)] & PTE_PRESENT) != 0;
@@ -239,7 +249,8 @@ int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint
 	if (*pte & PTE_PRESENT)
 		return ERR_BUSY;
 	*pte = phys | PTE_PRESENT | (flags & MMU_WRITABLE ? PTE_WRITABLE : 0) |
-	       (flags & MMU_USER ? PTE_USER : 0) | (virt >= USER_SPACE_END ? PTE_GLOBAL : 0);
+	       (flags & MMU_USER ? PTE_USER : 0) | (flags & MMU_NOCACHE ? PTE_PCD | PTE_PWT : 0) |
+	       (virt >= USER_SPACE_END ? PTE_GLOBAL : 0);
 	return ERR_OK;
 }
 
@@ -309,7 +320,7 @@ void mmu_activate(struct page_table *pt)
 void *mmu_kmap(phys_addr_t frame)
 {
 	KASSERT((frame & (PAGE_SIZE - 1)) == 0); /* whole frames only */
-	if (frame < DIRECT_MAP_MAX)
+	if (frame < direct_map_end())
 		return phys_to_virt(frame);
 	KASSERT(kmap_frame == KMAP_NONE); /* one window: no nesting */
 	if (mmu_map_page(kernel_space, frame, KMAP_WINDOW, MMU_WRITABLE) != ERR_OK)
@@ -321,7 +332,7 @@ void *mmu_kmap(phys_addr_t frame)
 /* Ends a mmu_kmap: unmaps the window (and drops its TLB entry) if it was used. */
 void mmu_kunmap(phys_addr_t frame)
 {
-	if (frame < DIRECT_MAP_MAX)
+	if (frame < direct_map_end())
 		return;
 	KASSERT(kmap_frame == frame); /* release what was mapped */
 	mmu_unmap_page(kernel_space, KMAP_WINDOW);

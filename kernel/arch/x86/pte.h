@@ -10,6 +10,8 @@
 #define PTE_PRESENT    (1u << 0)
 #define PTE_WRITABLE   (1u << 1)
 #define PTE_USER       (1u << 2)
+#define PTE_PWT        (1u << 3) /* write-through */
+#define PTE_PCD        (1u << 4) /* cache disabled */
 #define PTE_GLOBAL     (1u << 8) /* survives CR3 loads (with CR4.PGE); kernel pages only */
 #define PTE_FRAME_MASK 0xFFFFF000u
 

@@ -63,4 +63,10 @@ trap_common:
 	TRAP_FRAME_IRET
 	.size trap_common, . - trap_common
 
+	.global lapic_spurious_entry
+	.type lapic_spurious_entry, @function
+lapic_spurious_entry:
+	iret
+	.size lapic_spurious_entry, . - lapic_spurious_entry
+
 	.section .note.GNU-stack, "", @progbits /* no executable stack */

@@ -100,6 +100,12 @@ void arch_thread_init_user(struct thread *t, uintptr_t entry, uintptr_t user_sp,
  */
 void arch_context_switch(struct thread *prev, struct thread *next);
 
+/*
+ * Finds the other CPUs and starts them (arch-specific; x86: ACPI's MADT, INIT/SIPI). Once, on
+ * the boot CPU, after memory and the timer are up and before interrupts are first enabled.
+ */
+void arch_smp_init(void);
+
 /* Prints a stack trace of the caller (best effort, symbol names where known). */
 void arch_print_backtrace(void);
 

@@ -10,6 +10,7 @@
 #define MMU_PRESENT (1u << 0)
 #define MMU_WRITABLE (1u << 1)
 #define MMU_USER (1u << 2)
+#define MMU_NOCACHE (1u << 3) /* device registers: caching disabled (kernel mappings) */
 
 struct page_table; /* opaque; one per address space */
 
@@ -57,6 +58,12 @@ void mmu_activate(struct page_table *pt);
  * <arch/memory.h>). There is one window: at most one high frame is mapped at a time (KASSERT),
  * with interrupts off from mmu_kmap to its mmu_kunmap(frame), and nothing blocks in between.
  */
+/*
+ * A new directory for a CPU coming up (kernel/arch/x86/smp.c): the kernel half, and the first
+ * 4 MiB mapped 1:1 as well, so that the trampoline survives turning paging on. Its frame, or 0.
+ */
+phys_addr_t mmu_boot_directory(void);
+
 void *mmu_kmap(phys_addr_t frame);
 void mmu_kunmap(phys_addr_t frame);
 

@@ -47,6 +47,8 @@ _Static_assert(sizeof(struct tss) == 104, "hardware TSS layout");
  * descriptor); an AP will run the same per-CPU load.
  */
 void gdt_init(struct percpu *cpu);
+/* An AP coming up: the boot CPU's GDT with flat kernel segments; no TSS, no %fs yet. */
+void gdt_load_ap(void);
 /* True once gdt_init has pointed %fs at this CPU's struct percpu (this_cpu() works). */
 bool gdt_percpu_ready(void);
 /* Sets the stack the CPU switches to on traps from user mode. */

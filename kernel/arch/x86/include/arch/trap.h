@@ -79,6 +79,10 @@ static inline uint32_t trap_interrupted_esp(const struct trap_frame *f)
 extern const uint32_t trap_stub_table[TRAP_STUB_COUNT]; /* trap_entry.S, in vector order */
 
 void idt_init(void);
+/* Loads the IDT idt_init built on this CPU (an AP coming up). */
+void idt_load(void);
+/* The local APIC's spurious interrupt: nothing to do, no EOI (trap_entry.S). */
+void lapic_spurious_entry(void);
 /* Called by trap_common with the frame it built; returns to the interrupted code. */
 void trap_dispatch(struct trap_frame *frame);
 /* "#PF" and "page fault" for vector 14 (vector taken modulo 32). */

@@ -1,0 +1,27 @@
+/*
+ * The local APIC of each CPU (one MMIO page at the same physical address for all of them,
+ * each CPU seeing its own): its id, enabling it, and inter-processor interrupts.
+ */
+#ifndef ARCH_LAPIC_H
+#define ARCH_LAPIC_H
+
+#include <arch/memory.h>
+#include <kernel/types.h>
+
+#define LAPIC_VA (KERNEL_RESERVED_BASE + 0x1000u) /* after the kmap window */
+
+/* Maps the local APIC page at LAPIC_VA (uncached). ERR_* from the mapping. Boot CPU, once. */
+int lapic_map(uint32_t phys);
+/* Enables this CPU's local APIC (spurious vector LAPIC_SPURIOUS_VECTOR); its LVT unchanged. */
+void lapic_enable(void);
+/* This CPU's local APIC id. */
+uint8_t lapic_id(void);
+/* INIT, then the start-up IPI that starts the CPU `apic_id` at physical page `page` << 12. */
+void lapic_send_init(uint8_t apic_id);
+void lapic_send_startup(uint8_t apic_id, uint8_t page);
+/* Whether the last IPI this CPU sent has been accepted (delivery status idle). */
+bool lapic_ipi_idle(void);
+
+#define LAPIC_SPURIOUS_VECTOR 0xff
+
+#endif /* ARCH_LAPIC_H */

@@ -1,0 +1,144 @@
+/*
+ * Application processors (docs/smp.md). The boot CPU reads ACPI's MADT, starts every other
+ * enabled CPU with INIT and start-up IPIs into the trampoline (smp_trampoline.S), and waits
+ * for each to report in with the local APIC id it reads from its own APIC. Until the kernel's
+ * SMP scheduling lands, a CPU that reported in stays parked with interrupts off.
+ */
+#include <arch/gdt.h>
+#include <arch/lapic.h>
+#include <arch/memory.h>
+#include <arch/smp.h>
+#include <arch/trap.h>
+#include <arch/x86.h>
+#include <keel/abi.h>
+#include <kernel/arch.h>
+#include <kernel/kprintf.h>
+#include <kernel/mmu.h>
+#include <kernel/percpu.h>
+#include <kernel/string.h>
+#include <kernel/timer.h>
+
+#include "acpi.h"
+
+#define INIT_WAIT_US	 10000u	 /* after INIT, before the first start-up IPI */
+#define STARTUP_WAIT_US	 200u	 /* after the first start-up IPI */
+#define REPORT_WAIT_US	 100000u /* after the second: the CPU counts as not starting */
+
+static uint8_t ap_stacks[PERCPU_MAX_CPUS - 1][KERNEL_STACK_SIZE] __attribute__((aligned(16)));
+static volatile uint32_t ap_reported; /* 1 + the APIC id the starting AP read, 0 before */
+static unsigned cpus_online = 1;
+
+unsigned smp_cpus_online(void)
+{
+	return cpus_online;
+}
+
+/* acpi_read_fn: copies through mmu_kmap a page at a time (the tables lie anywhere). */
+static bool phys_read(void *ctx, void *dst, uint32_t phys, uint32_t len)
+{
+	(void)ctx;
+	while (len > 0) {
+		phys_addr_t frame = phys & ~(PAGE_SIZE - 1);
+		uint32_t off = phys - frame, n = PAGE_SIZE - off < len ? PAGE_SIZE - off : len;
+		bool irq = arch_irq_save();
+
+		memcpy(dst, (const uint8_t *)mmu_kmap(frame) + off, n);
+		mmu_kunmap(frame);
+		arch_irq_restore(irq);
+		dst = (uint8_t *)dst + n;
+		phys += n;
+		len -= n;
+	}
+	return true;
+}
+
+/* An AP, on its boot stack with the boot directory: joins the kernel, reports in, parks. */
+static _Noreturn void smp_ap_main(void)
+{
+	mmu_activate(mmu_kernel_space());
+	gdt_load_ap();
+	idt_load();
+	lapic_enable();
+	ap_reported = 1u + lapic_id();
+	arch_halt();
+}
+
+/* Waits until the starting AP reports in or `us` passed; whether it did. */
+static bool wait_report(uint64_t us)
+{
+	uint64_t end = timer_read_us() + us;
+
+	while (ap_reported == 0 && timer_read_us() < end)
+		__asm__ volatile("pause");
+	return ap_reported != 0;
+}
+
+/* INIT, then up to two start-up IPIs (Intel's MP protocol). Whether `apic_id` reported in. */
+static bool start_ap(uint8_t apic_id, unsigned index, uint32_t boot_dir)
+{
+	struct smp_trampoline_params *p = phys_to_virt(
+	    SMP_TRAMPOLINE_PHYS + (uint32_t)(smp_trampoline_params - smp_trampoline));
+
+	p->cr3 = boot_dir;
+	p->stack_top = (uint32_t)(uintptr_t)(ap_stacks[index - 1] + KERNEL_STACK_SIZE);
+	p->entry = (uint32_t)(uintptr_t)smp_ap_main;
+	ap_reported = 0;
+	lapic_send_init(apic_id);
+	wait_report(INIT_WAIT_US);
+	for (unsigned i = 0; i < 2 && ap_reported == 0; i++) {
+		lapic_send_startup(apic_id, SMP_TRAMPOLINE_PHYS >> 12);
+		wait_report(i == 0 ? STARTUP_WAIT_US : REPORT_WAIT_US);
+	}
+	return ap_reported == 1u + apic_id;
+}
+
+static void print_madt(const struct acpi_madt *m)
+{
+	kprintf("smp: %u CPU%s in ACPI's MADT (APIC ids", m->ncpus, m->ncpus == 1 ? "" : "s");
+	for (unsigned i = 0; i < m->ncpus; i++)
+		kprintf(" %u", m->apic_id[i]);
+	kprintf("), I/O APIC %s0x%08x\n", m->have_ioapic ? "at " : "missing, ", m->ioapic_phys);
+	if (m->cpus_dropped != 0)
+		kprintf("smp: %u more CPUs ignored: at most %u are used\n", m->cpus_dropped,
+			ACPI_CPUS_MAX);
+}
+
+/* Starts every AP of m; the boot CPU's APIC is `self`. */
+static void start_aps(const struct acpi_madt *m, uint8_t self, uint32_t boot_dir)
+{
+	memcpy(phys_to_virt(SMP_TRAMPOLINE_PHYS), smp_trampoline,
+	       (size_t)(smp_trampoline_end - smp_trampoline));
+	for (unsigned i = 0; i < m->ncpus; i++) {
+		if (m->apic_id[i] == self)
+			continue;
+		if (start_ap(m->apic_id[i], cpus_online, boot_dir))
+			cpus_online++;
+		else
+			kprintf("smp: the CPU with APIC id %u did not report in: not used\n",
+				m->apic_id[i]);
+	}
+}
+
+void arch_smp_init(void)
+{
+	struct acpi_madt m;
+	int err = acpi_read_madt(phys_read, NULL, &m);
+	phys_addr_t boot_dir;
+
+	if (err != ERR_OK) {
+		kprintf("smp: no usable ACPI MADT (error %d): the boot CPU only\n", err);
+		return;
+	}
+	print_madt(&m);
+	if (m.ncpus < 2)
+		return;
+	boot_dir = mmu_boot_directory();
+	if (boot_dir == 0 || lapic_map(m.lapic_phys) != ERR_OK) {
+		kprintf("smp: no memory for the local APIC or the boot directory: the boot CPU only\n");
+		return;
+	}
+	lapic_enable();
+	start_aps(&m, lapic_id(), (uint32_t)boot_dir);
+	kprintf("smp: %u of %u CPUs up; the others wait parked until SMP scheduling lands\n",
+		cpus_online, m.ncpus);
+}
