@@ -20,7 +20,8 @@ def _steps(what, steps):
 
 def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 45,
               qemu_args = [], size = "small", memory = None, send = [], sendkey = [],
-              screen = [], run_options = None, **kwargs):
+              screen = [], screen_cells = [], screen_on = None, run_options = None,
+              **kwargs):
     """Boots `image` and judges its serial output (docs/build.md, "QEMU tests").
 
     send: [(regex, text), ...] or ["REGEX=>TEXT", ...]: when the next serial line matching
@@ -31,6 +32,11 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
     screen: regexes that rows of the VGA text screen (read through QEMU's monitor once every
         expectation matched and every step fired, again until they match) must match, in
         order from the top.
+    screen_cells: ["ATTR=COUNT", ...]: the screen has COUNT cells with attribute byte ATTR
+        (e.g. "0x1e=57": yellow on blue).
+    screen_on: a regex: the screen is read once, when a serial line matching it appears
+        (before that line's sendkey step), instead of at the end; the guest holds it still
+        by waiting for that key.
     run_options: boot through tools/run (`tools/run --iso ISO --monitor SOCKET --timeout T`
         and these options, e.g. ["--vga", "--display", "none"]) instead of qemu_test.py's
         own QEMU command line: what a user's `tools/run ...` runs. Not with exit_code,
@@ -55,6 +61,10 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
         args.append("--qemu-arg=" + _quote(q))  # "=": values start with "-"
     for r in screen:
         args += ["--screen", _quote(r)]
+    for c in screen_cells:
+        args += ["--screen-cells", _quote(c)]
+    if screen_on != None:
+        args += ["--screen-on", _quote(screen_on)]
     data = [image]
     if run_options != None:
         if exit_code != None or memory != None or qemu_args or send:

@@ -20,7 +20,10 @@ Screen: each --screen regex must match a row of the VGA text screen (80x25 at ph
 0xb8000, read through the monitor with `xp`, each row's characters in code page 437 without
 trailing blanks), in order from the top. The screen is read once every serial expectation has
 matched and every input step fired, and read again, as the guest may still be painting, until
-it matches or the time is up.
+it matches or the time is up. Each --screen-cells ATTR=COUNT wants COUNT cells with attribute
+byte ATTR (bg << 4 | fg). With --screen-on REGEX the screen is read once instead, when a serial
+line matching REGEX appears, before that line's input steps fire: a guest that waits for a key
+there holds the screen still for the reading.
 
 With --tools-run PATH the image boots through `PATH --iso ISO --monitor SOCKET --timeout T`
 and each --run-option (tools/run, as a user runs it, e.g. with `--vga --display none`) instead
@@ -53,6 +56,9 @@ def parse_args(argv):
     p.add_argument("--sendkey-on", action="append", default=[], help="regex of a serial line")
     p.add_argument("--sendkey-text", action="append", default=[], help="text to type as keys")
     p.add_argument("--screen", action="append", default=[], help="regex of a VGA row, in order")
+    p.add_argument("--screen-cells", action="append", default=[], metavar="ATTR=COUNT",
+                   help="the screen has COUNT cells with attribute byte ATTR")
+    p.add_argument("--screen-on", metavar="REGEX", help="read the screen when this line appears")
     p.add_argument("--tools-run", help="boot through this tools/run script")
     p.add_argument("--run-option", action="append", default=[], help="an option of tools/run")
     args = p.parse_args(argv)
@@ -62,8 +68,13 @@ def parse_args(argv):
                 "--memory or --send-on (its stdin is /dev/null)")
     if args.run_option and not args.tools_run:
         p.error("--run-option needs --tools-run")
-    if args.screen and args.exit_code is not None:
-        p.error("--screen is read while the guest runs: not with --exit-code")
+    try:
+        parse_cell_counts(args.screen_cells)
+    except ValueError:
+        p.error("--screen-cells wants ATTR=COUNT such as 0x1e=57, not %r" % args.screen_cells)
+    if (args.screen or args.screen_cells) and args.exit_code is not None and not args.screen_on:
+        p.error("--screen is read at the end while the guest runs: with --exit-code only "
+                "with --screen-on")
     if len(args.send_on) != len(args.send_text) or \
             len(args.sendkey_on) != len(args.sendkey_text):
         p.error("every --send-on/--sendkey-on needs its --send-text/--sendkey-text")
@@ -225,9 +236,9 @@ XP_SCREEN = "xp /%dxh 0x%x" % (SCREEN_ROWS * SCREEN_COLS, SCREEN_BASE)
 _XP_LINE = re.compile(r"^([0-9a-f]+): ((?:0x[0-9a-f]{4} *)+)$", re.M)
 
 
-def screen_rows(xp_output):
-    """The rows of the VGA text screen from XP_SCREEN's output: characters in code page 437,
-    without trailing blanks. Raises ValueError when a cell is missing."""
+def screen_cells(xp_output):
+    """The 2000 cells (attribute << 8 | character) of the VGA text screen from XP_SCREEN's
+    output. Raises ValueError when a cell is missing."""
     cells = {}
     for m in _XP_LINE.finditer(xp_output.replace("\r", "")):
         first = (int(m.group(1), 16) - SCREEN_BASE) // 2
@@ -237,11 +248,24 @@ def screen_rows(xp_output):
     if missing:
         raise ValueError("the monitor's `%s` gave no cell %d: %r"
                          % (XP_SCREEN, missing[0], xp_output[-200:]))
+    return [cells[i] for i in range(SCREEN_ROWS * SCREEN_COLS)]
+
+
+def screen_rows(cells):
+    """The rows of the screen: characters in code page 437, without trailing blanks."""
     rows = []
     for r in range(SCREEN_ROWS):
-        chars = bytes(cells[r * SCREEN_COLS + c] & 0xff for c in range(SCREEN_COLS))
+        chars = bytes(c & 0xff for c in cells[r * SCREEN_COLS:(r + 1) * SCREEN_COLS])
         rows.append(codecs.decode(chars, "cp437").replace("\0", " ").rstrip(" "))
     return rows
+
+
+def attribute_counts(cells):
+    """How many cells have each attribute byte."""
+    counts = {}
+    for c in cells:
+        counts[c >> 8] = counts.get(c >> 8, 0) + 1
+    return counts
 
 
 def screen_missing(patterns, rows):
@@ -301,33 +325,61 @@ class Input:
 
 
 class Screen:
-    """The --screen expectations, checked on the VGA screen read through the monitor."""
+    """The --screen expectations (rows in order, --screen-cells counts of attributes), checked
+    on the VGA screen read through the monitor: at the end, again until they match, or once
+    when the --screen-on line appears (the guest then waits for a key to go on)."""
 
-    def __init__(self, patterns, monitor):
-        self.patterns = [re.compile(p) for p in patterns]
+    def __init__(self, args, monitor):
+        self.patterns = [re.compile(p) for p in args.screen]
+        self.cells = parse_cell_counts(args.screen_cells)
+        self.trigger = re.compile(args.screen_on) if args.screen_on else None
         self.monitor = monitor
-        self.rows, self.missing, self.error = None, [p.pattern for p in self.patterns], None
+        self.rows, self.problems, self.read = None, [], False
+
+    def wanted(self):
+        return bool(self.patterns or self.cells)
+
+    def check(self):
+        """Reads the screen; true when every expectation holds."""
+        self.read = True
+        try:
+            cells = screen_cells(self.monitor.command(XP_SCREEN))
+        except (OSError, ValueError) as e:
+            self.problems = ["reading the screen through the monitor at %s: %s"
+                             % (self.monitor.path, e)]
+            return False
+        self.rows, counts, self.problems = screen_rows(cells), attribute_counts(cells), []
+        missing = screen_missing(self.patterns, self.rows)
+        if missing:
+            self.problems.append("screen rows not seen (in order): %s"
+                                 % ", ".join(map(repr, missing)))
+        for attr, want in sorted(self.cells.items()):
+            if counts.get(attr, 0) != want:
+                self.problems.append("screen cells with attribute 0x%02x: %d, want %d"
+                                     % (attr, counts.get(attr, 0), want))
+        return not self.problems
+
+    def line(self, text, log):
+        """With --screen-on: the screen is read once, when its line appears."""
+        if self.trigger and not self.read and self.wanted() and self.trigger.search(text):
+            log.append("[qemu_test: screen read: %s]" % ("as expected" if self.check()
+                                                         else "NOT as expected"))
 
     def matched(self):
-        """Reads the screen (if there are expectations) and tells whether they all match."""
-        if not self.patterns:
+        """Whether the run may end as far as the screen goes (read now if it is read last)."""
+        if not self.wanted():
             return True
-        try:
-            self.rows = screen_rows(self.monitor.command(XP_SCREEN))
-        except (OSError, ValueError) as e:
-            self.error = "reading the screen through the monitor at %s: %s" % (
-                self.monitor.path, e)
-            return False
-        self.error = None
-        self.missing = screen_missing(self.patterns, self.rows)
-        return not self.missing
+        if self.trigger:
+            return self.read
+        return self.check()
 
     def errors(self):
-        if not self.patterns or not self.missing:
+        if not self.wanted():
             return []
-        if self.error:
-            return [self.error]
-        return ["screen rows not seen (in order): %s" % ", ".join(map(repr, self.missing))]
+        if not self.read:
+            return ["the screen was never read: %r did not appear"
+                    % (self.trigger.pattern if self.trigger else "every expectation")]
+        return self.problems
 
     def report(self):
         """The last screen read, for the log."""
@@ -337,11 +389,21 @@ class Screen:
             ["%02d|%s" % (i, row) for i, row in enumerate(self.rows)]
 
 
+def parse_cell_counts(specs):
+    """{attribute: count} from "ATTR=COUNT" strings (numbers as in Python: 0x1e=57)."""
+    counts = {}
+    for spec in specs:
+        attr, _, count = spec.partition("=")
+        counts[int(attr, 0)] = int(count, 0)
+    return counts
+
+
 class Lines:
     """Splits QEMU's output into serial lines for the judge and the input steps."""
 
-    def __init__(self, judge, feed):
-        self.judge, self.feed, self.log, self.pending = judge, feed, [], b""
+    def __init__(self, judge, feed, screen):
+        self.judge, self.feed, self.screen = judge, feed, screen
+        self.log, self.pending = [], b""
 
     def feed_chunk(self, chunk):
         self.pending += chunk
@@ -350,6 +412,7 @@ class Lines:
             text = raw.decode("utf-8", "replace").replace("\r", "")
             self.log.append(text)
             self.judge.line(text)
+            self.screen.line(text, self.log)  # before a key step that lets the guest go on
             self.feed.line(text, self.log)
 
     def finish(self):
@@ -399,7 +462,8 @@ def stop(args, proc):
 def run(args, monitor_path=None):
     monitor = Monitor(monitor_path) if monitor_path else None
     judge, feed = Judge(args.expect, args.forbid), Input(args, monitor)
-    screen, lines = Screen(args.screen, monitor), Lines(judge, feed)
+    screen = Screen(args, monitor)
+    lines = Lines(judge, feed, screen)
     command = qemu_command(args, monitor_path)
     lines.log.append("[qemu_test: $ %s]" % " ".join(command))
     proc = subprocess.Popen(command,
@@ -440,7 +504,7 @@ def verdict(args, judge, status, timed_out):
 
 def main(argv):
     args = parse_args(argv)
-    if args.sendkey_on or args.screen or args.tools_run:
+    if args.sendkey_on or args.screen or args.screen_cells or args.tools_run:
         tmp = tempfile.mkdtemp(prefix="keel-qemu-", dir="/tmp")  # short: a socket path
         try:
             judge, log, status, timed_out = run(args, os.path.join(tmp, "mon"))
@@ -456,7 +520,8 @@ def main(argv):
         for e in errors:
             print("FAIL: " + e)
         return 1
-    print("PASS: %d expectations matched" % (len(args.expect) + len(args.screen)))
+    print("PASS: %d expectations matched"
+          % (len(args.expect) + len(args.screen) + len(args.screen_cells)))
     return 0
 
 

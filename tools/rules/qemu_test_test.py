@@ -136,17 +136,25 @@ def xp_output(text_rows):
     return "\r\n".join(lines) + "\r\n"
 
 
+def screen_args(screen, cells, on=None):
+    argv = ["--iso", "x.iso"] + ["--screen=" + r for r in screen]
+    argv += ["--screen-cells=" + c for c in cells] + (["--screen-on=" + on] if on else [])
+    return qemu_test.parse_args(argv)
+
+
 class ScreenReading(unittest.TestCase):
     def test_rows_are_decoded_without_trailing_blanks(self):
-        rows = qemu_test.screen_rows("xp /2000xh 0xb8000\r\n" +
-                                     xp_output(["keel> echo hi", "hi", "", "\u2500 \u00e9"]))
+        cells = qemu_test.screen_cells("xp /2000xh 0xb8000\r\n" +
+                                       xp_output(["keel> echo hi", "hi", "", "\u2500 \u00e9"]))
+        rows = qemu_test.screen_rows(cells)
+        self.assertEqual(qemu_test.attribute_counts(cells), {7: 2000})
         self.assertEqual(rows[:5], ["keel> echo hi", "hi", "", "\u2500 \u00e9", ""])
         self.assertEqual(len(rows), 25)
 
     def test_a_short_reply_names_the_missing_cell(self):
         text = xp_output(["x"]).split("\r\n")
         with self.assertRaisesRegex(ValueError, "no cell 1992"):
-            qemu_test.screen_rows("\r\n".join(text[:-2]))
+            qemu_test.screen_cells("\r\n".join(text[:-2]))
 
     def test_patterns_match_rows_in_order(self):
         pats = [qemu_test.re.compile(p) for p in ["^a$", "^b$", "^c$"]]
@@ -156,7 +164,8 @@ class ScreenReading(unittest.TestCase):
     def test_the_screen_is_read_through_the_monitor(self):
         with FakeMonitor(1, xp_output(["Keel shell", "keel> echo hello vga"]).encode()) as mon:
             monitor = qemu_test.Monitor(mon.path)
-            screen = qemu_test.Screen([r"^Keel shell$", r"^keel> echo hello vga$"], monitor)
+            screen = qemu_test.Screen(screen_args([r"^Keel shell$", r"^keel> echo hello vga$"],
+                                                  ["0x07=2000"]), monitor)
             self.assertTrue(screen.matched())
             monitor.close()
         self.assertEqual(mon.got, [b"xp /2000xh 0xb8000\n"])
@@ -166,10 +175,31 @@ class ScreenReading(unittest.TestCase):
     def test_a_screen_that_does_not_match_is_reported(self):
         with FakeMonitor(1, xp_output(["something else"]).encode()) as mon:
             monitor = qemu_test.Monitor(mon.path)
-            screen = qemu_test.Screen([r"^hello$"], monitor)
+            screen = qemu_test.Screen(screen_args([r"^hello$"], ["0x1e=57"]), monitor)
             self.assertFalse(screen.matched())
             monitor.close()
-        self.assertEqual(screen.errors(), ["screen rows not seen (in order): '^hello$'"])
+        self.assertEqual(screen.errors(), ["screen rows not seen (in order): '^hello$'",
+                                           "screen cells with attribute 0x1e: 0, want 57"])
+
+    def test_with_screen_on_the_screen_is_read_once_at_its_line(self):
+        with FakeMonitor(1, xp_output(["held still"]).encode()) as mon:
+            monitor = qemu_test.Monitor(mon.path)
+            screen = qemu_test.Screen(screen_args([r"^held still$"], [], "^ready$"), monitor)
+            self.assertFalse(screen.matched())
+            self.assertEqual(screen.errors(), ["the screen was never read: '^ready$' did "
+                                               "not appear"])
+            log = []
+            screen.line("not yet", log)
+            screen.line("ready", log)
+            screen.line("ready", log)
+            self.assertTrue(screen.matched())
+            monitor.close()
+        self.assertEqual(log, ["[qemu_test: screen read: as expected]"])
+        self.assertEqual(screen.errors(), [])
+
+    def test_bad_cell_counts_are_refused(self):
+        with self.assertRaises(SystemExit):
+            qemu_test.parse_args(["--iso", "x", "--screen-cells", "1e"])
 
 
 if __name__ == "__main__":
