@@ -20,6 +20,7 @@ def _steps(what, steps):
 
 def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 45,
               qemu_args = [], size = "small", memory = None, send = [], sendkey = [],
+              screen = [], screen_cells = [], screen_on = None, run_options = None,
               **kwargs):
     """Boots `image` and judges its serial output (docs/build.md, "QEMU tests").
 
@@ -28,6 +29,18 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
         input, in order.
     sendkey: the same, typed as key presses through QEMU's monitor (`sendkey`): capitals and
         symbols with shift, newline as `ret`, "{name}" for any QEMU key name.
+    screen: regexes that rows of the VGA text screen (read through QEMU's monitor once every
+        expectation matched and every step fired, again until they match) must match, in
+        order from the top.
+    screen_cells: ["ATTR=COUNT", ...]: the screen has COUNT cells with attribute byte ATTR
+        (e.g. "0x1e=57": yellow on blue).
+    screen_on: a regex: the screen is read once, when a serial line matching it appears
+        (before that line's sendkey step), instead of at the end; the guest holds it still
+        by waiting for that key.
+    run_options: boot through tools/run (`tools/run --iso ISO --monitor SOCKET --timeout T`
+        and these options, e.g. ["--vga", "--display", "none"]) instead of qemu_test.py's
+        own QEMU command line: what a user's `tools/run ...` runs. Not with exit_code,
+        memory, qemu_args or send.
     """
     # A boot takes seconds; timeout_s (QEMU's own limit, which prints the serial log) stays
     # under a small test's 60 s, so a hang is reported by qemu_test.py, not killed by Bazel.
@@ -46,13 +59,27 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
         args += ["--sendkey-on=" + _quote(regex), "--sendkey-text=" + _quote(text)]
     for q in qemu_args:
         args.append("--qemu-arg=" + _quote(q))  # "=": values start with "-"
+    for r in screen:
+        args += ["--screen", _quote(r)]
+    for c in screen_cells:
+        args += ["--screen-cells", _quote(c)]
+    if screen_on != None:
+        args += ["--screen-on", _quote(screen_on)]
+    data = [image]
+    if run_options != None:
+        if exit_code != None or memory != None or qemu_args or send:
+            fail("qemu_test %s: run_options (tools/run) takes no exit_code, memory, " % name +
+                 "qemu_args or send")
+        args += ["--tools-run", "$(rootpath //tools:run)"]
+        args += ["--run-option=" + _quote(o) for o in run_options]
+        data += ["//tools:run", "//tools:run_qemu.py"]
     native.py_test(
         name = name,
         srcs = ["//tools/rules:qemu_test.py"],
         main = "//tools/rules:qemu_test.py",
         python_version = "PY3",
         args = args,
-        data = [image],
+        data = data,
         size = size,
         **kwargs
     )

@@ -15,8 +15,22 @@ text typed as a PS/2 keyboard would (shift for capitals and symbols, `ret` for a
 `{name}` for any QEMU key name, e.g. `{ctrl-c}`). TEXT takes the escapes \\n \\r \\t \\\\ \\xHH.
 Each list fires in its own order, at most one step per serial line; a trigger that never
 appears fails the test.
+
+Screen: each --screen regex must match a row of the VGA text screen (80x25 at physical
+0xb8000, read through the monitor with `xp`, each row's characters in code page 437 without
+trailing blanks), in order from the top. The screen is read once every serial expectation has
+matched and every input step fired, and read again, as the guest may still be painting, until
+it matches or the time is up. Each --screen-cells ATTR=COUNT wants COUNT cells with attribute
+byte ATTR (bg << 4 | fg). With --screen-on REGEX the screen is read once instead, when a serial
+line matching REGEX appears, before that line's input steps fire: a guest that waits for a key
+there holds the screen still for the reading.
+
+With --tools-run PATH the image boots through `PATH --iso ISO --monitor SOCKET --timeout T`
+and each --run-option (tools/run, as a user runs it, e.g. with `--vga --display none`) instead
+of this script's own QEMU command line; it then always has a monitor.
 """
 import argparse
+import codecs
 import os
 import re
 import selectors
@@ -41,7 +55,26 @@ def parse_args(argv):
     p.add_argument("--send-text", action="append", default=[], help="text for the serial input")
     p.add_argument("--sendkey-on", action="append", default=[], help="regex of a serial line")
     p.add_argument("--sendkey-text", action="append", default=[], help="text to type as keys")
+    p.add_argument("--screen", action="append", default=[], help="regex of a VGA row, in order")
+    p.add_argument("--screen-cells", action="append", default=[], metavar="ATTR=COUNT",
+                   help="the screen has COUNT cells with attribute byte ATTR")
+    p.add_argument("--screen-on", metavar="REGEX", help="read the screen when this line appears")
+    p.add_argument("--tools-run", help="boot through this tools/run script")
+    p.add_argument("--run-option", action="append", default=[], help="an option of tools/run")
     args = p.parse_args(argv)
+    if args.tools_run and (args.exit_code is not None or args.qemu_arg or
+                           args.memory != "128" or args.send_on):
+        p.error("--tools-run runs QEMU as tools/run does: no --exit-code, --qemu-arg, "
+                "--memory or --send-on (its stdin is /dev/null)")
+    if args.run_option and not args.tools_run:
+        p.error("--run-option needs --tools-run")
+    try:
+        parse_cell_counts(args.screen_cells)
+    except ValueError:
+        p.error("--screen-cells wants ATTR=COUNT such as 0x1e=57, not %r" % args.screen_cells)
+    if (args.screen or args.screen_cells) and args.exit_code is not None and not args.screen_on:
+        p.error("--screen is read at the end while the guest runs: with --exit-code only "
+                "with --screen-on")
     if len(args.send_on) != len(args.send_text) or \
             len(args.sendkey_on) != len(args.sendkey_text):
         p.error("every --send-on/--sendkey-on needs its --send-text/--sendkey-text")
@@ -54,6 +87,10 @@ def parse_args(argv):
 
 
 def qemu_command(args, monitor_path):
+    if args.tools_run:  # its own --timeout only as a backstop: this script stops it first
+        return [os.path.abspath(args.tools_run), "--iso", os.path.abspath(args.iso),
+                "--monitor", monitor_path, "--timeout", "%g" % (args.timeout + 30)] + \
+            args.run_option
     monitor = "unix:%s,server,nowait" % monitor_path if monitor_path else "none"
     return [
         "qemu-system-i386", "-accel", "tcg", "-m", args.memory,
@@ -142,16 +179,114 @@ class Judge:
         return [e.pattern for e in self.expect[self.next:]]
 
 
+class Monitor:
+    """QEMU's human monitor on a unix socket: each command waits for its reply, which ends at
+    the next `(qemu) ` prompt (QEMU echoes the command with terminal escapes first)."""
+
+    PROMPT = b"(qemu) "
+    REPLY_S = 10.0  # a reply takes milliseconds; this long only if QEMU hangs
+
+    def __init__(self, path):
+        self.path, self.sock, self.pending = path, None, b""
+
+    def _connect(self):
+        deadline = time.monotonic() + 5.0
+        while self.sock is None:
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                s.connect(self.path)
+                self.sock = s
+            except OSError:
+                s.close()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)  # QEMU creates the socket at start-up; it is up by now
+        self._reply()  # the banner and the first prompt
+
+    def _reply(self):
+        deadline = time.monotonic() + self.REPLY_S
+        while not self.pending.endswith(self.PROMPT):
+            left = deadline - time.monotonic()
+            self.sock.settimeout(max(left, 0.001))
+            try:
+                chunk = self.sock.recv(65536)
+            except socket.timeout:
+                raise OSError("no reply within %g s" % self.REPLY_S) from None
+            if not chunk:
+                raise OSError("QEMU closed the monitor")
+            self.pending += chunk
+        reply, self.pending = self.pending[:-len(self.PROMPT)], b""
+        return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", reply.decode("latin-1"))
+
+    def command(self, text):
+        """Runs one command; returns its echo and output without escapes. Raises OSError."""
+        if self.sock is None:
+            self._connect()
+        self.sock.sendall((text + "\n").encode())
+        return self._reply()
+
+    def close(self):
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+
+SCREEN_ROWS, SCREEN_COLS, SCREEN_BASE = 25, 80, 0xb8000
+XP_SCREEN = "xp /%dxh 0x%x" % (SCREEN_ROWS * SCREEN_COLS, SCREEN_BASE)
+_XP_LINE = re.compile(r"^([0-9a-f]+): ((?:0x[0-9a-f]{4} *)+)$", re.M)
+
+
+def screen_cells(xp_output):
+    """The 2000 cells (attribute << 8 | character) of the VGA text screen from XP_SCREEN's
+    output. Raises ValueError when a cell is missing."""
+    cells = {}
+    for m in _XP_LINE.finditer(xp_output.replace("\r", "")):
+        first = (int(m.group(1), 16) - SCREEN_BASE) // 2
+        for i, word in enumerate(m.group(2).split()):
+            cells[first + i] = int(word, 16)
+    missing = [i for i in range(SCREEN_ROWS * SCREEN_COLS) if i not in cells]
+    if missing:
+        raise ValueError("the monitor's `%s` gave no cell %d: %r"
+                         % (XP_SCREEN, missing[0], xp_output[-200:]))
+    return [cells[i] for i in range(SCREEN_ROWS * SCREEN_COLS)]
+
+
+def screen_rows(cells):
+    """The rows of the screen: characters in code page 437, without trailing blanks."""
+    rows = []
+    for r in range(SCREEN_ROWS):
+        chars = bytes(c & 0xff for c in cells[r * SCREEN_COLS:(r + 1) * SCREEN_COLS])
+        rows.append(codecs.decode(chars, "cp437").replace("\0", " ").rstrip(" "))
+    return rows
+
+
+def attribute_counts(cells):
+    """How many cells have each attribute byte."""
+    counts = {}
+    for c in cells:
+        counts[c >> 8] = counts.get(c >> 8, 0) + 1
+    return counts
+
+
+def screen_missing(patterns, rows):
+    """The patterns (compiled, in order) not matched by successive rows, from the first."""
+    i = 0
+    for row in rows:
+        if i < len(patterns) and patterns[i].search(row):
+            i += 1
+    return [p.pattern for p in patterns[i:]]
+
+
 class Input:
     """Types into the guest: serial text and monitor keys, each list fired in its own order."""
 
-    def __init__(self, args, monitor_path):
+    def __init__(self, args, monitor):
         self.serial = [(re.compile(r), unescape(t).encode("latin-1"))
                        for r, t in zip(args.send_on, args.send_text)]
         self.keys = [(re.compile(r), text_to_keys(unescape(t)))
                      for r, t in zip(args.sendkey_on, args.sendkey_text)]
         self.next_serial = self.next_key = 0
-        self.monitor_path, self.monitor = monitor_path, None
+        self.monitor = monitor
         self.stdin = None
         self.errors = []
 
@@ -174,45 +309,12 @@ class Input:
         except OSError as e:
             self.errors.append("writing to the guest's serial input failed: %s" % e)
 
-    def _connect(self):
-        deadline = time.monotonic() + 5.0
-        while self.monitor is None:
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            try:
-                s.connect(self.monitor_path)
-                s.setblocking(False)
-                self.monitor = s
-            except OSError:
-                s.close()
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)  # QEMU creates the socket at start-up; it is up by now
-
     def _send_keys(self, keys):
         try:
-            self._connect()
             for k in keys:
-                self.monitor.setblocking(True)
-                self.monitor.sendall(("sendkey %s\n" % k).encode())
-                self.monitor.setblocking(False)
-                self.drain()
+                self.monitor.command("sendkey " + k)
         except OSError as e:
-            self.errors.append("QEMU monitor at %s: %s" % (self.monitor_path, e))
-
-    def drain(self):
-        """Reads and drops the monitor's echo so its socket never fills."""
-        try:
-            while self.monitor is not None and self.monitor.recv(65536):
-                pass
-        except (BlockingIOError, InterruptedError):
-            pass
-        except OSError:
-            pass
-
-    def close(self):
-        if self.monitor is not None:
-            self.monitor.close()
-            self.monitor = None
+            self.errors.append("QEMU monitor at %s: %s" % (self.monitor.path, e))
 
     def done(self):
         return self.next_serial == len(self.serial) and self.next_key == len(self.keys)
@@ -222,51 +324,165 @@ class Input:
             ["sendkey on %r" % r.pattern for r, _ in self.keys[self.next_key:]]
 
 
-def run(args, monitor_path=None):
-    judge, feed = Judge(args.expect, args.forbid), Input(args, monitor_path)
-    proc = subprocess.Popen(qemu_command(args, monitor_path),
-                            stdin=subprocess.PIPE if feed.serial else subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    feed.stdin = proc.stdin
+class Screen:
+    """The --screen expectations (rows in order, --screen-cells counts of attributes), checked
+    on the VGA screen read through the monitor: at the end, again until they match, or once
+    when the --screen-on line appears (the guest then waits for a key to go on)."""
+
+    def __init__(self, args, monitor):
+        self.patterns = [re.compile(p) for p in args.screen]
+        self.cells = parse_cell_counts(args.screen_cells)
+        self.trigger = re.compile(args.screen_on) if args.screen_on else None
+        self.monitor = monitor
+        self.rows, self.problems, self.read = None, [], False
+
+    def wanted(self):
+        return bool(self.patterns or self.cells)
+
+    def check(self):
+        """Reads the screen; true when every expectation holds."""
+        self.read = True
+        try:
+            cells = screen_cells(self.monitor.command(XP_SCREEN))
+        except (OSError, ValueError) as e:
+            self.problems = ["reading the screen through the monitor at %s: %s"
+                             % (self.monitor.path, e)]
+            return False
+        self.rows, counts, self.problems = screen_rows(cells), attribute_counts(cells), []
+        missing = screen_missing(self.patterns, self.rows)
+        if missing:
+            self.problems.append("screen rows not seen (in order): %s"
+                                 % ", ".join(map(repr, missing)))
+        for attr, want in sorted(self.cells.items()):
+            if counts.get(attr, 0) != want:
+                self.problems.append("screen cells with attribute 0x%02x: %d, want %d"
+                                     % (attr, counts.get(attr, 0), want))
+        return not self.problems
+
+    def line(self, text, log):
+        """With --screen-on: the screen is read once, when its line appears."""
+        if self.trigger and not self.read and self.wanted() and self.trigger.search(text):
+            log.append("[qemu_test: screen read: %s]" % ("as expected" if self.check()
+                                                         else "NOT as expected"))
+
+    def matched(self):
+        """Whether the run may end as far as the screen goes (read now if it is read last)."""
+        if not self.wanted():
+            return True
+        if self.trigger:
+            return self.read
+        return self.check()
+
+    def errors(self):
+        if not self.wanted():
+            return []
+        if not self.read:
+            return ["the screen was never read: %r did not appear"
+                    % (self.trigger.pattern if self.trigger else "every expectation")]
+        return self.problems
+
+    def report(self):
+        """The last screen read, for the log."""
+        if self.rows is None:
+            return []
+        return ["---- VGA screen (last read) ----"] + \
+            ["%02d|%s" % (i, row) for i, row in enumerate(self.rows)]
+
+
+def parse_cell_counts(specs):
+    """{attribute: count} from "ATTR=COUNT" strings (numbers as in Python: 0x1e=57)."""
+    counts = {}
+    for spec in specs:
+        attr, _, count = spec.partition("=")
+        counts[int(attr, 0)] = int(count, 0)
+    return counts
+
+
+class Lines:
+    """Splits QEMU's output into serial lines for the judge and the input steps."""
+
+    def __init__(self, judge, feed, screen):
+        self.judge, self.feed, self.screen = judge, feed, screen
+        self.log, self.pending = [], b""
+
+    def feed_chunk(self, chunk):
+        self.pending += chunk
+        *lines, self.pending = self.pending.split(b"\n")
+        for raw in lines:
+            text = raw.decode("utf-8", "replace").replace("\r", "")
+            self.log.append(text)
+            self.judge.line(text)
+            self.screen.line(text, self.log)  # before a key step that lets the guest go on
+            self.feed.line(text, self.log)
+
+    def finish(self):
+        if self.pending:
+            text = self.pending.decode("utf-8", "replace")
+            self.log.append(text)
+            self.judge.line(text)
+
+
+def watch(args, proc, lines, screen):
+    """Reads QEMU's output until the test is decided; returns whether it timed out."""
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
     deadline = time.monotonic() + args.timeout
-    log, pending, timed_out = [], b"", False
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
-            timed_out = True
-            break
-        if not sel.select(timeout=min(left, 0.5)):
+            return True
+        serial_done = args.exit_code is None and lines.judge.all_matched() and \
+            lines.feed.done()
+        if serial_done and screen.matched():
+            return False
+        # Once only the screen is left, it is read again at least every 0.1 s.
+        if not sel.select(timeout=min(left, 0.1 if serial_done else 0.5)):
             if proc.poll() is not None:
-                break
+                return False
             continue
         chunk = os.read(proc.stdout.fileno(), 65536)
         if not chunk:
-            break
-        pending += chunk
-        *lines, pending = pending.split(b"\n")
-        for raw in lines:
-            text = raw.decode("utf-8", "replace").replace("\r", "")
-            log.append(text)
-            judge.line(text)
-            feed.line(text, log)
-        feed.drain()
-        if args.exit_code is None and judge.all_matched() and feed.done():
-            break
-    if pending:
-        text = pending.decode("utf-8", "replace")
-        log.append(text)
-        judge.line(text)
+            return False
+        lines.feed_chunk(chunk)
+
+
+def stop(args, proc):
+    """Ends QEMU: tools/run (run_qemu.py) stops its QEMU on SIGTERM before it exits."""
     if proc.poll() is None:
+        if args.tools_run:
+            proc.terminate()
+            try:
+                return proc.wait(10)
+            except subprocess.TimeoutExpired:
+                pass
         proc.kill()
-    status = proc.wait()
-    if proc.stdin is not None:
-        proc.stdin.close()
-    feed.close()
+    return proc.wait()
+
+
+def run(args, monitor_path=None):
+    monitor = Monitor(monitor_path) if monitor_path else None
+    judge, feed = Judge(args.expect, args.forbid), Input(args, monitor)
+    screen = Screen(args, monitor)
+    lines = Lines(judge, feed, screen)
+    command = qemu_command(args, monitor_path)
+    lines.log.append("[qemu_test: $ %s]" % " ".join(command))
+    proc = subprocess.Popen(command,
+                            stdin=subprocess.PIPE if feed.serial else subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    feed.stdin = proc.stdin
+    try:
+        timed_out = watch(args, proc, lines, screen)
+        lines.finish()
+    finally:
+        status = stop(args, proc)
+        if proc.stdin is not None:
+            proc.stdin.close()
+        if monitor is not None:
+            monitor.close()
     judge.errors += feed.errors
     judge.errors += ["input never sent, its line did not appear: %s" % m for m in feed.missing()]
-    return judge, log, status, timed_out
+    judge.errors += screen.errors()
+    return judge, lines.log + screen.report(), status, timed_out
 
 
 def verdict(args, judge, status, timed_out):
@@ -288,7 +504,7 @@ def verdict(args, judge, status, timed_out):
 
 def main(argv):
     args = parse_args(argv)
-    if args.sendkey_on:
+    if args.sendkey_on or args.screen or args.screen_cells or args.tools_run:
         tmp = tempfile.mkdtemp(prefix="keel-qemu-", dir="/tmp")  # short: a socket path
         try:
             judge, log, status, timed_out = run(args, os.path.join(tmp, "mon"))
@@ -304,7 +520,8 @@ def main(argv):
         for e in errors:
             print("FAIL: " + e)
         return 1
-    print("PASS: %d expectations matched" % len(args.expect))
+    print("PASS: %d expectations matched"
+          % (len(args.expect) + len(args.screen) + len(args.screen_cells)))
     return 0
 
 

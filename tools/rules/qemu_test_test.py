@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Host tests of qemu_test.py's input side: escapes, text to sendkey names, and the order in
-which send and sendkey steps fire (a pipe and a fake monitor socket stand in for QEMU)."""
+"""Host tests of qemu_test.py's input side and its screen reading: escapes, text to sendkey
+names, the order in which send and sendkey steps fire, and the VGA rows decoded from the
+monitor's `xp` (a pipe and a fake monitor socket stand in for QEMU)."""
 import os
 import socket
 import tempfile
@@ -59,34 +60,146 @@ class Firing(unittest.TestCase):
         self.assertEqual(feed.missing(), ["send on '^never'", "sendkey on '^no'"])
 
     def test_sendkey_reaches_the_monitor(self):
-        tmp = tempfile.mkdtemp(dir="/tmp")
-        path = os.path.join(tmp, "mon")
-        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        server.bind(path)
-        server.listen(1)
-        got = []
-
-        def monitor():
-            conn, _ = server.accept()
-            conn.sendall(b"QEMU monitor\n")
-            data = b""
-            while data.count(b"\n") < 2:
-                data += conn.recv(100)
-            got.append(data)
-            conn.close()
-
-        t = threading.Thread(target=monitor)
-        t.start()
-        feed = qemu_test.Input(args_for(sendkey=[("^ready", "A ")]), path)
-        log = []
-        feed.line("ready", log)
-        t.join(10)
-        feed.close()
-        server.close()
-        os.unlink(path)
-        os.rmdir(tmp)
+        with FakeMonitor(2) as mon:
+            monitor = qemu_test.Monitor(mon.path)
+            feed = qemu_test.Input(args_for(sendkey=[("^ready", "A ")]), monitor)
+            log = []
+            feed.line("ready", log)
+            monitor.close()
         self.assertEqual(feed.errors, [])
-        self.assertEqual(got, [b"sendkey shift-a\nsendkey spc\n"])
+        self.assertEqual(mon.got, [b"sendkey shift-a\n", b"sendkey spc\n"])
+
+    def test_a_monitor_without_reply_is_an_error(self):
+        with FakeMonitor(1, reply=False) as mon:
+            monitor = qemu_test.Monitor(mon.path)
+            monitor.REPLY_S = 0.2
+            feed = qemu_test.Input(args_for(sendkey=[("^ready", "a")]), monitor)
+            feed.line("ready", [])
+            monitor.close()
+        self.assertEqual(len(feed.errors), 1)
+        self.assertIn("no reply within 0.2 s", feed.errors[0])
+
+
+class FakeMonitor:
+    """A unix socket answering like QEMU's human monitor: a banner and a prompt, then, for
+    each of `commands` lines, the echo with terminal escapes, `output` and a prompt."""
+
+    def __init__(self, commands, output=b"", reply=True):
+        self.commands, self.output, self.reply = commands, output, reply
+        self.tmp = tempfile.mkdtemp(dir="/tmp")
+        self.path = os.path.join(self.tmp, "mon")
+        self.got = []
+
+    def __enter__(self):
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(self.path)
+        self.server.listen(1)
+        self.thread = threading.Thread(target=self.serve)
+        self.thread.start()
+        return self
+
+    def serve(self):
+        conn, _ = self.server.accept()
+        conn.sendall(b"QEMU 7.2 monitor - type 'help' for more information\r\n(qemu) ")
+        data = b""
+        while len(self.got) < self.commands:
+            chunk = conn.recv(100)
+            if not chunk:
+                break
+            data += chunk
+            while b"\n" in data:
+                line, data = data.split(b"\n", 1)
+                self.got.append(line + b"\n")
+                if self.reply:
+                    conn.sendall(b"x\x1b[K\x1b[D" + line + b"\x1b[K\r\n" + self.output +
+                                 b"(qemu) ")
+        conn.recv(100)  # until the client closes
+        conn.close()
+
+    def __exit__(self, *exc):
+        self.thread.join(10)
+        self.server.close()
+        os.unlink(self.path)
+        os.rmdir(self.tmp)
+
+
+def xp_output(text_rows):
+    """What `xp /2000xh 0xb8000` prints for a screen of these rows (grey on black)."""
+    cells = []
+    for r in range(25):
+        row = text_rows[r] if r < len(text_rows) else ""
+        cells += [0x0700 | b for b in row.ljust(80).encode("cp437")]
+    lines = []
+    for i in range(0, 2000, 8):
+        lines.append("%016x: " % (0xb8000 + 2 * i) +
+                     " ".join("0x%04x" % c for c in cells[i:i + 8]))
+    return "\r\n".join(lines) + "\r\n"
+
+
+def screen_args(screen, cells, on=None):
+    argv = ["--iso", "x.iso"] + ["--screen=" + r for r in screen]
+    argv += ["--screen-cells=" + c for c in cells] + (["--screen-on=" + on] if on else [])
+    return qemu_test.parse_args(argv)
+
+
+class ScreenReading(unittest.TestCase):
+    def test_rows_are_decoded_without_trailing_blanks(self):
+        cells = qemu_test.screen_cells("xp /2000xh 0xb8000\r\n" +
+                                       xp_output(["keel> echo hi", "hi", "", "\u2500 \u00e9"]))
+        rows = qemu_test.screen_rows(cells)
+        self.assertEqual(qemu_test.attribute_counts(cells), {7: 2000})
+        self.assertEqual(rows[:5], ["keel> echo hi", "hi", "", "\u2500 \u00e9", ""])
+        self.assertEqual(len(rows), 25)
+
+    def test_a_short_reply_names_the_missing_cell(self):
+        text = xp_output(["x"]).split("\r\n")
+        with self.assertRaisesRegex(ValueError, "no cell 1992"):
+            qemu_test.screen_cells("\r\n".join(text[:-2]))
+
+    def test_patterns_match_rows_in_order(self):
+        pats = [qemu_test.re.compile(p) for p in ["^a$", "^b$", "^c$"]]
+        self.assertEqual(qemu_test.screen_missing(pats, ["a", "x", "b", "c"]), [])
+        self.assertEqual(qemu_test.screen_missing(pats, ["b", "a", "c"]), ["^b$", "^c$"])
+
+    def test_the_screen_is_read_through_the_monitor(self):
+        with FakeMonitor(1, xp_output(["Keel shell", "keel> echo hello vga"]).encode()) as mon:
+            monitor = qemu_test.Monitor(mon.path)
+            screen = qemu_test.Screen(screen_args([r"^Keel shell$", r"^keel> echo hello vga$"],
+                                                  ["0x07=2000"]), monitor)
+            self.assertTrue(screen.matched())
+            monitor.close()
+        self.assertEqual(mon.got, [b"xp /2000xh 0xb8000\n"])
+        self.assertEqual(screen.errors(), [])
+        self.assertEqual(screen.report()[2], "01|keel> echo hello vga")
+
+    def test_a_screen_that_does_not_match_is_reported(self):
+        with FakeMonitor(1, xp_output(["something else"]).encode()) as mon:
+            monitor = qemu_test.Monitor(mon.path)
+            screen = qemu_test.Screen(screen_args([r"^hello$"], ["0x1e=57"]), monitor)
+            self.assertFalse(screen.matched())
+            monitor.close()
+        self.assertEqual(screen.errors(), ["screen rows not seen (in order): '^hello$'",
+                                           "screen cells with attribute 0x1e: 0, want 57"])
+
+    def test_with_screen_on_the_screen_is_read_once_at_its_line(self):
+        with FakeMonitor(1, xp_output(["held still"]).encode()) as mon:
+            monitor = qemu_test.Monitor(mon.path)
+            screen = qemu_test.Screen(screen_args([r"^held still$"], [], "^ready$"), monitor)
+            self.assertFalse(screen.matched())
+            self.assertEqual(screen.errors(), ["the screen was never read: '^ready$' did "
+                                               "not appear"])
+            log = []
+            screen.line("not yet", log)
+            screen.line("ready", log)
+            screen.line("ready", log)
+            self.assertTrue(screen.matched())
+            monitor.close()
+        self.assertEqual(log, ["[qemu_test: screen read: as expected]"])
+        self.assertEqual(screen.errors(), [])
+
+    def test_bad_cell_counts_are_refused(self):
+        with self.assertRaises(SystemExit):
+            qemu_test.parse_args(["--iso", "x", "--screen-cells", "1e"])
 
 
 if __name__ == "__main__":

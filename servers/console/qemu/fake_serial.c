@@ -1,8 +1,9 @@
 /*
  * A stand-in for the serial server in the console's QEMU test: it serves keel.serial.Serial
- * (CAP_START(0)), takes at most TAKE_MAX bytes per write, so the console's mirror must retry the
- * rest, and prints every complete line it received as "serial| <line>".
+ * (its startup table's SERVE entry), takes at most TAKE_MAX bytes per write, so the console's
+ * mirror must retry the rest, and prints every complete line it received as "serial| <line>".
  */
+#include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
@@ -51,7 +52,8 @@ int main(uintptr_t arg)
 	struct keel_serial_server server;
 
 	(void)arg;
-	keel_serial_server_init(&server, CAP_START(0), &handlers, &f);
+	keel_serial_server_init(&server, keel_startup_cap(KEEL_STARTUP_SERVE, "keel.serial.Serial"),
+				&handlers, &f);
 	uprintf("fake serial: loop ended with %d\n", (int)keel_serial_serve(&server));
 	return 0;
 }
