@@ -21,7 +21,7 @@ def _steps(what, steps):
 def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 45,
               qemu_args = [], size = "small", memory = None, send = [], sendkey = [],
               screen = [], screen_cells = [], screen_on = None, run_options = None,
-              **kwargs):
+              smp_variants = [], **kwargs):
     """Boots `image` and judges its serial output (docs/build.md, "QEMU tests").
 
     send: [(regex, text), ...] or ["REGEX=>TEXT", ...]: when the next serial line matching
@@ -37,6 +37,8 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
     screen_on: a regex: the screen is read once, when a serial line matching it appears
         (before that line's sendkey step), instead of at the end; the guest holds it still
         by waiting for that key.
+    smp_variants: CPU counts (e.g. [4]): the same test once more for each, named
+        `<name>_smp<N>`, booting with N CPUs (QEMU -smp N; with run_options, tools/run --smp N).
     run_options: boot through tools/run (`tools/run --iso ISO --monitor SOCKET --timeout T`
         and these options, e.g. ["--vga", "--display", "none"]) instead of qemu_test.py's
         own QEMU command line: what a user's `tools/run ...` runs. Not with exit_code,
@@ -73,13 +75,18 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
         args += ["--tools-run", "$(rootpath //tools:run)"]
         args += ["--run-option=" + _quote(o) for o in run_options]
         data += ["//tools:run", "//tools:run_qemu.py"]
-    native.py_test(
-        name = name,
-        srcs = ["//tools/rules:qemu_test.py"],
-        main = "//tools/rules:qemu_test.py",
-        python_version = "PY3",
-        args = args,
-        data = data,
-        size = size,
-        **kwargs
-    )
+    for cpus in [None] + smp_variants:
+        smp = []
+        if cpus != None:
+            smp = ["--run-option=--smp", "--run-option=%d" % cpus] if run_options != None else [
+                "--qemu-arg=-smp", "--qemu-arg=%d" % cpus]
+        native.py_test(
+            name = name if cpus == None else "%s_smp%d" % (name, cpus),
+            srcs = ["//tools/rules:qemu_test.py"],
+            main = "//tools/rules:qemu_test.py",
+            python_version = "PY3",
+            args = args + smp,
+            data = data,
+            size = size,
+            **kwargs
+        )
