@@ -107,6 +107,13 @@ void uart_kick(struct uart_dev *d)
 	fill_tx(d);
 }
 
+bool uart_drain(struct uart_dev *d, uint32_t polls)
+{
+	for (uint32_t n = 0; n < polls && serial_ring_count(&d->tx) > 0; n++)
+		fill_tx(d);
+	return serial_ring_count(&d->tx) == 0;
+}
+
 uint32_t uart_service(struct uart_dev *d)
 {
 	uint32_t rounds = 0;

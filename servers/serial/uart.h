@@ -103,6 +103,11 @@ void uart_set_divisor(struct uart_dev *d, uint16_t divisor);
  * THR is empty, up to a FIFO's worth from tx to the line. Returns IIR reads that found work.
  */
 uint32_t uart_service(struct uart_dev *d);
+/*
+ * Sends what tx holds by polling THRE, at most `polls` LSR reads (a dead UART cannot hold the
+ * caller): for a server about to end, whose ring would go with it. True once tx is empty.
+ */
+bool uart_drain(struct uart_dev *d, uint32_t polls);
 /* Starts transmission if the UART is idle and tx holds bytes (THRE raises no edge then). */
 void uart_kick(struct uart_dev *d);
 
