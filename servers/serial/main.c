@@ -58,6 +58,21 @@ static uint32_t log_to_ring(const char *buf, uint32_t len)
 	return serial_log_text(&state, buf, len);
 }
 
+/*
+ * A restarted server's rings went with its previous instance: bytes that write() had accepted
+ * (queued, not yet sent) and received bytes not yet delivered. Nothing tells how many; say
+ * the bound, once (docs/system.md, "Serial": what an accepted write promises).
+ */
+static void report_restart(void)
+{
+	const struct keel_startup *t = keel_startup();
+
+	if (t != NULL && t->restarts > 0)
+		uprintf("serial: restart %u: up to %u written bytes not yet sent and %u received "
+			"bytes not yet delivered were lost with the previous instance\n",
+			(unsigned)t->restarts, (unsigned)SERIAL_TX_RING, (unsigned)SERIAL_RX_RING);
+}
+
 /* Before the server ends (its rings go with it): sends its last lines, waiting ones too. */
 static void drain_log(void)
 {
@@ -198,8 +213,12 @@ int main(uintptr_t arg)
 	(void)keel_log_start_local(log_to_ring, "serial");
 	uprintf("serial: COM1 at 0x%x, irq %u, 115200 baud 8N1\n", (unsigned)p->arg0,
 		(unsigned)caps.line);
+	report_restart();
 	keel_serial_server_init(&srv, caps.serve, &serial_handlers, &state);
 	r = start_forwarder();
+	/* A killed predecessor may have left the line masked (an interrupt it never
+	 * acknowledged, whose notification bits it had taken): unmask it; harmless if not. */
+	(void)sys_irq_ack(caps.irq);
 	if (r < 0)
 		uprintf("serial: interrupt forwarder not started: %s\n", keel_strerror(r));
 	else

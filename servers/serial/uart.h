@@ -92,7 +92,8 @@ struct uart_dev {
 /*
  * Sets the line to 8N1 at `divisor`, FIFOs on, DTR, RTS and OUT2, and enables the receive,
  * transmit-empty and line-status interrupts. The kernel's polled output (same settings) keeps
- * working next to it.
+ * working next to it. First waits (bounded) for the transmit FIFO to empty, so the bytes a
+ * killed predecessor left there are sent, not cleared.
  */
 void uart_setup(struct uart_dev *d, uint16_t divisor);
 /* Changes the divisor, keeping 8N1 and the interrupt enables. */
