@@ -7,6 +7,7 @@
  * lines go into its transmit ring like a client's write (it cannot call itself; in test
  * images they stay on SYS_DEBUG_PRINT), so only the main thread prints.
  */
+#include <keel/port.h>
 #include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
@@ -37,20 +38,7 @@ static struct serial_caps caps;
 static struct serial_state state;
 static uint8_t forwarder_stack[FORWARDER_STACK] __attribute__((aligned(16)));
 
-static uint8_t port_in(uint16_t port)
-{
-	uint8_t v;
-
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static void port_out(uint16_t port, uint8_t v)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static struct uart_io com1_io = {.in = port_in, .out = port_out};
+static struct uart_io com1_io = {.in = inb, .out = outb};
 
 /* keel_log_start_local's writer: the server's own lines go into its transmit ring. */
 static uint32_t log_to_ring(const char *buf, uint32_t len)
