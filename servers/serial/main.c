@@ -105,7 +105,7 @@ static void forwarder(uintptr_t arg)
 
 /*
  * A call of the forwarder. The reply to a forwarded interrupt says whether received bytes
- * still wait (data[0]); the transmit ring drained, so log lines waiting for room go in.
+ * still wait (data[0]); the transmit ring may have room again, so log lines waiting go in.
  */
 static void on_forward(struct ipc_message *m)
 {
