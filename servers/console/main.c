@@ -4,6 +4,7 @@
  * ("vga"), the CRTC ports ("crtc", the hardware cursor) and, optionally, a client capability to
  * the serial server that mirrors everything shown.
  */
+#include <keel/port.h>
 #include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
@@ -22,7 +23,7 @@ static struct keel_serial_client serial;
 static void port_out(void *ctx, uint16_t port, uint8_t value)
 {
 	(void)ctx;
-	__asm__ volatile("outb %0, %1" : : "a"(value), "Nd"(port));
+	outb(port, value);
 }
 
 static int32_t serial_send(void *ctx, const uint8_t *buf, uint8_t len, uint8_t *accepted)

@@ -6,6 +6,7 @@
  * Claims are recorded by the caller's badge (claim.c) and released when the supervisor says
  * the claiming unit ended for good; docs/system.md, "Device manager".
  */
+#include <keel/port.h>
 #include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
@@ -47,8 +48,8 @@ static uint32_t config_read(void *ctx, uint8_t bus, uint8_t slot, uint8_t fn, ui
 	uint32_t v;
 
 	(void)ctx;
-	__asm__ volatile("outl %0, %1" : : "a"(config_address(bus, slot, fn, reg)), "Nd"(PCI_ADDRESS));
-	__asm__ volatile("inl %1, %0" : "=a"(v) : "Nd"(PCI_DATA));
+	outl(PCI_ADDRESS, config_address(bus, slot, fn, reg));
+	v = inl(PCI_DATA);
 	return v;
 }
 
@@ -56,8 +57,8 @@ static void config_write(void *ctx, uint8_t bus, uint8_t slot, uint8_t fn, uint8
 			 uint32_t v)
 {
 	(void)ctx;
-	__asm__ volatile("outl %0, %1" : : "a"(config_address(bus, slot, fn, reg)), "Nd"(PCI_ADDRESS));
-	__asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(PCI_DATA));
+	outl(PCI_ADDRESS, config_address(bus, slot, fn, reg));
+	outl(PCI_DATA, v);
 }
 
 static int32_t dm_summary(void *ctx, const struct idl_caller *caller,

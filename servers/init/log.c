@@ -22,9 +22,19 @@ static uint32_t klog_next;	     /* the log byte init forwards next */
 static char line[KLOG_LINE_MAX];     /* the kernel line being put together */
 static uint32_t line_len;
 
+/*
+ * Whether lines may go to the serial server now. The slot says RUNNING until init handled
+ * the unit's end, so ask the kernel too: a write to a serial server that was killed (and not
+ * yet restarted) never returned, its timeout notwithstanding, and the system went silent
+ * (//servers/serial:serial_restart_nodebug_test).
+ */
 static bool serial_running(void)
 {
-	return init_slots[serial_slot].state == SLOT_RUNNING;
+	struct keel_unit_info info;
+	const struct slot *s = &init_slots[serial_slot];
+
+	return s->state == SLOT_RUNNING && sys_unit_info(s->unit, &info) == ERR_OK &&
+	       info.state == UNIT_RUNNING;
 }
 
 /* Maps the kernel log, if the kernel gave one; forwarding starts at its oldest byte kept. */

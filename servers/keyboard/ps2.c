@@ -1,10 +1,10 @@
 /* The i8042 keyboard controller through port I/O, and the clock (ps2.h). */
 #include "ps2.h"
 
+#include <keel/port.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
-#include "servers/keyboard/portio.h"
 
 #define CMD_READ_CONFIG	 0x20u
 #define CMD_WRITE_CONFIG 0x60u
@@ -14,12 +14,12 @@
 
 bool kbd_ps2_read(uint8_t *byte, bool *aux)
 {
-	uint8_t status = kbd_inb(KBD_PS2_STATUS);
+	uint8_t status = inb(KBD_PS2_STATUS);
 
 	if (!(status & KBD_PS2_OBF))
 		return false;
 	*aux = (status & KBD_PS2_AUX) != 0;
-	*byte = kbd_inb(KBD_PS2_DATA);
+	*byte = inb(KBD_PS2_DATA);
 	return true;
 }
 
@@ -27,7 +27,7 @@ bool kbd_ps2_read(uint8_t *byte, bool *aux)
 static bool wait_writable(void)
 {
 	for (uint32_t i = 0; i < KBD_PS2_POLLS; i++)
-		if (!(kbd_inb(KBD_PS2_STATUS) & KBD_PS2_IBF))
+		if (!(inb(KBD_PS2_STATUS) & KBD_PS2_IBF))
 			return true;
 	return false;
 }
@@ -36,7 +36,7 @@ bool kbd_ps2_write(uint8_t byte)
 {
 	if (!wait_writable())
 		return false;
-	kbd_outb(KBD_PS2_DATA, byte);
+	outb(KBD_PS2_DATA, byte);
 	return true;
 }
 
@@ -44,7 +44,7 @@ static bool command(uint8_t cmd)
 {
 	if (!wait_writable())
 		return false;
-	kbd_outb(KBD_PS2_STATUS, cmd);
+	outb(KBD_PS2_STATUS, cmd);
 	return true;
 }
 

@@ -1,6 +1,6 @@
 /*
  * A server's log (docs/system.md, "Logs"): its uprintf lines go to the serial server, which
- * carries the system log. In test images (SYS_DEBUG_PRINT allowed) nothing changes: lines
+ * carries the system log (the serial server's own lines go into its transmit ring). In test images (SYS_DEBUG_PRINT allowed) nothing changes: lines
  * keep going straight to the serial line, in order with the test programs' own.
  */
 #ifndef KEEL_SERVERS_LOG_LOG_H
@@ -32,5 +32,16 @@ bool keel_log_start(void);
  * not, lines wait without a call); `who` names the unit in the lost-bytes line.
  */
 bool keel_log_start_to(cap_t serial, const char *who, bool (*ready)(void));
+
+/*
+ * The same for the serial server itself, which cannot call its own endpoint: lines go to
+ * `write`, which takes what it can of buf now (the server's transmit ring) and returns how
+ * many of its first bytes it took. The rest waits in the bounded buffer, counted as lost past
+ * it, as above; the server calls keel_log_flush when its ring drained.
+ */
+bool keel_log_start_local(uint32_t (*write)(const char *buf, uint32_t len), const char *who);
+
+/* Writes what waits in the buffer now (and the lost-bytes line after it, if due). */
+void keel_log_flush(void);
 
 #endif /* KEEL_SERVERS_LOG_LOG_H */

@@ -4,6 +4,7 @@
  * every scancode the keys typed through QEMU's monitor produce, up to Enter's release.
  * No keyboard driver: only what reaches the controller.
  */
+#include <keel/port.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
@@ -15,26 +16,18 @@
 #define CODES_MAX	32
 #define WAIT_US		20000000u
 
-static uint8_t port_in(uint16_t port)
-{
-	uint8_t v;
-
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
 /* The next keyboard byte, or -1 once WAIT_US passed since start. */
 static int next_code(uint64_t start)
 {
 	uint64_t now = start;
 
 	while (now - start < WAIT_US) {
-		uint8_t s = port_in(I8042_STATUS);
+		uint8_t s = inb(I8042_STATUS);
 
 		if ((s & STATUS_OUT_FULL) && !(s & STATUS_AUX))
-			return port_in(I8042_DATA);
+			return inb(I8042_DATA);
 		if (s & STATUS_OUT_FULL)
-			(void)port_in(I8042_DATA);
+			(void)inb(I8042_DATA);
 		(void)sys_get_time_us(&now);
 	}
 	return -1;
@@ -53,8 +46,8 @@ int main(uintptr_t arg)
 		uprintf("kbd: ports 0x60/0x64 unusable\n");
 		return 1;
 	}
-	while (port_in(I8042_STATUS) & STATUS_OUT_FULL) /* whatever the firmware left */
-		(void)port_in(I8042_DATA);
+	while (inb(I8042_STATUS) & STATUS_OUT_FULL) /* whatever the firmware left */
+		(void)inb(I8042_DATA);
 	uprintf("kbd: ready\n");
 	(void)sys_get_time_us(&start);
 	while (n < CODES_MAX && code != ENTER_RELEASE && (code = next_code(start)) >= 0) {

@@ -3,58 +3,86 @@
  * starts the interrupt forwarder and serves idl/serial.idl. The forwarder waits on the IRQ's
  * notification and calls the server's own endpoint with the SELF capability; the main loop
  * recognises those calls by their badge and serves the device itself, so only the main thread
- * touches the driver's state (docs/system.md, "Servers with interrupts").
+ * touches the driver's state (docs/system.md, "Servers with interrupts"). The server's own
+ * lines go into its transmit ring like a client's write (it cannot call itself; in test
+ * images they stay on SYS_DEBUG_PRINT), so only the main thread prints.
  */
+#include <keel/port.h>
 #include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
+#include "servers/log/log.h"
 #include "servers/serial/serial.h"
 
 #define SERIAL_NAME	 "keel.serial.Serial"
 #define SERIAL_PORT_NAME "com1"
 /* A forwarded interrupt: interface 0 is no IDL interface, so no request looks like one. */
 #define FORWARD_TYPE IPC_TYPE(0, 1)
+/* The forwarder stopped (data: its error); the main thread logs it. */
+#define FORWARD_STOP_TYPE IPC_TYPE(0, 2)
 /* While received bytes wait for room in the subscriber's channel, the forwarder comes back
  * after this long even without an interrupt. */
 #define RETRY_US	2000u
 #define FORWARDER_STACK 4096
+/* LSR reads the server spends at most sending its last lines before it ends: ~1 s of reads,
+ * more than 1024 bytes take at 9600 baud. */
+#define DRAIN_POLLS (1u << 20)
 
 struct serial_caps {
 	cap_t serve, self, ports, irq, notify;
-	uint32_t bits;
+	uint32_t bits, line;
 };
 
 static struct serial_caps caps;
 static struct serial_state state;
 static uint8_t forwarder_stack[FORWARDER_STACK] __attribute__((aligned(16)));
 
-static uint8_t port_in(uint16_t port)
-{
-	uint8_t v;
+static struct uart_io com1_io = {.in = inb, .out = outb};
 
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
+/* keel_log_start_local's writer: the server's own lines go into its transmit ring. */
+static uint32_t log_to_ring(const char *buf, uint32_t len)
+{
+	return serial_log_text(&state, buf, len);
 }
 
-static void port_out(uint16_t port, uint8_t v)
+/*
+ * A restarted server's rings went with its previous instance: bytes that write() had accepted
+ * (queued, not yet sent) and received bytes not yet delivered. Nothing tells how many; say
+ * the bound, once (docs/system.md, "Serial": what an accepted write promises).
+ */
+static void report_restart(void)
 {
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+	const struct keel_startup *t = keel_startup();
+
+	if (t != NULL && t->restarts > 0)
+		uprintf("serial: restart %u: up to %u written bytes not yet sent and %u received "
+			"bytes not yet delivered were lost with the previous instance\n",
+			(unsigned)t->restarts, (unsigned)SERIAL_TX_RING, (unsigned)SERIAL_RX_RING);
 }
 
-static struct uart_io com1_io = {.in = port_in, .out = port_out};
+/* Before the server ends (its rings go with it): sends its last lines, waiting ones too. */
+static void drain_log(void)
+{
+	for (unsigned round = 0; round < 4; round++) {
+		(void)uart_drain(&state.dev, DRAIN_POLLS);
+		keel_log_flush();
+	}
+	(void)uart_drain(&state.dev, DRAIN_POLLS);
+}
 
 /* Waits for the IRQ (or a retry tick) and hands it to the main loop as a call. */
 static void forwarder(uintptr_t arg)
 {
 	uint64_t wait = IPC_WAIT_FOREVER;
+	int32_t r;
 
 	(void)arg;
 	for (;;) {
 		struct ipc_message m = {.type = FORWARD_TYPE, .length = 4};
 		uint32_t bits = 0;
-		int32_t r = sys_notify_wait(caps.notify, &bits, wait);
 
+		r = sys_notify_wait(caps.notify, &bits, wait);
 		if (r != ERR_OK && r != ERR_TIMEOUT)
 			break;
 		for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
@@ -65,20 +93,35 @@ static void forwarder(uintptr_t arg)
 			break;
 		wait = m.data[0] ? RETRY_US : IPC_WAIT_FOREVER;
 	}
-	uprintf("serial: interrupt forwarder stopped\n");
+	/* The main thread logs it (if this call fails, the endpoint is gone and the main
+	 * loop's own receive fails and says so). */
+	struct ipc_message stop = {.type = FORWARD_STOP_TYPE, .length = 4};
+
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
+		stop.caps[i] = CAP_NULL;
+	memcpy(stop.data, &r, sizeof(r));
+	(void)ipc_call(caps.self, &stop, NULL, IPC_WAIT_FOREVER);
 }
 
-/* The reply to a forwarded interrupt: whether received bytes still wait (data[0]). */
+/*
+ * A call of the forwarder. The reply to a forwarded interrupt says whether received bytes
+ * still wait (data[0]); the transmit ring may have room again, so log lines waiting go in.
+ */
 static void on_forward(struct ipc_message *m)
 {
 	uint32_t bits;
-	bool backlog;
+	bool backlog = false;
 
 	memcpy(&bits, m->data, sizeof(bits));
-	backlog = serial_on_interrupt(&state);
-	if (bits & caps.bits)
-		(void)sys_irq_ack(caps.irq);
-	m->type = FORWARD_TYPE | IPC_TYPE_REPLY;
+	if (m->type == FORWARD_STOP_TYPE) {
+		uprintf("serial: interrupt forwarder stopped: %s\n", keel_strerror((int32_t)bits));
+	} else {
+		backlog = serial_on_interrupt(&state);
+		if (bits & caps.bits)
+			(void)sys_irq_ack(caps.irq);
+		keel_log_flush();
+	}
+	m->type |= IPC_TYPE_REPLY;
 	m->length = 1;
 	m->data[0] = backlog ? 1 : 0;
 }
@@ -94,6 +137,7 @@ static bool find_caps(void)
 	caps.irq = keel_startup_cap(KEEL_STARTUP_IRQ, SERIAL_PORT_NAME);
 	caps.notify = n != NULL ? n->cap : CAP_NULL;
 	caps.bits = n != NULL ? n->arg1 : 0;
+	caps.line = n != NULL ? n->arg0 : 0;
 	return caps.serve != CAP_NULL && caps.self != CAP_NULL && caps.ports != CAP_NULL &&
 	       caps.irq != CAP_NULL && caps.notify != CAP_NULL && caps.bits != 0;
 }
@@ -119,7 +163,8 @@ static int32_t serve(struct keel_serial_server *srv)
 	while (r == ERR_OK) {
 		bool reply;
 
-		if (info.badge == KEEL_BADGE_SELF && m.type == FORWARD_TYPE) {
+		if (info.badge == KEEL_BADGE_SELF &&
+		    (m.type == FORWARD_TYPE || m.type == FORWARD_STOP_TYPE)) {
 			on_forward(&m);
 			reply = true;
 		} else {
@@ -153,13 +198,19 @@ int main(uintptr_t arg)
 		return 1;
 	}
 	serial_state_init(&state, &com1_io);
+	(void)keel_log_start_local(log_to_ring, "serial");
+	uprintf("serial: COM1 at 0x%x, irq %u, 115200 baud 8N1\n", (unsigned)p->arg0,
+		(unsigned)caps.line);
+	report_restart();
 	keel_serial_server_init(&srv, caps.serve, &serial_handlers, &state);
 	r = start_forwarder();
-	if (r < 0) {
-		uprintf("serial: interrupt forwarder not started: %d\n", (int)r);
-		return 1;
-	}
-	r = serve(&srv);
-	uprintf("serial: receive failed: %d\n", (int)r);
+	/* A killed predecessor may have left the line masked (an interrupt it never
+	 * acknowledged, whose notification bits it had taken): unmask it; harmless if not. */
+	(void)sys_irq_ack(caps.irq);
+	if (r < 0)
+		uprintf("serial: interrupt forwarder not started: %s\n", keel_strerror(r));
+	else
+		uprintf("serial: receive failed: %s\n", keel_strerror(serve(&srv)));
+	drain_log();
 	return 1;
 }

@@ -94,6 +94,14 @@ static int32_t on_write(void *ctx, const struct idl_caller *caller,
 	return ERR_OK;
 }
 
+uint32_t serial_log_text(struct serial_state *s, const char *text, uint32_t len)
+{
+	uint32_t n = queue_text(&s->dev.tx, (const uint8_t *)text, len);
+
+	uart_kick(&s->dev);
+	return n;
+}
+
 static int32_t on_configure(void *ctx, const struct idl_caller *caller, uint32_t baud)
 {
 	struct serial_state *s = ctx;

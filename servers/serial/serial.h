@@ -39,6 +39,11 @@ void serial_state_init(struct serial_state *s, const struct uart_io *io);
  * (the caller should come back soon even without an interrupt).
  */
 bool serial_on_interrupt(struct serial_state *s);
+/*
+ * The server's own log line (servers/log keel_log_start_local): queues what fits of text as a
+ * write does and starts sending; returns how many bytes of text it took.
+ */
+uint32_t serial_log_text(struct serial_state *s, const char *text, uint32_t len);
 /* Sends what the receive ring holds to the subscriber; true if some is left for lack of room. */
 bool serial_deliver(struct serial_state *s);
 

@@ -89,6 +89,31 @@ static void test_write_partial_then_full(void **unused)
 	assert_int_equal(fake_uart.fifo_overflow, 0);
 }
 
+/* The server's own log lines: as a write, each \n as \r\n; what does not fit is not taken. */
+static void test_log_text_takes_what_fits(void **unused)
+{
+	static char text[1200], want[1800];
+	uint32_t taken, want_len = 0;
+
+	(void)unused;
+	for (uint32_t i = 0; i < sizeof(text); i++)
+		text[i] = i % 2 ? '\n' : 'a';
+	taken = serial_log_text(&state, text, sizeof(text));
+	assert_int_equal(taken, 683); /* 341 "a\r\n" and an 'a' fill the ring */
+	for (uint32_t i = 0; i < taken; i++) {
+		if (text[i] == '\n')
+			want[want_len++] = '\r';
+		want[want_len++] = text[i];
+	}
+	while (fake_uart.wire_len < want_len) {
+		fake_uart_send_fifo();
+		(void)serial_on_interrupt(&state);
+	}
+	assert_int_equal(fake_uart.wire_len, want_len);
+	assert_memory_equal(fake_uart.wire, want, want_len);
+	assert_int_equal(state.tx_full, 0); /* no client's write was short */
+}
+
 static void test_received_bytes_become_events(void **unused)
 {
 	struct keel_serial_client c = client(2, CAP_RIGHT_READ | CAP_RIGHT_WRITE);
@@ -187,6 +212,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_write_partial_then_full, setup),
+	    cmocka_unit_test_setup(test_log_text_takes_what_fits, setup),
 	    cmocka_unit_test_setup(test_received_bytes_become_events, setup),
 	    cmocka_unit_test_setup(test_full_channel_holds_back_and_reports_loss, setup),
 	    cmocka_unit_test_setup(test_one_subscriber, setup),

@@ -1,15 +1,18 @@
 /*
  * The client of the serial server's QEMU test. The test harness types text into the guest's
- * serial input when it sees this program's prompts (qemu_test `send`); the app receives it as
- * `received` events and answers through the server:
+ * serial input when it sees this program's prompts (qemu_test `send`; the first once the other
+ * client, test/other.c, ran); the app receives it as `received` events and answers through
+ * the server:
  *   "hello keel\r" -> writes "got: hello keel\n" (the harness expects exactly that line);
  *   "long\r"       -> writes LONG_LINES numbered lines, more than the transmit ring holds;
  *   "stats\r"      -> checks the server's counters against every byte of the test so far;
  *   FLOOD_BYTES of digits while it does not read -> the receive ring overflows: what arrives
  *                  is the flood's beginning, and delivered + reported lost = FLOOD_BYTES.
- * Its capabilities: CAP_START(0) the server, READ|WRITE, badge 2; (1) WRITE only, badge 3;
- * (2) READ|WRITE, badge 4 (another client); (3) the channel it reports its failures on.
+ * Init starts it from test/serial_test.manifest with the server READ|WRITE; it derives a
+ * WRITE-only copy for the refusals. Its exit status, which init logs, is its failure count.
+ * Another client's refused subscription is test/other.c's.
  */
+#include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
@@ -29,9 +32,8 @@ struct rx {
 	uint32_t len, lost, events;
 };
 
-static struct keel_serial_client serial = {.ep = CAP_START(0), .timeout_us = 1000000};
-static struct keel_serial_client writer = {.ep = CAP_START(1), .timeout_us = 1000000};
-static struct keel_serial_client other = {.ep = CAP_START(2), .timeout_us = 1000000};
+static struct keel_serial_client serial = {.timeout_us = 1000000};
+static struct keel_serial_client writer = {.timeout_us = 1000000}; /* WRITE only */
 static uint32_t tx_total;     /* bytes this app had the server send */
 static uint32_t say_failures; /* writes that did not go through whole */
 
@@ -93,13 +95,11 @@ static void say(const char *text, size_t n)
 		tx_total += text[i] == '\n'; /* it goes out as "\r\n" */
 }
 
-/* The errors a client can see before any byte moves. */
-static void refusals(cap_t second_channel)
+/* The errors a client can see before any byte moves (the other client's: test/other.c). */
+static void refusals(void)
 {
 	struct keel_serial_counters c;
 
-	CHECK("app", "subscribe taken", keel_serial_subscribe(&other, second_channel),
-	       KEEL_SERIAL_ERROR_TAKEN);
 	CHECK("app", "stats without READ", keel_serial_stats(&writer, &c), ERR_RIGHTS);
 	CHECK("app", "configure without ADMIN",
 	       keel_serial_configure(&serial, KEEL_SERIAL_BAUD_B115200), ERR_RIGHTS);
@@ -176,30 +176,23 @@ static void flood(struct keel_serial_events *ev, struct rx *rx)
 	CHECK("app", "flood beginning intact", ok, 1);
 }
 
-static void report(void)
-{
-	struct ipc_message m = {.type = 0, .length = 1};
-
-	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
-		m.caps[i] = CAP_NULL;
-	m.data[0] = (uint8_t)check_failed;
-	CHECK("app", "report", ipc_send(CAP_START(3), &m, IPC_NO_WAIT), ERR_OK);
-}
-
 int main(uintptr_t arg)
 {
 	static const struct keel_serial_event_handlers handlers = {.received = on_received};
 	static struct rx rx;
 	struct keel_serial_events ev;
-	cap_t ch = sys_channel_create(CHANNEL_EVENTS), other = sys_channel_create(1);
+	cap_t ch = sys_channel_create(CHANNEL_EVENTS);
 	char line[64], got[80];
 
 	(void)arg;
+	serial.ep = keel_startup_cap(KEEL_STARTUP_CLIENT, "keel.serial.Serial");
+	writer.ep = cap_derive(serial.ep, CAP_RIGHT_WRITE, 0);
+	CHECK("app", "capabilities", serial.ep >= 0 && writer.ep >= 0, 1);
 	keel_serial_events_init(&ev, ch, &handlers, &rx);
 	CHECK("app", "subscribe",
 	       keel_serial_subscribe(&serial, cap_derive(ch, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0)),
 	       ERR_OK);
-	refusals(cap_derive(other, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0));
+	refusals();
 	uprintf("app: send a line\n");
 	CHECK("app", "line", read_line(&ev, &rx, line, sizeof(line)), ERR_OK);
 	CHECK("app", "line is hello keel", strcmp(line, "hello keel"), 0);
@@ -211,6 +204,6 @@ int main(uintptr_t arg)
 	       read_line(&ev, &rx, line, sizeof(line)) == ERR_OK && strcmp(line, "stats") == 0, 1);
 	check_stats(sizeof("hello keel\r") - 1 + sizeof("long\r") - 1 + sizeof("stats\r") - 1);
 	flood(&ev, &rx);
-	report();
+	uprintf("app: %d failed\n", check_failed);
 	return check_failed;
 }

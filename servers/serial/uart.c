@@ -3,6 +3,8 @@
 
 #define SERVICE_ROUNDS_MAX 64  /* IIR rounds per interrupt: a stuck UART cannot hold us */
 #define RX_BYTES_MAX	   256 /* bytes per receive drain: more than the FIFO holds */
+/* LSR reads uart_setup waits at most for the transmit FIFO to empty: a FIFO at 9600 baud. */
+#define SETUP_DRAIN_POLLS 65536
 
 enum uart_irq uart_iir_decode(uint8_t iir)
 {
@@ -49,6 +51,11 @@ void uart_set_divisor(struct uart_dev *d, uint16_t divisor)
 
 void uart_setup(struct uart_dev *d, uint16_t divisor)
 {
+	/* FCR_INIT clears the transmit FIFO: let what a previous driver left there go first. */
+	for (uint32_t n = 0; n < SETUP_DRAIN_POLLS; n++) {
+		if (reg_in(d, UART_LSR) & UART_LSR_THRE)
+			break;
+	}
 	reg_out(d, UART_IER, 0);
 	uart_set_divisor(d, divisor);
 	reg_out(d, UART_FCR, UART_FCR_INIT);
@@ -105,6 +112,13 @@ static void fill_tx(struct uart_dev *d)
 void uart_kick(struct uart_dev *d)
 {
 	fill_tx(d);
+}
+
+bool uart_drain(struct uart_dev *d, uint32_t polls)
+{
+	for (uint32_t n = 0; n < polls && serial_ring_count(&d->tx) > 0; n++)
+		fill_tx(d);
+	return serial_ring_count(&d->tx) == 0;
 }
 
 uint32_t uart_service(struct uart_dev *d)

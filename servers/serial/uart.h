@@ -92,7 +92,8 @@ struct uart_dev {
 /*
  * Sets the line to 8N1 at `divisor`, FIFOs on, DTR, RTS and OUT2, and enables the receive,
  * transmit-empty and line-status interrupts. The kernel's polled output (same settings) keeps
- * working next to it.
+ * working next to it. First waits (bounded) for the transmit FIFO to empty, so the bytes a
+ * killed predecessor left there are sent, not cleared.
  */
 void uart_setup(struct uart_dev *d, uint16_t divisor);
 /* Changes the divisor, keeping 8N1 and the interrupt enables. */
@@ -103,6 +104,11 @@ void uart_set_divisor(struct uart_dev *d, uint16_t divisor);
  * THR is empty, up to a FIFO's worth from tx to the line. Returns IIR reads that found work.
  */
 uint32_t uart_service(struct uart_dev *d);
+/*
+ * Sends what tx holds by polling THRE, at most `polls` LSR reads (a dead UART cannot hold the
+ * caller): for a server about to end, whose ring would go with it. True once tx is empty.
+ */
+bool uart_drain(struct uart_dev *d, uint32_t polls);
 /* Starts transmission if the UART is idle and tx holds bytes (THRE raises no edge then). */
 void uart_kick(struct uart_dev *d);
 

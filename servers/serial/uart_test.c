@@ -120,6 +120,23 @@ static void test_stuck_uart_is_bounded(void **unused)
 	assert_int_equal(uart_service(&dev), 64);
 }
 
+/* A server about to end sends its ring by polling, bounded even if the line never drains. */
+static void test_drain_is_bounded(void **unused)
+{
+	uint8_t text[40];
+
+	(void)unused;
+	memset(text, 'd', sizeof(text));
+	assert_int_equal(serial_ring_write(&dev.tx, text, 10), 10);
+	assert_true(uart_drain(&dev, 100));
+	assert_int_equal(fake_uart.wire_len, 10);
+	fake_uart_send_fifo();
+	assert_int_equal(serial_ring_write(&dev.tx, text, sizeof(text)), sizeof(text));
+	assert_false(uart_drain(&dev, 100)); /* the fake's FIFO goes out only when told */
+	assert_int_equal(fake_uart.wire_len, 10 + UART_FIFO_SIZE);
+	assert_int_equal(fake_uart.fifo_overflow, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +146,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_receive_counts_overrun_and_drops, setup),
 	    cmocka_unit_test_setup(test_transmit_fifo_by_fifo, setup),
 	    cmocka_unit_test_setup(test_stuck_uart_is_bounded, setup),
+	    cmocka_unit_test_setup(test_drain_is_bounded, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 
+#include <keel/port.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
@@ -30,19 +31,6 @@ static volatile uint64_t raised_at;
 static uint32_t samples[IRQ_EVENTS];
 static volatile uint32_t handled;
 static _Alignas(16) uint8_t waiter_stack[2048];
-
-static inline void outb(uint16_t port, uint8_t v)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
 
 /* The user-level handler: one wake-up per interrupt, timed at its first instruction. */
 static void waiter(uintptr_t arg)

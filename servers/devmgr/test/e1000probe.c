@@ -6,6 +6,7 @@
  * ADMIN, a BAR that is not memory (or not I/O), a line not granted, no device. Then it waits,
  * holding the NIC, until intruder has it crashed.
  */
+#include <keel/port.h>
 #include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
@@ -75,8 +76,8 @@ static void io_bar(uint8_t nic, const struct keel_devmgr_device *d)
 	CHECK(WHO, "BAR1 is ioport READ|WRITE", cap_identify(ports),
 	      CAP_IDENTIFY(CAP_TYPE_IOPORT, RW));
 	CHECK(WHO, "enable the ports", sys_ioport_enable(ports), ERR_OK);
-	__asm__ volatile("outl %0, %1" : : "a"(REG_STATUS), "Nd"(base));
-	__asm__ volatile("inl %1, %0" : "=a"(v) : "Nd"((uint16_t)(base + 4)));
+	outl(base, REG_STATUS);
+	v = inl((uint16_t)(base + 4));
 	CHECK(WHO, "IODATA through the I/O BAR (QEMU's stub: 0)", v, 0);
 }
 

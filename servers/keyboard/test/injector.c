@@ -4,9 +4,10 @@
  * byte), which raises IRQ 1. It runs below the server and the client, so each byte is
  * decoded and its event received before the next is typed.
  */
+#include <keel/port.h>
+
 #include "test.h"
 
-#include "servers/keyboard/portio.h"
 
 #define KBC_DATA       0x60u
 #define KBC_COMMAND    0x64u
@@ -37,14 +38,14 @@ int main(uintptr_t arg)
 	for (unsigned i = 0; i < sizeof(typing); i++) {
 		unsigned polls = 0;
 
-		while ((kbd_inb(KBC_COMMAND) & KBC_BUSY) && polls < POLLS)
+		while ((inb(KBC_COMMAND) & KBC_BUSY) && polls < POLLS)
 			polls++;
 		if (polls == POLLS) {
 			uprintf("injector: controller busy before byte %u FAIL\n", i);
 			return 1;
 		}
-		kbd_outb(KBC_COMMAND, KBC_WRITE_OBUF);
-		kbd_outb(KBC_DATA, typing[i]);
+		outb(KBC_COMMAND, KBC_WRITE_OBUF);
+		outb(KBC_DATA, typing[i]);
 	}
 	uprintf("injector: typed %u bytes\n", (unsigned)sizeof(typing));
 	return 0;

@@ -7,6 +7,7 @@
  */
 #include <stdint.h>
 
+#include <keel/port.h>
 #include <keel/syscall.h>
 #include <tests/check.h>
 
@@ -18,23 +19,10 @@
 #define BAR_IO	      0x1u
 #define BAR_TYPE_64   0x4u
 
-static void port_out32(uint16_t port, uint32_t v)
-{
-	__asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static uint32_t port_in32(uint16_t port)
-{
-	uint32_t v;
-
-	__asm__ volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
 static uint32_t pci_read(uint32_t dev, uint32_t reg)
 {
-	port_out32(PCI_ADDRESS, 0x80000000u | dev << 11 | reg);
-	return port_in32(PCI_DATA);
+	outl(PCI_ADDRESS, 0x80000000u | dev << 11 | reg);
+	return inl(PCI_DATA);
 }
 
 /* BAR0 of the first display controller on bus 0 (a memory BAR), or 0. */

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include <keel/port.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 #include <tests/check.h>
@@ -15,24 +16,11 @@
 #define CHILD_PRIORITY	150  /* above init's: a started child runs until it blocks or dies */
 #define MSG_REVOKE_ME	IPC_TYPE(0x78, 1)
 
-static inline uint8_t port_in(uint16_t port)
-{
-	uint8_t v;
-
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static inline void port_out(uint16_t port, uint8_t v)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
 /* Status register D through the index/data pair: CMOS_D_VALID on a working RTC. */
 static inline uint8_t cmos_status_d(void)
 {
-	port_out(CMOS_INDEX, CMOS_STATUS_D);
-	return port_in(CMOS_DATA);
+	outb(CMOS_INDEX, CMOS_STATUS_D);
+	return inb(CMOS_DATA);
 }
 
 

@@ -5,7 +5,7 @@ int main(uintptr_t arg)
 {
 	(void)arg;
 	uprintf("noport: reading port 0x71 without a capability\n");
-	uint8_t v = port_in(CMOS_DATA);
+	uint8_t v = inb(CMOS_DATA);
 
 	uprintf("noport: FAIL: read 0x%x and still running\n", v);
 	return 1;

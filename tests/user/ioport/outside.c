@@ -11,7 +11,7 @@ int main(uintptr_t arg)
 	CHECK("outside", "enable", sys_ioport_enable(CAP_START(0)), ERR_OK);
 	CHECK("outside", "rtc status D", cmos_status_d(), CMOS_D_VALID);
 	uprintf("outside: reading port 0x72, outside its range\n");
-	uint8_t v = port_in(CMOS_DATA + 1);
+	uint8_t v = inb(CMOS_DATA + 1);
 
 	uprintf("outside: FAIL: read 0x%x and still running\n", v);
 	return 1;

@@ -20,14 +20,14 @@
 
 static uint8_t rtc_read(uint8_t reg)
 {
-	port_out(CMOS_INDEX, reg);
-	return port_in(CMOS_DATA);
+	outb(CMOS_INDEX, reg);
+	return inb(CMOS_DATA);
 }
 
 static void rtc_write(uint8_t reg, uint8_t v)
 {
-	port_out(CMOS_INDEX, reg);
-	port_out(CMOS_DATA, v);
+	outb(CMOS_INDEX, reg);
+	outb(CMOS_DATA, v);
 }
 
 /* The errors of SYS_IRQ_BIND and SYS_IRQ_ACK; n is a notification with every right. */

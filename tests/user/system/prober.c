@@ -4,6 +4,7 @@
  * one), a method that needs ADMIN is refused by the generated dispatch with ERR_RIGHTS, and
  * touching COM1's ports, which it was not given, faults it (init logs the fault).
  */
+#include <keel/port.h>
 #include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
@@ -47,7 +48,7 @@ int main(uintptr_t arg)
 	CHECK("prober", "no ADMIN: claim_io refused",
 	      keel_devmgr_device_manager_claim_io(&dm, 0, 0, &ports), ERR_RIGHTS);
 	uprintf("prober: %d failed; touching COM1 without a capability\n", check_failed);
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"((uint16_t)0x3f8));
+	v = inb(0x3f8);
 	uprintf("prober: FAIL: read COM1 (0x%x) without a capability\n", v);
 	return 1;
 }
