@@ -7,13 +7,13 @@
  * the rights and the serial mirror, also after the serial server was killed (through the
  * supervisor). Lines "console test <what>: got G want W ok|FAIL".
  */
+#include <keel/port.h>
 #include <keel/startup.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
 #include "idl/console_client.h"
 #include "idl/supervisor_client.h"
-#include "servers/keyboard/portio.h"
 
 #define CONSOLE	      "keel.console.Console"
 #define SUPERVISOR    "keel.supervisor.Supervisor"
@@ -115,16 +115,16 @@ static bool keyboard_interrupts_on(void)
 	uint32_t i = 0;
 	uint8_t config;
 
-	while (kbd_inb(KBC_STATUS) & KBC_OUT_FULL) /* bytes the firmware left */
-		(void)kbd_inb(KBC_DATA);
-	kbd_outb(KBC_STATUS, KBC_READ_CONFIG);
-	while (!(kbd_inb(KBC_STATUS) & KBC_OUT_FULL) && ++i < KBC_POLLS)
+	while (inb(KBC_STATUS) & KBC_OUT_FULL) /* bytes the firmware left */
+		(void)inb(KBC_DATA);
+	outb(KBC_STATUS, KBC_READ_CONFIG);
+	while (!(inb(KBC_STATUS) & KBC_OUT_FULL) && ++i < KBC_POLLS)
 		;
-	config = kbd_inb(KBC_DATA);
-	kbd_outb(KBC_STATUS, KBC_SET_CONFIG);
-	for (i = 0; (kbd_inb(KBC_STATUS) & KBC_IN_FULL) && i < KBC_POLLS; i++)
+	config = inb(KBC_DATA);
+	outb(KBC_STATUS, KBC_SET_CONFIG);
+	for (i = 0; (inb(KBC_STATUS) & KBC_IN_FULL) && i < KBC_POLLS; i++)
 		;
-	kbd_outb(KBC_DATA, (uint8_t)((config | KBC_CONFIG_IRQ) & ~KBC_CONFIG_OFF));
+	outb(KBC_DATA, (uint8_t)((config | KBC_CONFIG_IRQ) & ~KBC_CONFIG_OFF));
 	return i < KBC_POLLS;
 }
 
@@ -151,8 +151,8 @@ static int32_t wait_for_key(void)
 		r = sys_notify_wait(key_note, &bits, KEY_WAIT_US);
 		if (r != ERR_OK)
 			return r;
-		if (kbd_inb(KBC_STATUS) & KBC_OUT_FULL) {
-			(void)kbd_inb(KBC_DATA);
+		if (inb(KBC_STATUS) & KBC_OUT_FULL) {
+			(void)inb(KBC_DATA);
 			sys_irq_ack(key_irq);
 			return ERR_OK;
 		}
