@@ -81,10 +81,22 @@ void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
 		mem_unmap_object(u->aspace, container_of(obj, struct memobj, kobj));
 }
 
+static void (*unit_release)(struct kobj *obj); /* unit.c's (built on this file) */
+
+void kobj_on_unit_release(void (*release)(struct kobj *obj))
+{
+	unit_release = release;
+}
+
 void kobj_release(struct kobj *obj)
 {
 	kobj_destroy_fn destroy = obj->type < CAP_TYPE_COUNT ? kobj_destroy[obj->type] : NULL;
 
+	if (obj->type == CAP_TYPE_UNIT) {
+		if (unit_release != NULL)
+			unit_release(obj); /* its charge goes with its slot, when it has gone */
+		return;
+	}
 	/* Only a counted type with a destroy function can lose its last capability. */
 	if (destroy == NULL)
 		panic("kobj_release: type %u (%s) has no destroy function", obj->type,

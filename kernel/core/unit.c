@@ -14,6 +14,7 @@ POOL_DEFINE(unit_pool, struct unit, UNIT_MAX, CAP_TYPE_UNIT);
 void unit_pool_init(void)
 {
 	pool_init(&unit_pool);
+	kobj_on_unit_release(unit_release_ref);
 }
 
 static void unit_copy_name(char *dst, const char *src)
@@ -37,6 +38,7 @@ int unit_alloc(const char *name, struct page_table *aspace, struct memobj *budge
 		return ERR_NOMEM;
 	}
 	unit_set_budget(u, budget);
+	u->kobj.flags = KOBJ_COUNTED; /* its capabilities keep the slot (and its end) readable */
 	u->id = pool_id(&unit_pool, u);
 	u->aspace = aspace;
 	unit_copy_name(u->name, name);
@@ -50,6 +52,8 @@ int unit_free(struct unit *u)
 {
 	if (u->thread_count != 0 || !list_is_empty(&u->threads))
 		return ERR_BUSY;
+	if (u->kobj.refs != 0)
+		return ERR_OK; /* gone, but named: the last capability's release frees it */
 	KASSERT(u->frames == 0); /* its memory went first */
 	u->id = UNIT_ID_INVALID;
 	u->aspace = NULL;
@@ -60,6 +64,15 @@ int unit_free(struct unit *u)
 	pool_free(&unit_pool, u); /* ids handed out for this slot so far are now stale */
 	budget_release(&charge);
 	return ERR_OK;
+}
+
+void unit_release_ref(struct kobj *obj)
+{
+	struct unit *u = container_of(obj, struct unit, kobj);
+
+	/* Still running or being torn down: its teardown frees it, since nothing names it now. */
+	if (u->ended && u->aspace == NULL && u->tearer == NULL && list_is_empty(&u->threads))
+		unit_free(u);
 }
 
 void unit_set_watch(struct unit *u, struct notification *n, uint32_t bits)

@@ -1,6 +1,6 @@
 /*
  * Host tests for units on their pool: exhaustion, stale ids, names, ids distinct from PMM owners,
- * and a reused slot starting with an empty loader image.
+ * a reused slot starting with an empty loader image, and a gone unit kept while named.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <kernel/kobj.h>
 #include <kernel/pmm.h>
 #include <kernel/unit.h>
 #include <keel/abi.h>
@@ -74,12 +75,42 @@ static void test_exhaust_and_stale(void **state)
 	assert_null(unit_lookup(0xffffu)); /* index out of range */
 }
 
+/*
+ * A unit that has gone stays while a capability names it (its end stays readable), whichever
+ * of the two goes last frees the slot; a running unit's last capability frees nothing.
+ */
+static void test_named_unit_outlives_its_end(void **state)
+{
+	struct unit *u;
+	unit_id_t id;
+
+	(void)state;
+	assert_int_equal(unit_alloc("svc", NULL, NULL, &u), ERR_OK);
+	id = u->id;
+	kobj_ref(&u->kobj, CAP_RIGHTS_ALL); /* someone's capability */
+	u->ended = true;
+	assert_int_equal(unit_free(u), ERR_OK); /* teardown done: kept, named */
+	assert_ptr_equal(unit_lookup(id), u);
+	kobj_unref(&u->kobj, CAP_RIGHTS_ALL); /* the last capability goes: now it is freed */
+	assert_null(unit_lookup(id));
+
+	assert_int_equal(unit_alloc("running", NULL, NULL, &u), ERR_OK);
+	id = u->id;
+	kobj_ref(&u->kobj, CAP_RIGHTS_ALL);
+	kobj_unref(&u->kobj, CAP_RIGHTS_ALL); /* still running: its teardown will free it */
+	assert_ptr_equal(unit_lookup(id), u);
+	u->ended = true;
+	assert_int_equal(unit_free(u), ERR_OK);
+	assert_null(unit_lookup(id));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_alloc_fields, setup),
 	    cmocka_unit_test_setup(test_name_truncated, setup),
 	    cmocka_unit_test_setup(test_exhaust_and_stale, setup),
+	    cmocka_unit_test_setup(test_named_unit_outlives_its_end, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,9 +24,8 @@ static uint32_t line_len;
 
 /*
  * Whether lines may go to the serial server now. The slot says RUNNING until init handled
- * the unit's end, so ask the kernel too: a write to a serial server that was killed (and not
- * yet restarted) never returned, its timeout notwithstanding, and the system went silent
- * (//servers/serial:serial_restart_nodebug_test).
+ * the unit's end, so ask the kernel too: a line written to a killed server's endpoint would
+ * only wait out its timeout (20 ms) and then wait in the log buffer anyway.
  */
 static bool serial_running(void)
 {

@@ -61,5 +61,10 @@ void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c);
  * its budget back what it was charged.
  */
 void kobj_release(struct kobj *obj);
+/*
+ * What the last capability to a unit's release calls (unit.c registers unit_release_ref:
+ * the unit library is built on this one, so it cannot be called directly).
+ */
+void kobj_on_unit_release(void (*release)(struct kobj *obj));
 
 #endif /* KERNEL_KOBJ_H */

@@ -73,9 +73,12 @@ int unit_alloc(const char *name, struct page_table *aspace, struct memobj *budge
 /*
  * Returns the slot to the pool, the unit's charge to its budget, and invalidates the id; the
  * caller has already released the address space and its frames. ERR_BUSY if the unit still
- * has threads.
+ * has threads. While a capability names the unit, the slot stays (its end stays readable
+ * through SYS_UNIT_INFO) and the last capability's release frees it (unit_release_ref).
  */
 int unit_free(struct unit *u);
+/* The last capability to a unit went: frees it if it has gone (else its teardown will). */
+void unit_release_ref(struct kobj *obj);
 
 /*
  * Makes n (may be NULL) the notification signalled with `bits` when u ends, holding a

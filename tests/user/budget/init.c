@@ -173,6 +173,10 @@ static void case_kill(void)
 	CHECK("init", "greedy killed", ui.state, UNIT_KILLED);
 	CHECK("init", "no thread left", ui.threads, 0);
 	CHECK("init", "kill again", sys_unit_kill(unit), ERR_OK);
+	(void)info(); /* SYS_BUDGET_INFO reaps the dead threads first: the unit has gone now */
+	CHECK("init", "info once reaped (the capability keeps it)", sys_unit_info(unit, &ui),
+	      ERR_OK);
+	CHECK("init", "still killed", ui.state, UNIT_KILLED);
 	cap_delete(weak);
 	cap_delete(unit);
 	cap_delete(note);
