@@ -61,15 +61,21 @@ static void unit_ended(uint32_t i)
 {
 	struct slot *s = &init_slots[i];
 	struct keel_unit_info info = {0};
+	int32_t r;
 
-	if (s->state != SLOT_RUNNING || sys_unit_info(s->unit, &info) != ERR_OK ||
-	    info.state == UNIT_RUNNING)
+	if (s->state != SLOT_RUNNING)
 		return;
+	r = sys_unit_info(s->unit, &info);
+	if (r == ERR_OK && info.state == UNIT_RUNNING)
+		return; /* a stale bit: it ended before a restart */
 	cap_delete(s->unit);
 	s->unit = CAP_NULL;
-	s->last_end = info.state;
+	s->last_end = r == ERR_OK ? info.state : UNIT_KILLED;
 	s->last_status = info.status;
-	log_end(s, &info);
+	if (r == ERR_OK)
+		log_end(s, &info);
+	else /* the kernel keeps an ended unit readable while named: not expected */
+		uprintf("init: %s ended, how cannot be read (%s)", s->m->name, keel_strerror(r));
 	apply_policy(s, init_now_us());
 	init_publish_end(i, info.state);
 }
