@@ -11,7 +11,7 @@
  * under any manifest that wires it. This is a convention between init and its units, not
  * kernel ABI: the kernel sees only a memory capability.
  *
- * Writers (init, hand-written test inits) fill the table with keel_startup_init and
+ * Writers (init; the keyboard test's own root task) fill the table with keel_startup_init and
  * keel_startup_add; readers map it with keel_startup_map and look entries up with
  * keel_startup_find / keel_startup_cap.
  */
