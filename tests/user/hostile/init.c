@@ -210,20 +210,25 @@ static int32_t run_exiter(void)
 	if (id <= 0)
 		return id;
 	sys_sleep_us(EXITER_WAIT_US); /* its sleepers' deadlines all pass meanwhile */
+	cap_delete(id); /* an ended unit's slot stays while a capability names it */
 	return id;
 }
 
 /*
- * Starts idlers until the unit pool is full (ERR_NOMEM), lets them all exit, and returns how
- * many started, or a negative code if the loop ended some other way.
+ * Starts idlers until the unit pool is full (ERR_NOMEM), lets them all exit, deletes their
+ * capabilities (which keep an ended unit's slot) and returns how many started, or a negative
+ * code if the loop ended some other way.
  */
 static int32_t fill_unit_pool(void)
 {
+	static cap_t units[UNIT_LIMIT];
 	int32_t n = 0, r = 0;
 
 	while (n < UNIT_LIMIT && (r = sys_module_start(MODULE_IDLER, IDLER_PRIORITY)) > 0)
-		n++;
+		units[n++] = r;
 	sys_sleep_us(EXITER_WAIT_US);
+	for (int32_t i = 0; i < n; i++)
+		cap_delete(units[i]);
 	return r == ERR_NOMEM ? n : r;
 }
 
