@@ -82,31 +82,18 @@ static void print_timer_info(void)
 		(unsigned long long)(cfg->cycle_hz % 1000000 / 1000));
 }
 
-/* Reports a boot test's verdict as "<what>: PASS|FAIL" and stops with the matching code. */
-static _Noreturn void stop_after_test(const char *what, bool pass)
-{
-	kprintf("%s: %s\n", what, pass ? "PASS" : "FAIL");
-	kernel_stop(pass ? KERNEL_EXIT_SUCCESS : KERNEL_EXIT_TEST_FAILED);
-}
-
-/* Runs the boot test named by `test=<name>`; returns only if there is none. */
-static void run_boot_test(const struct boot_info *bi)
+/*
+ * Boot tests (test=... on the command line) live in boot_selftest.c, which only the test
+ * kernel (//kernel:kernel_selftest) links; this kernel refuses them.
+ */
+__attribute__((weak)) void boot_selftest(const struct boot_info *bi)
 {
 	char name[TEST_NAME_MAX];
 
 	if (!boot_cmdline_value(bi, "test", name, sizeof(name)))
 		return;
-	kprintf("test: %s\n", name);
-	if (boot_cmdline_has(bi, "test=boot"))
-		kernel_stop(KERNEL_EXIT_SUCCESS);
-	if (boot_cmdline_has(bi, "test=timer"))
-		stop_after_test("timer test", timer_selftest_calibration());
-	if (boot_cmdline_has(bi, "test=lostticks"))
-		stop_after_test("lost ticks test", timer_selftest_lost_ticks());
-	if (boot_cmdline_has(bi, "test=panic"))
-		panic("test panic requested on the command line");
-	arch_test_raise_fault(name);
-	kprintf("test: unknown test \"%s\"\n", name);
+	kprintf("test: \"%s\": this kernel has no boot tests (//kernel:kernel_selftest has)\n",
+		name);
 	kernel_stop(KERNEL_EXIT_TEST_FAILED);
 }
 
@@ -212,7 +199,7 @@ void kmain(const struct boot_info *bi)
 	arch_smp_init();
 	init_scheduler();
 	timer_set_tick_hook(sched_tick_hook); /* before interrupts are first enabled */
-	run_boot_test(bi);
+	boot_selftest(bi);
 	if (bi->module_count == 0)
 		heartbeat_loop(); /* nothing to run: the foundation's heartbeat image */
 	start_init(bi);

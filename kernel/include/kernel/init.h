@@ -17,6 +17,12 @@ struct boot_info;
 /* Generic kernel entry, called by the arch layer once the CPU, console and timer are set up. */
 _Noreturn void kmain(const struct boot_info *bi);
 
+/*
+ * Runs the boot test `test=<name>` names, if any (it stops the machine); returns if there is
+ * none. The test kernel's (boot_selftest.c); the kernel users boot refuses every test.
+ */
+void boot_selftest(const struct boot_info *bi);
+
 /* Chooses whether kernel_stop() ends the emulator (true) or halts forever (false, default). */
 void kernel_set_debug_exit(bool enabled);
 /* Stops the machine with `code` (KERNEL_EXIT_*): emulator exit if enabled, else halt. */
