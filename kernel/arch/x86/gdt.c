@@ -1,6 +1,8 @@
 /*
  * The flat GDT (kernel and user code/data), the per-CPU %fs segment, the TSS that gives the
- * CPU its ring-0 stack, and the separate task the #DF task gate switches to.
+ * CPU its ring-0 stack, and the separate task the #DF task gate switches to. Every CPU has its
+ * own GDT, TSS (with its I/O bitmap) and double-fault task, so the selectors are the same on
+ * all of them (SEL_PERCPU, SEL_TSS, SEL_DF_TSS) and name each CPU's own.
  */
 #include <arch/gdt.h>
 #include <arch/memory.h>
@@ -25,7 +27,7 @@
 #define DF_STACK_SIZE	  4096
 #define EFLAGS_RESERVED_1 0x2u /* bit 1 always reads as 1 */
 
-static uint64_t gdt[GDT_ENTRY_COUNT];
+static uint64_t gdt[PERCPU_MAX_CPUS][GDT_ENTRY_COUNT];
 /*
  * The main TSS with its I/O permission bitmap right behind it, and the all-ones byte the CPU
  * may read past the bitmap's end (an access to port 0xFFFF with a 16- or 32-bit operand).
@@ -39,10 +41,16 @@ _Static_assert(offsetof(struct tss_with_iomap, iomap) == sizeof(struct tss), "ma
 #define TSS_IOMAP_OFFSET ((uint16_t)offsetof(struct tss_with_iomap, iomap))
 #define TSS_IOMAP_NONE	 ((uint16_t)sizeof(struct tss_with_iomap)) /* past the limit: no port */
 
-static struct tss_with_iomap main_io_tss;
-static struct tss df_tss;
+static struct tss_with_iomap io_tss[PERCPU_MAX_CPUS];
+static struct tss df_tss[PERCPU_MAX_CPUS];
 static bool percpu_ready;
-static uint8_t df_stack[DF_STACK_SIZE] __attribute__((aligned(16)));
+static uint8_t df_stack[PERCPU_MAX_CPUS][DF_STACK_SIZE] __attribute__((aligned(16)));
+
+/* This CPU's TSS (this_cpu() works once gdt_init ran on it). */
+static struct tss_with_iomap *my_tss(void)
+{
+	return &io_tss[this_cpu()->cpu_id];
+}
 
 struct gdt_pointer {
 	uint16_t limit;
@@ -76,17 +84,19 @@ static uint64_t tss_descriptor(const struct tss *tss)
 			      SEG_PRESENT | SEG_TSS_32_AVAILABLE, 0);
 }
 
-/* The #DF task: interrupts off, kernel segments, its own stack, the current page tables. */
-static void df_task_prepare(void)
+/* CPU n's #DF task: interrupts off, kernel segments, its own stack, the current tables. */
+static void df_task_prepare(unsigned n)
 {
-	df_tss.eip = (uint32_t)(uintptr_t)exception_double_fault_task;
-	df_tss.esp = (uint32_t)(uintptr_t)(df_stack + DF_STACK_SIZE);
-	df_tss.eflags = EFLAGS_RESERVED_1;
-	df_tss.cs = SEL_KERNEL_CODE;
-	df_tss.ds = df_tss.es = df_tss.ss = df_tss.gs = SEL_KERNEL_DATA;
-	df_tss.fs = SEL_PERCPU;
-	df_tss.cr3 = read_cr3(); /* any directory works: all share the kernel half */
-	df_tss.iomap_base = sizeof(struct tss);
+	struct tss *t = &df_tss[n];
+
+	t->eip = (uint32_t)(uintptr_t)exception_double_fault_task;
+	t->esp = (uint32_t)(uintptr_t)(df_stack[n] + DF_STACK_SIZE);
+	t->eflags = EFLAGS_RESERVED_1;
+	t->cs = SEL_KERNEL_CODE;
+	t->ds = t->es = t->ss = t->gs = SEL_KERNEL_DATA;
+	t->fs = SEL_PERCPU;
+	t->cr3 = read_cr3(); /* any directory works: all share the kernel half */
+	t->iomap_base = sizeof(struct tss);
 }
 
 /*
@@ -95,9 +105,9 @@ static void df_task_prepare(void)
  * read at some address, a #PF reported as a kernel read; with a null LDT it is a #GP naming
  * the selector, in user mode.
  */
-static void gdt_load(void)
+static void gdt_load(unsigned n)
 {
-	struct gdt_pointer ptr = {sizeof(gdt) - 1, (uint32_t)(uintptr_t)gdt};
+	struct gdt_pointer ptr = {sizeof(gdt[n]) - 1, (uint32_t)(uintptr_t)gdt[n]};
 
 	__asm__ volatile("lgdt %0" : : "m"(ptr));
 	__asm__ volatile("ljmp %0, $1f\n1:" : : "i"(SEL_KERNEL_CODE));
@@ -111,36 +121,29 @@ static void gdt_load(void)
 
 void gdt_init(struct percpu *cpu)
 {
-	main_io_tss.tss.ss0 = SEL_KERNEL_DATA;
-	main_io_tss.tss.esp0 = (uint32_t)cpu->kernel_stack_top;
-	memset(main_io_tss.iomap, 0xff, sizeof(main_io_tss.iomap));
-	main_io_tss.iomap_end = 0xff;
-	main_io_tss.tss.iomap_base = TSS_IOMAP_NONE; /* user port I/O faults: no unit has ports */
-	df_task_prepare();
+	unsigned n = cpu->cpu_id;
+	struct tss_with_iomap *t = &io_tss[n];
+	uint64_t *g = gdt[n];
 
-	gdt[GDT_INDEX_KERNEL_CODE] = flat_segment(0, true);
-	gdt[GDT_INDEX_KERNEL_DATA] = flat_segment(0, false);
-	gdt[GDT_INDEX_USER_CODE] = flat_segment(3, true);
-	gdt[GDT_INDEX_USER_DATA] = flat_segment(3, false);
-	gdt[GDT_INDEX_TSS] =
-	    gdt_descriptor((uint32_t)(uintptr_t)&main_io_tss, sizeof(main_io_tss) - 1,
-			   SEG_PRESENT | SEG_TSS_32_AVAILABLE, 0);
-	gdt[GDT_INDEX_DF_TSS] = tss_descriptor(&df_tss);
-	gdt[GDT_INDEX_PERCPU] =
+	t->tss.ss0 = SEL_KERNEL_DATA;
+	t->tss.esp0 = (uint32_t)cpu->kernel_stack_top;
+	memset(t->iomap, 0xff, sizeof(t->iomap));
+	t->iomap_end = 0xff;
+	t->tss.iomap_base = TSS_IOMAP_NONE; /* user port I/O faults: no unit has ports */
+	df_task_prepare(n);
+
+	g[GDT_INDEX_KERNEL_CODE] = flat_segment(0, true);
+	g[GDT_INDEX_KERNEL_DATA] = flat_segment(0, false);
+	g[GDT_INDEX_USER_CODE] = flat_segment(3, true);
+	g[GDT_INDEX_USER_DATA] = flat_segment(3, false);
+	g[GDT_INDEX_TSS] = gdt_descriptor((uint32_t)(uintptr_t)t, sizeof(*t) - 1,
+					  SEG_PRESENT | SEG_TSS_32_AVAILABLE, 0);
+	g[GDT_INDEX_DF_TSS] = tss_descriptor(&df_tss[n]);
+	g[GDT_INDEX_PERCPU] =
 	    gdt_descriptor((uint32_t)(uintptr_t)cpu, sizeof(*cpu) - 1,
 			   SEG_PRESENT | SEG_CODE_OR_DATA | SEG_READ_WRITE, SEG_SIZE_32);
-	gdt_load();
+	gdt_load(n);
 	percpu_ready = true;
-}
-
-void gdt_load_ap(void)
-{
-	struct gdt_pointer ptr = {sizeof(gdt) - 1, (uint32_t)(uintptr_t)gdt};
-
-	__asm__ volatile("lgdt %0" : : "m"(ptr));
-	__asm__ volatile("ljmp %0, $1f\n1:" : : "i"(SEL_KERNEL_CODE));
-	__asm__ volatile("movw %w0, %%ds\n\tmovw %w0, %%es\n\tmovw %w0, %%ss" : : "r"(SEL_KERNEL_DATA));
-	__asm__ volatile("lldt %w0" : : "r"(SEL_NULL));
 }
 
 bool gdt_percpu_ready(void)
@@ -150,21 +153,21 @@ bool gdt_percpu_ready(void)
 
 void gdt_set_kernel_stack(uintptr_t esp0)
 {
-	main_io_tss.tss.esp0 = (uint32_t)esp0;
+	my_tss()->tss.esp0 = (uint32_t)esp0;
 	syscall_set_entry_stack(esp0); /* sysenter lands on the same stack */
 }
 
 uint8_t *gdt_io_bitmap(void)
 {
-	return main_io_tss.iomap;
+	return my_tss()->iomap;
 }
 
 void gdt_io_bitmap_enable(bool on)
 {
-	main_io_tss.tss.iomap_base = on ? TSS_IOMAP_OFFSET : TSS_IOMAP_NONE;
+	my_tss()->tss.iomap_base = on ? TSS_IOMAP_OFFSET : TSS_IOMAP_NONE;
 }
 
 const struct tss *gdt_main_tss(void)
 {
-	return &main_io_tss.tss;
+	return &my_tss()->tss;
 }

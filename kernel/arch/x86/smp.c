@@ -1,8 +1,9 @@
 /*
  * Application processors (docs/smp.md). The boot CPU reads ACPI's MADT, starts every other
  * enabled CPU with INIT and start-up IPIs into the trampoline (smp_trampoline.S), and waits
- * for each to report in with the local APIC id it reads from its own APIC. Until the kernel's
- * SMP scheduling lands, a CPU that reported in stays parked with interrupts off.
+ * for each to report in with the local APIC id it reads from its own APIC and the CPU number
+ * its own per-CPU segment gives it. Until the kernel's SMP scheduling lands, a CPU that
+ * reported in stays parked with interrupts off.
  */
 #include <arch/gdt.h>
 #include <arch/lapic.h>
@@ -25,7 +26,9 @@
 #define REPORT_WAIT_US	 100000u /* after the second: the CPU counts as not starting */
 
 static uint8_t ap_stacks[PERCPU_MAX_CPUS - 1][KERNEL_STACK_SIZE] __attribute__((aligned(16)));
-static volatile uint32_t ap_reported; /* 1 + the APIC id the starting AP read, 0 before */
+static volatile uint32_t ap_reported; /* 0 before; then AP_REPORT(APIC id, this_cpu's id) */
+static unsigned ap_index;	      /* the CPU number the starting AP takes */
+#define AP_REPORT(apic, cpu) (1u + (apic) + ((uint32_t)(cpu) << 8))
 static unsigned cpus_online = 1;
 
 unsigned smp_cpus_online(void)
@@ -52,14 +55,22 @@ static bool phys_read(void *ctx, void *dst, uint32_t phys, uint32_t len)
 	return true;
 }
 
-/* An AP, on its boot stack with the boot directory: joins the kernel, reports in, parks. */
+/*
+ * An AP, on its boot stack with the boot directory: switches to the kernel's, takes its
+ * per-CPU record, its own GDT, TSS and %fs, the IDT and its local APIC, reports in with the
+ * APIC id it reads and the CPU number this_cpu() gives it, and parks.
+ */
 static _Noreturn void smp_ap_main(void)
 {
+	unsigned n = ap_index;
+	struct percpu *cpu =
+	    percpu_init(n, (uintptr_t)(ap_stacks[n - 1] + KERNEL_STACK_SIZE));
+
 	mmu_activate(mmu_kernel_space());
-	gdt_load_ap();
+	gdt_init(cpu);
 	idt_load();
 	lapic_enable();
-	ap_reported = 1u + lapic_id();
+	ap_reported = AP_REPORT(lapic_id(), this_cpu()->cpu_id);
 	arch_halt();
 }
 
@@ -82,6 +93,7 @@ static bool start_ap(uint8_t apic_id, unsigned index, uint32_t boot_dir)
 	p->cr3 = boot_dir;
 	p->stack_top = (uint32_t)(uintptr_t)(ap_stacks[index - 1] + KERNEL_STACK_SIZE);
 	p->entry = (uint32_t)(uintptr_t)smp_ap_main;
+	ap_index = index;
 	ap_reported = 0;
 	lapic_send_init(apic_id);
 	wait_report(INIT_WAIT_US);
@@ -89,7 +101,7 @@ static bool start_ap(uint8_t apic_id, unsigned index, uint32_t boot_dir)
 		lapic_send_startup(apic_id, SMP_TRAMPOLINE_PHYS >> 12);
 		wait_report(i == 0 ? STARTUP_WAIT_US : REPORT_WAIT_US);
 	}
-	return ap_reported == 1u + apic_id;
+	return ap_reported == AP_REPORT(apic_id, index);
 }
 
 static void print_madt(const struct acpi_madt *m)

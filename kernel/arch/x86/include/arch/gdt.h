@@ -42,13 +42,10 @@ struct tss {
 _Static_assert(sizeof(struct tss) == 104, "hardware TSS layout");
 
 /*
- * Loads the GDT, TR and a null LDT, reloads every segment register and points %fs at `cpu`.
- * Also prepares the double-fault task. Boot CPU only for now (one TSS, one percpu
- * descriptor); an AP will run the same per-CPU load.
+ * Loads CPU cpu->cpu_id's own GDT, TR and a null LDT, reloads every segment register and
+ * points %fs at `cpu`; also prepares its double-fault task. Every CPU runs it on itself.
  */
 void gdt_init(struct percpu *cpu);
-/* An AP coming up: the boot CPU's GDT with flat kernel segments; no TSS, no %fs yet. */
-void gdt_load_ap(void);
 /* True once gdt_init has pointed %fs at this CPU's struct percpu (this_cpu() works). */
 bool gdt_percpu_ready(void);
 /* Sets the stack the CPU switches to on traps from user mode. */
