@@ -97,6 +97,19 @@ __attribute__((weak)) void boot_selftest(const struct boot_info *bi)
 	kernel_stop(KERNEL_EXIT_TEST_FAILED);
 }
 
+/* The other CPUs' own timer ticks, one line, if there are other CPUs. */
+static void print_other_cpus(void)
+{
+	struct percpu *cpu;
+
+	if (percpu_of(1) == NULL)
+		return;
+	kprintf("heartbeat: local timer ticks of the other CPUs:");
+	for (unsigned i = 1; (cpu = percpu_of(i)) != NULL; i++)
+		kprintf(" %u:%llu", i, (unsigned long long)cpu->local_ticks);
+	kprintf("\n");
+}
+
 /* Idles with interrupts on, printing a line about once per second of timer time. */
 static _Noreturn void heartbeat_loop(void)
 {
@@ -113,6 +126,7 @@ static _Noreturn void heartbeat_loop(void)
 			(unsigned long long)(now / TIMER_US_PER_S),
 			(unsigned long long)timer_ticks(), (unsigned long long)timer_missed_ticks(),
 			(unsigned long long)now);
+		print_other_cpus();
 		next_s = now / TIMER_US_PER_S + 1;
 	}
 }

@@ -16,3 +16,9 @@ struct percpu *percpu_init(unsigned cpu_id, uintptr_t kernel_stack_top)
 	cpu->kernel_stack_top = kernel_stack_top;
 	return cpu;
 }
+
+struct percpu *percpu_of(unsigned cpu_id)
+{
+	return cpu_id < PERCPU_MAX_CPUS && percpu_cpus[cpu_id].self != NULL ? &percpu_cpus[cpu_id]
+									    : NULL;
+}

@@ -50,6 +50,8 @@ void idt_init(void)
 		     GATE_PRESENT | GATE_DPL(3) | GATE_INTERRUPT_32);
 	idt_set_gate(LAPIC_SPURIOUS_VECTOR, (uint32_t)(uintptr_t)lapic_spurious_entry,
 		     SEL_KERNEL_CODE, GATE_PRESENT | GATE_INTERRUPT_32);
+	idt_set_gate(TRAP_LAPIC_TIMER, (uint32_t)(uintptr_t)trap_stub_lapic_timer,
+		     SEL_KERNEL_CODE, GATE_PRESENT | GATE_INTERRUPT_32);
 	idt_load();
 }
 
@@ -74,6 +76,10 @@ void trap_dispatch(struct trap_frame *frame)
 		/* The kernel is not preemptible: switch only on the way back to ring 3. */
 		if (trap_from_user(frame))
 			sched_preempt_point(this_rq());
+		return;
+	}
+	if (frame->vector == TRAP_LAPIC_TIMER) {
+		lapic_timer_tick();
 		return;
 	}
 	panic("trap: no handler for vector %u", frame->vector);

@@ -1,12 +1,24 @@
 /* Local APIC access (arch/lapic.h), through its MMIO page at LAPIC_VA. */
 #include <arch/lapic.h>
 #include <arch/memory.h>
+#include <arch/trap.h>
 #include <kernel/mmu.h>
+#include <kernel/percpu.h>
+#include <kernel/timer.h>
 
 #define REG_ID		0x020u
 #define REG_SVR		0x0f0u /* spurious-interrupt vector register */
+#define REG_EOI		0x0b0u
 #define REG_ICR_LOW	0x300u
 #define REG_ICR_HIGH	0x310u
+#define REG_LVT_TIMER	0x320u
+#define REG_TIMER_INIT	0x380u
+#define REG_TIMER_COUNT 0x390u
+#define REG_TIMER_DIV	0x3e0u
+#define TIMER_DIV_16	0x3u
+#define TIMER_PERIODIC	(1u << 17)
+#define LVT_MASKED	(1u << 16)
+#define CALIBRATE_US	10000u
 #define SVR_ENABLE	(1u << 8)
 #define ICR_INIT	(5u << 8)
 #define ICR_STARTUP	(6u << 8)
@@ -56,4 +68,33 @@ void lapic_send_startup(uint8_t apic_id, uint8_t page)
 bool lapic_ipi_idle(void)
 {
 	return !(*reg(REG_ICR_LOW) & ICR_PENDING);
+}
+
+uint32_t lapic_timer_calibrate(void)
+{
+	uint64_t end;
+	uint32_t left;
+
+	*reg(REG_LVT_TIMER) = LVT_MASKED;
+	*reg(REG_TIMER_DIV) = TIMER_DIV_16;
+	*reg(REG_TIMER_INIT) = 0xffffffffu;
+	end = timer_read_us() + CALIBRATE_US;
+	while (timer_read_us() < end)
+		__asm__ volatile("pause");
+	left = *reg(REG_TIMER_COUNT);
+	*reg(REG_TIMER_INIT) = 0; /* stopped */
+	return (0xffffffffu - left) / (CALIBRATE_US / 1000u);
+}
+
+void lapic_timer_start(uint32_t counts_per_ms)
+{
+	*reg(REG_TIMER_DIV) = TIMER_DIV_16;
+	*reg(REG_LVT_TIMER) = TIMER_PERIODIC | TRAP_LAPIC_TIMER;
+	*reg(REG_TIMER_INIT) = counts_per_ms;
+}
+
+void lapic_timer_tick(void)
+{
+	this_cpu()->local_ticks++;
+	*reg(REG_EOI) = 0;
 }

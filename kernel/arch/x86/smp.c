@@ -3,7 +3,7 @@
  * enabled CPU with INIT and start-up IPIs into the trampoline (smp_trampoline.S), and waits
  * for each to report in with the local APIC id it reads from its own APIC and the CPU number
  * its own per-CPU segment gives it. Until the kernel's SMP scheduling lands, a CPU that
- * reported in stays parked with interrupts off.
+ * reported in only takes its own local APIC timer's ticks (counted per CPU) and halts.
  */
 #include <arch/gdt.h>
 #include <arch/lapic.h>
@@ -30,6 +30,7 @@ static volatile uint32_t ap_reported; /* 0 before; then AP_REPORT(APIC id, this_
 static unsigned ap_index;	      /* the CPU number the starting AP takes */
 #define AP_REPORT(apic, cpu) (1u + (apic) + ((uint32_t)(cpu) << 8))
 static unsigned cpus_online = 1;
+static uint32_t lapic_counts_per_ms; /* the local APIC timer's rate, measured once */
 
 unsigned smp_cpus_online(void)
 {
@@ -71,7 +72,9 @@ static _Noreturn void smp_ap_main(void)
 	idt_load();
 	lapic_enable();
 	ap_reported = AP_REPORT(lapic_id(), this_cpu()->cpu_id);
-	arch_halt();
+	lapic_timer_start(lapic_counts_per_ms);
+	for (;;)
+		arch_wait_for_interrupt(); /* its timer's ticks, counted; nothing else runs here yet */
 }
 
 /* Waits until the starting AP reports in or `us` passed; whether it did. */
@@ -150,7 +153,10 @@ void arch_smp_init(void)
 		return;
 	}
 	lapic_enable();
+	lapic_counts_per_ms = lapic_timer_calibrate();
+	kprintf("smp: local APIC timer %u counts per ms (divide by 16)\n", lapic_counts_per_ms);
 	start_aps(&m, lapic_id(), (uint32_t)boot_dir);
-	kprintf("smp: %u of %u CPUs up; the others wait parked until SMP scheduling lands\n",
+	kprintf("smp: %u of %u CPUs up; the others take their timer's ticks and nothing else "
+		"until SMP scheduling lands\n",
 		cpus_online, m.ncpus);
 }

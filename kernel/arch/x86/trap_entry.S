@@ -63,6 +63,16 @@ trap_common:
 	TRAP_FRAME_IRET
 	.size trap_common, . - trap_common
 
+/* An AP's local APIC timer: an interrupt like the PIC's, outside the table. */
+	.section .text
+	.global trap_stub_lapic_timer
+	.type trap_stub_lapic_timer, @function
+trap_stub_lapic_timer:
+	pushl $0
+	pushl $TRAP_LAPIC_TIMER
+	jmp trap_common
+	.size trap_stub_lapic_timer, . - trap_stub_lapic_timer
+
 	.global lapic_spurious_entry
 	.type lapic_spurious_entry, @function
 lapic_spurious_entry:

@@ -23,6 +23,7 @@ struct percpu {
 	unsigned cpu_id;	    /* 0 = the boot CPU */
 	uintptr_t kernel_stack_top; /* top of the stack traps from user mode land on */
 	struct timer_clock clock;   /* kernel/core/tick.c; only this CPU, interrupts disabled */
+	uint64_t local_ticks;	    /* this CPU's own timer interrupts (an AP's local APIC) */
 	/* This CPU's scheduler (sched.h); zeroed (current is NULL) until sched_init_cpu. */
 	struct run_queue rq;
 };
@@ -52,5 +53,8 @@ static inline struct thread *current_thread(void)
  * Returns NULL if cpu_id >= PERCPU_MAX_CPUS. The arch layer then makes it reachable.
  */
 struct percpu *percpu_init(unsigned cpu_id, uintptr_t kernel_stack_top);
+
+/* CPU cpu_id's record if that CPU came up (percpu_init ran for it), else NULL. */
+struct percpu *percpu_of(unsigned cpu_id);
 
 #endif

@@ -22,6 +22,15 @@ void lapic_send_startup(uint8_t apic_id, uint8_t page);
 /* Whether the last IPI this CPU sent has been accepted (delivery status idle). */
 bool lapic_ipi_idle(void);
 
+/*
+ * The local APIC timer: measured against the TSC on the boot CPU (counts per millisecond at
+ * divide-by-16; 0 if it does not count), then run periodic at 1000 Hz on a CPU, each tick
+ * counted in its struct percpu (local_ticks) and acknowledged.
+ */
+uint32_t lapic_timer_calibrate(void);
+void lapic_timer_start(uint32_t counts_per_ms);
+void lapic_timer_tick(void);
+
 #define LAPIC_SPURIOUS_VECTOR 0xff
 
 #endif /* ARCH_LAPIC_H */

@@ -21,6 +21,7 @@
 #define TRAP_IRQ_BASE	     0x20 /* the PIC is remapped to vectors 0x20..0x2f */
 #define TRAP_IRQ_COUNT	     16
 #define TRAP_SYSCALL	     0x80 /* int 0x80, DPL 3: syscall_int80_entry (syscall_entry.S) */
+#define TRAP_LAPIC_TIMER     0xf0 /* an AP's local APIC timer (trap_stub_lapic_timer) */
 /* Entry stubs in trap_stub_table: exceptions, then PIC lines (int 0x80 has its own stub). */
 #define TRAP_STUB_COUNT (TRAP_EXCEPTION_COUNT + TRAP_IRQ_COUNT)
 
@@ -83,6 +84,8 @@ void idt_init(void);
 void idt_load(void);
 /* The local APIC's spurious interrupt: nothing to do, no EOI (trap_entry.S). */
 void lapic_spurious_entry(void);
+/* The local APIC timer's entry stub (trap_entry.S): a frame for trap_dispatch. */
+void trap_stub_lapic_timer(void);
 /* Called by trap_common with the frame it built; returns to the interrupted code. */
 void trap_dispatch(struct trap_frame *frame);
 /* "#PF" and "page fault" for vector 14 (vector taken modulo 32). */
