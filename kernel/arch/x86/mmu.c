@@ -28,6 +28,7 @@ _Static_assert(sizeof(struct page_table) == PAGE_SIZE, "a directory fills one fr
  * never change afterwards, so every address space simply copies them.
  */
 static struct page_table *kernel_space;
+static phys_addr_t direct_end; /* direct_map_end(), fixed by mmu_init (mmu_kmap's test) */
 static struct page_table *active_space; /* per-CPU once there is more than one CPU */
 /* The frame mmu_kmap has in the window, or KMAP_NONE (one CPU: one window). */
 static phys_addr_t kmap_frame;
@@ -128,7 +129,7 @@ uint32_t mmu_direct_map_pte(phys_addr_t phys, const struct phys_range *ro, unsig
  */
 int mmu_init(void)
 {
-	phys_addr_t dir, table, end = direct_map_end();
+	phys_addr_t dir, table, end = direct_end = direct_map_end();
 	struct phys_range ro[KERNEL_RO_RANGE_COUNT];
 	struct page_table *k;
 
@@ -320,7 +321,7 @@ void mmu_activate(struct page_table *pt)
 void *mmu_kmap(phys_addr_t frame)
 {
 	KASSERT((frame & (PAGE_SIZE - 1)) == 0); /* whole frames only */
-	if (frame < direct_map_end())
+	if (frame < direct_end)
 		return phys_to_virt(frame);
 	KASSERT(kmap_frame == KMAP_NONE); /* one window: no nesting */
 	if (mmu_map_page(kernel_space, frame, KMAP_WINDOW, MMU_WRITABLE) != ERR_OK)
@@ -332,7 +333,7 @@ void *mmu_kmap(phys_addr_t frame)
 /* Ends a mmu_kmap: unmaps the window (and drops its TLB entry) if it was used. */
 void mmu_kunmap(phys_addr_t frame)
 {
-	if (frame < direct_map_end())
+	if (frame < direct_end)
 		return;
 	KASSERT(kmap_frame == frame); /* release what was mapped */
 	mmu_unmap_page(kernel_space, KMAP_WINDOW);
