@@ -55,11 +55,6 @@ void channel_release(struct kobj *obj)
 	pool_free(&channel_pool, ch);
 }
 
-uint32_t channel_pool_free_count(void)
-{
-	return pool_free_count(&channel_pool);
-}
-
 static struct thread *waiter_first(struct list_node *q)
 {
 	struct list_node *n = list_first(q);

@@ -31,8 +31,3 @@ void endpoint_release(struct kobj *obj)
 	endpoint_destroy(ep);
 	pool_free(&endpoint_pool, ep);
 }
-
-uint32_t endpoint_pool_free_count(void)
-{
-	return pool_free_count(&endpoint_pool);
-}

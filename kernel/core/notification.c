@@ -37,11 +37,6 @@ void notification_release(struct kobj *obj)
 	pool_free(&notification_pool, n);
 }
 
-uint32_t notification_pool_free_count(void)
-{
-	return pool_free_count(&notification_pool);
-}
-
 void notification_signal(struct notification *n, uint32_t bits)
 {
 	struct list_node *first;

@@ -113,8 +113,3 @@ uint32_t pool_id(const struct pool *p, const void *obj)
 		panic("pool %s: id of free slot %u", p->name, index);
 	return ((uint32_t)k->gen << POOL_GEN_SHIFT) | index;
 }
-
-uint32_t pool_free_count(const struct pool *p)
-{
-	return p->free_count;
-}

@@ -87,8 +87,3 @@ struct thread *thread_lookup(tid_t tid)
 {
 	return pool_lookup(&thread_pool, tid);
 }
-
-uint32_t thread_pool_free_count(void)
-{
-	return pool_free_count(&thread_pool);
-}

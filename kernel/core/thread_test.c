@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <arch/host_fake.h>
+#include <kernel/pool.h>
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 #include <keel/abi.h>
@@ -50,7 +51,7 @@ static void test_exhaust_and_reuse(void **state)
 		for (unsigned k = 0; k < i; k++) /* distinct objects and stacks */
 			assert_true(all[k] != all[i] && all[k]->kstack_base != all[i]->kstack_base);
 	}
-	assert_int_equal(thread_pool_free_count(), 0);
+	assert_int_equal(pool_free_of_type(CAP_TYPE_THREAD), 0);
 	assert_int_equal(thread_alloc(NULL, 1, &t), ERR_NOMEM);
 	tid_t old = all[5]->tid;
 

@@ -100,8 +100,3 @@ struct unit *unit_lookup(unit_id_t id)
 {
 	return pool_lookup(&unit_pool, id);
 }
-
-uint32_t unit_pool_free_count(void)
-{
-	return pool_free_count(&unit_pool);
-}

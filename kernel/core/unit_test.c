@@ -11,6 +11,7 @@
 
 #include <kernel/kobj.h>
 #include <kernel/pmm.h>
+#include <kernel/pool.h>
 #include <kernel/unit.h>
 #include <keel/abi.h>
 
@@ -59,7 +60,7 @@ static void test_exhaust_and_stale(void **state)
 
 	for (unsigned i = 0; i < UNIT_MAX; i++)
 		assert_int_equal(unit_alloc("u", NULL, NULL, &all[i]), ERR_OK);
-	assert_int_equal(unit_pool_free_count(), 0);
+	assert_int_equal(pool_free_of_type(CAP_TYPE_UNIT), 0);
 	assert_int_equal(unit_alloc("one too many", NULL, NULL, &u), ERR_NOMEM);
 	unit_id_t old = all[3]->id;
 

@@ -54,8 +54,6 @@ struct channel *channel_create(uint32_t capacity);
 /* kobj_release's entry for channels: channel_destroy, then the slot returns to the pool. */
 void channel_release(struct kobj *obj);
 
-uint32_t channel_pool_free_count(void);
-
 /* Empties ch with `capacity` (channel_create does it; tests with their own objects too). */
 void channel_init(struct channel *ch, uint32_t capacity);
 

@@ -77,8 +77,6 @@ struct endpoint *endpoint_create(void);
 /* kobj_release's entry for endpoints: wakes everyone queued, frees the object. */
 void endpoint_release(struct kobj *obj);
 
-uint32_t endpoint_pool_free_count(void);
-
 /* Empties an endpoint's queues (endpoint_create does it; tests with their own objects too). */
 void endpoint_init(struct endpoint *ep);
 

@@ -34,8 +34,6 @@ struct notification *notification_create(void);
 /* kobj_release's entry: wakes every waiter with ERR_PEER_DIED, frees the object. */
 void notification_release(struct kobj *obj);
 
-uint32_t notification_pool_free_count(void);
-
 /* No bit pending, no waiter (notification_create does it; tests with their own objects). */
 void notification_init(struct notification *n);
 

@@ -84,9 +84,6 @@ uint32_t pool_id(const struct pool *p, const void *obj);
 /* The slot index of `obj` in p, 0..capacity-1: keys per-slot side storage (kernel stacks). */
 uint32_t pool_index(const struct pool *p, const void *obj);
 
-/* Number of free slots. */
-uint32_t pool_free_count(const struct pool *p);
-
 /*
  * Free slots of the pool of objects of `type` (CAP_TYPE_*): the one pool_init last saw for
  * it; 0 if none. Budgets share out every pool's slots by these counts.

@@ -101,7 +101,4 @@ uint32_t thread_free(struct thread *t);
 /* The live thread with id `tid`, or NULL for stale, free or malformed ids. */
 struct thread *thread_lookup(tid_t tid);
 
-/* Number of free slots (tests and diagnostics). */
-uint32_t thread_pool_free_count(void);
-
 #endif /* KERNEL_THREAD_H */

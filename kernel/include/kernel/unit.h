@@ -92,6 +92,4 @@ void unit_set_budget(struct unit *u, struct memobj *budget);
 /* The live unit with id `id`, or NULL for stale, free or malformed ids. */
 struct unit *unit_lookup(unit_id_t id);
 
-uint32_t unit_pool_free_count(void);
-
 #endif /* KERNEL_UNIT_H */
