@@ -181,16 +181,6 @@ int mem_map_step(uint32_t ticket, uint32_t batch)
 	return ERR_OK;
 }
 
-int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t flags,
-	    struct memobj *budget, uint32_t *tables)
-{
-	struct mem_map_request req = {.vaddr = vaddr, .mmu_flags = flags, .budget = budget};
-	uint32_t ticket;
-	int err = mem_map_begin(pt, NULL, m, &req, tables, &ticket);
-
-	return err == ERR_OK ? mem_map_step(ticket, UINT32_MAX) : err;
-}
-
 int mem_unmap_begin(struct page_table *pt, uintptr_t vaddr, uint32_t *ticket)
 {
 	for (unsigned i = 0; i < MEM_MAP_MAX; i++) {
@@ -218,14 +208,6 @@ int mem_unmap_step(uint32_t ticket, uint32_t batch)
 		return MEM_MAP_MORE;
 	free_record_of(rec);
 	return ERR_OK;
-}
-
-int mem_unmap(struct page_table *pt, uintptr_t vaddr)
-{
-	uint32_t ticket;
-	int err = mem_unmap_begin(pt, vaddr, &ticket);
-
-	return err == ERR_OK ? mem_unmap_step(ticket, UINT32_MAX) : err;
 }
 
 /* Ends rec at once, whatever step it is at. */
@@ -261,12 +243,6 @@ int mem_unmap_space_some(struct page_table *pt, uint32_t batch)
 		free_record_of(rec);
 	}
 	return ERR_OK;
-}
-
-void mem_unmap_space(struct page_table *pt)
-{
-	while (mem_unmap_space_some(pt, UINT32_MAX) == MEM_MAP_MORE)
-		;
 }
 
 uint32_t mem_map_count(void)

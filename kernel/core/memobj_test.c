@@ -44,6 +44,33 @@ static struct memobj *budget(uint32_t frames)
 	return b;
 }
 
+/* A whole mapping at once: mem_map_begin and every step (the syscall interleaves them). */
+static int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t flags,
+		   struct memobj *payer, uint32_t *out_tables)
+{
+	struct mem_map_request req = {.vaddr = vaddr, .mmu_flags = flags, .budget = payer};
+	uint32_t ticket;
+	int err = mem_map_begin(pt, NULL, m, &req, out_tables, &ticket);
+
+	return err == ERR_OK ? mem_map_step(ticket, UINT32_MAX) : err;
+}
+
+/* mem_unmap_begin and every step at once. */
+static int mem_unmap(struct page_table *pt, uintptr_t vaddr)
+{
+	uint32_t ticket;
+	int err = mem_unmap_begin(pt, vaddr, &ticket);
+
+	return err == ERR_OK ? mem_unmap_step(ticket, UINT32_MAX) : err;
+}
+
+/* Ends every mapping of pt at once, as unit death does in steps. */
+static void mem_unmap_space(struct page_table *pt)
+{
+	while (mem_unmap_space_some(pt, UINT32_MAX) == MEM_MAP_MORE)
+		;
+}
+
 /* The object layer, reduced to what memory objects need: count, release at zero. */
 void kobj_ref(struct kobj *obj, uint32_t rights)
 {

@@ -2,8 +2,9 @@
  * Mappings of memory objects into address spaces (SYS_MEM_MAP). Each mapping is recorded
  * (space, start, pages, object) and holds one reference on its object, so an object's frames
  * stay while any mapping of it remains, even after its last capability went. A mapping ends by
- * mem_unmap, when its unit no longer holds any capability to the object (a delete, a revoke,
- * a move: mem_unmap_object), or when its address space goes (mem_unmap_space at unit death).
+ * SYS_MEM_UNMAP (mem_unmap_begin/step), when its unit no longer holds any capability to the
+ * object (a delete, a revoke, a move: mem_unmap_object), or when its address space goes
+ * (mem_unmap_space_some at unit death).
  */
 #ifndef KERNEL_MEM_MAP_H
 #define KERNEL_MEM_MAP_H
@@ -51,10 +52,6 @@ int mem_map_begin(struct page_table *pt, const struct loader_image *img, struct 
  */
 int mem_map_step(uint32_t ticket, uint32_t batch);
 
-/* mem_map_begin and every step at once (tests, and callers without preemption windows). */
-int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t flags,
-	    struct memobj *budget, uint32_t *tables);
-
 /*
  * Starts ending the live mapping of pt that starts at vaddr: ERR_NOT_FOUND if none does,
  * ERR_BUSY while it is still being made or already being ended. *ticket names it for
@@ -65,9 +62,6 @@ int mem_map(struct page_table *pt, struct memobj *m, uintptr_t vaddr, uint32_t f
 int mem_unmap_begin(struct page_table *pt, uintptr_t vaddr, uint32_t *ticket);
 int mem_unmap_step(uint32_t ticket, uint32_t batch);
 
-/* mem_unmap_begin and every step at once. */
-int mem_unmap(struct page_table *pt, uintptr_t vaddr);
-
 /* Ends every mapping of m in pt (its unit holds no capability to m any more). */
 void mem_unmap_object(struct page_table *pt, const struct memobj *m);
 
@@ -76,9 +70,6 @@ void mem_unmap_object(struct page_table *pt, const struct memobj *m);
  * pages are all gone: MEM_MAP_MORE while any is left, else ERR_OK. O(batch + mappings).
  */
 int mem_unmap_space_some(struct page_table *pt, uint32_t batch);
-
-/* Ends every mapping of pt at once. */
-void mem_unmap_space(struct page_table *pt);
 
 /* Mappings recorded in the system (tests). */
 uint32_t mem_map_count(void);
