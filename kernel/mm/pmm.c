@@ -166,33 +166,24 @@ static uint32_t span_frames(const struct boot_info *bi)
 	return (uint32_t)frame_floor(top);
 }
 
-/* Sets frames [first, last) to (link, owner), only those currently in state `from_free`. */
-static uint32_t mark_frames(uint64_t first, uint64_t last, uint32_t link, uint32_t owner,
-			    bool only_free)
+/* Sets frames [first, last) to (link, owner); with only_free, only those that are free. */
+static void mark_frames(uint64_t first, uint64_t last, uint32_t link, uint32_t owner,
+			bool only_free)
 {
-	uint32_t changed = 0;
-
-	if (last > pmm.frame_count)
-		last = pmm.frame_count;
-	for (uint64_t i = first; i < last; i++) {
+	for (uint64_t i = first; i < last && i < pmm.frame_count; i++) {
 		struct pmm_frame *f = &pmm.frames[i];
 
-		if (only_free && !frame_is_free(f))
-			continue;
-		f->link = link;
-		f->owner = owner;
-		changed++;
+		if (!only_free || frame_is_free(f))
+			*f = (struct pmm_frame){.owner = owner, .link = link};
 	}
-	return changed;
 }
 
 /* Marks the frames touched by [start, end) reserved for the kernel if they are free. */
-static uint32_t reserve_frames(uint64_t start, uint64_t end)
+static void reserve_frames(uint64_t start, uint64_t end)
 {
-	if (end <= start)
-		return 0;
-	return mark_frames(frame_floor(start), frame_ceil(end), PMM_LINK_RESERVED, PMM_OWNER_KERNEL,
-			   true);
+	if (end > start)
+		mark_frames(frame_floor(start), frame_ceil(end), PMM_LINK_RESERVED,
+			    PMM_OWNER_KERNEL, true);
 }
 
 /* Rebuilds both free lists, lowest frame first (so early boot allocations stay low). */
@@ -301,32 +292,31 @@ static int pool_take(struct pmm_pool *pool, uint32_t owner, phys_addr_t *out)
 	return ERR_OK;
 }
 
-int pmm_alloc_frame(uint32_t owner, phys_addr_t *out)
+/* A frame for owner: from the high pool first if `high`, else (or when it is empty) direct. */
+static int alloc_frame(uint32_t owner, phys_addr_t *out, bool high)
 {
 	bool irq;
-	int err;
+	int err = ERR_NOMEM;
 
 	if (out == NULL || owner == PMM_OWNER_NONE)
 		return ERR_INVALID;
 	irq = arch_irq_save();
-	err = pool_take(&pmm.pools[PMM_POOL_DIRECT], owner, out);
-	arch_irq_restore(irq);
-	return err;
-}
-
-int pmm_alloc_user_frame(uint32_t owner, phys_addr_t *out)
-{
-	bool irq;
-	int err;
-
-	if (out == NULL || owner == PMM_OWNER_NONE)
-		return ERR_INVALID;
-	irq = arch_irq_save();
-	err = pool_take(&pmm.pools[PMM_POOL_HIGH], owner, out);
+	if (high)
+		err = pool_take(&pmm.pools[PMM_POOL_HIGH], owner, out);
 	if (err != ERR_OK)
 		err = pool_take(&pmm.pools[PMM_POOL_DIRECT], owner, out);
 	arch_irq_restore(irq);
 	return err;
+}
+
+int pmm_alloc_frame(uint32_t owner, phys_addr_t *out)
+{
+	return alloc_frame(owner, out, false);
+}
+
+int pmm_alloc_user_frame(uint32_t owner, phys_addr_t *out)
+{
+	return alloc_frame(owner, out, true);
 }
 
 /* Why `frame` may not be freed, or NULL if it may. */
@@ -367,27 +357,6 @@ int pmm_free_frame(phys_addr_t frame)
 	return ERR_OK;
 }
 
-/*
- * Free frames in the range become reserved (owner PMM_OWNER_KERNEL); allocated frames stay
- * with their owner and are reported. O(frames) when it takes free frames: meant for boot.
- */
-void pmm_reserve_region(phys_addr_t start, size_t size)
-{
-	uint64_t end = (uint64_t)start + size;
-	uint32_t allocated = 0;
-	bool irq = arch_irq_save();
-
-	for (uint64_t i = frame_floor(start); i < frame_ceil(end) && i < pmm.frame_count; i++)
-		allocated += pmm.frames[i].link == PMM_LINK_ALLOCATED;
-	if (reserve_frames(start, end) != 0)
-		rebuild_free_list();
-	arch_irq_restore(irq);
-	if (allocated != 0)
-		kprintf("pmm: reserve of 0x%x+0x%zx: %u frames already allocated stay with their "
-			"owners\n",
-			(unsigned)start, size, (unsigned)allocated);
-}
-
 uint32_t pmm_owner(phys_addr_t frame)
 {
 	uint32_t idx = frame >> PAGE_SHIFT;
@@ -398,11 +367,6 @@ uint32_t pmm_owner(phys_addr_t frame)
 uint32_t pmm_free_frames(void)
 {
 	return pmm.pools[PMM_POOL_DIRECT].free_count + pmm.pools[PMM_POOL_HIGH].free_count;
-}
-
-uint32_t pmm_free_direct_frames(void)
-{
-	return pmm.pools[PMM_POOL_DIRECT].free_count;
 }
 
 uint32_t pmm_total_frames(void)

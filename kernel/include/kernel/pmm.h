@@ -38,12 +38,8 @@ int pmm_alloc_user_frame(uint32_t owner, phys_addr_t *out);
 /* Frees a frame. O(1). ERR_INVALID for unaligned/out of range/reserved, and double frees. */
 int pmm_free_frame(phys_addr_t frame);
 
-/* Marks [start, start+size) as not allocatable (frames partly covered count). */
-void pmm_reserve_region(phys_addr_t start, size_t size);
-
 uint32_t pmm_owner(phys_addr_t frame); /* owner of a frame, PMM_OWNER_NONE if free/unknown */
 uint32_t pmm_free_frames(void);	       /* free frames, both kinds */
-uint32_t pmm_free_direct_frames(void); /* free direct-mapped frames (pmm_alloc_frame's) */
 uint32_t pmm_total_frames(void); /* frames managed (free + allocated + reserved-in-range) */
 /* One past the highest frame the database covers (0 before pmm_init); mmu_init maps to here. */
 phys_addr_t pmm_managed_end(void);
