@@ -77,24 +77,6 @@ NO_LIBCALL_IDIOMS int memcmp(const void *a, const void *b, size_t n)
 	return 0;
 }
 
-size_t strlen(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n] != '\0')
-		n++;
-	return n;
-}
-
-size_t strnlen(const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (n < max && s[n] != '\0')
-		n++;
-	return n;
-}
-
 int strcmp(const char *a, const char *b)
 {
 	return strncmp(a, b, SIZE_MAX);
@@ -111,17 +93,4 @@ int strncmp(const char *a, const char *b, size_t n)
 			return 0;
 	}
 	return 0;
-}
-
-size_t strlcpy(char *restrict dst, const char *restrict src, size_t size)
-{
-	size_t len = strlen(src);
-
-	if (size > 0) {
-		size_t n = len < size - 1 ? len : size - 1;
-
-		memcpy(dst, src, n);
-		dst[n] = '\0';
-	}
-	return len;
 }

@@ -11,11 +11,7 @@ void *memcpy(void *restrict dst, const void *restrict src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
-size_t strnlen(const char *s, size_t max);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
-/* Copies at most size-1 chars and always NUL-terminates (size > 0); returns strlen(src). */
-size_t strlcpy(char *restrict dst, const char *restrict src, size_t size);
 
 #endif
