@@ -26,7 +26,7 @@ void memobj_pool_init(void)
 	list_init(&dying);
 }
 
-/* A counted object with `flags` and every other field zero, or NULL. */
+/* A counted object with `flags` and every other field zero (pool_alloc zeroes it), or NULL. */
 static struct memobj *memobj_new(uint32_t flags)
 {
 	struct memobj *m = pool_alloc(&memobj_pool);
@@ -34,14 +34,7 @@ static struct memobj *memobj_new(uint32_t flags)
 	if (m == NULL)
 		return NULL;
 	m->kobj.flags = KOBJ_COUNTED;
-	m->base = 0;
-	m->size = 0;
 	m->flags = flags;
-	m->module = 0;
-	m->budget_free = 0;
-	m->pages = 0;
-	m->filled = 0;
-	m->dir = 0;
 	return m;
 }
 
@@ -137,14 +130,11 @@ static phys_addr_t *frame_slot(const struct memobj *m, uint32_t i, bool create)
 	return (phys_addr_t *)phys_to_virt(*list) + i % MEMOBJ_LIST_ENTRIES;
 }
 
-/* Zeroes one frame a word at a time (the kernel's memset goes byte by byte). */
-static void zero_frame(phys_addr_t frame)
+/* Frees page i of m, which must hold an allocated frame. */
+static void free_page(const struct memobj *m, uint32_t i)
 {
-	uint32_t *w = mmu_kmap(frame);
-
-	for (uint32_t i = 0; i < PAGE_SIZE / sizeof(*w); i++)
-		w[i] = 0;
-	mmu_kunmap(frame);
+	if (pmm_free_frame(*frame_slot(m, i, false)) != ERR_OK)
+		panic("memobj: frame %u of %p was not allocated", (unsigned)i, (const void *)m);
 }
 
 int memobj_fill(struct memobj *m, uint32_t batch)
@@ -155,7 +145,8 @@ int memobj_fill(struct memobj *m, uint32_t batch)
 
 		if (slot == NULL || pmm_alloc_user_frame(PMM_OWNER_MEMOBJ, &frame) != ERR_OK)
 			return ERR_NOMEM;
-		zero_frame(frame);
+		memset(mmu_kmap(frame), 0, PAGE_SIZE);
+		mmu_kunmap(frame);
 		*slot = frame;
 		m->filled++;
 	}
@@ -182,10 +173,8 @@ static void free_frames(struct memobj *m)
 	if (m->dir == 0)
 		return;
 	dir = phys_to_virt(m->dir);
-	for (uint32_t i = 0; i < m->filled; i++) {
-		if (pmm_free_frame(*frame_slot(m, i, false)) != ERR_OK)
-			panic("memobj: frame %u of %p was not allocated", (unsigned)i, (void *)m);
-	}
+	for (uint32_t i = 0; i < m->filled; i++)
+		free_page(m, i);
 	for (uint32_t l = 0; l < MEMOBJ_LIST_ENTRIES && dir[l] != 0; l++)
 		pmm_free_frame(dir[l]);
 	pmm_free_frame(m->dir);
@@ -226,12 +215,8 @@ int memobj_reclaim(uint32_t batch, uint32_t mark)
 
 	if (m == NULL)
 		return ERR_OK;
-	for (; batch > 0 && m->filled > 0; batch--) {
-		m->filled--;
-		if (pmm_free_frame(*frame_slot(m, m->filled, false)) != ERR_OK)
-			panic("memobj: frame %u of %p was not allocated", (unsigned)m->filled,
-			      (void *)m);
-	}
+	for (; batch > 0 && m->filled > 0; batch--)
+		free_page(m, --m->filled);
 	if (m->filled > 0)
 		return MEMOBJ_RECLAIM_MORE;
 	list_remove(&m->dying_link);
