@@ -73,10 +73,15 @@ static void slot_put(struct cap_table *t, struct cap *c)
 	t->free_count++;
 }
 
-/* Fills the empty node c with a capability and links it under parent (NULL: a root). */
-static void cap_fill(struct cap *c, struct kobj *obj, uint16_t obj_gen, uint32_t rights,
-		     uint64_t badge, struct cap *parent)
+/*
+ * Fills the empty node c with a capability, links it under parent (NULL: a root) and names it
+ * in *out: ERR_OK, or ERR_NOMEM if there is no node (c NULL: the table is full).
+ */
+static int cap_fill(struct cap *c, struct kobj *obj, uint16_t obj_gen, uint32_t rights,
+		    uint64_t badge, struct cap *parent, cap_t *out)
 {
+	if (c == NULL)
+		return ERR_NOMEM;
 	c->obj = obj;
 	c->obj_gen = obj_gen;
 	c->rights = rights;
@@ -86,18 +91,14 @@ static void cap_fill(struct cap *c, struct kobj *obj, uint16_t obj_gen, uint32_t
 	if (parent)
 		list_add_tail(&parent->children, &c->sibling);
 	kobj_ref(obj, rights);
+	*out = cap_handle(c);
+	return ERR_OK;
 }
 
 int cap_install(struct cap_table *t, struct kobj *obj, uint32_t rights, uint64_t badge,
 		cap_t *out)
 {
-	struct cap *c = slot_take(t);
-
-	if (c == NULL)
-		return ERR_NOMEM;
-	cap_fill(c, obj, obj->gen, rights & CAP_RIGHTS_ALL, badge, NULL);
-	*out = cap_handle(c);
-	return ERR_OK;
+	return cap_fill(slot_take(t), obj, obj->gen, rights & CAP_RIGHTS_ALL, badge, NULL, out);
 }
 
 int cap_install_child(struct cap_table *t, struct cap *parent, struct kobj *obj,
@@ -105,13 +106,7 @@ int cap_install_child(struct cap_table *t, struct cap *parent, struct kobj *obj,
 {
 	if ((rights & ~parent->rights) != 0)
 		return ERR_RIGHTS; /* never wider than the parent */
-	struct cap *c = slot_take(t);
-
-	if (c == NULL)
-		return ERR_NOMEM;
-	cap_fill(c, obj, obj->gen, rights, 0, parent);
-	*out = cap_handle(c);
-	return ERR_OK;
+	return cap_fill(slot_take(t), obj, obj->gen, rights, 0, parent, out);
 }
 
 /* The capability in the slot h names, stale object or not: ERR_BAD_CAP if h names none. */
@@ -139,11 +134,7 @@ int cap_install_at(struct cap_table *t, uint32_t slot, struct kobj *obj, uint32_
 		link = &t->slots[*link].next_free;
 	if (*link == CAP_NO_SLOT)
 		return ERR_BUSY;
-	struct cap *c = slot_unlink(t, link);
-
-	cap_fill(c, obj, obj->gen, rights & CAP_RIGHTS_ALL, 0, NULL);
-	*out = cap_handle(c);
-	return ERR_OK;
+	return cap_fill(slot_unlink(t, link), obj, obj->gen, rights & CAP_RIGHTS_ALL, 0, NULL, out);
 }
 
 int cap_lookup(struct cap_table *t, cap_t h, unsigned type, uint32_t rights, struct cap **out)
@@ -173,13 +164,8 @@ int cap_derive(struct cap_table *t, cap_t h, uint32_t rights, uint64_t badge, ca
 		return ERR_RIGHTS; /* never wider than the parent */
 	if (badge != 0 && (src->obj->type != CAP_TYPE_ENDPOINT || src->badge != 0))
 		return ERR_INVALID; /* only endpoints are badged, and only once */
-	struct cap *c = slot_take(t);
-
-	if (c == NULL)
-		return ERR_NOMEM;
-	cap_fill(c, src->obj, src->obj_gen, rights, badge ? badge : src->badge, src);
-	*out = cap_handle(c);
-	return ERR_OK;
+	return cap_fill(slot_take(t), src->obj, src->obj_gen, rights, badge ? badge : src->badge,
+			src, out);
 }
 
 int cap_restrict(struct cap_table *t, cap_t h, uint32_t rights)
@@ -290,6 +276,19 @@ void cap_table_clear(struct cap_table *t)
 	}
 }
 
+/* Puts list node dst in src's place (its neighbours re-pointed), leaving src alone. */
+static void node_relocate(struct list_node *dst, struct list_node *src)
+{
+	if (list_node_linked(src)) {
+		*dst = *src;
+		dst->prev->next = dst;
+		dst->next->prev = dst;
+	} else {
+		list_init(dst);
+	}
+	list_init(src);
+}
+
 /* Copies node src into the empty node dst and re-points its tree neighbours at dst. */
 static void cap_relocate(struct cap *dst, struct cap *src)
 {
@@ -297,22 +296,8 @@ static void cap_relocate(struct cap *dst, struct cap *src)
 	dst->obj_gen = src->obj_gen;
 	dst->rights = src->rights;
 	dst->badge = src->badge;
-	if (list_node_linked(&src->sibling)) {
-		dst->sibling = src->sibling;
-		dst->sibling.prev->next = &dst->sibling;
-		dst->sibling.next->prev = &dst->sibling;
-	} else {
-		list_init(&dst->sibling);
-	}
-	if (cap_has_children(src)) {
-		dst->children = src->children;
-		dst->children.prev->next = &dst->children;
-		dst->children.next->prev = &dst->children;
-	} else {
-		list_init(&dst->children);
-	}
-	list_init(&src->sibling);
-	list_init(&src->children);
+	node_relocate(&dst->sibling, &src->sibling);
+	node_relocate(&dst->children, &src->children);
 	src->obj = NULL;
 }
 
