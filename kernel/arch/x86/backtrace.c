@@ -74,15 +74,6 @@ static void backtrace_walk(const struct stack_bounds *b, unsigned n, uintptr_t e
 		kprintf("  (stopped at frame pointer 0x%08x)\n", (unsigned)ebp);
 }
 
-void backtrace_print(uintptr_t eip, uintptr_t ebp)
-{
-	struct stack_bounds b = backtrace_stack_bounds(ebp);
-
-	kprintf("backtrace:\n");
-	backtrace_print_frame(0, eip);
-	backtrace_walk(&b, 1, ebp);
-}
-
 /*
  * Where the return address of the function at `eip` sits when its frame is not (yet) on the
  * %ebp chain: at [esp] before "push %ebp" or in a function without that prologue (gcc leaves
@@ -127,8 +118,11 @@ void backtrace_print_trap(uintptr_t eip, uintptr_t ebp, uintptr_t esp)
 
 void arch_print_backtrace(void)
 {
-	/* Start at our own frame: #0 is where we were called from. */
-	uintptr_t ebp = read_ebp();
+	/* Start at our own frame: #0 is where we were called from, then our caller's frames. */
+	uintptr_t ebp = ((const uint32_t *)read_ebp())[0];
+	struct stack_bounds b = backtrace_stack_bounds(ebp);
 
-	backtrace_print((uintptr_t)__builtin_return_address(0), ((const uint32_t *)ebp)[0]);
+	kprintf("backtrace:\n");
+	backtrace_print_frame(0, (uintptr_t)__builtin_return_address(0));
+	backtrace_walk(&b, 1, ebp);
 }

@@ -29,7 +29,7 @@
 #define SERIAL_BAUD		 115200
 #define SERIAL_SPIN_LIMIT	 100000 /* give up on a character rather than hang without a UART */
 
-void serial_init(void)
+static void serial_init(void)
 {
 	uint16_t divisor = UART_CLOCK_HZ / SERIAL_BAUD;
 
@@ -51,7 +51,7 @@ static void serial_write_byte(uint8_t b)
 	outb(COM1_BASE + UART_DATA, b);
 }
 
-void serial_putc(char c)
+static void serial_putc(char c)
 {
 	if (c == '\n')
 		serial_write_byte('\r');

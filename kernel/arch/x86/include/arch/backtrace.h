@@ -7,14 +7,11 @@
 #define BACKTRACE_MAX_FRAMES 32
 
 /*
- * Prints "backtrace:" and one "  #n 0x... <sym+0x..>" line per frame: `eip` first, then the
- * return address of each frame from `ebp` on. Stops at a frame pointer outside the current
- * kernel stack, misaligned or not moving up, or after BACKTRACE_MAX_FRAMES.
- */
-void backtrace_print(uintptr_t eip, uintptr_t ebp);
-/*
- * backtrace_print for trapped code: also recovers the caller of a function interrupted before
- * its frame was on the %ebp chain (from the interrupted `esp`).
+ * Prints "backtrace:" and one "  #n 0x... <sym+0x..>" line per frame of trapped code: `eip`
+ * first, then the caller of a function interrupted before its frame was on the %ebp chain
+ * (found from the interrupted `esp`), then the return address of each frame from `ebp` on.
+ * Stops at a frame pointer outside the current kernel stack, misaligned or not moving up, or
+ * after BACKTRACE_MAX_FRAMES. arch_print_backtrace (<kernel/arch.h>) walks the caller's stack.
  */
 void backtrace_print_trap(uintptr_t eip, uintptr_t ebp, uintptr_t esp);
 

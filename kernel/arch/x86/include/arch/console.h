@@ -3,8 +3,6 @@
 #define ARCH_CONSOLE_H
 
 void console_init(void); /* both devices; safe before anything else is set up */
-void serial_init(void);
-void serial_putc(char c);
 void vga_init(void);
 void vga_putc(char c);
 void vga_set_alert(void); /* white on red from now on */
