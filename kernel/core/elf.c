@@ -5,6 +5,7 @@
  */
 #include <kernel/elf.h>
 #include <kernel/kprintf.h>
+#include <kernel/string.h>
 #include <keel/abi.h>
 
 struct elf_check {
@@ -27,15 +28,6 @@ __attribute__((format(printf, 3, 4))) static int elf_reject(struct elf_check *c,
 		va_end(ap);
 	}
 	return code;
-}
-
-/* Byte copy: the image may be unaligned, and this keeps the code free of libc. */
-static void elf_copy(void *dst, const uint8_t *src, size_t n)
-{
-	uint8_t *d = dst;
-
-	for (size_t i = 0; i < n; i++)
-		d[i] = src[i];
 }
 
 static int elf_check_ident(struct elf_check *c, const struct elf32_ehdr *eh)
@@ -92,15 +84,10 @@ static int elf_check_type(struct elf_check *c, uint32_t type, uint32_t i)
 {
 	switch (type) {
 	case ELF_PT_DYNAMIC:
-		return elf_reject(c, ERR_INVALID,
-				  "segment %u: PT_DYNAMIC: only static executables "
-				  "are supported",
-				  i);
 	case ELF_PT_INTERP:
 		return elf_reject(c, ERR_INVALID,
-				  "segment %u: PT_INTERP: only static executables "
-				  "are supported",
-				  i);
+				  "segment %u: %s: only static executables are supported", i,
+				  type == ELF_PT_DYNAMIC ? "PT_DYNAMIC" : "PT_INTERP");
 	case ELF_PT_SHLIB:
 		return elf_reject(c, ERR_INVALID, "segment %u: PT_SHLIB is reserved", i);
 	case ELF_PT_TLS:
@@ -198,7 +185,7 @@ static int elf_check_segments(struct elf_check *c, const struct elf32_ehdr *eh)
 		struct elf32_phdr ph;
 		int err;
 
-		elf_copy(&ph, c->image + eh->e_phoff + (size_t)i * sizeof(ph), sizeof(ph));
+		memcpy(&ph, c->image + eh->e_phoff + (size_t)i * sizeof(ph), sizeof(ph));
 		err = elf_check_type(c, ph.p_type, i);
 		/* A PT_LOAD with nothing in file or memory maps nothing: its address is moot
 		 * (linkers emit one at vaddr 0 for an empty output section). */
@@ -243,7 +230,7 @@ int elf_validate(const void *image, size_t size, struct elf_plan *plan, char *re
 				  "file is 0x%zx bytes, shorter than the 52-byte "
 				  "ELF header",
 				  size);
-	elf_copy(&eh, c.image, sizeof(eh));
+	memcpy(&eh, c.image, sizeof(eh)); /* the image may be unaligned */
 	err = elf_check_header(&c, &eh);
 	if (!err)
 		err = elf_check_segments(&c, &eh);
