@@ -301,6 +301,7 @@ static void cap_relocate(struct cap *dst, struct cap *src)
 	src->obj = NULL;
 }
 
+/* cap_move, and with `from` NULL cap_unpark: parked nodes have no table and no slot to free. */
 int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct cap_table *to,
 	     cap_t out[])
 {
@@ -311,9 +312,10 @@ int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct
 
 		KASSERT(src[i]->table == from && src[i]->obj != NULL);
 		if (from != to)
-			cap_leaving(src[i]);
+			cap_leaving(src[i]); /* a no-op for a parked node */
 		cap_relocate(dst, src[i]);
-		slot_put(from, src[i]);
+		if (from != NULL)
+			slot_put(from, src[i]);
 		out[i] = cap_handle(dst);
 	}
 	return ERR_OK;
@@ -333,14 +335,5 @@ void cap_park(struct cap *c, struct cap *dst)
 
 int cap_unpark(struct cap *const src[], unsigned n, struct cap_table *to, cap_t out[])
 {
-	if (to->free_count < n)
-		return ERR_NOMEM; /* checked first: nothing moves */
-	for (unsigned i = 0; i < n; i++) {
-		struct cap *dst = slot_take(to);
-
-		KASSERT(src[i]->table == NULL && src[i]->obj != NULL); /* a parked capability */
-		cap_relocate(dst, src[i]);
-		out[i] = cap_handle(dst);
-	}
-	return ERR_OK;
+	return cap_move(NULL, src, n, to, out);
 }
