@@ -18,9 +18,7 @@
 #include <kernel/list.h>
 #include <kernel/types.h>
 
-#ifndef CHANNEL_MAX
 #define CHANNEL_MAX 32 /* channels in the system; fixed storage until memory budgets */
-#endif
 /* CHANNEL_CAPACITY_MAX (<keel/abi.h>): messages one channel holds. */
 
 struct thread;

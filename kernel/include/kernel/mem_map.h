@@ -12,9 +12,7 @@
 #include <kernel/memobj.h>
 #include <kernel/types.h>
 
-#ifndef MEM_MAP_MAX
 #define MEM_MAP_MAX 256 /* mappings in the whole system */
-#endif
 
 struct loader_image;
 struct page_table;

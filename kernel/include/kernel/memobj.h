@@ -14,9 +14,7 @@
 #include <kernel/types.h>
 #include <keel/abi.h>
 
-#ifndef MEMOBJ_MAX
 #define MEMOBJ_MAX 256
-#endif
 
 #define MEMOBJ_BOOT_MODULE (1u << 0) /* the image of boot module `module` */
 #define MEMOBJ_BUDGET	   (1u << 1) /* a memory budget */

@@ -13,9 +13,7 @@
 #include <kernel/list.h>
 #include <kernel/types.h>
 
-#ifndef NOTIFICATION_MAX
 #define NOTIFICATION_MAX 64 /* notifications in the system */
-#endif
 
 struct thread;
 

@@ -13,9 +13,7 @@
 #include <kernel/pool.h>
 #include <kernel/types.h>
 
-#ifndef UNIT_MAX
 #define UNIT_MAX 32
-#endif
 #define UNIT_NAME_MAX 32 /* bytes including the terminating NUL */
 
 /*
