@@ -186,14 +186,19 @@ static void reserve_frames(uint64_t start, uint64_t end)
 			    PMM_OWNER_KERNEL, true);
 }
 
-/* Rebuilds both free lists, lowest frame first (so early boot allocations stay low). */
+/*
+ * Rebuilds both free lists, lowest frame first (so early boot allocations stay low), and
+ * counts the managed frames (free, allocated or reserved).
+ */
 static void rebuild_free_list(void)
 {
 	for (unsigned p = 0; p < ARRAY_SIZE(pmm.pools); p++)
 		pmm.pools[p] = (struct pmm_pool){.head = PMM_LINK_END, .free_count = 0};
+	pmm.managed = 0;
 	for (uint32_t i = pmm.frame_count; i-- > 0;) {
 		struct pmm_pool *pool = pool_of(i);
 
+		pmm.managed += pmm.frames[i].link != PMM_LINK_UNMANAGED;
 		if (!frame_is_free(&pmm.frames[i]))
 			continue;
 		pmm.frames[i].link = pool->head;
@@ -224,9 +229,6 @@ static void apply_memory_map(const struct boot_info *bi)
 			mark_frames(frame_floor(r->base), frame_ceil(region_end(r)),
 				    PMM_LINK_UNMANAGED, PMM_OWNER_NONE, false);
 	}
-	pmm.managed = 0;
-	for (uint32_t i = 0; i < pmm.frame_count; i++)
-		pmm.managed += frame_is_free(&pmm.frames[i]);
 }
 
 /* Withholds what must never be handed out: low MiB, kernel image, modules, the database. */
@@ -250,9 +252,7 @@ int pmm_init(const struct boot_info *bi)
 
 	pmm.frames = NULL;
 	pmm.frame_count = 0;
-	pmm.managed = 0;
-	for (unsigned p = 0; p < ARRAY_SIZE(pmm.pools); p++)
-		pmm.pools[p] = (struct pmm_pool){.head = PMM_LINK_END, .free_count = 0};
+	rebuild_free_list(); /* empty lists, nothing managed, until the database is built */
 	if (bi == NULL || bi->kernel_end < bi->kernel_start)
 		return ERR_INVALID;
 	pmm.frame_count = span_frames(bi);
