@@ -182,39 +182,26 @@ static void fmt_string(struct fmt_sink *sink, const struct fmt_spec *spec, const
 	fmt_padded(sink, spec, s, fmt_strnlen(s, spec->precision));
 }
 
-static int64_t fmt_fetch_signed(const struct fmt_spec *spec, va_list *ap)
+/* The integer argument of spec's size, sign-extended if `is_signed` (%d, %i). */
+static uint64_t fmt_fetch(const struct fmt_spec *spec, va_list *ap, bool is_signed)
 {
-	switch (spec->size) {
-	case FMT_CHAR:
-		return (signed char)va_arg(*ap, int);
-	case FMT_SHORT:
-		return (short)va_arg(*ap, int);
-	case FMT_LONG:
-		return va_arg(*ap, long);
-	case FMT_LONG_LONG:
-		return va_arg(*ap, long long);
-	case FMT_SIZE:
-		return va_arg(*ap, ptrdiff_t); /* the signed type of size_t's width */
-	default:
-		return va_arg(*ap, int);
-	}
-}
+	uint64_t v;
 
-static uint64_t fmt_fetch_unsigned(const struct fmt_spec *spec, va_list *ap)
-{
 	switch (spec->size) {
-	case FMT_CHAR:
-		return (unsigned char)va_arg(*ap, unsigned int);
-	case FMT_SHORT:
-		return (unsigned short)va_arg(*ap, unsigned int);
 	case FMT_LONG:
-		return va_arg(*ap, unsigned long);
+		return is_signed ? (uint64_t)va_arg(*ap, long) : va_arg(*ap, unsigned long);
 	case FMT_LONG_LONG:
-		return va_arg(*ap, unsigned long long);
-	case FMT_SIZE:
-		return va_arg(*ap, size_t);
-	default:
-		return va_arg(*ap, unsigned int);
+		return is_signed ? (uint64_t)va_arg(*ap, long long)
+				 : va_arg(*ap, unsigned long long);
+	case FMT_SIZE: /* ptrdiff_t: the signed type of size_t's width */
+		return is_signed ? (uint64_t)va_arg(*ap, ptrdiff_t) : va_arg(*ap, size_t);
+	default: /* int; char and short arrive promoted to int */
+		v = is_signed ? (uint64_t)va_arg(*ap, int) : va_arg(*ap, unsigned int);
+		if (spec->size == FMT_CHAR)
+			return is_signed ? (uint64_t)(signed char)v : (unsigned char)v;
+		if (spec->size == FMT_SHORT)
+			return is_signed ? (uint64_t)(short)v : (unsigned short)v;
+		return v;
 	}
 }
 
@@ -228,14 +215,14 @@ static bool fmt_convert(struct fmt_sink *sink, const struct fmt_spec *spec, va_l
 	switch (spec->conv) {
 	case 'd':
 	case 'i':
-		s = fmt_fetch_signed(spec, ap);
+		s = (int64_t)fmt_fetch(spec, ap, true);
 		/* Negated in unsigned arithmetic so the most negative value works too. */
 		fmt_number(sink, spec, s < 0 ? -(uint64_t)s : (uint64_t)s, s < 0 ? "-" : "", 10, 1);
 		return true;
 	case 'u':
 	case 'x':
 	case 'X':
-		fmt_number(sink, spec, fmt_fetch_unsigned(spec, ap), "",
+		fmt_number(sink, spec, fmt_fetch(spec, ap, false), "",
 			   spec->conv == 'u' ? 10 : 16, 1);
 		return true;
 	case 'p':
