@@ -48,19 +48,14 @@ uint32_t pool_index(const struct pool *p, const void *obj)
 	return (uint32_t)(offset / p->obj_size);
 }
 
-/* 1..POOL_GEN_MAX, wrapping: generation 0 marks a never-used slot, so no id is ever 0. */
-static uint16_t pool_next_gen(uint16_t gen)
-{
-	return gen >= POOL_GEN_MAX ? 1 : (uint16_t)(gen + 1);
-}
-
 void *pool_alloc(struct pool *p)
 {
 	if (p->free_count == 0)
 		return NULL;
 	uint32_t index = p->free_head;
 	struct kobj *obj = pool_slot(p, index);
-	uint16_t gen = pool_next_gen(obj->gen);
+	/* 1..POOL_GEN_MAX, wrapping: generation 0 marks a never-used slot, so no id is ever 0. */
+	uint16_t gen = obj->gen >= POOL_GEN_MAX ? 1 : (uint16_t)(obj->gen + 1);
 
 	/* Only free slots are on the free list. */
 	KASSERT(index < p->capacity && obj->type == CAP_TYPE_NONE);

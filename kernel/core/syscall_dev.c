@@ -14,7 +14,6 @@
 #include <kernel/notification.h>
 #include <kernel/percpu.h>
 #include <kernel/process.h>
-#include <kernel/thread.h>
 #include <kernel/unit.h>
 
 #include "syscall_internal.h"

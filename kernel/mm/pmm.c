@@ -79,7 +79,8 @@ static uint64_t region_end(const struct boot_mem_region *r)
 	return r->base + r->length < r->base ? UINT64_MAX : r->base + r->length;
 }
 
-bool pmm_map_says_available(const struct boot_info *bi, phys_addr_t phys)
+/* True if every map entry touching the frame at `phys` says available, and at least one does. */
+static bool pmm_map_says_available(const struct boot_info *bi, phys_addr_t phys)
 {
 	uint64_t lo = phys, hi = (uint64_t)phys + PAGE_SIZE;
 	bool covered = false;

@@ -17,7 +17,4 @@
  */
 int pmm_place_database(const struct boot_info *bi, uint32_t frames, phys_addr_t *out);
 
-/* True if every map entry touching the frame at `phys` says available, and at least one does. */
-bool pmm_map_says_available(const struct boot_info *bi, phys_addr_t phys);
-
 #endif /* KERNEL_MM_PMM_INTERNAL_H */

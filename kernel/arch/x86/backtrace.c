@@ -6,7 +6,6 @@
 #include <arch/backtrace.h>
 #include <arch/gdt.h>
 #include <arch/ksyms.h>
-#include <arch/memory.h>
 #include <arch/x86.h>
 #include <kernel/arch.h>
 #include <kernel/kprintf.h>
