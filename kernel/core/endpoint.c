@@ -3,7 +3,6 @@
  * (queues, hand-over, inheritance) is the IPC engine's (ipc.c).
  */
 #include <kernel/ipc.h>
-#include <kernel/kprintf.h>
 #include <kernel/pool.h>
 
 POOL_DEFINE(endpoint_pool, struct endpoint, ENDPOINT_MAX, CAP_TYPE_ENDPOINT);

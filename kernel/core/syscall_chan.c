@@ -11,7 +11,6 @@
 #include <kernel/ipc.h>
 #include <kernel/notification.h>
 #include <kernel/percpu.h>
-#include <kernel/sched.h>
 #include <kernel/thread.h>
 #include <kernel/uaccess.h>
 #include <kernel/unit.h>

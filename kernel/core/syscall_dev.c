@@ -9,7 +9,6 @@
 #include <kernel/cap.h>
 #include <kernel/ioport.h>
 #include <kernel/irq_line.h>
-#include <kernel/list.h>
 #include <kernel/memobj.h>
 #include <kernel/notification.h>
 #include <kernel/percpu.h>
