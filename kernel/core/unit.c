@@ -95,8 +95,3 @@ void unit_set_budget(struct unit *u, struct memobj *budget)
 		kobj_unref(&u->budget->kobj, 0);
 	u->budget = budget;
 }
-
-struct unit *unit_lookup(unit_id_t id)
-{
-	return pool_lookup(&unit_pool, id);
-}

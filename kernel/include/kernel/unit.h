@@ -87,7 +87,4 @@ void unit_set_watch(struct unit *u, struct notification *n, uint32_t bits);
 /* Makes `budget` (may be NULL) what u's requests are charged to, holding a reference. */
 void unit_set_budget(struct unit *u, struct memobj *budget);
 
-/* The live unit with id `id`, or NULL for stale, free or malformed ids. */
-struct unit *unit_lookup(unit_id_t id);
-
 #endif /* KERNEL_UNIT_H */
