@@ -10,9 +10,7 @@
 #include <kernel/kobj.h>
 #include <kernel/types.h>
 
-#ifndef IOPORT_MAX
 #define IOPORT_MAX 64 /* port objects in the system */
-#endif
 #define IOPORT_ENABLERS_MAX 4 /* units that may enable one object */
 
 struct unit;

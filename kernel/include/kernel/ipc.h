@@ -57,9 +57,7 @@ struct ipc_fast_cache {
 	uint64_t gen;
 };
 
-#ifndef ENDPOINT_MAX
 #define ENDPOINT_MAX 256 /* endpoints in the system */
-#endif
 
 struct endpoint {
 	struct kobj kobj; /* first: the pool and capabilities name it by this */

@@ -12,9 +12,7 @@
 #include <kernel/kobj.h>
 #include <kernel/types.h>
 
-#ifndef IRQ_LINE_MAX
 #define IRQ_LINE_MAX 20 /* control objects and bindings; the PIC has 16 lines */
-#endif
 #define IRQ_LINE_CONTROL 0xffffffffu /* `line` of the control object */
 
 struct notification;
