@@ -12,8 +12,6 @@
 
 #define COM1_BASE		 0x3f8
 #define COM1_PORTS		 8
-#define VGA_TEXT_BASE		 0xb8000u
-#define VGA_TEXT_SIZE		 0x8000u
 #define UART_DATA		 0 /* with DLAB: divisor low byte */
 #define UART_INT_ENABLE		 1 /* with DLAB: divisor high byte */
 #define UART_FIFO_CTRL		 2

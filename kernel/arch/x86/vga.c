@@ -6,7 +6,6 @@
 #include <arch/memory.h>
 #include <arch/x86.h>
 
-#define VGA_TEXT_PHYS	     0xb8000u
 #define VGA_COLUMNS	     80
 #define VGA_ROWS	     25
 #define VGA_TAB_WIDTH	     8
@@ -58,7 +57,7 @@ static void vga_newline(void)
 
 void vga_init(void)
 {
-	vga_buffer = phys_to_virt(VGA_TEXT_PHYS);
+	vga_buffer = phys_to_virt(VGA_TEXT_BASE);
 	for (unsigned row = 0; row < VGA_ROWS; row++)
 		vga_clear_row(row);
 	vga_row = vga_column = 0;

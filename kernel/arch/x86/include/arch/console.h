@@ -2,6 +2,9 @@
 #ifndef ARCH_CONSOLE_H
 #define ARCH_CONSOLE_H
 
+#define VGA_TEXT_BASE 0xb8000u /* the text screen: physical address and bytes */
+#define VGA_TEXT_SIZE 0x8000u
+
 void console_init(void); /* both devices; safe before anything else is set up */
 void vga_init(void);
 void vga_putc(char c);
