@@ -37,9 +37,7 @@ NO_LIBCALL_IDIOMS void *memmove(void *dst, const void *src, size_t n)
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
-	if (d == s || n == 0)
-		return dst;
-	if (d < s || d >= s + n) {
+	if (d <= s || d >= s + n) {
 		while (n-- > 0)
 			*d++ = *s++;
 	} else {

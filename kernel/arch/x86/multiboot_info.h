@@ -65,8 +65,8 @@ struct multiboot_stats {
 	uint32_t modules_dropped; /* beyond BOOT_MAX_MODULES */
 	uint32_t modules_invalid; /* end < start, or descriptor unreadable */
 	uint32_t names_truncated; /* module names cut to BOOT_MODULE_NAME_MAX - 1 */
-	bool
-	    cmdline_truncated; /* longer than BOOT_CMDLINE_MAX - 1: its last partial word dropped */
+	/* cmdline_truncated: longer than BOOT_CMDLINE_MAX - 1, its last partial word dropped */
+	bool cmdline_truncated;
 	bool cmdline_unreadable;
 	bool used_mem_fallback; /* no usable memory map: built from mem_lower / mem_upper */
 };
