@@ -17,7 +17,7 @@
 
 #include "syscall_internal.h"
 
-int32_t syscall_new_object(struct kobj *obj, struct cap *parent, uint32_t rights)
+int32_t syscall_new_object(void *obj, struct cap *parent, uint32_t rights)
 {
 	struct unit *u = current_thread()->unit;
 	cap_t h;
@@ -38,24 +38,18 @@ int32_t syscall_new_object(struct kobj *obj, struct cap *parent, uint32_t rights
 /* SYS_CHANNEL_CREATE(capacity) -> a capability with every right to a new channel. */
 int32_t sys_channel_create(const struct syscall_args *a)
 {
-	struct channel *ch;
-
 	if (a->a1 == 0)
 		return ERR_INVALID;
 	if (a->a1 > CHANNEL_CAPACITY_MAX)
 		return ERR_OVERFLOW;
-	ch = channel_create(a->a1);
-	return syscall_new_object(ch ? &ch->kobj : NULL, NULL, CAP_RIGHTS_ALL);
+	return syscall_new_object(channel_create(a->a1), NULL, CAP_RIGHTS_ALL);
 }
 
 /* SYS_NOTIFY_CREATE() -> a capability with every right to a new notification. */
 int32_t sys_notify_create(const struct syscall_args *a)
 {
-	struct notification *n;
-
 	(void)a;
-	n = notification_create();
-	return syscall_new_object(n ? &n->kobj : NULL, NULL, CAP_RIGHTS_ALL);
+	return syscall_new_object(notification_create(), NULL, CAP_RIGHTS_ALL);
 }
 
 /* The notification handle h of the caller names, with `rights`. */
@@ -106,9 +100,6 @@ int32_t sys_notify_wait(const struct syscall_args *a)
 /* SYS_ENDPOINT_CREATE() -> a capability with every right to a new endpoint. */
 int32_t sys_endpoint_create(const struct syscall_args *a)
 {
-	struct endpoint *ep;
-
 	(void)a;
-	ep = endpoint_create();
-	return syscall_new_object(ep ? &ep->kobj : NULL, NULL, CAP_RIGHTS_ALL);
+	return syscall_new_object(endpoint_create(), NULL, CAP_RIGHTS_ALL);
 }

@@ -37,9 +37,7 @@ int32_t sys_ioport_create(const struct syscall_args *a)
 		return err;
 	if (!ioport_contains(ioport_of(c), a->a2, a->a3))
 		return ERR_INVALID;
-	struct ioport *p = ioport_create(a->a2, a->a3);
-
-	return syscall_new_object(p ? &p->kobj : NULL, c, c->rights);
+	return syscall_new_object(ioport_create(a->a2, a->a3), c, c->rights);
 }
 
 /* SYS_IOPORT_ENABLE(cap READ|WRITE): the calling unit may use the capability's ports. */
@@ -86,7 +84,7 @@ int32_t sys_irq_bind(const struct syscall_args *a)
 	err = irq_line_bind(a->a2, container_of(nc->obj, struct notification, kobj), a->a4, &l);
 	if (err != ERR_OK)
 		return err;
-	return syscall_new_object(&l->kobj, ctl, ctl->rights & ~CAP_RIGHT_ADMIN);
+	return syscall_new_object(l, ctl, ctl->rights & ~CAP_RIGHT_ADMIN);
 }
 
 /* SYS_IRQ_ACK(irq cap WRITE): the line may interrupt again. */
@@ -120,7 +118,5 @@ int32_t sys_devmem_create(const struct syscall_args *a)
 	    a->a3 == 0 || base < c->base || end > c->base + (uint64_t)c->pages * PAGE_SIZE ||
 	    boot_mem_touches_ram(process_boot_info(), base, end))
 		return ERR_INVALID;
-	struct memobj *m = memobj_create_device(a->a2, a->a3);
-
-	return syscall_new_object(m ? &m->kobj : NULL, ctl, ctl->rights);
+	return syscall_new_object(memobj_create_device(a->a2, a->a3), ctl, ctl->rights);
 }

@@ -58,8 +58,10 @@ struct kobj;
  * Charges obj, just made (NULL: its pool was empty), to the calling unit's budget and
  * installs a capability to it with `rights` in the caller's table, as a child of `parent`
  * unless that is NULL. The handle; or ERR_NOMEM (budget, table or pool) after destroying obj.
+ * obj is a pool object, which begins with its struct kobj (POOL_DEFINE checks that), so the
+ * creator's result passes as it is.
  */
-int32_t syscall_new_object(struct kobj *obj, struct cap *parent, uint32_t rights);
+int32_t syscall_new_object(void *obj, struct cap *parent, uint32_t rights);
 int32_t sys_channel_create(const struct syscall_args *a);
 int32_t sys_notify_create(const struct syscall_args *a);
 int32_t sys_notify_signal(const struct syscall_args *a);
