@@ -128,11 +128,9 @@ int mem_map_begin(struct page_table *pt, const struct loader_image *img, struct 
 	if (err != ERR_OK)
 		return err;
 	rec = free_record();
-	if (rec == NULL || budget_take(req->budget, 0, BUDGET_MAPPINGS) != ERR_OK)
-		return ERR_NOMEM;
 	*tables = tables_missing(pt, req->vaddr, m->pages);
-	if (budget_take(req->budget, *tables, BUDGET_FRAMES_ONLY) != ERR_OK) {
-		budget_give(req->budget, 0, BUDGET_MAPPINGS);
+	/* One take pays for the record and the tables: either both or nothing is charged. */
+	if (rec == NULL || budget_take(req->budget, *tables, BUDGET_MAPPINGS) != ERR_OK) {
 		*tables = 0;
 		return ERR_NOMEM;
 	}
