@@ -26,8 +26,11 @@ void memobj_pool_init(void)
 	list_init(&dying);
 }
 
-/* A counted object with `flags` and every other field zero (pool_alloc zeroes it), or NULL. */
-static struct memobj *memobj_new(uint32_t flags)
+/*
+ * A counted object with `flags`, `base` and `size` (boot modules and device memory), every
+ * other field zero (pool_alloc zeroes it); or NULL.
+ */
+static struct memobj *memobj_new(uint32_t flags, phys_addr_t base, uint32_t size)
 {
 	struct memobj *m = pool_alloc(&memobj_pool);
 
@@ -35,24 +38,23 @@ static struct memobj *memobj_new(uint32_t flags)
 		return NULL;
 	m->kobj.flags = KOBJ_COUNTED;
 	m->flags = flags;
+	m->base = base;
+	m->size = size;
 	return m;
 }
 
 struct memobj *memobj_create_module(uint32_t index, phys_addr_t base, uint32_t size)
 {
-	struct memobj *m = memobj_new(MEMOBJ_BOOT_MODULE);
+	struct memobj *m = memobj_new(MEMOBJ_BOOT_MODULE, base, size);
 
-	if (m == NULL)
-		return NULL;
-	m->base = base;
-	m->size = size;
-	m->module = index;
+	if (m != NULL)
+		m->module = index;
 	return m;
 }
 
 struct memobj *memobj_create_budget(uint32_t frames)
 {
-	struct memobj *m = memobj_new(MEMOBJ_BUDGET);
+	struct memobj *m = memobj_new(MEMOBJ_BUDGET, 0, 0);
 
 	if (m != NULL)
 		m->budget_free = frames;
@@ -65,18 +67,15 @@ struct memobj *memobj_create_device(phys_addr_t base, uint32_t size)
 
 	if (((base | size) & (PAGE_SIZE - 1)) != 0 || size == 0)
 		return NULL;
-	m = memobj_new(MEMOBJ_DEVICE);
-	if (m == NULL)
-		return NULL;
-	m->base = base;
-	m->size = size;
-	m->pages = size / PAGE_SIZE;
+	m = memobj_new(MEMOBJ_DEVICE, base, size);
+	if (m != NULL)
+		m->pages = size / PAGE_SIZE;
 	return m;
 }
 
 struct memobj *memobj_create_device_control(void)
 {
-	struct memobj *m = memobj_new(MEMOBJ_DEVICE | MEMOBJ_DEVICE_CONTROL);
+	struct memobj *m = memobj_new(MEMOBJ_DEVICE | MEMOBJ_DEVICE_CONTROL, 0, 0);
 
 	if (m != NULL)
 		m->pages = 0x100000u; /* 4 GiB of frames from physical 0 */
@@ -106,7 +105,7 @@ int memobj_create_frames(struct memobj *b, uint32_t pages, struct memobj **out)
 		return ERR_INVALID;
 	if (pages > b->budget_free)
 		return ERR_NOMEM;
-	m = memobj_new(MEMOBJ_FRAMES | MEMOBJ_FILLING);
+	m = memobj_new(MEMOBJ_FRAMES | MEMOBJ_FILLING, 0, 0);
 	if (m == NULL)
 		return ERR_NOMEM;
 	if (budget_adopt(b, &m->kobj, frames_cost(pages)) != ERR_OK ||
