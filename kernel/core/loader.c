@@ -15,16 +15,6 @@ _Static_assert(LOADER_STACK_TOP % 16 == 0, "initial esp must be 16-byte aligned"
 _Static_assert(LOADER_STACK_TOP < USER_SPACE_END, "the stack lies in user space");
 _Static_assert(LOADER_LANDING_PAGE == SYSENTER_LANDING_ADDR, "the ABI names the landing page");
 
-/* Bytes [lo, hi) of the file-backed part of seg that fall into the page at `page`. */
-static void segment_file_span(const struct elf_segment *seg, uint32_t page, uint32_t *lo,
-			      uint32_t *hi)
-{
-	uint32_t file_end = seg->vaddr + seg->filesz;
-
-	*lo = page > seg->vaddr ? page : seg->vaddr;
-	*hi = page + PAGE_SIZE < file_end ? page + PAGE_SIZE : file_end;
-}
-
 /*
  * Allocates a zeroed user frame for owner (above the direct map where there is one, filled
  * through mmu_kmap's window), fills it from the segment's file bytes, maps it at page.
@@ -33,7 +23,6 @@ static int map_segment_page(struct page_table *pt, uint32_t owner, const uint8_t
 			    const struct elf_segment *seg, uint32_t page, uint32_t flags)
 {
 	phys_addr_t frame;
-	uint32_t lo, hi;
 
 	if (pmm_alloc_user_frame(owner, &frame) != ERR_OK)
 		return ERR_NOMEM;
@@ -41,7 +30,11 @@ static int map_segment_page(struct page_table *pt, uint32_t owner, const uint8_t
 
 	memset(dst, 0, PAGE_SIZE);
 	if (seg != NULL) {
-		segment_file_span(seg, page, &lo, &hi);
+		/* Bytes [lo, hi) of the segment's file-backed part fall into this page. */
+		uint32_t file_end = seg->vaddr + seg->filesz;
+		uint32_t lo = page > seg->vaddr ? page : seg->vaddr;
+		uint32_t hi = page + PAGE_SIZE < file_end ? page + PAGE_SIZE : file_end;
+
 		if (lo < hi)
 			memcpy(dst + (lo - page), image + seg->file_offset + (lo - seg->vaddr),
 			       hi - lo);
