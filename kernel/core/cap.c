@@ -26,11 +26,6 @@ bool cap_has_children(const struct cap *c)
 	return !list_is_empty(&c->children);
 }
 
-uint32_t cap_table_free_count(const struct cap_table *t)
-{
-	return t->free_count;
-}
-
 void cap_table_init(struct cap_table *t)
 {
 	for (uint32_t i = 0; i < CAP_SLOTS; i++) {

@@ -118,7 +118,7 @@ static void test_owned_object_goes_stale_but_deletes(void **state)
 	assert_int_equal(cap_lookup(&ta, h, CAP_TYPE_UNIT, 0, &c), ERR_BAD_CAP);
 	assert_int_equal(cap_derive(&ta, h, 0, 0, &d), ERR_BAD_CAP);
 	assert_int_equal(cap_delete(&ta, h), ERR_OK);
-	assert_int_equal(cap_table_free_count(&ta), CAP_SLOTS);
+	assert_int_equal(ta.free_count, CAP_SLOTS);
 }
 
 static void test_exhaustion(void **state)
@@ -128,7 +128,7 @@ static void test_exhaustion(void **state)
 
 	for (unsigned i = 1; i < CAP_SLOTS; i++)
 		assert_int_equal(cap_derive(&ta, h, 0, 0, &last), ERR_OK);
-	assert_int_equal(cap_table_free_count(&ta), 0);
+	assert_int_equal(ta.free_count, 0);
 	assert_int_equal(cap_derive(&ta, h, 0, 0, &d), ERR_NOMEM);
 	assert_int_equal(cap_install(&ta, &ep.k, 0, 0, &d), ERR_NOMEM);
 	assert_int_equal(ep.k.refs, CAP_SLOTS); /* the failures took no reference */
@@ -163,7 +163,7 @@ static void test_delete_hands_children_up(void **state)
 	assert_int_equal(ep.k.refs, 3);
 	assert_int_equal(cap_revoke_some(&ta, root), ERR_OK);
 	assert_int_equal(ep.k.refs, 1);
-	assert_int_equal(cap_table_free_count(&ta), CAP_SLOTS - 1);
+	assert_int_equal(ta.free_count, CAP_SLOTS - 1);
 	assert_false(cap_has_children(get(&ta, root)));
 }
 
@@ -218,8 +218,8 @@ static void test_revoke_bounded_batches(void **state)
 	assert_int_equal(r, ERR_OK);
 	assert_int_equal(steps, 150 / CAP_REVOKE_BATCH);
 	assert_int_equal(ep.k.refs, 1);
-	assert_int_equal(cap_table_free_count(&ta), CAP_SLOTS - 1);
-	assert_int_equal(cap_table_free_count(&tb), CAP_SLOTS);
+	assert_int_equal(ta.free_count, CAP_SLOTS - 1);
+	assert_int_equal(tb.free_count, CAP_SLOTS);
 }
 
 static void test_move_keeps_tree_and_checks_room(void **state)
@@ -231,7 +231,7 @@ static void test_move_keeps_tree_and_checks_room(void **state)
 	assert_int_equal(cap_derive(&ta, root, CAP_RIGHTS_ALL, 0, &a), ERR_OK);
 	src[0] = get(&ta, a);
 	src[1] = get(&ta, root);
-	while (cap_table_free_count(&tb) > 1)
+	while (tb.free_count > 1)
 		install(&tb, &unit, 0);
 	assert_int_equal(cap_move(&ta, src, 2, &tb, out), ERR_NOMEM);
 	assert_non_null(get(&ta, a)); /* nothing moved */
@@ -256,7 +256,7 @@ static void test_table_clear(void **state)
 	src[0] = get(&ta, a);
 	assert_int_equal(cap_move(&ta, src, 1, &tb, out), ERR_OK);
 	cap_table_clear(&ta);
-	assert_int_equal(cap_table_free_count(&ta), CAP_SLOTS);
+	assert_int_equal(ta.free_count, CAP_SLOTS);
 	assert_int_equal(ep.k.refs, 1); /* tb's survives, now a root */
 	assert_false(cap_has_children(get(&tb, out[0])));
 	cap_table_clear(&tb);
@@ -275,7 +275,7 @@ static void test_install_at(void **state)
 	assert_int_equal(h, CAP_HANDLE(1, 0));
 	first = install(&ta, &ep, 0); /* the free list still runs in slot order */
 	assert_int_equal(first, CAP_HANDLE(1, 1));
-	assert_int_equal(cap_table_free_count(&ta), CAP_SLOTS - 3);
+	assert_int_equal(ta.free_count, CAP_SLOTS - 3);
 }
 
 /* A node parked outside any table (a channel queue) keeps its tree links and reference. */
@@ -288,14 +288,14 @@ static void test_park_keeps_tree_and_unpark_checks_room(void **state)
 
 	assert_int_equal(cap_derive(&ta, root, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0, &child), ERR_OK);
 	assert_int_equal(cap_derive(&ta, child, CAP_RIGHT_READ, 0, &grand), ERR_OK);
-	before = cap_table_free_count(&ta);
+	before = ta.free_count;
 	cap_park(get(&ta, child), &node);
 	assert_null(node.table);
 	assert_ptr_equal(node.obj, &ep.k);
 	assert_int_equal(node.rights, CAP_RIGHT_READ | CAP_RIGHT_GRANT);
-	assert_int_equal(cap_table_free_count(&ta), before + 1);
+	assert_int_equal(ta.free_count, before + 1);
 	assert_int_equal(ep.k.refs, 3); /* parking neither takes nor drops one */
-	while (cap_table_free_count(&tb) > 0)
+	while (tb.free_count > 0)
 		install(&tb, &unit, 0);
 	assert_int_equal(cap_unpark(&src, 1, &tb, &out), ERR_NOMEM);
 	assert_ptr_equal(node.obj, &ep.k); /* nothing moved */

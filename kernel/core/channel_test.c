@@ -267,7 +267,7 @@ static void test_receiver_without_room(void **state)
 	set_msg(p, 1, "cap");
 	p->ipc.buf.caps[0] = give(0, &other, CAP_RIGHT_GRANT);
 	assert_int_equal(channel_send(&ch, p, true, NO_DEADLINE), ERR_OK);
-	while (cap_table_free_count(&units[1].caps) > 0)
+	while (units[1].caps.free_count > 0)
 		filler = give(1, &other, 0);
 	assert_int_equal(channel_recv(&ch, c, true, NO_DEADLINE), ERR_NOMEM);
 	assert_int_equal(ch.count, 1);

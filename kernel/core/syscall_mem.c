@@ -75,7 +75,7 @@ int32_t sys_mem_alloc(const struct syscall_args *a)
 		return err;
 	if (!(memobj_of(c)->flags & MEMOBJ_BUDGET) || a->a2 == 0)
 		return ERR_INVALID;
-	if (cap_table_free_count(t) == 0)
+	if (t->free_count == 0)
 		return ERR_NOMEM;
 	err = memobj_create_frames(memobj_of(c), a->a2, &m);
 	if (err != ERR_OK)
@@ -193,7 +193,7 @@ int32_t sys_budget_create(const struct syscall_args *a)
 		return err;
 	if (uaccess_copy_from(&want, a->a2, sizeof(want)) != ERR_OK)
 		return ERR_FAULT;
-	if (cap_table_free_count(&me()->caps) == 0)
+	if (me()->caps.free_count == 0)
 		return ERR_NOMEM;
 	err = budget_create(parent, &want, &b);
 	if (err != ERR_OK)

@@ -48,7 +48,7 @@ int32_t sys_thread_create(const struct syscall_args *a)
 	    uaccess_check(target->aspace, stack_top - sizeof(uint32_t), sizeof(uint32_t), true) !=
 		ERR_OK)
 		return ERR_FAULT;
-	if (cap_table_free_count(&me->caps) == 0)
+	if (me->caps.free_count == 0)
 		return ERR_NOMEM;
 	struct thread *t;
 	cap_t h;
@@ -143,7 +143,7 @@ int32_t sys_unit_start(const struct syscall_args *a)
 		err = start_budget(me, a->a2 & UNIT_START_BUDGET, &s);
 	if (err != ERR_OK)
 		return err;
-	if (cap_table_free_count(&me->caps) == 0)
+	if (me->caps.free_count == 0)
 		return ERR_NOMEM;
 	err = process_start_unit(&s, &u);
 	if (err != ERR_OK)

@@ -125,9 +125,6 @@ void cap_destroy(struct cap *c);
 /* Whether t holds a capability naming obj other than `except`. O(CAP_SLOTS). */
 bool cap_table_holds(const struct cap_table *t, const struct kobj *obj, const struct cap *except);
 
-/* Free slots in t. */
-uint32_t cap_table_free_count(const struct cap_table *t);
-
 /*
  * Moves the capabilities named by src[0..n) (distinct, each looked up by the caller) from `from` into free slots of `to`, keeping their place in the derivation tree, and
  * stores their new handles in out[]. ERR_NOMEM (nothing moved) if `to` lacks n free slots.
