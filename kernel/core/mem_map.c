@@ -156,6 +156,13 @@ static void unmap_top(struct mem_mapping *rec, uint32_t n)
 	}
 }
 
+/* Ends rec at once, whatever step it is at. */
+static void end_mapping(struct mem_mapping *rec)
+{
+	unmap_top(rec, rec->mapped);
+	free_record_of(rec);
+}
+
 int mem_map_step(uint32_t ticket, uint32_t batch)
 {
 	struct mem_mapping *rec = record_of(ticket, MAPPING_FILLING);
@@ -167,8 +174,7 @@ int mem_map_step(uint32_t ticket, uint32_t batch)
 
 		if (mmu_map_page(rec->space, memobj_frame(rec->obj, rec->mapped), va,
 				 rec->mmu_flags) != ERR_OK) {
-			unmap_top(rec, rec->mapped); /* the range was free: a page table failed */
-			free_record_of(rec);
+			end_mapping(rec); /* the range was free: a page table failed */
 			return ERR_NOMEM;
 		}
 		rec->mapped++;
@@ -206,13 +212,6 @@ int mem_unmap_step(uint32_t ticket, uint32_t batch)
 		return MEM_MAP_MORE;
 	free_record_of(rec);
 	return ERR_OK;
-}
-
-/* Ends rec at once, whatever step it is at. */
-static void end_mapping(struct mem_mapping *rec)
-{
-	unmap_top(rec, rec->mapped);
-	free_record_of(rec);
 }
 
 void mem_unmap_object(struct page_table *pt, const struct memobj *m)

@@ -57,6 +57,18 @@ static int fill_frames(struct cap_table *t, cap_t h, struct memobj *m)
 	return r;
 }
 
+/* The budget capability h of the caller names, with `rights`: ERR_INVALID for other memory. */
+static int budget_of(cap_t h, uint32_t rights, struct memobj **out)
+{
+	struct cap *c;
+	int err = cap_lookup(&me()->caps, h, CAP_TYPE_MEMORY, rights, &c);
+
+	if (err != ERR_OK)
+		return err;
+	*out = memobj_of(c);
+	return ((*out)->flags & MEMOBJ_BUDGET) ? ERR_OK : ERR_INVALID;
+}
+
 /*
  * SYS_MEM_ALLOC(budget cap WRITE, pages) -> a capability with every right to a new memory
  * object of `pages` fresh zeroed frames, charged to the budget. ERR_INVALID for 0 pages or a
@@ -66,18 +78,17 @@ static int fill_frames(struct cap_table *t, cap_t h, struct memobj *m)
 int32_t sys_mem_alloc(const struct syscall_args *a)
 {
 	struct cap_table *t = &me()->caps;
-	struct memobj *m;
-	struct cap *c;
+	struct memobj *b, *m;
 	cap_t h;
-	int err = cap_lookup(t, (cap_t)a->a1, CAP_TYPE_MEMORY, CAP_RIGHT_WRITE, &c);
+	int err = budget_of((cap_t)a->a1, CAP_RIGHT_WRITE, &b);
 
 	if (err != ERR_OK)
 		return err;
-	if (!(memobj_of(c)->flags & MEMOBJ_BUDGET) || a->a2 == 0)
+	if (a->a2 == 0)
 		return ERR_INVALID;
 	if (t->free_count == 0)
 		return ERR_NOMEM;
-	err = memobj_create_frames(memobj_of(c), a->a2, &m);
+	err = memobj_create_frames(b, a->a2, &m);
 	if (err != ERR_OK)
 		return err;
 	if (cap_install(t, &m->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK)
@@ -163,18 +174,6 @@ int32_t sys_mem_info(const struct syscall_args *a)
 	if (m->flags & MEMOBJ_BOOT_MODULE)
 		return (int32_t)(PAGE_ALIGN_UP(m->size) / PAGE_SIZE);
 	return (int32_t)m->pages;
-}
-
-/* The budget capability h of the caller names, with `rights`: ERR_INVALID for other memory. */
-static int budget_of(cap_t h, uint32_t rights, struct memobj **out)
-{
-	struct cap *c;
-	int err = cap_lookup(&me()->caps, h, CAP_TYPE_MEMORY, rights, &c);
-
-	if (err != ERR_OK)
-		return err;
-	*out = memobj_of(c);
-	return ((*out)->flags & MEMOBJ_BUDGET) ? ERR_OK : ERR_INVALID;
 }
 
 /*

@@ -339,10 +339,9 @@ static const char *free_refusal(phys_addr_t frame)
 int pmm_free_frame(phys_addr_t frame)
 {
 	uint32_t idx = frame >> PAGE_SHIFT;
-	const char *why;
 	bool irq = arch_irq_save();
+	const char *why = free_refusal(frame);
 
-	why = free_refusal(frame);
 	if (why != NULL) {
 		arch_irq_restore(irq);
 		kprintf("pmm: refused to free 0x%x: %s\n", (unsigned)frame, why);
