@@ -15,7 +15,8 @@ def _steps(what, steps):
             s = s.split("=>", 1)
         if len(s) != 2:
             fail("%s step %r: write (regex, text) or \"REGEX=>TEXT\"" % (what, s))
-        out.append((s[0], s[1]))
+        regex = " &&& ".join(s[0]) if type(s[0]) == "tuple" else s[0]  # all, in any order
+        out.append((regex, s[1]))
     return out
 
 def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s = 45,
@@ -24,9 +25,12 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
               smp_variants = [], **kwargs):
     """Boots `image` and judges its serial output (docs/build.md, "QEMU tests").
 
+    expect: regexes that serial lines must match, in order; a tuple of regexes is one step
+        whose regexes may match in any order (lines that different CPUs print at once).
+
     send: [(regex, text), ...] or ["REGEX=>TEXT", ...]: when the next serial line matching
         regex appears, text (escapes \\n \\r \\t \\\\ \\xHH) goes to the guest's serial
-        input, in order.
+        input, in order; with a tuple of regexes, once each has matched (in any order).
     sendkey: the same, typed as key presses through QEMU's monitor (`sendkey`): capitals and
         symbols with shift, newline as `ret`, "{name}" for any QEMU key name.
     screen: regexes that rows of the VGA text screen (read through QEMU's monitor once every
@@ -47,8 +51,8 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
     # A boot takes seconds; timeout_s (QEMU's own limit, which prints the serial log) stays
     # under a small test's 60 s, so a hang is reported by qemu_test.py, not killed by Bazel.
     args = ["--iso", "$(rootpath %s)" % image, "--timeout", str(timeout_s)]
-    for e in expect:
-        args += ["--expect", _quote(e)]
+    for e in expect:  # a tuple: regexes that may match in any order (qemu_test.py ANY_ORDER)
+        args += ["--expect", _quote(" &&& ".join(e) if type(e) == "tuple" else e)]
     for f in forbid:
         args += ["--forbid", _quote(f)]
     if memory != None:

@@ -80,6 +80,39 @@ class Firing(unittest.TestCase):
         self.assertIn("no reply within 0.2 s", feed.errors[0])
 
 
+class GroupedSteps(unittest.TestCase):
+    def test_a_step_with_several_regexes_fires_once_all_matched(self):
+        args = args_for(send=[("^a$" + qemu_test.ANY_ORDER + "^b$", "x"), ("^c$", "y")])
+        inp = qemu_test.Input(args, None)
+        written, log = [], []
+        inp._write_serial = written.append
+        for line in ["b", "c", "a", "c"]:
+            inp.line(line, log)
+        self.assertEqual(written, [b"x", b"y"])
+        self.assertTrue(inp.done())
+
+
+class Judging(unittest.TestCase):
+    def test_expectations_match_in_order(self):
+        judge = qemu_test.Judge(["^a$", "^b$"], [])
+        for line in ["b", "a"]:
+            judge.line(line)
+        self.assertFalse(judge.all_matched())
+        self.assertEqual(judge.missing(), ["^b$"])
+        judge.line("b")
+        self.assertTrue(judge.all_matched())
+
+    def test_a_group_matches_in_any_order_but_after_the_step_before(self):
+        judge = qemu_test.Judge(["^a$", "^c$" + qemu_test.ANY_ORDER + "^b$", "^d$"], [])
+        for line in ["b", "a", "b", "x", "c", "d"]:
+            judge.line(line)
+        self.assertTrue(judge.all_matched())
+        judge = qemu_test.Judge(["^a$", "^c$" + qemu_test.ANY_ORDER + "^b$"], [])
+        for line in ["a", "c", "c"]:
+            judge.line(line)
+        self.assertEqual(judge.missing(), ["^b$"])
+
+
 class FakeMonitor:
     """A unix socket answering like QEMU's human monitor: a banner and a prompt, then, for
     each of `commands` lines, the echo with terminal escapes, `output` and a prompt."""
