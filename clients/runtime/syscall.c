@@ -107,6 +107,11 @@ int32_t sys_get_time_us(uint64_t *out_us)
 	return syscall_raw(SYS_GET_TIME, ptr_arg(out_us), 0, 0, 0, 0);
 }
 
+int32_t sys_cpu_info(uint32_t cpu, struct keel_cpu_info *out)
+{
+	return syscall_raw(SYS_CPU_INFO, cpu, ptr_arg(out), 0, 0, 0);
+}
+
 int32_t sys_null(void)
 {
 	return syscall_raw(SYS_NULL, 0, 0, 0, 0, 0);
@@ -116,7 +121,7 @@ int32_t sys_unit_start_flags(cap_t image, uint32_t priority, uint32_t max_priori
 			     uint32_t flags, const cap_t *caps, uint32_t ncaps, uintptr_t arg)
 {
 	if (priority > 0xff || max_priority > 0xff ||
-	    (flags & ~(UNIT_START_BUDGET | UNIT_START_NO_GRANT)) != 0)
+	    (flags & ~(UNIT_START_BUDGET | UNIT_START_NO_GRANT | UNIT_START_CPU(0xfe))) != 0)
 		return ERR_INVALID;
 	return syscall_raw(SYS_UNIT_START, (uint32_t)image,
 			   UNIT_PRIORITY(priority, max_priority) | flags, ptr_arg(caps), ncaps,

@@ -81,6 +81,23 @@ static void cmd_uptime(struct shell *sh, int argc, char **argv)
 		     (unsigned)(us / 1000u % 1000u));
 }
 
+/* What each CPU counted (SYS_CPU_INFO): load, switches, IPIs, interrupts, time idle. */
+static void cmd_cpus(struct shell *sh, int argc, char **argv)
+{
+	struct keel_cpu_info c;
+
+	(void)argc;
+	(void)argv;
+	shell_printf(sh, "CPU LOAD SWITCHES  IPIS-OUT  IPIS-IN   INTERRUPTS IDLE-MS\n");
+	for (uint32_t i = 0; sys_cpu_info(i, &c) == ERR_OK; i++)
+		shell_printf(sh, "%-3u %-4u %-9llu %-9llu %-9llu %-10llu %llu%s\n", (unsigned)i,
+			     (unsigned)c.load, (unsigned long long)c.switches,
+			     (unsigned long long)c.ipis_sent, (unsigned long long)c.ipis_received,
+			     (unsigned long long)c.interrupts,
+			     (unsigned long long)(c.idle_us / 1000u),
+			     c.caller_cpu == i ? "  (this shell)" : "");
+}
+
 static const char *const state_names[] = {
     [KEEL_SUPERVISOR_UNIT_STATE_RUNNING] = "running",
     [KEEL_SUPERVISOR_UNIT_STATE_RESTARTING] = "restarting",
@@ -276,6 +293,7 @@ static const struct command commands[] = {
     {"caps", "<unit>", "a unit's capabilities: type, rights, badge", cmd_caps},
     {"mem", "", "memory budget and use per unit", cmd_mem},
     {"uptime", "", "time since boot", cmd_uptime},
+    {"cpus", "", "per CPU: load, switches, IPIs, interrupts, idle", cmd_cpus},
     {"crash", "<server>", "crash a server to watch the supervisor restart it", cmd_crash},
     {"ipcbench", "", "time 1000 IPC round trips to the supervisor", cmd_ipcbench},
     {"lspci", "", "PCI devices, from the device manager", shell_lspci},

@@ -33,6 +33,17 @@ int32_t sys_get_time_us(uint64_t *us)
 	return 0;
 }
 
+/* Two CPUs; the shell runs on CPU 1. */
+int32_t sys_cpu_info(uint32_t cpu, struct keel_cpu_info *out)
+{
+	if (cpu > 1)
+		return ERR_INVALID;
+	*out = (struct keel_cpu_info){.cpu = cpu, .caller_cpu = 1, .load = cpu + 1,
+				      .switches = 100 + cpu, .ipis_sent = 7, .ipis_received = 8,
+				      .interrupts = 9000, .idle_us = 2500000};
+	return ERR_OK;
+}
+
 static void capture(void *ctx, const char *text, uint32_t len)
 {
 	(void)ctx;
@@ -194,6 +205,11 @@ static void test_help_echo_uptime_and_unknown(void **state)
 	out_len = 0;
 	run("uptime");
 	assert_string_equal(out, "up 12.345 s\n");
+	out_len = 0;
+	run("cpus");
+	assert_string_equal(out, "CPU LOAD SWITCHES  IPIS-OUT  IPIS-IN   INTERRUPTS IDLE-MS\n"
+				 "0   1    100       7         8         9000       2500\n"
+				 "1   2    101       7         8         9000       2500  (this shell)\n");
 	out_len = 0;
 	run("frob x");
 	assert_string_equal(out, "unknown command 'frob'; type 'help' for the list\n");

@@ -85,6 +85,7 @@ class Unit:
     memory: Optional[Setting] = None
     threads: Optional[Setting] = None
     regions: Optional[Setting] = None
+    cpu: Optional[Setting] = None  # None: the least loaded CPU at start
     restart: Optional[Restart] = None
     serves: List[Serves] = field(default_factory=list)
     resources: List[Resource] = field(default_factory=list)

@@ -201,6 +201,12 @@ def st_regions(unit, args):
     set_once(unit, "regions", model.Setting(value, tok.loc))
 
 
+def st_cpu(unit, args):
+    value, tok = args.number("a CPU number")
+    in_range(value, tok, 0, 7, "cpu")  # the kernel uses at most 8 CPUs
+    set_once(unit, "cpu", model.Setting(value, tok.loc))
+
+
 def st_restart(unit, args):
     tok = args.take("`always` or `never`")
     if tok.text == "never":
@@ -328,6 +334,7 @@ HANDLERS = {
     "memory": st_memory,
     "threads": st_threads,
     "regions": st_regions,
+    "cpu": st_cpu,
     "restart": st_restart,
     "serves": st_serves,
     "ioport": st_ioport,

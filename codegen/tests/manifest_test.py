@@ -91,6 +91,8 @@ class GoodManifestTest(unittest.TestCase):
                           app["threads"], app["restart"]["policy"]), (50, 60, 128, 2, "never"))
         self.assertEqual(store["restart"], {"policy": "always", "limit": 3, "window_ms": 500})
         self.assertEqual((store["regions"], app["regions"]), (9, 4))  # `regions`, default
+        self.assertEqual((store["cpu"], app["cpu"]), (1, None))  # `cpu`; default: least loaded
+        self.assertIn(".cpu = 2u,", self.c)  # init passes UNIT_START_CPU(cpu field - 1)
         self.assertEqual((sensor["memory_frames"], sensor["threads"], sensor["restart"]),
                          (64, 4, {"policy": "always", "limit": 5, "window_ms": 10000}))
 

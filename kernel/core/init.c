@@ -110,14 +110,29 @@ static void print_other_cpus(void)
 	kprintf("\n");
 }
 
-/* Idles with interrupts on, printing a line about once per second of timer time. */
+/*
+ * Sleeps until an interrupt without the kernel lock (other CPUs may enter meanwhile), then
+ * takes it back; the time asleep counts as this CPU's idle time.
+ */
+static void idle_wait(void)
+{
+	struct percpu *cpu = this_cpu();
+	uint64_t from = timer_read_us();
+
+	kernel_exit();
+	arch_wait_for_interrupt();
+	arch_irq_disable();
+	kernel_enter();
+	cpu->counters.idle_us += timer_read_us() - from;
+}
+
+/* Idles, printing a line about once per second of timer time. */
 static _Noreturn void heartbeat_loop(void)
 {
 	uint64_t next_s = 1;
 
-	arch_irq_enable();
 	for (;;) {
-		arch_wait_for_interrupt();
+		idle_wait();
 		uint64_t now = timer_read_us();
 
 		if (now < next_s * TIMER_US_PER_S)
@@ -137,27 +152,15 @@ static void sched_tick_hook(uint64_t now_us)
 	sched_timer_tick(this_rq(), now_us);
 }
 
-/* The boot CPU's idle thread: the boot context itself, on the boot stack, no unit. */
-static struct thread boot_idle_thread;
+/* Each CPU's idle thread: its boot context itself, on its boot stack, no unit. */
+static struct thread idle_threads[PERCPU_MAX_CPUS];
 
-/*
- * Empties the object pools and makes the running boot context this CPU's idle thread,
- * before interrupts are first enabled (the timer tick drives the run queue from then on).
- */
-static void init_scheduler(void)
+/* Makes the running boot context of this CPU its idle thread, over an empty run queue. */
+static void idle_thread_init(void)
 {
 	struct percpu *cpu = this_cpu();
-	struct thread *idle = &boot_idle_thread;
+	struct thread *idle = &idle_threads[cpu->cpu_id];
 
-	thread_pool_init();
-	unit_pool_init();
-	endpoint_pool_init();
-	memobj_pool_init();
-	ioport_pool_init();
-	irq_line_pool_init();
-	channel_pool_init();
-	notification_pool_init();
-	sched_set_abort_hook(ipc_abort); /* a deadline takes an IPC waiter off its queue */
 	idle->kstack_top = (void *)cpu->kernel_stack_top;
 	idle->kstack_base = (uint8_t *)idle->kstack_top - KERNEL_STACK_SIZE;
 	idle->sleep_index = -1;
@@ -167,25 +170,60 @@ static void init_scheduler(void)
 	sched_init_cpu(&cpu->rq, cpu->cpu_id, idle);
 }
 
+/* A wake-up on another CPU's run queue: that CPU gets a reschedule IPI. */
+static void kick_cpu(struct run_queue *rq)
+{
+	arch_smp_kick(rq->cpu);
+}
+
+/*
+ * Empties the object pools and makes the running boot context this CPU's idle thread,
+ * before interrupts are first enabled (the timer tick drives the run queue from then on).
+ */
+static void init_scheduler(void)
+{
+	thread_pool_init();
+	unit_pool_init();
+	endpoint_pool_init();
+	memobj_pool_init();
+	ioport_pool_init();
+	irq_line_pool_init();
+	channel_pool_init();
+	notification_pool_init();
+	sched_set_hooks(ipc_abort, kick_cpu); /* deadlines end IPC waits; wake-ups kick CPUs */
+	idle_thread_init();
+}
+
 /*
  * The idle thread: runs whenever nothing else is ready. With interrupts off it switches to
  * whatever became ready (the timer tick or a wake-up set need_resched), frees the kernel stacks
  * and slots of dead threads and units, then sleeps until the next interrupt ("sti; hlt" leaves
- * no window for a lost wake-up). Interrupts taken while idle never switch in the handler: only
- * here, and on the way back to ring 3, does the kernel switch threads.
+ * no window for a lost wake-up; the kernel lock is given back meanwhile). Interrupts taken
+ * while idle never switch in the handler: only here, and on the way back to ring 3, does
+ * the kernel switch threads.
  */
 static _Noreturn void idle_loop(struct run_queue *rq)
 {
 	for (;;) {
-		arch_irq_disable();
 		sched_preempt_point(rq);
 		process_reap();
 		if (memobj_reclaim(MEMOBJ_FREE_BATCH, MEMOBJ_RECLAIM_ANY) == MEMOBJ_RECLAIM_MORE) {
 			arch_irq_window(); /* more to free: no sleep, but interrupts get in */
 			continue;
 		}
-		arch_wait_for_interrupt();
+		idle_wait();
 	}
+}
+
+void kmain_ap(void)
+{
+	struct percpu *cpu = this_cpu();
+
+	cpu->clock = percpu_of(0)->clock; /* one time on every CPU (the cycle counters agree) */
+	cpu->clock.ticks = 0;
+	cpu->clock.missed = 0;
+	idle_thread_init();
+	idle_loop(&cpu->rq);
 }
 
 /* Starts init from boot module 0 and becomes the idle thread. */
@@ -205,6 +243,7 @@ static _Noreturn void start_init(const struct boot_info *bi)
 
 void kmain(const struct boot_info *bi)
 {
+	kernel_enter(); /* the other CPUs wait for it until this one first idles */
 	kernel_set_debug_exit(boot_cmdline_has(bi, "debug_exit"));
 	kprintf("Keel microkernel %s (i686)\n", KEEL_VERSION);
 	print_boot_info(bi);

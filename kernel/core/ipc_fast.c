@@ -26,7 +26,6 @@
 
 #include "syscall_internal.h"
 
-#define MSG_HEADER_BYTES offsetof(struct ipc_message, data)
 
 /*
  * The kernel addresses of a message buffer and its info buffer (info 0: none wanted) in pt,

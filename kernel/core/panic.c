@@ -10,6 +10,7 @@
 
 static bool debug_exit;
 static bool in_panic;
+static unsigned stop_cpu = UINT32_MAX; /* the CPU that stops the kernel */
 
 void kernel_set_debug_exit(bool enabled)
 {
@@ -31,11 +32,30 @@ static const char *stop_reason(int code)
 	}
 }
 
+/*
+ * The first CPU to stop the kernel stops the others (which halt where they are) and alone
+ * reports; any other CPU that tries halts here. Whether this was this CPU's first try.
+ */
+static bool claim_stop(void)
+{
+	unsigned expected = UINT32_MAX, me = arch_cpu_id();
+
+	if (__atomic_compare_exchange_n(&stop_cpu, &expected, me, false, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE)) {
+		arch_smp_stop_others();
+		return true;
+	}
+	if (expected != me)
+		arch_halt();
+	return false;
+}
+
 void kernel_stop(int code)
 {
 	static bool stopping; /* a panic inside the line below must not print it again */
 
 	arch_irq_disable();
+	claim_stop();
 	if (!stopping) {
 		stopping = true;
 		timer_print_stats(); /* how long it ran, and whether it lost ticks */
@@ -52,6 +72,7 @@ void panic(const char *fmt, ...)
 	va_list ap;
 
 	arch_irq_disable();
+	claim_stop();
 	if (in_panic) { /* a panic while panicking: report nothing more, just stop */
 		kprintf("\nPANIC: recursive panic\n");
 		kernel_stop(KERNEL_EXIT_PANIC);

@@ -99,14 +99,14 @@ static int unit_charge_space(struct unit *u)
 
 /* A started thread *out of u at entry/user_sp with eax = arg, or ERR_NOMEM. */
 static int thread_start(struct unit *u, uintptr_t entry, uintptr_t user_sp, uintptr_t arg,
-			unsigned priority, struct thread **out)
+			unsigned priority, unsigned cpu, struct thread **out)
 {
 	struct thread *t;
 
 	if (thread_alloc(u, (uint8_t)priority, &t) != ERR_OK)
 		return ERR_NOMEM;
 	arch_thread_init_user(t, entry, user_sp, arg);
-	sched_start(this_rq(), t); /* a preemption waits for the next preemption point */
+	sched_start(percpu_place(cpu), t); /* a preemption waits for the next preemption point */
 	*out = t;
 	return ERR_OK;
 }
@@ -114,14 +114,17 @@ static int thread_start(struct unit *u, uintptr_t entry, uintptr_t user_sp, uint
 int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
 			  unsigned priority, struct thread **out)
 {
-	if (u == NULL || priority > PRIO_HIGHEST)
+	unsigned cpu = (priority >> 16) & 0xffu; /* THREAD_PRIORITY's field: CPU + 1, 0 = here */
+
+	if (u == NULL || (priority & THREAD_PRIORITY_BAD_BITS) != 0)
 		return ERR_INVALID;
 	if (u->ended)
 		return ERR_BAD_CAP; /* the unit has ended */
 	if (entry >= USER_SPACE_END || stack_top > USER_SPACE_END)
 		return ERR_FAULT;
 	process_reap();
-	return thread_start(u, entry, stack_top, arg, priority, out);
+	return thread_start(u, entry, stack_top, arg, priority & 0xffu,
+			    cpu == 0 ? this_cpu()->cpu_id : cpu - 1, out);
 }
 
 /*
@@ -180,7 +183,7 @@ static int unit_launch(const char *name, const void *image, size_t size,
 	u->debug = s->debug;
 	unit_give_start_caps(u, s);
 	arch_thread_init_user(t, u->image.entry, u->image.stack_top, s->arg);
-	sched_start(this_rq(), t);
+	sched_start(percpu_place(s->cpu), t);
 	*out = u;
 	return ERR_OK;
 }

@@ -72,14 +72,51 @@ static int rq_current_prio(const struct run_queue *rq)
 	return rq->current == rq->idle ? -1 : rq->current->eff_prio;
 }
 
+static sched_kick_fn sched_kick;	 /* tells rq's CPU, if it is another, to look at rq */
+static sched_abort_fn sched_abort_wait; /* takes a timed-out thread off its wait queue */
+
+void sched_set_hooks(sched_abort_fn abort, sched_kick_fn kick)
+{
+	sched_abort_wait = abort;
+	sched_kick = kick;
+}
+
+/* rq's current thread should make way: its CPU switches at its next preemption point. */
+static void rq_resched(struct run_queue *rq)
+{
+	rq->need_resched = true;
+	if (sched_kick)
+		sched_kick(rq);
+}
+
 /* Records whether a newly READY t should preempt the current thread. */
 static bool rq_check_preempt(struct run_queue *rq, const struct thread *t)
 {
 	bool preempt = (int)t->eff_prio > rq_current_prio(rq);
 
 	if (preempt)
-		rq->need_resched = true;
+		rq_resched(rq);
 	return preempt;
+}
+
+/* The load of rq: threads ready or running on it. */
+static unsigned rq_load_of(const struct run_queue *rq)
+{
+	return rq->ready_count + (rq->current != rq->idle);
+}
+
+struct run_queue *sched_pick_cpu(struct run_queue *const *rqs, unsigned n, unsigned self,
+				 unsigned affinity)
+{
+	struct run_queue *best = self < n ? rqs[self] : NULL;
+
+	if (affinity < n && rqs[affinity] != NULL)
+		return rqs[affinity];
+	for (unsigned i = 0; i < n; i++) {
+		if (rqs[i] != NULL && (best == NULL || rq_load_of(rqs[i]) < rq_load_of(best)))
+			best = rqs[i];
+	}
+	return best;
 }
 
 void sched_init_cpu(struct run_queue *rq, unsigned cpu, struct thread *idle)
@@ -152,11 +189,6 @@ bool sched_unblock(struct thread *t, int32_t result)
 	return rq_check_preempt(rq, t);
 }
 
-bool sched_wakeup(struct thread *t)
-{
-	return sched_unblock(t, ERR_OK);
-}
-
 bool sched_set_priority(struct thread *t, uint8_t eff_prio)
 {
 	struct run_queue *rq = t->rq;
@@ -177,7 +209,7 @@ bool sched_set_priority(struct thread *t, uint8_t eff_prio)
 	}
 	t->eff_prio = eff_prio; /* RUNNING: preempted if it dropped below a ready thread */
 	if (rq_highest(rq) > (int)eff_prio)
-		rq->need_resched = true;
+		rq_resched(rq);
 	return rq->need_resched;
 }
 
@@ -203,7 +235,7 @@ void sched_kill(struct thread *t)
 	t->block_reason = BLOCK_NONE;
 	t->block_object = NULL;
 	if (t == rq->current)
-		rq->need_resched = true; /* schedule() moves it to zombies once it switched away */
+		rq_resched(rq); /* schedule() moves it to zombies once it switched away */
 	else
 		list_add_tail(&rq->zombies, &t->run_link);
 }
@@ -258,13 +290,6 @@ void sched_yield(struct run_queue *rq)
 	}
 	rq_enqueue(rq, cur, false);
 	schedule(rq);
-}
-
-static sched_abort_fn sched_abort_wait; /* takes a timed-out thread off its wait queue */
-
-void sched_set_abort_hook(sched_abort_fn fn)
-{
-	sched_abort_wait = fn;
 }
 
 static void sched_timeout_wake(struct thread *t, void *ctx)

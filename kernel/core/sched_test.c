@@ -221,7 +221,7 @@ static void test_wakeup_preempts_by_priority(void **state)
 	sched_block(a, BLOCK_IPC_REPLY, NULL, NO_DEADLINE);
 	schedule(&rq);
 	assert_ptr_equal(rq.current, b);
-	assert_true(sched_wakeup(a));
+	assert_true(sched_unblock(a, ERR_OK));
 	assert_int_equal(a->wake_result, ERR_OK);
 	schedule(&rq);
 	assert_ptr_equal(rq.current, a);

@@ -68,16 +68,17 @@ static int32_t sys_sleep(const struct syscall_args *a)
 /* See "syscall_internal.h". The caller may be killed instead of resumed. */
 void syscall_preemption_window(void)
 {
-	arch_irq_window();
+	kernel_window();
 	sched_preempt_point_higher(this_rq());
 }
 
 /*
  * SYS_DEBUG_PRINT(buf, len): the whole buffer is checked before anything is printed, so a bad
  * range prints nothing. The bytes go out SYSCALL_PRINT_SECTION at a time with interrupts off,
- * with a preemption window between sections: no call keeps interrupts off longer than one
- * section, and a higher-priority thread woken meanwhile runs at the next section boundary
- * (where its output, or a kernel line, may appear in the middle of this call's). Each section
+ * with an interrupt window between sections (no call keeps interrupts off longer than one
+ * section). A higher-priority thread woken meanwhile runs after a section that ends a line,
+ * or after SYSCALL_PRINT_LINE bytes without one: lines up to that long come out whole
+ * however many threads print on however many CPUs (a kernel line still may not). Each section
  * is copied anew, so a range that stops being readable while the caller waited ends the print
  * there with ERR_FAULT.
  */
@@ -94,19 +95,43 @@ static int32_t sys_debug_print(const struct syscall_args *a)
 		return ERR_OVERFLOW;
 	if (uaccess_check(pt, buf, left, false) != ERR_OK)
 		return ERR_FAULT;
-	while (left > 0) {
+	for (uint32_t in_line = 0; left > 0;) {
 		uint32_t n = left < SYSCALL_PRINT_SECTION ? left : SYSCALL_PRINT_SECTION;
 
 		if (uaccess_copy_from_space(pt, section, buf, n) != ERR_OK)
 			return ERR_FAULT;
-		for (uint32_t i = 0; i < n; i++)
+		for (uint32_t i = 0; i < n; i++, in_line++) {
 			arch_console_debug_putc(section[i]);
+			if (section[i] == '\n')
+				in_line = SYSCALL_PRINT_LINE;
+		}
 		buf += n;
 		left -= n;
-		if (left > 0)
+		if (left > 0 && in_line < SYSCALL_PRINT_LINE) {
+			arch_irq_window(); /* the kernel lock stays: no other CPU's line cuts in */
+		} else if (left > 0) {
 			syscall_preemption_window();
+			in_line = 0;
+		}
 	}
 	return ERR_OK;
+}
+
+/* SYS_CPU_INFO(cpu, struct keel_cpu_info *out): see <keel/abi.h>. */
+static int32_t sys_cpu_info(const struct syscall_args *a)
+{
+	struct percpu *cpu = percpu_of(a->a1);
+	struct cpu_counters *n = cpu ? &cpu->counters : NULL;
+
+	if (cpu == NULL || cpu->rq.idle == NULL)
+		return ERR_INVALID;
+	struct keel_cpu_info info = {
+	    .cpu = cpu->cpu_id, .caller_cpu = this_cpu()->cpu_id,
+	    .load = cpu->rq.ready_count + (cpu->rq.current != cpu->rq.idle),
+	    .switches = cpu->rq.stats.switches, .ipis_sent = n->ipis_sent,
+	    .ipis_received = n->ipis_received, .interrupts = n->irqs, .idle_us = n->idle_us};
+
+	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;
 }
 
 /* SYS_GET_TIME(uint64_t *out): any alignment (x86 allows it); the 8 bytes must be writable. */
@@ -158,6 +183,7 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_UNIT_INFO] = sys_unit_info,
     [SYS_UNIT_KILL] = sys_unit_kill,
     [SYS_CAP_LIST] = sys_cap_list,
+    [SYS_CPU_INFO] = sys_cpu_info,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

@@ -207,8 +207,26 @@ static void test_debug_print_sections(void **state)
 }
 
 /*
+ * Without a newline the thread is preempted only after SYSCALL_PRINT_LINE bytes (interrupts
+ * still get in after every section): a line that long comes out whole.
+ */
+static void test_debug_print_lines_whole(void **state)
+{
+	unsigned windows = host_irq_window_count();
+
+	(void)state;
+	memset(user_bytes(DATA), 'x', 2 * SYSCALL_PRINT_LINE + 1);
+	assert_int_equal(call(SYS_DEBUG_PRINT, DATA, 2 * SYSCALL_PRINT_LINE + 1, 0, 0), ERR_OK);
+	assert_int_equal(strlen(host_console_output()), 2 * SYSCALL_PRINT_LINE + 1);
+	assert_int_equal(host_irq_window_count() - windows, 2 * SYSCALL_PRINT_LINE / SYSCALL_PRINT_SECTION);
+	assert_int_equal(fx.preempt_points, 3); /* after each 160 bytes, then the dispatcher's */
+	assert_int_equal(fx.most_between_points, SYSCALL_PRINT_LINE);
+}
+
+/*
  * The range is checked once, up front; each section is copied anew. A page that goes away
- * while the caller is switched out (at a window) ends the print there with ERR_FAULT.
+ * while the caller is switched out (at a window after a line) ends the print there with
+ * ERR_FAULT.
  */
 static void test_debug_print_range_lost_midway(void **state)
 {
@@ -216,7 +234,8 @@ static void test_debug_print_range_lost_midway(void **state)
 	    DATA + PAGE_SIZE - SYSCALL_PRINT_SECTION; /* one section on page 1 */
 
 	(void)state;
-	memset(user_bytes(start), 'a', SYSCALL_PRINT_SECTION);
+	memset(user_bytes(start), 'a', SYSCALL_PRINT_SECTION - 1);
+	user_bytes(start)[SYSCALL_PRINT_SECTION - 1] = '\n';
 	memset(user_bytes(DATA + PAGE_SIZE), 'b', SYSCALL_PRINT_SECTION);
 	fx.unmap_at = 1;
 	assert_int_equal(call(SYS_DEBUG_PRINT, start, 2 * SYSCALL_PRINT_SECTION, 0, 0), ERR_FAULT);
@@ -244,6 +263,32 @@ static void test_debug_print_bad_pointers(void **state)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_int_equal(call(SYS_DEBUG_PRINT, bad[i][0], bad[i][1], 0, 0), ERR_FAULT);
 	assert_string_equal(host_console_output(), ""); /* a bad range prints nothing */
+}
+
+/* SYS_CPU_INFO: the counters of a CPU that is up, and where the caller runs. */
+static void test_cpu_info(void **state)
+{
+	static struct thread idle;
+	struct keel_cpu_info info;
+
+	(void)state;
+	assert_int_equal(call(SYS_CPU_INFO, 0, DATA, 0, 0), ERR_INVALID); /* not scheduling yet */
+	cpu.rq.idle = &idle;
+	cpu.rq.ready_count = 2;
+	cpu.rq.stats.switches = 7;
+	cpu.counters = (struct cpu_counters){.ipis_sent = 1, .ipis_received = 2, .irqs = 3,
+					     .idle_us = 4};
+	assert_int_equal(call(SYS_CPU_INFO, 0, DATA, 0, 0), ERR_OK);
+	memcpy(&info, user_bytes(DATA), sizeof(info));
+	assert_int_equal(info.cpu, 0);
+	assert_int_equal(info.caller_cpu, 0);
+	assert_int_equal(info.load, 3); /* two ready, self running */
+	assert_true(info.switches == 7 && info.ipis_sent == 1 && info.ipis_received == 2 &&
+		    info.interrupts == 3 && info.idle_us == 4);
+	assert_int_equal(call(SYS_CPU_INFO, 1, DATA, 0, 0), ERR_INVALID);
+	assert_int_equal(call(SYS_CPU_INFO, 0, 0, 0, 0), ERR_FAULT);
+	cpu.rq.idle = NULL;
+	cpu.rq.ready_count = 0;
 }
 
 static void test_get_time(void **state)
@@ -431,6 +476,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_debug_print_writes_exact_bytes, reset),
 	    cmocka_unit_test_setup(test_debug_print_limits, reset),
 	    cmocka_unit_test_setup(test_debug_print_sections, reset),
+	    cmocka_unit_test_setup(test_debug_print_lines_whole, reset),
+	    cmocka_unit_test_setup(test_cpu_info, reset),
 	    cmocka_unit_test_setup(test_debug_print_range_lost_midway, reset),
 	    cmocka_unit_test_setup(test_debug_print_bad_pointers, reset),
 	    cmocka_unit_test_setup(test_get_time, reset),

@@ -18,10 +18,10 @@
 #include "syscall_internal.h"
 
 /*
- * SYS_THREAD_CREATE(entry, stack_top, arg, priority, unit cap WRITE) -> a capability with
+ * SYS_THREAD_CREATE(entry, stack_top, arg, priority word, unit cap WRITE) -> a capability with
  * every right to the new thread. entry must lie in a mapped user page of the target unit and
  * the word below stack_top (where the first push lands) must be mapped user-writable there:
- * else ERR_FAULT. A priority above PRIO_HIGHEST is ERR_INVALID; above the caller's or the
+ * else ERR_FAULT. A priority word with bits outside THREAD_PRIORITY's is ERR_INVALID; above the caller's or the
  * target's maximum priority ERR_RIGHTS; no free slot for the result, or a target budget
  * without a thread left, ERR_NOMEM. The capability goes stale once the thread's slot is reused
  * after its end; until then it names the dead thread.
@@ -36,9 +36,9 @@ int32_t sys_thread_create(const struct syscall_args *a)
 	if (err != ERR_OK)
 		return err;
 	target = container_of(c->obj, struct unit, kobj);
-	if (a->a4 > PRIO_HIGHEST)
+	if (a->a4 & THREAD_PRIORITY_BAD_BITS)
 		return ERR_INVALID;
-	if (a->a4 > me->max_prio || a->a4 > target->max_prio)
+	if ((a->a4 & 0xffu) > me->max_prio || (a->a4 & 0xffu) > target->max_prio)
 		return ERR_RIGHTS;
 	if (target->ended)
 		return ERR_BAD_CAP; /* the unit has ended */
@@ -127,12 +127,13 @@ int32_t sys_unit_start(const struct syscall_args *a)
 	struct memobj *m = container_of(img->obj, struct memobj, kobj);
 
 	if (!(m->flags & MEMOBJ_BOOT_MODULE) ||
-	    (a->a2 >> 16) > ((UNIT_START_BUDGET | UNIT_START_NO_GRANT) >> 16) ||
+	    ((a->a2 >> 16) & 0xffu) > ((UNIT_START_BUDGET | UNIT_START_NO_GRANT) >> 16) ||
 	    s.priority > s.max_priority)
 		return ERR_INVALID;
 	if (s.max_priority > me->max_prio)
 		return ERR_RIGHTS;
 	s.module = m->module;
+	s.cpu = (a->a2 >> 24) == 0 ? PERCPU_ANY : (a->a2 >> 24) - 1;
 	s.no_grant = (a->a2 & UNIT_START_NO_GRANT) != 0;
 	s.keep_grant = a->a4 >> 16;
 	if (s.keep_grant != 0 && !s.no_grant)

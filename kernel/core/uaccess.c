@@ -131,11 +131,6 @@ int uaccess_copy_to_space(struct page_table *pt, uintptr_t dst, const void *src,
 	return uaccess_copy(pt, dst, (void *)src, len, true);
 }
 
-int uaccess_read_u32(struct page_table *pt, uintptr_t addr, uint32_t *out)
-{
-	return uaccess_copy(pt, addr, out, sizeof(*out), false);
-}
-
 struct page_table *uaccess_current_space(void)
 {
 	struct thread *t = current_thread();

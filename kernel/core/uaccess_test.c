@@ -235,21 +235,21 @@ static void test_read_u32(void **state)
 
 	(void)state;
 	assert_int_equal(uaccess_copy_to_space(space, BASE + PAGE_SIZE - 2, &v, 4), ERR_OK);
-	assert_int_equal(uaccess_read_u32(space, BASE + PAGE_SIZE - 2, &back),
+	assert_int_equal(uaccess_copy_from_space(space, &back, BASE + PAGE_SIZE - 2, sizeof(back)),
 			 ERR_OK); /* 2 pages */
 	assert_int_equal(back, v);
 	assert_int_equal(uaccess_copy_to_space(space, BASE + 5, &v, 4), ERR_OK);
 	back = 0;
-	assert_int_equal(uaccess_read_u32(space, BASE + 5, &back), ERR_OK);
+	assert_int_equal(uaccess_copy_from_space(space, &back, BASE + 5, sizeof(back)), ERR_OK);
 	assert_int_equal(back, v);
-	assert_int_equal(uaccess_read_u32(space, RO_PAGE, &back), ERR_OK);
-	assert_int_equal(uaccess_read_u32(space, 0, &back), ERR_FAULT);
-	assert_int_equal(uaccess_read_u32(space, 0x00800000u, &back), ERR_FAULT);
-	assert_int_equal(uaccess_read_u32(space, SUPER, &back), ERR_FAULT);
-	assert_int_equal(uaccess_read_u32(space, USER_SPACE_END - 2, &back), ERR_FAULT);
-	assert_int_equal(uaccess_read_u32(space, KERNEL_BASE, &back), ERR_FAULT);
-	assert_int_equal(uaccess_read_u32(space, HOLE + PAGE_SIZE - 2, &back), ERR_FAULT);
-	assert_int_equal(uaccess_read_u32(NULL, BASE, &back), ERR_FAULT);
+	assert_int_equal(uaccess_copy_from_space(space, &back, RO_PAGE, sizeof(back)), ERR_OK);
+	assert_int_equal(uaccess_copy_from_space(space, &back, 0, sizeof(back)), ERR_FAULT);
+	assert_int_equal(uaccess_copy_from_space(space, &back, 0x00800000u, sizeof(back)), ERR_FAULT);
+	assert_int_equal(uaccess_copy_from_space(space, &back, SUPER, sizeof(back)), ERR_FAULT);
+	assert_int_equal(uaccess_copy_from_space(space, &back, USER_SPACE_END - 2, sizeof(back)), ERR_FAULT);
+	assert_int_equal(uaccess_copy_from_space(space, &back, KERNEL_BASE, sizeof(back)), ERR_FAULT);
+	assert_int_equal(uaccess_copy_from_space(space, &back, HOLE + PAGE_SIZE - 2, sizeof(back)), ERR_FAULT);
+	assert_int_equal(uaccess_copy_from_space(NULL, &back, BASE, sizeof(back)), ERR_FAULT);
 }
 
 static void test_current_space(void **state)

@@ -46,13 +46,14 @@ static void unit_release(struct unit *u, bool windows)
 	arch_io_release(u); /* after the clear: destroyed port objects withdrew from u first */
 	if (u->aspace == NULL)
 		return;
+	arch_smp_leave_space(u->aspace); /* its threads are dead: no other CPU runs on it */
 	if (windows) {
 		u->tearer = self;
 		self->tearing = u;
 	}
 	while (mem_unmap_space_some(u->aspace, TEARDOWN_BATCH) == MEM_MAP_MORE) {
 		if (windows) {
-			arch_irq_window();
+			kernel_window();
 			sched_preempt_point_higher(this_rq());
 		}
 	}
@@ -75,21 +76,25 @@ void unit_teardown(struct unit *u)
 }
 
 /*
- * Frees every dead thread of this CPU that no longer runs (the zombie list: kernel stack and
- * slot), and the slot of each unit whose last thread that was, unless a thread is still
+ * Frees every dead thread that no CPU runs any more (each CPU's zombie list: kernel stack
+ * and slot), and the slot of each unit whose last thread that was, unless a thread is still
  * tearing the unit down (it frees the slot itself). Called from the idle loop and before
- * allocating threads and units. O(zombies).
+ * allocating threads and units. O(zombies + CPUs).
  */
 void process_reap(void)
 {
-	struct run_queue *rq = this_rq();
+	struct percpu *cpu;
 	struct thread *t;
 
-	while ((t = sched_take_zombie(rq)) != NULL) {
-		struct unit *u = t->unit;
+	for (unsigned i = 0; i < PERCPU_MAX_CPUS; i++) {
+		if ((cpu = percpu_of(i)) == NULL || cpu->rq.idle == NULL)
+			continue;
+		while ((t = sched_take_zombie(&cpu->rq)) != NULL) {
+			struct unit *u = t->unit;
 
-		if (thread_free(t) == 0 && u != NULL && u->tearer == NULL)
-			unit_teardown(u);
+			if (thread_free(t) == 0 && u != NULL && u->tearer == NULL)
+				unit_teardown(u);
+		}
 	}
 }
 

@@ -42,6 +42,7 @@ struct manifest_unit {
 	uint32_t memory_frames; /* the unit's budget */
 	uint32_t threads;       /* threads its budget pays for */
 	uint32_t memory_objects; /* memory objects it pays for (`regions`, at least 3) */
+	uint32_t cpu;		 /* `cpu` + 1; 0: the least loaded CPU */
 	uint32_t restart;       /* MANIFEST_RESTART_* */
 	uint32_t restart_limit; /* ends within restart_window_ms before it is left stopped */
 	uint32_t restart_window_ms;

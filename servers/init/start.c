@@ -162,7 +162,9 @@ int32_t init_start(uint32_t index, cap_t watch)
 	if (n >= 0)
 		unit = sys_unit_start_flags(CAP_ROOT_MODULE(s->m->module), s->m->priority,
 					    s->m->max_priority,
-					    UNIT_START_BUDGET | UNIT_START_NO_GRANT, caps,
+					    UNIT_START_BUDGET | UNIT_START_NO_GRANT |
+						(s->m->cpu ? UNIT_START_CPU(s->m->cpu - 1) : 0),
+					    caps,
 					    UNIT_START_NCAPS(n, keep), 0);
 	if (unit < 0) {
 		for (int32_t i = 0; i < n; i++)

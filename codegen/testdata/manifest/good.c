@@ -5,15 +5,15 @@
 
 /* unit minimal: its startup capabilities in table order */
 static const struct manifest_cap caps_0[] = {
-	{KEEL_STARTUP_SERVE, "test.minimal.Minimal", CAP_RIGHT_READ, 0x0u, 0x0u, 40u},
-	{KEEL_STARTUP_SELF, "test.minimal.Minimal", CAP_RIGHT_WRITE, 0x0u, 0x0u, 40u},
+	{KEEL_STARTUP_SERVE, "test.minimal.Minimal", CAP_RIGHT_READ, 0x0u, 0x0u, 41u},
+	{KEEL_STARTUP_SELF, "test.minimal.Minimal", CAP_RIGHT_WRITE, 0x0u, 0x0u, 41u},
 };
 
 /* unit sensor: its startup capabilities in table order */
 static const struct manifest_cap caps_1[] = {
-	{KEEL_STARTUP_SERVE, "test.events.Sensor", CAP_RIGHT_READ, 0x0u, 0x0u, 33u},
-	{KEEL_STARTUP_SELF, "test.events.Sensor", CAP_RIGHT_WRITE, 0x0u, 0x0u, 33u},
-	{KEEL_STARTUP_CLIENT, "test.alltypes.Counter", CAP_RIGHT_WRITE, 0x2u, 0x1u, 34u},
+	{KEEL_STARTUP_SERVE, "test.events.Sensor", CAP_RIGHT_READ, 0x0u, 0x0u, 34u},
+	{KEEL_STARTUP_SELF, "test.events.Sensor", CAP_RIGHT_WRITE, 0x0u, 0x0u, 34u},
+	{KEEL_STARTUP_CLIENT, "test.alltypes.Counter", CAP_RIGHT_WRITE, 0x2u, 0x1u, 35u},
 };
 
 /* unit store: its startup capabilities in table order */
@@ -28,7 +28,7 @@ static const struct manifest_cap caps_2[] = {
 	{KEEL_STARTUP_IRQ, "bus", CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0x5u, 0x1u, 25u},
 	{KEEL_STARTUP_IRQ_NOTIFY, "bus", CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0x5u, 0x1u, 25u},
 	{KEEL_STARTUP_DEVMEM, "fb", CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT | CAP_RIGHT_ADMIN, 0xa0000u, 0x10000u, 24u},
-	{KEEL_STARTUP_CLIENT, "test.events.Sensor", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x1u, 0x0u, 27u},
+	{KEEL_STARTUP_CLIENT, "test.events.Sensor", CAP_RIGHT_READ | CAP_RIGHT_WRITE, 0x1u, 0x0u, 28u},
 };
 
 /* unit app: its startup capabilities in table order */
@@ -47,13 +47,14 @@ static const struct manifest_unit units[] = {
 		.memory_frames = 64u,
 		.threads = 4u,
 		.memory_objects = 4u,
+		.cpu = 0u,
 		.restart = MANIFEST_RESTART_ALWAYS,
 		.restart_limit = 5u,
 		.restart_window_ms = 10000u,
 		.endpoints = 1u,
 		.ncaps = 2u,
 		.caps = caps_0,
-		.line = 37u,
+		.line = 38u,
 	},
 	{ /* 1: badge 2 */
 		.name = "sensor",
@@ -63,13 +64,14 @@ static const struct manifest_unit units[] = {
 		.memory_frames = 64u,
 		.threads = 4u,
 		.memory_objects = 4u,
+		.cpu = 0u,
 		.restart = MANIFEST_RESTART_ALWAYS,
 		.restart_limit = 5u,
 		.restart_window_ms = 10000u,
 		.endpoints = 1u,
 		.ncaps = 3u,
 		.caps = caps_1,
-		.line = 30u,
+		.line = 31u,
 	},
 	{ /* 2: badge 3 */
 		.name = "store",
@@ -79,6 +81,7 @@ static const struct manifest_unit units[] = {
 		.memory_frames = 64u,
 		.threads = 4u,
 		.memory_objects = 9u,
+		.cpu = 2u,
 		.restart = MANIFEST_RESTART_ALWAYS,
 		.restart_limit = 3u,
 		.restart_window_ms = 500u,
@@ -95,6 +98,7 @@ static const struct manifest_unit units[] = {
 		.memory_frames = 128u,
 		.threads = 2u,
 		.memory_objects = 4u,
+		.cpu = 0u,
 		.restart = MANIFEST_RESTART_NEVER,
 		.restart_limit = 0u,
 		.restart_window_ms = 0u,

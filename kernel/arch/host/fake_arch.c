@@ -123,6 +123,23 @@ void host_tlb_reset(void)
 	tlb_count = 0;
 }
 
+static struct page_table *fake_active_space; /* one CPU on the host */
+
+struct page_table *arch_active_space(void)
+{
+	return fake_active_space;
+}
+
+void arch_set_active_space(struct page_table *pt)
+{
+	fake_active_space = pt;
+}
+
+void arch_tlb_shootdown(struct page_table *pt)
+{
+	(void)pt; /* no other CPU */
+}
+
 void paging_load_directory(phys_addr_t directory)
 {
 	paging_dir = directory;

@@ -32,11 +32,13 @@ x86_context_swap:
 
 /*
  * A new thread's first swap "returns" here with %esp at a struct trap_frame built by
- * arch_thread_init_user: restore it exactly as every trap return does and enter ring 3.
+ * arch_thread_init_user: give back the kernel lock, restore it exactly as every trap return
+ * does and enter ring 3.
  */
 	.global x86_thread_start
 	.type x86_thread_start, @function
 x86_thread_start:
+	call kernel_exit                /* the switch to it ran under the big kernel lock */
 	TRAP_FRAME_IRET
 	.size x86_thread_start, . - x86_thread_start
 

@@ -111,9 +111,9 @@ static void fpu_save_clean(const struct cpu_features *f)
 		__asm__ volatile("fnsave %0" : "=m"(fpu_clean_image));
 }
 
-void x86_fpu_init(void)
+/* This CPU's FPU control bits: native x87 errors, FXSR and SIMD exceptions as supported. */
+static void fpu_cpu_setup(const struct cpu_features *f)
 {
-	const struct cpu_features *f = cpu_features();
 	uint32_t cr0, cr4 = read_cr4() & ~CR4_TSD;
 
 	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
@@ -124,9 +124,24 @@ void x86_fpu_init(void)
 	if (f->sse)
 		cr4 |= CR4_OSXMMEXCPT;
 	write_cr4(cr4);
+}
+
+void x86_fpu_init(void)
+{
+	const struct cpu_features *f = cpu_features();
+
+	fpu_cpu_setup(f);
 	fpu_fxsr = f->fxsr;
 	fpu_save_clean(f);
 	fpu_trap_on_use(); /* the boot context (idle) never uses the FPU */
+}
+
+/* Another CPU: the same bits, and its registers hold the clean image with CR0.TS set. */
+void x86_fpu_init_ap(void)
+{
+	fpu_cpu_setup(cpu_features());
+	fpu_load(fpu_clean_image);
+	fpu_trap_on_use();
 }
 
 /*

@@ -1,6 +1,7 @@
 /*
  * The IDT: interrupt gates for the 32 exceptions and the 16 PIC lines, a task gate for #DF
- * (a fresh stack even if %esp is bad), and the DPL-3 int 0x80 gate. Also the trap dispatcher.
+ * (a fresh stack even if %esp is bad), the DPL-3 int 0x80 gate and the local APIC's vectors.
+ * Also the trap dispatcher, which runs with the big kernel lock (trap_entry.S takes it).
  */
 #include <arch/gdt.h>
 #include <arch/lapic.h>
@@ -52,6 +53,10 @@ void idt_init(void)
 		     SEL_KERNEL_CODE, GATE_PRESENT | GATE_INTERRUPT_32);
 	idt_set_gate(TRAP_LAPIC_TIMER, (uint32_t)(uintptr_t)trap_stub_lapic_timer,
 		     SEL_KERNEL_CODE, GATE_PRESENT | GATE_INTERRUPT_32);
+	idt_set_gate(TRAP_RESCHED, (uint32_t)(uintptr_t)trap_stub_resched, SEL_KERNEL_CODE,
+		     GATE_PRESENT | GATE_INTERRUPT_32);
+	idt_set_gate(TRAP_SYNC, (uint32_t)(uintptr_t)trap_stub_sync, SEL_KERNEL_CODE,
+		     GATE_PRESENT | GATE_INTERRUPT_32);
 	idt_load();
 }
 
@@ -64,6 +69,8 @@ void idt_load(void)
 
 void trap_dispatch(struct trap_frame *frame)
 {
+	if (frame->vector == TRAP_NMI)
+		arch_smp_poll(); /* another CPU stopped the kernel: stops here */
 	if (frame->vector < TRAP_EXCEPTION_COUNT) {
 		if (x86_fpu_first_use(frame)) /* a user thread's first FPU instruction */
 			return;
@@ -71,16 +78,16 @@ void trap_dispatch(struct trap_frame *frame)
 			return;
 		exception_fatal(frame);
 	}
-	if (frame->vector >= TRAP_IRQ_BASE && frame->vector < TRAP_IRQ_BASE + TRAP_IRQ_COUNT) {
+	this_cpu()->counters.irqs++;
+	if (frame->vector >= TRAP_IRQ_BASE && frame->vector < TRAP_IRQ_BASE + TRAP_IRQ_COUNT)
 		irq_dispatch(frame->vector - TRAP_IRQ_BASE);
-		/* The kernel is not preemptible: switch only on the way back to ring 3. */
-		if (trap_from_user(frame))
-			sched_preempt_point(this_rq());
-		return;
-	}
-	if (frame->vector == TRAP_LAPIC_TIMER) {
+	else if (frame->vector == TRAP_LAPIC_TIMER)
 		lapic_timer_tick();
-		return;
-	}
-	panic("trap: no handler for vector %u", frame->vector);
+	else if (frame->vector == TRAP_RESCHED)
+		smp_resched_interrupt();
+	else
+		panic("trap: no handler for vector %u", frame->vector);
+	/* The kernel is not preemptible: switch only on the way back to ring 3. */
+	if (trap_from_user(frame))
+		sched_preempt_point(this_rq());
 }

@@ -1,13 +1,14 @@
 /*
  * Per-unit I/O permission maps (the arch_io_* hooks) and their switch into the TSS bitmap.
- * A fixed pool of IOMAP_UNITS maps: only units that were granted ports have one. The TSS
- * holds the bits of one map at a time (`loaded`); a switch to a unit without a map only moves
+ * A fixed pool of IOMAP_UNITS maps: only units that were granted ports have one. Each CPU's
+ * TSS holds the bits of one map at a time (`loaded`, in its struct percpu); a switch to a unit without a map only moves
  * the TSS's map offset past its limit (every port faults), and a switch to another map's unit
  * rewrites just the bytes either map ever opened ([lo, hi)), so the usual case (a driver with a
  * few ports) copies a few bytes, and the worst case 2 x 8 KiB.
  */
 #include <arch/gdt.h>
 #include <arch/iomap.h>
+#include <arch/smp.h>
 #include <keel/abi.h>
 #include <kernel/arch.h>
 #include <kernel/percpu.h>
@@ -26,7 +27,8 @@ struct iomap {
 };
 
 static struct iomap iomaps[IOMAP_UNITS];
-static struct iomap *loaded; /* whose bits the TSS bitmap holds; NULL: all set */
+/* Whose bits this CPU's TSS bitmap holds; NULL: all set. */
+#define loaded (*(struct iomap **)&this_cpu()->io_loaded)
 unsigned iomap_units; /* maps with an owner; 0: the TSS bitmap is off */
 
 /* u's map, or NULL. */
@@ -92,11 +94,26 @@ static void iomap_set_range(struct iomap *m, uint32_t base, uint32_t count, bool
 	}
 }
 
-/* After m changed: the TSS gets it if it holds it, and the running unit's state is redone. */
+void iomap_resync(void)
+{
+	struct iomap *m = loaded;
+
+	if (m != NULL && m->owner == NULL) {
+		iomap_load(NULL);
+		gdt_io_bitmap_enable(false);
+	} else if (m != NULL) {
+		memcpy(gdt_io_bitmap() + m->lo, m->bits + m->lo, (size_t)(m->hi - m->lo));
+	}
+}
+
+/*
+ * After m changed or went: every CPU whose TSS holds it takes the change before this returns
+ * (other CPUs through a sync IPI), and the running unit's state is redone.
+ */
 static void iomap_changed(struct iomap *m)
 {
-	if (loaded == m)
-		memcpy(gdt_io_bitmap() + m->lo, m->bits + m->lo, (size_t)(m->hi - m->lo));
+	iomap_resync();
+	smp_sync_io(m);
 	iomap_switch(current_thread()->unit);
 }
 
@@ -133,10 +150,8 @@ void arch_io_release(struct unit *u)
 
 	if (m == NULL)
 		return;
-	if (loaded == m) {
-		iomap_load(NULL);
-		gdt_io_bitmap_enable(false);
-	}
 	m->owner = NULL;
 	iomap_units--;
+	iomap_resync();
+	smp_sync_io(m);
 }

@@ -24,6 +24,8 @@
 #define ICR_STARTUP	(6u << 8)
 #define ICR_LEVEL_ASSERT (1u << 14)
 #define ICR_PENDING	(1u << 12) /* delivery status: send pending */
+#define ICR_NMI		(4u << 8)
+#define ICR_ALL_BUT_SELF (3u << 18)
 
 static volatile uint32_t *reg(uint32_t offset)
 {
@@ -49,8 +51,11 @@ uint8_t lapic_id(void)
 	return (uint8_t)(*reg(REG_ID) >> 24);
 }
 
+/* One IPI at a time: the previous one must have left before the ICR is written again. */
 static void send_ipi(uint8_t apic_id, uint32_t command)
 {
+	while (*reg(REG_ICR_LOW) & ICR_PENDING)
+		__asm__ volatile("pause");
 	*reg(REG_ICR_HIGH) = (uint32_t)apic_id << 24;
 	*reg(REG_ICR_LOW) = command; /* this write sends it */
 }
@@ -65,9 +70,19 @@ void lapic_send_startup(uint8_t apic_id, uint8_t page)
 	send_ipi(apic_id, ICR_STARTUP | ICR_LEVEL_ASSERT | page);
 }
 
-bool lapic_ipi_idle(void)
+void lapic_send_fixed(uint8_t apic_id, uint8_t vector)
 {
-	return !(*reg(REG_ICR_LOW) & ICR_PENDING);
+	send_ipi(apic_id, vector);
+}
+
+void lapic_send_nmi_others(void)
+{
+	send_ipi(0, ICR_NMI | ICR_LEVEL_ASSERT | ICR_ALL_BUT_SELF);
+}
+
+void lapic_eoi(void)
+{
+	*reg(REG_EOI) = 0;
 }
 
 uint32_t lapic_timer_calibrate(void)
@@ -97,4 +112,5 @@ void lapic_timer_tick(void)
 {
 	this_cpu()->local_ticks++;
 	*reg(REG_EOI) = 0;
+	timer_tick(); /* this CPU's clock and run queue */
 }

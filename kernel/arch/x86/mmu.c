@@ -29,7 +29,6 @@ _Static_assert(sizeof(struct page_table) == PAGE_SIZE, "a directory fills one fr
  */
 static struct page_table *kernel_space;
 static phys_addr_t direct_end; /* direct_map_end(), fixed by mmu_init (mmu_kmap's test) */
-static struct page_table *active_space; /* per-CPU once there is more than one CPU */
 /* The frame mmu_kmap has in the window, or KMAP_NONE (one CPU: one window). */
 static phys_addr_t kmap_frame;
 #define KMAP_NONE 0xFFFFFFFFu
@@ -212,7 +211,7 @@ void mmu_destroy_address_space(struct page_table *pt)
 	if (pt == NULL)
 		return;
 	KASSERT(pt != kernel_space); /* the kernel space lives forever */
-	KASSERT(pt != active_space); /* switch away before destroying */
+	KASSERT(pt != arch_active_space()); /* switch away before destroying */
 	mmu_unmap_generation++;
 	for (uint32_t i = 0; i < PDE_KERNEL_FIRST; i++) {
 		if (pt->pde[i] & PTE_PRESENT &&
@@ -256,9 +255,10 @@ int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint
 }
 
 /*
- * TLB rule (one CPU): kernel-half pages are global and shared, so they are always invalidated;
- * a user page only if `pt` is active, since loading CR3 already flushed an inactive space's
- * entries. SMP will need a shootdown for spaces active on other CPUs.
+ * TLB rule: kernel-half pages are global and shared, so they are always invalidated here (the
+ * one kernel page that changes, the kmap window, is used and invalidated by one CPU at a time
+ * under the kernel lock); a user page only if `pt` is active here, since loading CR3 flushed
+ * an inactive space's entries, and on every other CPU that runs on `pt` (shootdown).
  */
 int mmu_unmap_page(struct page_table *pt, virt_addr_t virt)
 {
@@ -271,8 +271,10 @@ int mmu_unmap_page(struct page_table *pt, virt_addr_t virt)
 		return ERR_NOT_FOUND;
 	*pte = 0;
 	mmu_unmap_generation++;
-	if (pt == active_space || virt >= USER_SPACE_END)
+	if (pt == arch_active_space() || virt >= USER_SPACE_END)
 		arch_tlb_invalidate(virt);
+	if (virt < USER_SPACE_END)
+		arch_tlb_shootdown(pt);
 	return ERR_OK;
 }
 
@@ -310,7 +312,7 @@ void *mmu_user_ptr(struct page_table *pt, virt_addr_t virt, bool write)
 void mmu_activate(struct page_table *pt)
 {
 	KASSERT(pt != NULL); /* there is always an address space to run in */
-	active_space = pt;
+	arch_set_active_space(pt);
 	paging_load_directory(virt_to_phys(pt));
 }
 

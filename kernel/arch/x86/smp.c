@@ -2,17 +2,22 @@
  * Application processors (docs/smp.md). The boot CPU reads ACPI's MADT, starts every other
  * enabled CPU with INIT and start-up IPIs into the trampoline (smp_trampoline.S), and waits
  * for each to report in with the local APIC id it reads from its own APIC and the CPU number
- * its own per-CPU segment gives it. Until the kernel's SMP scheduling lands, a CPU that
- * reported in only takes its own local APIC timer's ticks (counted per CPU) and halts.
+ * its own per-CPU segment gives it. A CPU that reported in schedules its own run queue on its
+ * own local APIC timer (kmain_ap).
  */
+#include <arch/context.h>
+#include <arch/cpu_features.h>
 #include <arch/gdt.h>
 #include <arch/lapic.h>
 #include <arch/memory.h>
+#include <arch/paging.h>
 #include <arch/smp.h>
+#include <arch/syscall.h>
 #include <arch/trap.h>
 #include <arch/x86.h>
 #include <keel/abi.h>
 #include <kernel/arch.h>
+#include <kernel/init.h>
 #include <kernel/kprintf.h>
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
@@ -57,9 +62,11 @@ static bool phys_read(void *ctx, void *dst, uint32_t phys, uint32_t len)
 }
 
 /*
- * An AP, on its boot stack with the boot directory: switches to the kernel's, takes its
- * per-CPU record, its own GDT, TSS and %fs, the IDT and its local APIC, reports in with the
- * APIC id it reads and the CPU number this_cpu() gives it, and parks.
+ * An AP, on its boot stack with the boot directory: takes its per-CPU record, its own GDT,
+ * TSS and %fs, the kernel's directory, the IDT, the CPU features the boot CPU turned on
+ * (UMIP, global pages, sysenter, FPU) and its local APIC; reports in with the APIC id it
+ * reads and the CPU number this_cpu() gives it; then waits for the kernel lock (the boot
+ * CPU holds it until it first idles), starts its timer and becomes a scheduling CPU.
  */
 static _Noreturn void smp_ap_main(void)
 {
@@ -67,14 +74,19 @@ static _Noreturn void smp_ap_main(void)
 	struct percpu *cpu =
 	    percpu_init(n, (uintptr_t)(ap_stacks[n - 1] + KERNEL_STACK_SIZE));
 
-	mmu_activate(mmu_kernel_space());
 	gdt_init(cpu);
+	mmu_activate(mmu_kernel_space());
 	idt_load();
+	cpu_features_enable();
+	paging_enable_global_pages();
+	syscall_arch_init();
+	x86_fpu_init_ap();
 	lapic_enable();
-	ap_reported = AP_REPORT(lapic_id(), this_cpu()->cpu_id);
+	cpu->arch_id = lapic_id();
+	ap_reported = AP_REPORT(cpu->arch_id, this_cpu()->cpu_id);
+	kernel_enter();
 	lapic_timer_start(lapic_counts_per_ms);
-	for (;;)
-		arch_wait_for_interrupt(); /* its timer's ticks, counted; nothing else runs here yet */
+	kmain_ap();
 }
 
 /* Waits until the starting AP reports in or `us` passed; whether it did. */
@@ -153,10 +165,10 @@ void arch_smp_init(void)
 		return;
 	}
 	lapic_enable();
+	this_cpu()->arch_id = lapic_id();
 	lapic_counts_per_ms = lapic_timer_calibrate();
 	kprintf("smp: local APIC timer %u counts per ms (divide by 16)\n", lapic_counts_per_ms);
 	start_aps(&m, lapic_id(), (uint32_t)boot_dir);
-	kprintf("smp: %u of %u CPUs up; the others take their timer's ticks and nothing else "
-		"until SMP scheduling lands\n",
-		cpus_online, m.ncpus);
+	kprintf("smp: %u of %u CPUs up, each with its own run queue and timer\n", cpus_online,
+		m.ncpus);
 }

@@ -5,6 +5,8 @@
  * the frame on its stack and resumes here when switched back in. Register convention: the
  * syscall comment in <keel/abi.h>. SYS_IPC_CALL and SYS_IPC_REPLY_RECV first try the IPC fast
  * path (syscall_fast_ipc), which may leave this thread's stack for its partner's at once.
+ * Every way in takes the big kernel lock (kernel_enter) and every way out to user mode gives
+ * it back (kernel_exit); a thread resumed in C leaves through its own stub's exit.
  */
 #include <arch/gdt.h>
 #include <arch/syscall.h>
@@ -38,10 +40,12 @@ syscall_int80_entry:
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
+	call kernel_enter               /* the big kernel lock (docs/smp.md) */
 	SYSCALL_FAST_IPC
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp
+	call kernel_exit
 	TRAP_FRAME_IRET
 	.size syscall_int80_entry, . - syscall_int80_entry
 
@@ -69,10 +73,12 @@ syscall_sysenter_untraced:              /* TF is clear from here on: no single-s
 	pushl $SYSCALL_FRAME_SYSENTER   /* error code: marks a frame sysexit may leave through */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
+	call kernel_enter
 	SYSCALL_FAST_IPC
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp
+	call kernel_exit
 	TRAP_FRAME_RESTORE
 	/* esp -> vector; sysexit loads eip from edx and esp from ecx (both clobbered by ABI). */
 	movl TRAP_FRAME_EIP - TRAP_FRAME_VECTOR(%esp), %edx
@@ -111,6 +117,7 @@ syscall_fast_resume_entry:
 
 /* Leaves through the syscall frame at %esp: sysexit if sysenter built it, else iret. */
 syscall_frame_exit:
+	call kernel_exit
 	TRAP_FRAME_RESTORE
 	cmpl $SYSCALL_FRAME_SYSENTER, TRAP_FRAME_ERROR - TRAP_FRAME_VECTOR(%esp)
 	jne 1f

@@ -57,13 +57,15 @@ trap_stub_\vec:
 	.type trap_common, @function
 trap_common:
 	TRAP_FRAME_SAVE
+	call kernel_enter               /* the big kernel lock (docs/smp.md) */
 	pushl %esp                      /* struct trap_frame * */
 	call trap_dispatch
 	addl $4, %esp
+	call kernel_exit
 	TRAP_FRAME_IRET
 	.size trap_common, . - trap_common
 
-/* An AP's local APIC timer: an interrupt like the PIC's, outside the table. */
+/* The local APIC's own vectors: interrupts like the PIC's, outside the table. */
 	.section .text
 	.global trap_stub_lapic_timer
 	.type trap_stub_lapic_timer, @function
@@ -72,6 +74,25 @@ trap_stub_lapic_timer:
 	pushl $TRAP_LAPIC_TIMER
 	jmp trap_common
 	.size trap_stub_lapic_timer, . - trap_stub_lapic_timer
+
+	.global trap_stub_resched
+	.type trap_stub_resched, @function
+trap_stub_resched:
+	pushl $0
+	pushl $TRAP_RESCHED
+	jmp trap_common
+	.size trap_stub_resched, . - trap_stub_resched
+
+/* The sync IPI runs without the kernel lock: the CPU that sent it holds it and waits. */
+	.global trap_stub_sync
+	.type trap_stub_sync, @function
+trap_stub_sync:
+	pushl $0
+	pushl $TRAP_SYNC
+	TRAP_FRAME_SAVE
+	call smp_sync_interrupt
+	TRAP_FRAME_IRET
+	.size trap_stub_sync, . - trap_stub_sync
 
 	.global lapic_spurious_entry
 	.type lapic_spurious_entry, @function

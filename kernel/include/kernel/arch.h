@@ -26,6 +26,21 @@ _Noreturn void arch_halt(void);     /* stop this CPU for good */
 unsigned arch_cpu_id(void);
 
 /*
+ * SMP (docs/smp.md). arch_smp_poll: what a CPU waiting for the kernel lock does between looks
+ * (the requests of the CPU that holds it: TLB flushes, leaving a dying space, a stop).
+ * arch_smp_kick: makes CPU `cpu` look at its run queue (a reschedule IPI) unless it is this
+ * one. arch_smp_leave_space: no other CPU runs on pt's page tables once it returns (they
+ * switch to the kernel's). arch_tlb_shootdown: every other CPU running on pt drops its TLB
+ * entries of pt before it returns.
+ */
+void arch_smp_poll(void);
+void arch_smp_kick(unsigned cpu);
+void arch_smp_stop_others(void); /* they halt where they are (kernel_stop) */
+struct page_table;
+void arch_smp_leave_space(struct page_table *pt);
+void arch_tlb_shootdown(struct page_table *pt);
+
+/*
  * Early console (boot messages and panics only). A console device stops getting the kernel's
  * output once a unit takes it over (its I/O ports enabled or its memory mapped writable, see
  * arch_console_claim_*); an alert (panic, fatal exception) writes to every device again.
@@ -73,6 +88,9 @@ uint64_t arch_read_cycles(void);
 
 /* Address translation. */
 void arch_tlb_invalidate(virt_addr_t va);
+/* The address space this CPU runs on (mmu_activate records it). */
+struct page_table *arch_active_space(void);
+void arch_set_active_space(struct page_table *pt);
 /*
  * Address spaces. Maps into the new user address space pt whatever the arch needs in every
  * unit (x86: its sysexit landing `ret`, read-only at LOADER_LANDING_PAGE). Those frames are

@@ -18,6 +18,12 @@ struct boot_info;
 _Noreturn void kmain(const struct boot_info *bi);
 
 /*
+ * Generic entry of every other CPU, once it reported in, holding the kernel lock: its clock
+ * (the boot CPU's time), its boot context as its idle thread, then its idle loop.
+ */
+_Noreturn void kmain_ap(void);
+
+/*
  * Runs the boot test `test=<name>` names, if any (it stops the machine); returns if there is
  * none. The test kernel's (boot_selftest.c); the kernel users boot refuses every test.
  */

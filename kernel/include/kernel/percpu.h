@@ -18,12 +18,27 @@
 
 #define PERCPU_MAX_CPUS 8
 
+struct page_table;
+
+/* What a CPU did, counted by itself (the shell's `cpus`). */
+struct cpu_counters {
+	uint64_t ipis_sent, ipis_received, irqs, idle_us;
+};
+
 struct percpu {
 	struct percpu *self;	    /* must stay first: the arch reads it at segment offset 0 */
 	unsigned cpu_id;	    /* 0 = the boot CPU */
 	uintptr_t kernel_stack_top; /* top of the stack traps from user mode land on */
 	struct timer_clock clock;   /* kernel/core/tick.c; only this CPU, interrupts disabled */
 	uint64_t local_ticks;	    /* this CPU's own timer interrupts (an AP's local APIC) */
+	unsigned arch_id;	    /* how IPIs name it (x86: its local APIC id) */
+	unsigned lock_depth;	    /* kernel_enter nesting on this CPU (kernel/core/klock.c) */
+	struct page_table *active_space; /* whose page tables this CPU runs on (mmu_activate) */
+	void *io_loaded;		 /* arch: whose I/O permission bits its TSS holds */
+	/* Requests of another CPU that waits until this one did them (arch SMP, lock-free). */
+	volatile unsigned sync;
+	struct page_table *sync_space;
+	struct cpu_counters counters; /* for user space (SYS_CPU_INFO); only this CPU writes */
 	/* This CPU's scheduler (sched.h); zeroed (current is NULL) until sched_init_cpu. */
 	struct run_queue rq;
 };
@@ -56,5 +71,30 @@ struct percpu *percpu_init(unsigned cpu_id, uintptr_t kernel_stack_top);
 
 /* CPU cpu_id's record if that CPU came up (percpu_init ran for it), else NULL. */
 struct percpu *percpu_of(unsigned cpu_id);
+
+/*
+ * The big kernel lock (docs/smp.md): every way into the kernel from user mode, an interrupt
+ * of an idle CPU, and a CPU's boot take it with kernel_enter; the way out gives it back with
+ * kernel_exit. Nested entries (an interrupt in a kernel's interrupt window, an exception in
+ * the kernel) only count. A thread another CPU killed while this one waited for the lock is
+ * never resumed: kernel_enter switches away from it.
+ */
+void kernel_enter(void);
+void kernel_exit(void);
+
+/*
+ * A long kernel path's window: interrupts get in and, from a thread's kernel path (not an
+ * interrupt's), the lock goes to the CPUs waiting for it meanwhile, so the lock's hold time
+ * is one section of such a path. Like a preemption point: the caller may be killed by
+ * another CPU meanwhile, and then never resumes.
+ */
+void kernel_window(void);
+
+/*
+ * Where a new thread goes: CPU `affinity` if it is up, else (or for PERCPU_ANY) the CPU
+ * with the fewest threads ready or running, this CPU first among equals.
+ */
+#define PERCPU_ANY 0xffu
+struct run_queue *percpu_place(unsigned affinity);
 
 #endif

@@ -40,6 +40,7 @@ struct unit_start {
 	bool no_grant; /* the moved capabilities lose GRANT (UNIT_START_NO_GRANT)... */
 	uint32_t keep_grant; /* ...except caps[i] for bit i set here */
 	bool debug;    /* the unit may use SYS_DEBUG_PRINT */
+	unsigned cpu;  /* of its first thread; PERCPU_ANY: the least loaded */
 };
 
 /*
@@ -53,7 +54,7 @@ int process_start_unit(const struct unit_start *s, struct unit **out);
 
 /*
  * A new started thread *out of unit u at user `entry` with esp = stack_top and eax = arg,
- * charged to u's budget. ERR_OK, or ERR_INVALID, ERR_BAD_CAP (u ended), ERR_FAULT, ERR_NOMEM.
+ * charged to u's budget, at `priority`, a THREAD_PRIORITY word (<keel/abi.h>: which CPU). ERR_OK, or ERR_INVALID, ERR_BAD_CAP (u ended), ERR_FAULT, ERR_NOMEM.
  */
 struct thread;
 int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,

@@ -4,8 +4,9 @@
  * per CPU, and the block/unblock/requeue primitives IPC and priority inheritance build on.
  * Design and bounds: docs/scheduler.md.
  *
- * Locking: a run queue (and every thread on it) is touched only by its own CPU with interrupts
- * disabled. Waking a thread of another CPU will go through an IPI (one CPU is online for now).
+ * Locking: run queues are touched under the big kernel lock with interrupts disabled (any
+ * CPU may wake a thread onto another CPU's queue; the kick hook then sends that CPU an IPI).
+ * A thread stays on the CPU it was placed on (partitioned fixed-priority scheduling).
  */
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
@@ -73,9 +74,6 @@ void sched_block(struct thread *t, enum block_reason reason, void *object, uint6
  */
 bool sched_unblock(struct thread *t, int32_t result);
 
-/* sched_unblock(t, ERR_OK). */
-bool sched_wakeup(struct thread *t);
-
 /*
  * Requeue: sets t's effective priority (>= base_prio) in O(1). A READY thread moves to the tail
  * of its new level; a BLOCKED one only records it (its wait queue owner reorders it). Returns
@@ -100,11 +98,22 @@ void sched_kill(struct thread *t);
 struct thread *sched_take_zombie(struct run_queue *rq);
 
 /*
- * The hook a deadline calls before it unblocks a thread with ERR_TIMEOUT, so the owner of the
- * thread's wait queue (IPC) takes it off first. Set once at boot (NULL: none).
+ * The hooks, set once at boot (NULL: none). abort: what a deadline calls before it unblocks
+ * a thread with ERR_TIMEOUT, so the owner of the thread's wait queue (IPC) takes it off
+ * first. kick: tells another CPU to look at its run queue rq (need_resched was set for a
+ * thread there); called for every rq, the hook ignores this CPU's own.
  */
 typedef void (*sched_abort_fn)(struct thread *t);
-void sched_set_abort_hook(sched_abort_fn fn);
+typedef void (*sched_kick_fn)(struct run_queue *rq);
+void sched_set_hooks(sched_abort_fn abort, sched_kick_fn kick);
+
+/*
+ * Placement: rqs[0..n) are the CPUs' run queues (NULL: that CPU is not up). Returns
+ * rqs[affinity] if that CPU is up; otherwise the least loaded (threads ready plus one if
+ * not idle), rqs[self] among equals, else the lowest CPU number. O(n).
+ */
+struct run_queue *sched_pick_cpu(struct run_queue *const *rqs, unsigned n, unsigned self,
+				 unsigned affinity);
 
 /* Puts the current thread at the tail of its level with a fresh slice, then schedule(). */
 void sched_yield(struct run_queue *rq);

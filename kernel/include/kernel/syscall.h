@@ -13,6 +13,7 @@
  * preemption window: the bound on how long it keeps interrupts off (docs/syscalls.md).
  */
 #define SYSCALL_PRINT_SECTION 4u
+#define SYSCALL_PRINT_LINE    160u /* bytes a higher-priority thread may wait behind */
 
 /*
  * The number and arguments (<keel/abi.h>: eax, then ebx, ecx, edx, esi, edi). The fields lie

@@ -26,9 +26,6 @@ int uaccess_copy_from_space(struct page_table *pt, void *dst, uintptr_t src, siz
 /* Copies len bytes from src to user address dst in pt. ERR_OK, or ERR_FAULT (nothing copied). */
 int uaccess_copy_to_space(struct page_table *pt, uintptr_t dst, const void *src, size_t len);
 
-/* Reads one 32-bit word (any alignment) from user address addr in pt: the fast path for hot
- * single-word reads. ERR_OK or ERR_FAULT. */
-int uaccess_read_u32(struct page_table *pt, uintptr_t addr, uint32_t *out);
 
 /*
  * The kernel (direct-map) pointer to [addr, addr + len) in pt if the range passes every rule

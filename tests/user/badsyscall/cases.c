@@ -60,7 +60,7 @@ static void cases_numbers(void)
 		badsys_check(name, (struct call){bad[i], {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
 	}
 	for (uint32_t num = SYS_DEVMEM_CREATE + 1; num < SYS_COUNT; num++) { /* unassigned */
-		if (num >= SYS_UNIT_WATCH && num <= SYS_CAP_LIST)
+		if (num >= SYS_UNIT_WATCH && num <= SYS_CPU_INFO)
 			continue;
 		snprintf(name, sizeof(name), "number_%u", (unsigned)num);
 		badsys_check(name, (struct call){num, {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
@@ -179,6 +179,24 @@ static void cases_get_time_bad(void)
 			WANT(ERR_FAULT), (uint32_t)(uintptr_t)&badsys_accepts, 8);
 }
 
+/* SYS_CPU_INFO(cpu, out): a CPU that is not up, and outputs the kernel may not write. */
+static void cases_cpu_info_bad(void)
+{
+	static uint8_t info[sizeof(struct keel_cpu_info)];
+
+	badsys_check("cpu_info_no_cpu", (struct call){SYS_CPU_INFO, {64, addr(info)}},
+		     WANT(ERR_INVALID));
+	badsys_check("cpu_info_huge_cpu", (struct call){SYS_CPU_INFO, {0xffffffffu, addr(info)}},
+		     WANT(ERR_INVALID));
+	badsys_check("cpu_info_null", (struct call){SYS_CPU_INFO, {0, 0}}, WANT(ERR_FAULT));
+	badsys_check("cpu_info_kernel", (struct call){SYS_CPU_INFO, {0, ADDR_KERNEL_BASE}},
+		     WANT(ERR_FAULT));
+	check_untouched("cpu_info_readonly_code",
+			(struct call){SYS_CPU_INFO, {0, (uint32_t)(uintptr_t)&badsys_accepts}},
+			WANT(ERR_FAULT), (uint32_t)(uintptr_t)&badsys_accepts, 8);
+	badsys_check("cpu_info_good", (struct call){SYS_CPU_INFO, {0, addr(info)}}, WANT(ERR_OK));
+}
+
 /* A misaligned output is accepted (x86 allows it) and gets a plausible time. */
 static void cases_get_time_good(void)
 {
@@ -234,16 +252,22 @@ static void cases_thread_create_bad(void)
 		     WANT(ERR_BAD_CAP));
 }
 
-/* A valid thread (through the typed wrapper on the same path) runs at once: it is higher. */
+/*
+ * A valid thread (through the typed wrapper on the same path) runs at once: it is higher,
+ * here or on another CPU (which may take an IPI and a while in the emulator: up to 1 s).
+ */
 static void cases_thread_create_good(void)
 {
+	uint64_t start = 0, now = 0;
 	int32_t got;
 
 	good_thread_ran = 0;
+	sys_get_time_us(&start);
 	got = sys_thread_create(good_thread, thread_stacks[1] + sizeof(thread_stacks[1]), 7,
 				GOOD_THREAD_PRIORITY);
-	if (got > 0 && good_thread_ran != 7)
-		sys_yield(); /* in case the kernel defers the preemption to the next entry */
+	while (got > 0 && good_thread_ran != 7 && sys_get_time_us(&now) == 0 &&
+	       now - start < 1000000)
+		sys_yield();
 	badsys_report("thread_create_valid", got, ">0, thread ran",
 		      got > 0 && good_thread_ran == 7);
 }
@@ -408,6 +432,7 @@ void badsys_run_matrix(void)
 	cases_debug_print_good();
 	cases_get_time_bad();
 	cases_get_time_good();
+	cases_cpu_info_bad();
 	cases_thread_create_bad();
 	cases_thread_create_good();
 	cases_unit_start();

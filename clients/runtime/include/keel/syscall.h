@@ -54,6 +54,8 @@ __attribute__((noreturn)) void sys_exit_unit(int32_t status);
 int32_t sys_sleep_us(uint64_t us);
 int32_t sys_debug_print(const char *buf, uint32_t len);
 int32_t sys_get_time_us(uint64_t *out_us);
+/* CPU `cpu`'s counters and the caller's CPU (SYS_CPU_INFO); ERR_INVALID past the last CPU. */
+int32_t sys_cpu_info(uint32_t cpu, struct keel_cpu_info *out);
 /*
  * Starts a new unit from the boot module image `image` (a memory capability with
  * READ|EXECUTE): its first thread runs main(arg) at `priority`, no thread of it may ever be
@@ -69,7 +71,8 @@ int32_t sys_unit_start(cap_t image, uint32_t priority, uint32_t max_priority, co
 int32_t sys_unit_start_budget(cap_t image, uint32_t priority, uint32_t max_priority,
 			      const cap_t *caps, uint32_t ncaps, uintptr_t arg);
 /*
- * Either, with `flags` any of UNIT_START_BUDGET and UNIT_START_NO_GRANT (else ERR_INVALID);
+ * Either, with `flags` any of UNIT_START_BUDGET, UNIT_START_NO_GRANT and UNIT_START_CPU(n) (else
+ * ERR_INVALID);
  * ncaps may be UNIT_START_NCAPS(n, keep) to keep GRANT on the caps whose bit is in keep.
  */
 int32_t sys_unit_start_flags(cap_t image, uint32_t priority, uint32_t max_priority,

@@ -130,6 +130,15 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
 #define SYS_GET_TIME 6       /* (uint64_t *out_us) */
 #define SYS_THREAD_CREATE 7  /* (entry, stack_top, arg, priority, unit cap WRITE) -> thread cap */
 /*
+ * SYS_THREAD_CREATE's priority word. A bare priority starts the thread on its creator's CPU;
+ * THREAD_PRIORITY(priority, cpu) on CPU `cpu` if that CPU is up, and with THREAD_CPU_ANY (or
+ * a CPU that is not up) on the least loaded one. A unit's first thread goes to the least
+ * loaded CPU. A thread stays on the CPU it started on (docs/smp.md). Other bits: ERR_INVALID.
+ */
+#define THREAD_CPU_ANY 0xfeu
+#define THREAD_PRIORITY(priority, cpu) ((uint32_t)(priority) | (((uint32_t)(cpu) + 1u) << 16))
+#define THREAD_PRIORITY_BAD_BITS 0xff00ff00u
+/*
  * (image cap, UNIT_PRIORITY(priority, max), const cap_t *caps, ncaps, arg) -> a capability to
  * the new unit. The image is a memory capability with READ|EXECUTE naming a boot module;
  * caps[0..ncaps) (GRANT each) move to the new unit as CAP_START(0..); its first thread runs
@@ -153,6 +162,12 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
  * the device manager's PCI windows). A keep mask without UNIT_START_NO_GRANT is ERR_INVALID.
  */
 #define UNIT_START_NO_GRANT (1u << 17)
+/*
+ * UNIT_START_CPU(cpu) in the priority word starts the unit's first thread on CPU `cpu` (if
+ * it is up; its later threads start on their creator's CPU); without it the least loaded
+ * CPU takes it. Units whose priorities order them among themselves share a CPU (docs/smp.md).
+ */
+#define UNIT_START_CPU(cpu) (((uint32_t)(cpu) + 1u) << 24)
 #define UNIT_START_NCAPS(ncaps, keep) ((uint32_t)(ncaps) | ((uint32_t)(keep) << 16))
 #define SYS_NULL 9           /* () -> 0: does nothing; measures the bare entry/exit cost */
 #define SYS_ENDPOINT_CREATE 10 /* () -> a capability with every right to a new endpoint */
@@ -309,6 +324,19 @@ struct keel_unit_info {
 	uint32_t max_priority; /* no thread of it may be above */
 	uint32_t frames;       /* frames its page tables and image hold (charged to its budget) */
 	char name[32];         /* its boot module's name, NUL-terminated */
+};
+/*
+ * SYS_CPU_INFO(cpu, struct keel_cpu_info *out): what CPU `cpu` has done since it started
+ * (counted by that CPU, read while it runs on) and the CPU the caller runs on. No capability:
+ * like the time, it tells nothing about any unit. ERR_INVALID for a CPU that is not up.
+ */
+#define SYS_CPU_INFO 44
+struct keel_cpu_info {
+	uint32_t cpu;	     /* the CPU asked about */
+	uint32_t caller_cpu; /* the CPU the calling thread runs on */
+	uint32_t load;	     /* threads ready or running there (idle not counted) */
+	uint32_t reserved;
+	uint64_t switches, ipis_sent, ipis_received, interrupts, idle_us;
 };
 #define SYS_COUNT 48
 

@@ -46,6 +46,7 @@ _Static_assert(_Alignof(struct arch_context) == 16, "fxsave needs 16-byte alignm
  * arch_thread_init_user.
  */
 void x86_fpu_init(void);
+void x86_fpu_init_ap(void); /* an AP: the same setup, its registers clean, CR0.TS set */
 
 /*
  * context.S: save callee-saved registers and the FPU state into prev, switch to next's kernel

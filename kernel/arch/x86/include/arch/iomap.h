@@ -5,6 +5,8 @@
 #ifndef ARCH_IOMAP_H
 #define ARCH_IOMAP_H
 
+#include <kernel/types.h>
+
 struct unit;
 
 /* Units with a map (iomap.c); while 0 the TSS bitmap is off and switches skip it. */
@@ -12,6 +14,9 @@ extern unsigned iomap_units;
 
 /* iomap_switch's work when some unit has a map. */
 void iomap_switch_slow(struct unit *u);
+
+/* This CPU's TSS takes the current bits of the map it holds (dropped if that map went). */
+void iomap_resync(void);
 
 /*
  * Makes the TSS I/O bitmap match unit u: its map's bits (copied only when another map was in

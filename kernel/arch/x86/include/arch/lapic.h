@@ -19,13 +19,19 @@ uint8_t lapic_id(void);
 /* INIT, then the start-up IPI that starts the CPU `apic_id` at physical page `page` << 12. */
 void lapic_send_init(uint8_t apic_id);
 void lapic_send_startup(uint8_t apic_id, uint8_t page);
-/* Whether the last IPI this CPU sent has been accepted (delivery status idle). */
-bool lapic_ipi_idle(void);
+/*
+ * A fixed interrupt `vector` to the CPU `apic_id`; an NMI to every CPU but this one; the
+ * end of the interrupt this CPU's APIC delivered. A send waits until the previous one left.
+ */
+void lapic_send_fixed(uint8_t apic_id, uint8_t vector);
+void lapic_send_nmi_others(void);
+void lapic_eoi(void);
 
 /*
  * The local APIC timer: measured against the TSC on the boot CPU (counts per millisecond at
- * divide-by-16; 0 if it does not count), then run periodic at 1000 Hz on a CPU, each tick
- * counted in its struct percpu (local_ticks) and acknowledged.
+ * divide-by-16; 0 if it does not count), then run periodic at 1000 Hz on an AP, each tick
+ * counted in its struct percpu (local_ticks), acknowledged, and driving its clock and run
+ * queue (timer_tick).
  */
 uint32_t lapic_timer_calibrate(void);
 void lapic_timer_start(uint32_t counts_per_ms);

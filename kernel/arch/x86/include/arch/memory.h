@@ -7,7 +7,6 @@
 
 #define KERNEL_BASE	     0xC0000000u /* first kernel virtual address (PDE 768) */
 #define KERNEL_LOAD_PHYS     0x00100000u /* where GRUB loads the image (1 MiB) */
-#define KERNEL_LINK_ADDR     0xC0100000u /* KERNEL_BASE + KERNEL_LOAD_PHYS */
 #define USER_SPACE_END	     KERNEL_BASE /* user addresses are below this */
 #define DIRECT_MAP_MAX	     0x30000000u /* 768 MiB: physical memory above is not direct-mapped */
 #define KERNEL_RESERVED_BASE 0xF0000000u /* 0xF0000000-0xFFFFFFFF: reserved kernel window */

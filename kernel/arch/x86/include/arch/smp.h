@@ -23,5 +23,9 @@ extern const char smp_trampoline[], smp_trampoline_params[], smp_trampoline_end[
 /* CPUs that reported in, the boot CPU included. */
 unsigned smp_cpus_online(void);
 
+/* Every other CPU whose TSS holds I/O map `map` reloads it before this returns. */
+void smp_sync_io(const void *map);
+
+
 #endif /* __ASSEMBLER__ */
 #endif /* ARCH_SMP_H */

@@ -6,10 +6,7 @@
 #ifndef ARCH_TRAP_H
 #define ARCH_TRAP_H
 
-#define TRAP_DE		     0 /* divide error */
 #define TRAP_NMI	     2
-#define TRAP_BP		     3
-#define TRAP_UD		     6	/* invalid opcode */
 #define TRAP_NM		     7	/* device not available: an FPU instruction with CR0.TS set */
 #define TRAP_DF		     8	/* double fault: task gate to the #DF TSS */
 #define TRAP_TS		     10 /* invalid TSS */
@@ -22,6 +19,8 @@
 #define TRAP_IRQ_COUNT	     16
 #define TRAP_SYSCALL	     0x80 /* int 0x80, DPL 3: syscall_int80_entry (syscall_entry.S) */
 #define TRAP_LAPIC_TIMER     0xf0 /* an AP's local APIC timer (trap_stub_lapic_timer) */
+#define TRAP_RESCHED	     0xf1 /* IPI: look at your run queue (trap_stub_resched) */
+#define TRAP_SYNC	     0xf2 /* IPI: do what the kernel lock's holder waits for (no lock) */
 /* Entry stubs in trap_stub_table: exceptions, then PIC lines (int 0x80 has its own stub). */
 #define TRAP_STUB_COUNT (TRAP_EXCEPTION_COUNT + TRAP_IRQ_COUNT)
 
@@ -86,6 +85,10 @@ void idt_load(void);
 void lapic_spurious_entry(void);
 /* The local APIC timer's entry stub (trap_entry.S): a frame for trap_dispatch. */
 void trap_stub_lapic_timer(void);
+void trap_stub_resched(void);
+void trap_stub_sync(void);
+void smp_sync_interrupt(void);	  /* trap_stub_sync's C half (smp_ipi.c) */
+void smp_resched_interrupt(void); /* TRAP_RESCHED's (smp_ipi.c) */
 /* Called by trap_common with the frame it built; returns to the interrupted code. */
 void trap_dispatch(struct trap_frame *frame);
 /* "#PF" and "page fault" for vector 14 (vector taken modulo 32). */

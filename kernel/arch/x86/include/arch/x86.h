@@ -8,8 +8,6 @@
 #include <kernel/types.h>
 
 #define X86_EFLAGS_IF (1u << 9)	 /* interrupts enabled */
-#define X86_CR0_PG    (1u << 31) /* paging */
-#define X86_CR0_WP    (1u << 16) /* supervisor writes honour read-only pages */
 #define X86_POST_PORT 0x80	 /* POST diagnostic port: unused, safe to write */
 
 static inline void outb(uint16_t port, uint8_t value)
