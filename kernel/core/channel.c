@@ -55,24 +55,6 @@ void channel_release(struct kobj *obj)
 	pool_free(&channel_pool, ch);
 }
 
-static struct thread *waiter_first(struct list_node *q)
-{
-	struct list_node *n = list_first(q);
-
-	return n ? list_entry(n, struct thread, ipc.link) : NULL;
-}
-
-/* Wakes every thread on q with `result`. */
-static void waiters_wake_all(struct list_node *q, int32_t result)
-{
-	struct thread *t;
-
-	while ((t = waiter_first(q)) != NULL) {
-		list_remove(&t->ipc.link);
-		sched_unblock(t, result);
-	}
-}
-
 /* The i-th queued message, 0 the oldest (i == count: the free place at the tail). */
 static struct channel_slot *slot_at(struct channel *ch, unsigned i)
 {
@@ -163,11 +145,11 @@ static void channel_settle(struct channel *ch)
 {
 	struct thread *t;
 
-	while (ch->count > 0 && (t = waiter_first(&ch->receivers)) != NULL) {
+	while (ch->count > 0 && (t = ipc_queue_first(&ch->receivers)) != NULL) {
 		list_remove(&t->ipc.link);
 		sched_unblock(t, dequeue(ch, t));
 	}
-	while (ch->count < ch->capacity && (t = waiter_first(&ch->senders)) != NULL) {
+	while (ch->count < ch->capacity && (t = ipc_queue_first(&ch->senders)) != NULL) {
 		list_remove(&t->ipc.link);
 		enqueue(ch, t);
 		sched_unblock(t, ERR_OK);
@@ -179,21 +161,21 @@ void channel_rights_changed(struct channel *ch, uint32_t rights, int delta)
 	if (rights & CAP_RIGHT_READ) {
 		ch->readers = (uint32_t)((int)ch->readers + delta);
 		if (ch->readers == 0) {
-			waiters_wake_all(&ch->senders, ERR_PEER_DIED); /* no one will receive */
-			waiters_wake_all(&ch->receivers, ERR_BAD_CAP); /* their capability went */
+			ipc_wake_all(&ch->senders, ERR_PEER_DIED); /* no one will receive */
+			ipc_wake_all(&ch->receivers, ERR_BAD_CAP); /* their capability went */
 		}
 	}
 	if (rights & CAP_RIGHT_WRITE) {
 		ch->writers = (uint32_t)((int)ch->writers + delta);
 		if (ch->writers == 0 && ch->count == 0)
-			waiters_wake_all(&ch->receivers, ERR_PEER_DIED); /* no message will come */
+			ipc_wake_all(&ch->receivers, ERR_PEER_DIED); /* no message will come */
 	}
 }
 
 void channel_destroy(struct channel *ch)
 {
-	waiters_wake_all(&ch->senders, ERR_PEER_DIED);
-	waiters_wake_all(&ch->receivers, ERR_PEER_DIED);
+	ipc_wake_all(&ch->senders, ERR_PEER_DIED);
+	ipc_wake_all(&ch->receivers, ERR_PEER_DIED);
 	for (; ch->count > 0; ch->count--) {
 		struct channel_slot *s = slot_at(ch, 0);
 
@@ -211,9 +193,7 @@ int channel_send(struct channel *ch, struct thread *self, bool nowait, uint64_t 
 	if (ch->count == ch->capacity) {
 		if (nowait)
 			return ERR_BUSY;
-		list_add_tail(&ch->senders, &self->ipc.link);
-		sched_block(self, BLOCK_IPC_SEND, ch, deadline_us);
-		return IPC_BLOCKED;
+		return ipc_queue_wait(&ch->senders, self, true, ch, deadline_us);
 	}
 	enqueue(ch, self);
 	channel_settle(ch);
@@ -229,9 +209,7 @@ int channel_recv(struct channel *ch, struct thread *self, bool nowait, uint64_t 
 			return ERR_PEER_DIED;
 		if (nowait)
 			return ERR_TIMEOUT;
-		list_add_tail(&ch->receivers, &self->ipc.link);
-		sched_block(self, BLOCK_IPC_RECV, ch, deadline_us);
-		return IPC_BLOCKED;
+		return ipc_queue_wait(&ch->receivers, self, false, ch, deadline_us);
 	}
 	err = dequeue(ch, self);
 	if (err == ERR_OK)

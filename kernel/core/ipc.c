@@ -17,22 +17,29 @@ void endpoint_init(struct endpoint *ep)
 	ep->readers = 0;
 }
 
-static struct thread *queue_first(struct list_node *q)
+struct thread *ipc_queue_first(struct list_node *q)
 {
 	struct list_node *n = list_first(q);
 
 	return n ? list_entry(n, struct thread, ipc.link) : NULL;
 }
 
-/* Wakes every thread on q with `result`. */
-static void queue_wake_all(struct list_node *q, int32_t result)
+void ipc_wake_all(struct list_node *q, int32_t result)
 {
 	struct thread *t;
 
-	while ((t = queue_first(q)) != NULL) {
+	while ((t = ipc_queue_first(q)) != NULL) {
 		list_remove(&t->ipc.link);
 		sched_unblock(t, result);
 	}
+}
+
+int ipc_queue_wait(struct list_node *q, struct thread *self, bool send, void *obj,
+		   uint64_t deadline_us)
+{
+	list_add_tail(q, &self->ipc.link);
+	sched_block(self, send ? BLOCK_IPC_SEND : BLOCK_IPC_RECV, obj, deadline_us);
+	return IPC_BLOCKED;
 }
 
 void endpoint_readers_changed(struct endpoint *ep, int delta)
@@ -40,14 +47,14 @@ void endpoint_readers_changed(struct endpoint *ep, int delta)
 	ep->readers = (uint32_t)((int)ep->readers + delta);
 	if (ep->readers != 0)
 		return;
-	queue_wake_all(&ep->senders, ERR_PEER_DIED);  /* no one can ever receive them */
-	queue_wake_all(&ep->receivers, ERR_BAD_CAP); /* their receive capability went */
+	ipc_wake_all(&ep->senders, ERR_PEER_DIED);  /* no one can ever receive them */
+	ipc_wake_all(&ep->receivers, ERR_BAD_CAP); /* their receive capability went */
 }
 
 void endpoint_destroy(struct endpoint *ep)
 {
-	queue_wake_all(&ep->senders, ERR_PEER_DIED);
-	queue_wake_all(&ep->receivers, ERR_PEER_DIED);
+	ipc_wake_all(&ep->senders, ERR_PEER_DIED);
+	ipc_wake_all(&ep->receivers, ERR_PEER_DIED);
 }
 
 /*
@@ -166,7 +173,7 @@ static void ipc_unbind(struct thread *server)
 int ipc_send(struct endpoint *ep, struct thread *self, bool call, bool nowait,
 	     uint64_t deadline_us)
 {
-	struct thread *receiver = queue_first(&ep->receivers);
+	struct thread *receiver = ipc_queue_first(&ep->receivers);
 
 	if (ep->readers == 0)
 		return ERR_PEER_DIED;
@@ -174,9 +181,7 @@ int ipc_send(struct endpoint *ep, struct thread *self, bool call, bool nowait,
 	if (receiver == NULL) {
 		if (nowait)
 			return ERR_TIMEOUT;
-		list_add_tail(&ep->senders, &self->ipc.link);
-		sched_block(self, BLOCK_IPC_SEND, ep, deadline_us);
-		return IPC_BLOCKED;
+		return ipc_queue_wait(&ep->senders, self, true, ep, deadline_us);
 	}
 	if (ipc_deliver(self, receiver, false) != ERR_OK)
 		return ERR_NOMEM; /* the receiver keeps waiting */
@@ -192,7 +197,7 @@ static struct thread *ipc_take_sender(struct endpoint *ep, struct thread *self)
 {
 	struct thread *sender;
 
-	while ((sender = queue_first(&ep->senders)) != NULL) {
+	while ((sender = ipc_queue_first(&ep->senders)) != NULL) {
 		list_remove(&sender->ipc.link);
 		if (ipc_deliver(sender, self, false) == ERR_OK)
 			return sender;
@@ -214,9 +219,7 @@ int ipc_recv(struct endpoint *ep, struct thread *self, bool nowait, uint64_t dea
 	if (sender == NULL) {
 		if (nowait)
 			return ERR_TIMEOUT;
-		list_add_tail(&ep->receivers, &self->ipc.link);
-		sched_block(self, BLOCK_IPC_RECV, ep, deadline_us);
-		return IPC_BLOCKED;
+		return ipc_queue_wait(&ep->receivers, self, false, ep, deadline_us);
 	}
 	if (sender->ipc.is_call)
 		ipc_bind(self, sender, NO_DEADLINE);

@@ -1,4 +1,5 @@
 /* Notifications (<kernel/notification.h>): their pool, signal and wait. */
+#include <kernel/ipc.h>
 #include <kernel/kprintf.h>
 #include <kernel/notification.h>
 #include <kernel/pool.h>
@@ -39,14 +40,12 @@ void notification_release(struct kobj *obj)
 
 void notification_signal(struct notification *n, uint32_t bits)
 {
-	struct list_node *first;
 	struct thread *t;
 
 	n->pending |= bits;
-	first = list_first(&n->waiters);
-	if (n->pending == 0 || first == NULL)
+	t = ipc_queue_first(&n->waiters);
+	if (n->pending == 0 || t == NULL)
 		return;
-	t = list_entry(first, struct thread, ipc.link);
 	list_remove(&t->ipc.link);
 	t->ipc.notify_bits = n->pending;
 	n->pending = 0;
@@ -64,19 +63,10 @@ int notification_wait(struct notification *n, struct thread *self, bool nowait,
 	}
 	if (nowait)
 		return ERR_TIMEOUT;
-	list_add_tail(&n->waiters, &self->ipc.link);
-	sched_block(self, BLOCK_IPC_RECV, n, deadline_us);
-	return IPC_BLOCKED;
+	return ipc_queue_wait(&n->waiters, self, false, n, deadline_us);
 }
 
 void notification_destroy(struct notification *n)
 {
-	struct list_node *first;
-
-	while ((first = list_first(&n->waiters)) != NULL) {
-		struct thread *t = list_entry(first, struct thread, ipc.link);
-
-		list_remove(&t->ipc.link);
-		sched_unblock(t, ERR_PEER_DIED);
-	}
+	ipc_wake_all(&n->waiters, ERR_PEER_DIED);
 }

@@ -85,6 +85,20 @@ void endpoint_init(struct endpoint *ep);
  */
 void endpoint_readers_changed(struct endpoint *ep, int delta);
 
+/* The first thread waiting on q (linked by its ipc.link), or NULL. */
+struct thread *ipc_queue_first(struct list_node *q);
+
+/* Wakes every thread waiting on q with `result`, first to last (endpoints, channels too). */
+void ipc_wake_all(struct list_node *q, int32_t result);
+
+/*
+ * Queues self at the tail of q and blocks it on obj (BLOCK_IPC_SEND if `send`, else
+ * BLOCK_IPC_RECV) until `deadline_us`; returns IPC_BLOCKED, what an engine call whose thread
+ * must wait returns.
+ */
+int ipc_queue_wait(struct list_node *q, struct thread *self, bool send, void *obj,
+		   uint64_t deadline_us);
+
 /* The endpoint has no capability left: wakes everyone queued with ERR_PEER_DIED. */
 void endpoint_destroy(struct endpoint *ep);
 
