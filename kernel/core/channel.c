@@ -13,11 +13,6 @@
 
 POOL_DEFINE(channel_pool, struct channel, CHANNEL_MAX, CAP_TYPE_CHANNEL);
 
-void channel_pool_init(void)
-{
-	pool_init(&channel_pool);
-}
-
 void channel_init(struct channel *ch, uint32_t capacity)
 {
 	KASSERT(capacity >= 1 && capacity <= CHANNEL_CAPACITY_MAX); /* checked by the caller */

@@ -7,11 +7,6 @@
 
 POOL_DEFINE(endpoint_pool, struct endpoint, ENDPOINT_MAX, CAP_TYPE_ENDPOINT);
 
-void endpoint_pool_init(void)
-{
-	pool_init(&endpoint_pool);
-}
-
 struct endpoint *endpoint_create(void)
 {
 	struct endpoint *ep = pool_alloc(&endpoint_pool);

@@ -182,14 +182,13 @@ static void kick_cpu(struct run_queue *rq)
  */
 static void init_scheduler(void)
 {
-	thread_pool_init();
-	unit_pool_init();
-	endpoint_pool_init();
-	memobj_pool_init();
-	ioport_pool_init();
-	irq_line_pool_init();
-	channel_pool_init();
-	notification_pool_init();
+	static struct pool *const pools[] = {&thread_pool,  &unit_pool,	       &endpoint_pool,
+					     &memobj_pool,  &ioport_pool,      &irq_line_pool,
+					     &channel_pool, &notification_pool};
+
+	for (size_t i = 0; i < sizeof(pools) / sizeof(pools[0]); i++)
+		pool_init(pools[i]);
+	kobj_on_unit_release(unit_release_ref); /* unit.c is built on kobj.c, which calls it */
 	sched_set_hooks(ipc_abort, kick_cpu); /* deadlines end IPC waits; wake-ups kick CPUs */
 	idle_thread_init();
 }

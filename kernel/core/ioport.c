@@ -8,11 +8,6 @@
 
 POOL_DEFINE(ioport_pool, struct ioport, IOPORT_MAX, CAP_TYPE_IOPORT);
 
-void ioport_pool_init(void)
-{
-	pool_init(&ioport_pool);
-}
-
 struct ioport *ioport_create(uint32_t base, uint32_t count)
 {
 	struct ioport *p = pool_alloc(&ioport_pool);

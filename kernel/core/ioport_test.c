@@ -11,6 +11,7 @@
 
 #include <keel/abi.h>
 #include <kernel/ioport.h>
+#include <kernel/pool.h>
 #include <kernel/unit.h>
 #include <arch/host_fake.h>
 
@@ -19,7 +20,7 @@ static struct unit units[IOPORT_ENABLERS_MAX + 1];
 static int reset(void **state)
 {
 	(void)state;
-	ioport_pool_init();
+	pool_init(&ioport_pool);
 	host_io_reset();
 	for (unsigned i = 0; i < IOPORT_ENABLERS_MAX + 1; i++)
 		units[i].id = 0x10000u + i;

@@ -11,11 +11,6 @@
 
 POOL_DEFINE(irq_line_pool, struct irq_line, IRQ_LINE_MAX, CAP_TYPE_IRQ);
 
-void irq_line_pool_init(void)
-{
-	pool_init(&irq_line_pool);
-}
-
 /* A new object for `line`, counted, with no binding yet; NULL when the pool is empty. */
 static struct irq_line *irq_line_alloc(uint32_t line)
 {

@@ -14,6 +14,7 @@
 #include <kernel/arch.h>
 #include <kernel/irq_line.h>
 #include <kernel/notification.h>
+#include <kernel/pool.h>
 #include <arch/host_fake.h>
 
 #define LINE 8
@@ -56,7 +57,7 @@ static void busy_handler(unsigned irq, void *ctx)
 static int reset(void **state)
 {
 	(void)state;
-	irq_line_pool_init();
+	pool_init(&irq_line_pool);
 	for (unsigned i = 0; i < 16; i++)
 		arch_irq_unregister(i);
 	signalled = signals = 0;

@@ -20,12 +20,6 @@ POOL_DEFINE(memobj_pool, struct memobj, MEMOBJ_MAX, CAP_TYPE_MEMORY);
 static struct list_node dying = {&dying, &dying};
 uint32_t memobj_dying_count;
 
-void memobj_pool_init(void)
-{
-	pool_init(&memobj_pool);
-	list_init(&dying);
-}
-
 /*
  * A counted object with `flags`, `base` and `size` (boot modules and device memory), every
  * other field zero (pool_alloc zeroes it); or NULL.

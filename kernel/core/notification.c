@@ -8,11 +8,6 @@
 
 POOL_DEFINE(notification_pool, struct notification, NOTIFICATION_MAX, CAP_TYPE_NOTIFICATION);
 
-void notification_pool_init(void)
-{
-	pool_init(&notification_pool);
-}
-
 void notification_init(struct notification *n)
 {
 	n->pending = 0;

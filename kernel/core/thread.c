@@ -14,11 +14,6 @@ POOL_DEFINE(thread_pool, struct thread, THREAD_MAX, CAP_TYPE_THREAD);
 /* The kernel stack of slot i; it stays with the slot, whoever holds it. */
 static uint8_t thread_kstacks[THREAD_MAX][THREAD_KSTACK_SIZE] __attribute__((aligned(16)));
 
-void thread_pool_init(void)
-{
-	pool_init(&thread_pool);
-}
-
 /* Fills a freshly allocated (zeroed) thread: not started, default slice, its slot's stack. */
 static void thread_reset(struct thread *t, struct unit *unit, uint8_t prio)
 {

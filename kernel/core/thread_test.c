@@ -14,8 +14,9 @@
 static int setup(void **state)
 {
 	(void)state;
-	thread_pool_init();
-	unit_pool_init();
+	pool_init(&thread_pool);
+	pool_init(&unit_pool);
+	kobj_on_unit_release(unit_release_ref);
 	return 0;
 }
 

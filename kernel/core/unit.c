@@ -11,12 +11,6 @@
 
 POOL_DEFINE(unit_pool, struct unit, UNIT_MAX, CAP_TYPE_UNIT);
 
-void unit_pool_init(void)
-{
-	pool_init(&unit_pool);
-	kobj_on_unit_release(unit_release_ref);
-}
-
 static void unit_copy_name(char *dst, const char *src)
 {
 	size_t i = 0;

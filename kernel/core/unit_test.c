@@ -18,7 +18,8 @@
 static int setup(void **state)
 {
 	(void)state;
-	unit_pool_init();
+	pool_init(&unit_pool);
+	kobj_on_unit_release(unit_release_ref);
 	return 0;
 }
 

@@ -43,9 +43,6 @@ struct channel {
 	struct channel_slot slots[CHANNEL_CAPACITY_MAX];
 };
 
-/* Empties the channel pool (boot and tests). */
-void channel_pool_init(void);
-
 /* A new empty channel of `capacity` (1..CHANNEL_CAPACITY_MAX) with no capability, or NULL. */
 struct channel *channel_create(uint32_t capacity);
 

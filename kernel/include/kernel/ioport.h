@@ -28,9 +28,6 @@ struct ioport {
 	uint32_t enabler_ids[IOPORT_ENABLERS_MAX];
 };
 
-/* Empties the pool (boot and tests). */
-void ioport_pool_init(void);
-
 /*
  * A new port object over [base, base + count), or NULL (pool empty). The caller has checked
  * the range: count >= 1 and base + count <= IOPORT_SPACE.

@@ -66,9 +66,6 @@ struct endpoint {
 	uint32_t readers;	    /* capabilities with READ: none means no one can answer */
 };
 
-/* Empties the endpoint pool (boot and tests). */
-void endpoint_pool_init(void);
-
 /* A new endpoint with no capability yet (the caller installs the first), or NULL. */
 struct endpoint *endpoint_create(void);
 

@@ -25,9 +25,6 @@ struct irq_line {
 	uint64_t fired;		     /* bindings: interrupts delivered */
 };
 
-/* Empties the pool (boot and tests). */
-void irq_line_pool_init(void);
-
 /* The IRQ control object (the root task's CAP_ROOT_IRQ), or NULL when the pool is empty. */
 struct irq_line *irq_line_create_control(void);
 

@@ -50,9 +50,6 @@ struct memobj {
 	uint32_t dying_mark;	     /* MEMOBJ_DYING: memobj_dying_mark() once it was queued */
 };
 
-/* Empties the pool (boot and tests). */
-void memobj_pool_init(void);
-
 /* A memory object for boot module `index` at [base, base + size), or NULL (pool empty). */
 struct memobj *memobj_create_module(uint32_t index, phys_addr_t base, uint32_t size);
 

@@ -23,9 +23,6 @@ struct notification {
 	struct list_node waiters; /* threads blocked in notification_wait, FIFO (ipc.link) */
 };
 
-/* Empties the notification pool (boot and tests). */
-void notification_pool_init(void);
-
 /* A new notification with no bit pending and no capability, or NULL. */
 struct notification *notification_create(void);
 

@@ -41,15 +41,16 @@ struct pool {
 };
 
 /*
- * Defines `static struct pool var` with storage for `count` objects of `obj_type`, which must
- * begin with a struct kobj member named `kobj`. pool_init(&var) before first use.
+ * Defines `struct pool var` with storage for `count` objects of `obj_type`, which must begin
+ * with a struct kobj member named `kobj`. pool_init(&var) before first use: the kernel's
+ * pools are declared in their type's header and emptied at boot by init.c's table.
  */
 #define POOL_DEFINE(var, obj_type, count, cap_type)                                                \
 	_Static_assert(offsetof(obj_type, kobj) == 0, #obj_type " must begin with its kobj");      \
 	_Static_assert((count) > 0 && (count) < POOL_NO_SLOT, "slot index must fit an id");        \
 	static obj_type var##_objects[count];                                                      \
 	static uint16_t var##_next_free[count];                                                    \
-	static struct pool var = {                                                                 \
+	struct pool var = {                                                                 \
 	    .name = #obj_type,                                                                     \
 	    .type = (cap_type),                                                                    \
 	    .obj_size = sizeof(obj_type),                                                          \
@@ -57,6 +58,10 @@ struct pool {
 	    .slots = (unsigned char *)var##_objects,                                               \
 	    .next_free = var##_next_free,                                                          \
 	}
+
+/* The kernel's pools, one per object type: defined with their type, emptied by init.c at boot. */
+extern struct pool thread_pool, unit_pool, endpoint_pool, memobj_pool, ioport_pool, irq_line_pool,
+    channel_pool, notification_pool;
 
 /* Empties the pool: every slot zeroed and free (generation 0), in index order. Boot and tests. */
 void pool_init(struct pool *p);

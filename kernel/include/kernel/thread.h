@@ -82,9 +82,6 @@ struct thread {
 	struct unit *tearing; /* another unit this thread is tearing down in steps (unit_end.c) */
 };
 
-/* Empties the pool: every slot free, generations reset. Called once at boot (and by tests). */
-void thread_pool_init(void);
-
 /*
  * Takes a slot for a new thread of `unit` (NULL: kernel thread) at priority `prio`: state
  * BLOCKED/BLOCK_NOT_STARTED, default slice, linked on the unit. O(1), never blocks.

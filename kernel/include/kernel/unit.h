@@ -56,9 +56,6 @@ struct unit {
 	struct thread *tearer; /* the thread tearing it down in steps, which frees its slot */
 };
 
-/* Empties the pool. Called once at boot (and by tests). */
-void unit_pool_init(void);
-
 /*
  * Takes a slot for a unit named `name` (truncated to UNIT_NAME_MAX - 1 bytes) owning address
  * space `aspace`, with no threads and an empty loader image, charged to `budget` (NULL: the
