@@ -11,7 +11,7 @@
 #include <kernel/thread.h>
 #include <kernel/unit.h>
 
-POOL_DEFINE(channel_pool, struct channel, CHANNEL_MAX, CAP_TYPE_CHANNEL);
+POOL_DEFINE(channel_pool, struct channel, CHANNEL_MAX, CAP_TYPE_CHANNEL, KOBJ_COUNTED);
 
 void channel_init(struct channel *ch, uint32_t capacity)
 {
@@ -37,7 +37,6 @@ struct channel *channel_create(uint32_t capacity)
 	ch = pool_alloc(&channel_pool);
 	if (ch == NULL)
 		return NULL;
-	ch->kobj.flags = KOBJ_COUNTED;
 	channel_init(ch, capacity);
 	return ch;
 }

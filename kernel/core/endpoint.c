@@ -5,7 +5,7 @@
 #include <kernel/ipc.h>
 #include <kernel/pool.h>
 
-POOL_DEFINE(endpoint_pool, struct endpoint, ENDPOINT_MAX, CAP_TYPE_ENDPOINT);
+POOL_DEFINE(endpoint_pool, struct endpoint, ENDPOINT_MAX, CAP_TYPE_ENDPOINT, KOBJ_COUNTED);
 
 struct endpoint *endpoint_create(void)
 {
@@ -13,7 +13,6 @@ struct endpoint *endpoint_create(void)
 
 	if (ep == NULL)
 		return NULL;
-	ep->kobj.flags = KOBJ_COUNTED;
 	endpoint_init(ep);
 	return ep;
 }

@@ -6,7 +6,7 @@
 #include <kernel/pool.h>
 #include <kernel/unit.h>
 
-POOL_DEFINE(ioport_pool, struct ioport, IOPORT_MAX, CAP_TYPE_IOPORT);
+POOL_DEFINE(ioport_pool, struct ioport, IOPORT_MAX, CAP_TYPE_IOPORT, KOBJ_COUNTED);
 
 struct ioport *ioport_create(uint32_t base, uint32_t count)
 {
@@ -14,7 +14,6 @@ struct ioport *ioport_create(uint32_t base, uint32_t count)
 
 	if (p == NULL)
 		return NULL;
-	p->kobj.flags = KOBJ_COUNTED;
 	p->base = base;
 	p->count = count;
 	for (unsigned i = 0; i < IOPORT_ENABLERS_MAX; i++)

@@ -9,7 +9,7 @@
 #include <kernel/notification.h>
 #include <kernel/pool.h>
 
-POOL_DEFINE(irq_line_pool, struct irq_line, IRQ_LINE_MAX, CAP_TYPE_IRQ);
+POOL_DEFINE(irq_line_pool, struct irq_line, IRQ_LINE_MAX, CAP_TYPE_IRQ, KOBJ_COUNTED);
 
 /* A new object for `line`, counted, with no binding yet; NULL when the pool is empty. */
 static struct irq_line *irq_line_alloc(uint32_t line)
@@ -18,7 +18,6 @@ static struct irq_line *irq_line_alloc(uint32_t line)
 
 	if (l == NULL)
 		return NULL;
-	l->kobj.flags = KOBJ_COUNTED;
 	l->line = line;
 	l->notify = NULL;
 	l->bits = 0;

@@ -14,7 +14,7 @@
 #include <kernel/string.h>
 #include <keel/abi.h>
 
-POOL_DEFINE(memobj_pool, struct memobj, MEMOBJ_MAX, CAP_TYPE_MEMORY);
+POOL_DEFINE(memobj_pool, struct memobj, MEMOBJ_MAX, CAP_TYPE_MEMORY, KOBJ_COUNTED);
 
 /* Frames objects being freed in steps (MEMOBJ_DYING), oldest first, and how many ever were. */
 static struct list_node dying = {&dying, &dying};
@@ -30,7 +30,6 @@ static struct memobj *memobj_new(uint32_t flags, phys_addr_t base, uint32_t size
 
 	if (m == NULL)
 		return NULL;
-	m->kobj.flags = KOBJ_COUNTED;
 	m->flags = flags;
 	m->base = base;
 	m->size = size;

@@ -6,7 +6,8 @@
 #include <kernel/sched.h>
 #include <kernel/thread.h>
 
-POOL_DEFINE(notification_pool, struct notification, NOTIFICATION_MAX, CAP_TYPE_NOTIFICATION);
+POOL_DEFINE(notification_pool, struct notification, NOTIFICATION_MAX, CAP_TYPE_NOTIFICATION,
+	    KOBJ_COUNTED);
 
 void notification_init(struct notification *n)
 {
@@ -20,7 +21,6 @@ struct notification *notification_create(void)
 
 	if (n == NULL)
 		return NULL;
-	n->kobj.flags = KOBJ_COUNTED;
 	notification_init(n);
 	return n;
 }

@@ -62,7 +62,7 @@ void *pool_alloc(struct pool *p)
 	p->free_head = p->next_free[index];
 	p->free_count--;
 	memset(obj, 0, p->obj_size);
-	*obj = (struct kobj){.type = p->type, .gen = gen};
+	*obj = (struct kobj){.type = p->type, .flags = p->kobj_flags, .gen = gen};
 	return obj;
 }
 

@@ -25,8 +25,8 @@ struct gadget {
 	uint8_t byte;
 };
 
-POOL_DEFINE(widgets, struct widget, SLOTS, CAP_TYPE_ENDPOINT);
-POOL_DEFINE(gadgets, struct gadget, 2, CAP_TYPE_CHANNEL);
+POOL_DEFINE(widgets, struct widget, SLOTS, CAP_TYPE_ENDPOINT, 0);
+POOL_DEFINE(gadgets, struct gadget, 2, CAP_TYPE_CHANNEL, KOBJ_COUNTED);
 
 static int setup(void **state)
 {
@@ -56,6 +56,7 @@ static void test_fresh_objects_in_index_order(void **state)
 	}
 	assert_null(pool_alloc(&widgets)); /* exhausted */
 	assert_int_equal(widgets.free_count, 0);
+	assert_int_equal(((struct kobj *)pool_alloc(&gadgets))->flags, KOBJ_COUNTED); /* its pool's */
 }
 
 static void test_reuse_is_fifo_zeroed_and_stales_ids(void **state)

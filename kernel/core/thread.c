@@ -10,7 +10,7 @@
 
 _Static_assert(THREAD_KSTACK_SIZE % 16 == 0, "kernel stacks stay 16-byte aligned");
 
-POOL_DEFINE(thread_pool, struct thread, THREAD_MAX, CAP_TYPE_THREAD);
+POOL_DEFINE(thread_pool, struct thread, THREAD_MAX, CAP_TYPE_THREAD, 0);
 /* The kernel stack of slot i; it stays with the slot, whoever holds it. */
 static uint8_t thread_kstacks[THREAD_MAX][THREAD_KSTACK_SIZE] __attribute__((aligned(16)));
 

@@ -9,7 +9,8 @@
 #include <kernel/unit.h>
 #include <keel/abi.h>
 
-POOL_DEFINE(unit_pool, struct unit, UNIT_MAX, CAP_TYPE_UNIT);
+/* Counted: its capabilities keep the slot (and its end) readable. */
+POOL_DEFINE(unit_pool, struct unit, UNIT_MAX, CAP_TYPE_UNIT, KOBJ_COUNTED);
 
 static void unit_copy_name(char *dst, const char *src)
 {
@@ -32,7 +33,6 @@ int unit_alloc(const char *name, struct page_table *aspace, struct memobj *budge
 		return ERR_NOMEM;
 	}
 	unit_set_budget(u, budget);
-	u->kobj.flags = KOBJ_COUNTED; /* its capabilities keep the slot (and its end) readable */
 	u->id = pool_id(&unit_pool, u);
 	u->aspace = aspace;
 	unit_copy_name(u->name, name);

@@ -26,6 +26,7 @@
 struct pool {
 	const char *name;     /* the object type, for panics */
 	uint8_t type;	      /* CAP_TYPE_* stamped into kobj.type of every allocated object */
+	uint8_t kobj_flags;   /* KOBJ_* stamped into kobj.flags likewise */
 	size_t obj_size;      /* bytes per slot: sizeof the object type */
 	uint32_t capacity;    /* number of slots */
 	unsigned char *slots; /* capacity objects of obj_size bytes each */
@@ -42,17 +43,19 @@ struct pool {
 
 /*
  * Defines `struct pool var` with storage for `count` objects of `obj_type`, which must begin
- * with a struct kobj member named `kobj`. pool_init(&var) before first use: the kernel's
- * pools are declared in their type's header and emptied at boot by init.c's table.
+ * with a struct kobj member named `kobj`; each one allocated gets kobj.flags `obj_flags`
+ * (KOBJ_COUNTED or 0). pool_init(&var) before first use: the kernel's pools are declared below
+ * and emptied at boot by init.c's table.
  */
-#define POOL_DEFINE(var, obj_type, count, cap_type)                                                \
+#define POOL_DEFINE(var, obj_type, count, cap_type, obj_flags)                                     \
 	_Static_assert(offsetof(obj_type, kobj) == 0, #obj_type " must begin with its kobj");      \
 	_Static_assert((count) > 0 && (count) < POOL_NO_SLOT, "slot index must fit an id");        \
 	static obj_type var##_objects[count];                                                      \
 	static uint16_t var##_next_free[count];                                                    \
-	struct pool var = {                                                                 \
+	struct pool var = {                                                                        \
 	    .name = #obj_type,                                                                     \
 	    .type = (cap_type),                                                                    \
+	    .kobj_flags = (obj_flags),                                                             \
 	    .obj_size = sizeof(obj_type),                                                          \
 	    .capacity = (count),                                                                   \
 	    .slots = (unsigned char *)var##_objects,                                               \
@@ -68,7 +71,7 @@ void pool_init(struct pool *p);
 
 /*
  * Takes the oldest free slot: the object is zeroed, then its kobj gets the pool's type and
- * the slot's next generation. Returns the object (its kobj first), or NULL when the pool is
+ * kobj flags and the slot's next generation. Returns the object (its kobj first), or NULL when the pool is
  * exhausted. O(obj_size) for the zeroing, O(1) otherwise.
  */
 void *pool_alloc(struct pool *p);
