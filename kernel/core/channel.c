@@ -35,9 +35,8 @@ struct channel *channel_create(uint32_t capacity)
 	if (capacity < 1 || capacity > CHANNEL_CAPACITY_MAX)
 		return NULL;
 	ch = pool_alloc(&channel_pool);
-	if (ch == NULL)
-		return NULL;
-	channel_init(ch, capacity);
+	if (ch != NULL)
+		channel_init(ch, capacity);
 	return ch;
 }
 

@@ -11,9 +11,8 @@ struct endpoint *endpoint_create(void)
 {
 	struct endpoint *ep = pool_alloc(&endpoint_pool);
 
-	if (ep == NULL)
-		return NULL;
-	endpoint_init(ep);
+	if (ep != NULL)
+		endpoint_init(ep);
 	return ep;
 }
 

@@ -15,9 +15,7 @@ struct ioport *ioport_create(uint32_t base, uint32_t count)
 	if (p == NULL)
 		return NULL;
 	p->base = base;
-	p->count = count;
-	for (unsigned i = 0; i < IOPORT_ENABLERS_MAX; i++)
-		p->enablers[i] = NULL;
+	p->count = count; /* no enabler yet: pool_alloc zeroed the rest */
 	return p;
 }
 

@@ -11,17 +11,16 @@
 
 POOL_DEFINE(irq_line_pool, struct irq_line, IRQ_LINE_MAX, CAP_TYPE_IRQ, KOBJ_COUNTED);
 
-/* A new object for `line`, counted, with no binding yet; NULL when the pool is empty. */
+/*
+ * A new object for `line`, counted, with no binding yet (pool_alloc zeroed the rest); NULL
+ * when the pool is empty.
+ */
 static struct irq_line *irq_line_alloc(uint32_t line)
 {
 	struct irq_line *l = pool_alloc(&irq_line_pool);
 
-	if (l == NULL)
-		return NULL;
-	l->line = line;
-	l->notify = NULL;
-	l->bits = 0;
-	l->fired = 0;
+	if (l != NULL)
+		l->line = line;
 	return l;
 }
 

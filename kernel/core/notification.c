@@ -19,9 +19,8 @@ struct notification *notification_create(void)
 {
 	struct notification *n = pool_alloc(&notification_pool);
 
-	if (n == NULL)
-		return NULL;
-	notification_init(n);
+	if (n != NULL)
+		notification_init(n);
 	return n;
 }
 
