@@ -17,6 +17,11 @@ static struct cap_table *my_caps(void)
 	return &current_thread()->unit->caps;
 }
 
+int syscall_lookup(cap_t h, unsigned type, uint32_t rights, struct cap **c)
+{
+	return cap_lookup(my_caps(), h, type, rights, c);
+}
+
 /* SYS_CAP_DERIVE(cap, rights, badge_lo, badge_hi) -> the new handle. */
 int32_t sys_cap_derive(const struct syscall_args *a)
 {
@@ -66,7 +71,7 @@ int32_t sys_cap_revoke(const struct syscall_args *a)
 int32_t sys_cap_identify(const struct syscall_args *a)
 {
 	struct cap *c;
-	int err = cap_lookup(my_caps(), (cap_t)a->a1, CAP_TYPE_NONE, 0, &c);
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_NONE, 0, &c);
 
 	return err == ERR_OK ? CAP_IDENTIFY(c->obj->type, c->rights) : err;
 }

@@ -52,25 +52,14 @@ int32_t sys_notify_create(const struct syscall_args *a)
 	return syscall_new_object(notification_create(), NULL, CAP_RIGHTS_ALL);
 }
 
-/* The notification handle h of the caller names, with `rights`. */
-static int notification_of(cap_t h, uint32_t rights, struct notification **n)
-{
-	struct cap *c;
-	int err = cap_lookup(&current_thread()->unit->caps, h, CAP_TYPE_NOTIFICATION, rights, &c);
-
-	if (err == ERR_OK)
-		*n = container_of(c->obj, struct notification, kobj);
-	return err;
-}
-
 /* SYS_NOTIFY_SIGNAL(cap WRITE, bits): ORs bits in; never blocks. */
 int32_t sys_notify_signal(const struct syscall_args *a)
 {
-	struct notification *n;
-	int err = notification_of((cap_t)a->a1, CAP_RIGHT_WRITE, &n);
+	struct cap *c;
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_NOTIFICATION, CAP_RIGHT_WRITE, &c);
 
 	if (err == ERR_OK)
-		notification_signal(n, a->a2);
+		notification_signal(container_of(c->obj, struct notification, kobj), a->a2);
 	return err;
 }
 
@@ -81,9 +70,9 @@ int32_t sys_notify_signal(const struct syscall_args *a)
 int32_t sys_notify_wait(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
-	struct notification *n;
+	struct cap *c;
 	bool nowait;
-	int err = notification_of((cap_t)a->a1, CAP_RIGHT_READ, &n);
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_NOTIFICATION, CAP_RIGHT_READ, &c);
 
 	if (err != ERR_OK)
 		return err;
@@ -91,7 +80,8 @@ int32_t sys_notify_wait(const struct syscall_args *a)
 		return ERR_FAULT;
 	uint64_t deadline = syscall_deadline(a->a3, a->a4, &nowait);
 
-	err = syscall_wait(t, notification_wait(n, t, nowait, deadline));
+	err = syscall_wait(t, notification_wait(container_of(c->obj, struct notification, kobj), t,
+						nowait, deadline));
 	if (err != ERR_OK)
 		return err;
 	return uaccess_copy_to(a->a2, &t->ipc.notify_bits, sizeof(uint32_t));

@@ -17,25 +17,18 @@
 
 #include "syscall_internal.h"
 
-/* The port object of an ioport capability. */
-static struct ioport *ioport_of(const struct cap *c)
-{
-	return container_of(c->obj, struct ioport, kobj);
-}
-
 /*
  * SYS_IOPORT_CREATE(cap ADMIN, base, count) -> a capability to [base, base + count), which
  * must lie inside cap's range (else ERR_INVALID): a child of cap with cap's rights.
  */
 int32_t sys_ioport_create(const struct syscall_args *a)
 {
-	struct cap_table *t = &current_thread()->unit->caps;
 	struct cap *c;
-	int err = cap_lookup(t, (cap_t)a->a1, CAP_TYPE_IOPORT, CAP_RIGHT_ADMIN, &c);
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_IOPORT, CAP_RIGHT_ADMIN, &c);
 
 	if (err != ERR_OK)
 		return err;
-	if (!ioport_contains(ioport_of(c), a->a2, a->a3))
+	if (!ioport_contains(container_of(c->obj, struct ioport, kobj), a->a2, a->a3))
 		return ERR_INVALID;
 	return syscall_new_object(ioport_create(a->a2, a->a3), c, c->rights);
 }
@@ -45,23 +38,17 @@ int32_t sys_ioport_enable(const struct syscall_args *a)
 {
 	struct unit *u = current_thread()->unit;
 	struct cap *c;
-	int err = cap_lookup(&u->caps, (cap_t)a->a1, CAP_TYPE_IOPORT,
-			     CAP_RIGHT_READ | CAP_RIGHT_WRITE, &c);
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_IOPORT, CAP_RIGHT_READ | CAP_RIGHT_WRITE,
+				 &c);
 
 	if (err != ERR_OK)
 		return err;
-	struct ioport *p = ioport_of(c);
+	struct ioport *p = container_of(c->obj, struct ioport, kobj);
 
 	err = ioport_enable(p, u);
 	if (err == ERR_OK)
 		arch_console_claim_ports(p->base, p->count, u->name);
 	return err;
-}
-
-/* The interrupt-line object of an irq capability. */
-static struct irq_line *irq_line_of(const struct cap *c)
-{
-	return container_of(c->obj, struct irq_line, kobj);
 }
 
 /*
@@ -70,16 +57,15 @@ static struct irq_line *irq_line_of(const struct cap *c)
  */
 int32_t sys_irq_bind(const struct syscall_args *a)
 {
-	struct cap_table *t = &current_thread()->unit->caps;
 	struct cap *ctl, *nc;
 	struct irq_line *l;
-	int err = cap_lookup(t, (cap_t)a->a1, CAP_TYPE_IRQ, CAP_RIGHT_ADMIN, &ctl);
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_IRQ, CAP_RIGHT_ADMIN, &ctl);
 
 	if (err == ERR_OK)
-		err = cap_lookup(t, (cap_t)a->a3, CAP_TYPE_NOTIFICATION, CAP_RIGHT_WRITE, &nc);
+		err = syscall_lookup((cap_t)a->a3, CAP_TYPE_NOTIFICATION, CAP_RIGHT_WRITE, &nc);
 	if (err != ERR_OK)
 		return err;
-	if (irq_line_of(ctl)->line != IRQ_LINE_CONTROL)
+	if (container_of(ctl->obj, struct irq_line, kobj)->line != IRQ_LINE_CONTROL)
 		return ERR_INVALID; /* a binding binds nothing */
 	err = irq_line_bind(a->a2, container_of(nc->obj, struct notification, kobj), a->a4, &l);
 	if (err != ERR_OK)
@@ -91,10 +77,9 @@ int32_t sys_irq_bind(const struct syscall_args *a)
 int32_t sys_irq_ack(const struct syscall_args *a)
 {
 	struct cap *c;
-	int err = cap_lookup(&current_thread()->unit->caps, (cap_t)a->a1, CAP_TYPE_IRQ,
-			     CAP_RIGHT_WRITE, &c);
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_IRQ, CAP_RIGHT_WRITE, &c);
 
-	return err == ERR_OK ? irq_line_ack(irq_line_of(c)) : err;
+	return err == ERR_OK ? irq_line_ack(container_of(c->obj, struct irq_line, kobj)) : err;
 }
 
 /*
@@ -107,8 +92,7 @@ int32_t sys_devmem_create(const struct syscall_args *a)
 {
 	struct cap *ctl;
 	uint64_t base = a->a2, end = (uint64_t)a->a2 + a->a3;
-	int err = cap_lookup(&current_thread()->unit->caps, (cap_t)a->a1, CAP_TYPE_MEMORY,
-			     CAP_RIGHT_ADMIN, &ctl);
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_MEMORY, CAP_RIGHT_ADMIN, &ctl);
 
 	if (err != ERR_OK)
 		return err;

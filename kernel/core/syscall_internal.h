@@ -7,6 +7,7 @@
 
 #include <kernel/syscall.h>
 
+struct cap;
 struct thread;
 
 /*
@@ -18,7 +19,11 @@ struct thread;
  */
 void syscall_preemption_window(void);
 
-struct thread;
+/*
+ * The object capability h of the calling unit's table names, if it is of `type` (CAP_TYPE_NONE:
+ * any) with `rights` (cap_lookup's rules). syscall_cap.c.
+ */
+int syscall_lookup(cap_t h, unsigned type, uint32_t rights, struct cap **c);
 
 /*
  * The absolute deadline of a timeout of lo + hi << 32 microseconds (IPC_WAIT_FOREVER, or too
@@ -52,8 +57,6 @@ int32_t sys_unit_kill(const struct syscall_args *a);
 int32_t sys_cap_list(const struct syscall_args *a);
 
 /* syscall_chan.c */
-struct cap;
-struct kobj;
 /*
  * Charges obj, just made (NULL: its pool was empty), to the calling unit's budget and
  * installs a capability to it with `rights` in the caller's table, as a child of `parent`

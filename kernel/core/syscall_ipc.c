@@ -35,12 +35,6 @@ uint64_t syscall_deadline(uint32_t lo, uint32_t hi, bool *nowait)
 	return us >= NO_DEADLINE - now ? NO_DEADLINE : now + us;
 }
 
-/* The endpoint handle h of the caller names, with `rights`. */
-static int endpoint_of(struct thread *t, cap_t h, uint32_t rights, struct cap **c)
-{
-	return cap_lookup(&t->unit->caps, h, CAP_TYPE_ENDPOINT, rights, c);
-}
-
 /*
  * The endpoint or channel handle h of the caller names, with `rights`. Any other type is
  * ERR_BAD_CAP before the rights are looked at, as a lookup of one type answers.
@@ -166,7 +160,7 @@ static int send_prepare(struct thread *t, const struct syscall_args *a, bool cha
 {
 	struct cap *c;
 	int err = channel_ok ? ipc_object_of(t, (cap_t)a->a1, CAP_RIGHT_WRITE, &c)
-			     : endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_WRITE, &c);
+			     : syscall_lookup((cap_t)a->a1, CAP_TYPE_ENDPOINT, CAP_RIGHT_WRITE, &c);
 
 	if (err == ERR_OK)
 		err = msg_prepare(t, a->a2, c);
@@ -265,7 +259,7 @@ int32_t sys_ipc_reply_recv(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
 	struct cap *c;
-	int err = endpoint_of(t, (cap_t)a->a1, CAP_RIGHT_READ, &c);
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_ENDPOINT, CAP_RIGHT_READ, &c);
 
 	if (err == ERR_OK)
 		err = recv_buffers_ok(a->a2, a->a3);

@@ -154,32 +154,20 @@ int32_t sys_unit_start(const struct syscall_args *a)
 	return h;
 }
 
-/* The unit capability h of the caller names, with `rights`. */
-static int unit_of(cap_t h, uint32_t rights, struct unit **out)
-{
-	struct cap *c;
-	int err = cap_lookup(&current_thread()->unit->caps, h, CAP_TYPE_UNIT, rights, &c);
-
-	if (err == ERR_OK)
-		*out = container_of(c->obj, struct unit, kobj);
-	return err;
-}
-
 /* SYS_UNIT_WATCH(unit cap READ, notification cap WRITE, bits): signalled when the unit ends. */
 int32_t sys_unit_watch(const struct syscall_args *a)
 {
-	struct unit *u;
-	struct cap *nc;
-	int err = unit_of((cap_t)a->a1, CAP_RIGHT_READ, &u);
+	struct cap *uc, *nc;
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_UNIT, CAP_RIGHT_READ, &uc);
 
 	if (err == ERR_OK)
-		err = cap_lookup(&current_thread()->unit->caps, (cap_t)a->a2, CAP_TYPE_NOTIFICATION,
-				 CAP_RIGHT_WRITE, &nc);
+		err = syscall_lookup((cap_t)a->a2, CAP_TYPE_NOTIFICATION, CAP_RIGHT_WRITE, &nc);
 	if (err != ERR_OK)
 		return err;
 	if (a->a3 == 0)
 		return ERR_INVALID;
-	unit_set_watch(u, container_of(nc->obj, struct notification, kobj), a->a3);
+	unit_set_watch(container_of(uc->obj, struct unit, kobj),
+		       container_of(nc->obj, struct notification, kobj), a->a3);
 	return ERR_OK;
 }
 
@@ -188,11 +176,13 @@ int32_t sys_unit_info(const struct syscall_args *a)
 {
 	struct keel_unit_info info = {0};
 	struct list_node *n;
-	struct unit *u;
-	int err = unit_of((cap_t)a->a1, CAP_RIGHT_READ, &u);
+	struct cap *c;
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_UNIT, CAP_RIGHT_READ, &c);
 
 	if (err != ERR_OK)
 		return err;
+	const struct unit *u = container_of(c->obj, struct unit, kobj);
+
 	info.state = u->end_state;
 	info.status = u->end_status;
 	info.max_priority = u->max_prio;
@@ -209,10 +199,10 @@ int32_t sys_unit_info(const struct syscall_args *a)
 /* SYS_UNIT_KILL(unit cap ADMIN): the unit ends, its teardown paid by the caller. */
 int32_t sys_unit_kill(const struct syscall_args *a)
 {
-	struct unit *u;
-	int err = unit_of((cap_t)a->a1, CAP_RIGHT_ADMIN, &u);
+	struct cap *c;
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_UNIT, CAP_RIGHT_ADMIN, &c);
 
-	return err == ERR_OK ? process_kill_unit(u) : err;
+	return err == ERR_OK ? process_kill_unit(container_of(c->obj, struct unit, kobj)) : err;
 }
 
 /*
@@ -223,13 +213,13 @@ int32_t sys_cap_list(const struct syscall_args *a)
 {
 	struct keel_cap_entry e[CAP_LIST_MAX];
 	uint32_t max = a->a3 < CAP_LIST_MAX ? a->a3 : CAP_LIST_MAX, n = 0;
-	struct unit *u;
-	int err = unit_of((cap_t)a->a1, CAP_RIGHT_READ, &u);
+	struct cap *uc;
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_UNIT, CAP_RIGHT_READ, &uc);
 
 	if (err != ERR_OK)
 		return err;
 	for (uint32_t slot = a->a4; slot < CAP_SLOTS && n < max; slot++) {
-		const struct cap *c = &u->caps.slots[slot];
+		const struct cap *c = &container_of(uc->obj, struct unit, kobj)->caps.slots[slot];
 
 		if (c->obj == NULL)
 			continue;
