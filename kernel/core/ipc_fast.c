@@ -187,9 +187,7 @@ static struct thread *ipc_fast_call(const struct syscall_args *a)
 	server->ipc.delivered = true;
 	server->eff_prio = prio;
 	self->ipc.server = server;
-	self->ipc.rx_msg = a->a2;
-	self->ipc.rx_info = a->a3;
-	self->ipc.delivered = false;
+	ipc_expect(self, a);
 	sched_handoff(rq, BLOCK_IPC_REPLY, server, server);
 	return server;
 }
@@ -227,9 +225,7 @@ static struct thread *ipc_fast_reply_recv(const struct syscall_args *a)
 	caller->ipc.server = NULL;
 	caller->ipc.delivered = true;
 	self->ipc.reply_to = NULL;
-	self->ipc.rx_msg = a->a2;
-	self->ipc.rx_info = a->a3;
-	self->ipc.delivered = false;
+	ipc_expect(self, a);
 	list_add_tail(&ep->receivers, &self->ipc.link);
 	self->eff_prio = self->base_prio;
 	sched_handoff(rq, BLOCK_IPC_RECV, ep, caller);

@@ -42,6 +42,8 @@ int syscall_wait(struct thread *t, int r);
  * kernel buffer is copied out to a2 (message) and a3 (info, if not 0) now.
  */
 int32_t ipc_finish_receive(struct thread *t, const struct syscall_args *a, int32_t err);
+/* Where t, about to wait, wants its message (a2) and info (a3): the fast path may write there. */
+void ipc_expect(struct thread *t, const struct syscall_args *a);
 int32_t sys_ipc_call(const struct syscall_args *a);
 int32_t sys_ipc_send(const struct syscall_args *a);
 int32_t sys_ipc_recv(const struct syscall_args *a);

@@ -131,8 +131,8 @@ int32_t ipc_finish_receive(struct thread *t, const struct syscall_args *a, int32
 	return msg_copy_out(t, a->a2, a->a3);
 }
 
-/* Where a thread about to wait wants its message: the fast path may write there. */
-static void ipc_expect(struct thread *t, const struct syscall_args *a)
+/* See "syscall_internal.h". */
+void ipc_expect(struct thread *t, const struct syscall_args *a)
 {
 	t->ipc.rx_msg = a->a2;
 	t->ipc.rx_info = a->a3;
