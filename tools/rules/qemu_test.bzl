@@ -84,6 +84,11 @@ def qemu_test(name, image, expect = [], forbid = [], exit_code = None, timeout_s
         if cpus != None:
             smp = ["--run-option=--smp", "--run-option=%d" % cpus] if run_options != None else [
                 "--qemu-arg=-smp", "--qemu-arg=%d" % cpus]
+            if run_options == None and "-icount" not in qemu_args:
+                # One host thread runs the vCPUs in turn, each until it idles or 100 ms of
+                # host time pass: a call to a busy CPU waited that long. Counting instructions
+                # switches vCPUs at each timer deadline (docs/smp.md).
+                smp += ["--qemu-arg=-icount", "--qemu-arg=shift=0,sleep=off"]
         native.py_test(
             name = name if cpus == None else "%s_smp%d" % (name, cpus),
             srcs = ["//tools/rules:qemu_test.py"],

@@ -4,7 +4,8 @@
  * unmapped, straddling, wrapping, read-only, misaligned) through both entry paths. Every result
  * must be success or a defined ERR_* code, SYS_NULL must return 0, unknown numbers ERR_NOSYS.
  * Calls that would end or stall this unit (exit, long sleeps and IPC waits) get bounded
- * arguments instead.
+ * arguments instead. With more CPUs, a fuzzer thread pinned to each other CPU (its own seed)
+ * fuzzes at the same time on the same capability table and address space.
  */
 #include <stdint.h>
 
@@ -14,11 +15,20 @@
 
 #define FUZZ_CALLS 20000
 #define FUZZ_SEED 0x2545f491u
+#define FUZZ_CPUS 8
 #define ERR_LOWEST ERR_PROTOCOL /* the most negative ERR_* the ABI defines */
 #define SCRATCH_BYTES 64
 
-static uint32_t rng_state = FUZZ_SEED;
+/* One fuzzer: its generator and what it found. */
+struct fuzzer {
+	uint32_t rng;
+	unsigned violations, errors;
+};
+
 static uint8_t scratch[SCRATCH_BYTES] __attribute__((aligned(8)));
+static _Alignas(16) uint8_t worker_stacks[FUZZ_CPUS][4096];
+static struct fuzzer workers[FUZZ_CPUS];
+static volatile uint32_t workers_done;
 static const char text[] = "fuzz payload";
 static uint8_t thread_stack[256] __attribute__((aligned(16)));
 
@@ -34,16 +44,16 @@ __asm__(".text\n"
 	"\tint $0x80\n"
 	"\tud2\n");
 
-static uint32_t rng_next(void)
+static uint32_t rng_next(struct fuzzer *f)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
+	f->rng ^= f->rng << 13;
+	f->rng ^= f->rng >> 17;
+	f->rng ^= f->rng << 5;
+	return f->rng;
 }
 
 /* A hostile or harmless argument word: pointers that must be refused, and ones that may work. */
-static uint32_t fuzz_arg(void)
+static uint32_t fuzz_arg(struct fuzzer *f)
 {
 	const uint32_t values[] = {
 	    0, 1, 0xffffffffu, 0x7fffffffu, 0x80000000u, 0xc0000000u, 0xc0100000u, 0xbffffff0u,
@@ -55,13 +65,13 @@ static uint32_t fuzz_arg(void)
 	    (uint32_t)CAP_SELF, (uint32_t)CAP_HANDLE(1, 1), (uint32_t)CAP_HANDLE(1, 2),
 	    (uint32_t)CAP_HANDLE(2, 1), (uint32_t)CAP_HANDLE(1, 3), (uint32_t)CAP_RIGHTS_ALL,
 	};
-	uint32_t r = rng_next();
+	uint32_t r = rng_next(f);
 
-	return (r & 3) == 0 ? rng_next() : values[r % (sizeof(values) / sizeof(values[0]))];
+	return (r & 3) == 0 ? rng_next(f) : values[r % (sizeof(values) / sizeof(values[0]))];
 }
 
 /* Keeps the calls that would end or stall the fuzzer harmless; returns 0 to skip the call. */
-static int fuzz_tame(uint32_t num, uint32_t a[5])
+static int fuzz_tame(struct fuzzer *f, uint32_t num, uint32_t a[5])
 {
 	switch (num) {
 	case SYS_EXIT_THREAD:
@@ -83,14 +93,14 @@ static int fuzz_tame(uint32_t num, uint32_t a[5])
 		a[3] = 0;
 		return 1;
 	case SYS_THREAD_CREATE:
-		if (rng_next() & 1) { /* a real thread that exits at once on its own stack */
+		if (rng_next(f) & 1) { /* a real thread that exits at once on its own stack */
 			a[0] = (uint32_t)(uintptr_t)fuzz_exit_stub;
 			a[1] = (uint32_t)(uintptr_t)(thread_stack + sizeof(thread_stack));
 			a[4] = (uint32_t)CAP_SELF;
 		} else if (a[0] >= 0x400000u && a[0] < 0xc0000000u) {
 			a[0] = 0xc0000000u; /* never run random code of ours */
 		}
-		a[3] &= 0xff;
+		a[3] &= 0x00ff00ffu; /* a priority, and any CPU field (THREAD_PRIORITY) */
 		return 1;
 	case SYS_DEBUG_PRINT:
 		if (a[0] >= 0x400000u && a[0] < 0xbfff0000u) { /* our own memory: print only text */
@@ -103,11 +113,11 @@ static int fuzz_tame(uint32_t num, uint32_t a[5])
 	}
 }
 
-static uint32_t fuzz_number(void)
+static uint32_t fuzz_number(struct fuzzer *f)
 {
-	uint32_t r = rng_next();
+	uint32_t r = rng_next(f);
 
-	return (r & 7) == 0 ? rng_next() : r % (SYS_COUNT + 4);
+	return (r & 7) == 0 ? rng_next(f) : r % (SYS_COUNT + 4);
 }
 
 /* Returns 1 if the result is one the ABI allows for this call. */
@@ -120,34 +130,74 @@ static int fuzz_result_ok(uint32_t num, int32_t got)
 	return got >= 0 || got >= ERR_LOWEST;
 }
 
+/* FUZZ_CALLS calls from f's generator; violations are reported as they happen. */
+static void fuzz_run(struct fuzzer *f, unsigned who)
+{
+	for (unsigned i = 0; i < FUZZ_CALLS; i++) {
+		uint32_t num = fuzz_number(f);
+		uint32_t a[5] = {fuzz_arg(f), fuzz_arg(f), fuzz_arg(f), fuzz_arg(f), fuzz_arg(f)};
+		int sysenter = rng_next(f) & 1;
+		int32_t got;
+
+		if (!fuzz_tame(f, num, a))
+			continue;
+		got = sysenter ? syscall_sysenter(num, a[0], a[1], a[2], a[3], a[4])
+			       : syscall_int80(num, a[0], a[1], a[2], a[3], a[4]);
+		f->errors += got < 0;
+		if (!fuzz_result_ok(num, got)) {
+			f->violations++;
+			uprintf("fuzz: CPU %u call %u: num %u args %x %x %x %x %x via %s returned %d: "
+				"FAIL\n",
+				who, i, num, a[0], a[1], a[2], a[3], a[4],
+				sysenter ? "sysenter" : "int80", (int)got);
+		}
+	}
+}
+
+static void worker(uintptr_t cpu)
+{
+	fuzz_run(&workers[cpu], (unsigned)cpu);
+	__atomic_add_fetch(&workers_done, 1, __ATOMIC_SEQ_CST);
+}
+
+/* Starts a fuzzer pinned to each other CPU; how many started. */
+static unsigned start_workers(void)
+{
+	struct keel_cpu_info info;
+	unsigned n = 0;
+
+	for (uint32_t cpu = 1; cpu < FUZZ_CPUS && sys_cpu_info(cpu, &info) == ERR_OK; cpu++) {
+		workers[cpu].rng = FUZZ_SEED * (cpu + 1);
+		if (sys_thread_create(worker, worker_stacks[cpu] + sizeof(worker_stacks[cpu]), cpu,
+				      THREAD_PRIORITY(10, cpu)) > 0)
+			n++;
+	}
+	return n;
+}
+
 int main(uintptr_t arg)
 {
-	unsigned violations = 0, errors = 0;
+	struct fuzzer *me = &workers[0];
+	unsigned n, violations = 0, errors = 0;
 
 	(void)arg;
 	/* Its own image is the only module: without the capability no call can start a second
 	 * fuzzer, while SYS_UNIT_START is still fuzzed with every other handle. */
 	if (cap_delete(CAP_ROOT_MODULE(0)) != ERR_OK)
 		return 1;
+	n = start_workers();
 	uprintf("fuzz: %u calls, seed 0x%08x\n", FUZZ_CALLS, FUZZ_SEED);
-	for (unsigned i = 0; i < FUZZ_CALLS; i++) {
-		uint32_t num = fuzz_number();
-		uint32_t a[5] = {fuzz_arg(), fuzz_arg(), fuzz_arg(), fuzz_arg(), fuzz_arg()};
-		int sysenter = rng_next() & 1;
-		int32_t got;
-
-		if (!fuzz_tame(num, a))
-			continue;
-		got = sysenter ? syscall_sysenter(num, a[0], a[1], a[2], a[3], a[4])
-			       : syscall_int80(num, a[0], a[1], a[2], a[3], a[4]);
-		errors += got < 0;
-		if (!fuzz_result_ok(num, got)) {
-			violations++;
-			uprintf("fuzz: call %u: num %u args %x %x %x %x %x via %s returned %d: FAIL\n",
-				i, num, a[0], a[1], a[2], a[3], a[4], sysenter ? "sysenter" : "int80",
-				(int)got);
-		}
+	if (n > 0)
+		uprintf("fuzz: as many on each of %u more CPUs at the same time\n", n);
+	me->rng = FUZZ_SEED;
+	fuzz_run(me, 0);
+	for (unsigned i = 0; i < 100000 && workers_done < n; i++)
+		sys_sleep_us(1000); /* the others, at priority 10 on their CPUs, finish on their own */
+	for (unsigned i = 0; i < FUZZ_CPUS; i++) {
+		violations += workers[i].violations;
+		errors += workers[i].errors;
 	}
-	uprintf("\nfuzz: done, %u errors returned, %u violations\n", errors, violations);
-	return violations == 0 ? 0 : 1;
+	uprintf("\nfuzz: done, %u errors returned, %u violations, %u of %u CPUs finished\n", errors,
+		violations, 1 + workers_done, 1 + n);
+	return violations == 0 && workers_done == n ? 0 : 1;
 }
