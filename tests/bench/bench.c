@@ -178,6 +178,13 @@ static void measure_yield(const char *name)
 	bench_report(name, st);
 }
 
+/* Starts boot module `module` on this CPU (CPU 0) at the benchmark priority. */
+static int32_t start_here(uint32_t module, const cap_t *caps, uint32_t ncaps, uintptr_t arg)
+{
+	return sys_unit_start_flags(CAP_ROOT_MODULE(module), BENCH_PRIORITY, BENCH_PRIORITY,
+				    UNIT_START_CPU(0), caps, ncaps, arg);
+}
+
 /* The same-unit server: a thread of this unit serving the endpoint `arg` names. */
 static void server_thread(uintptr_t arg)
 {
@@ -225,16 +232,14 @@ static int ipc_benchmarks(void)
 		return uprintf("bench: same-unit server failed\n"), 1;
 	measure_ipc("ipc_rtt_same_unit_0b", 0, false);
 	if (ipc_setup(&caps[0]) != ERR_OK ||
-	    sys_unit_start(CAP_ROOT_MODULE(MODULE_PEER), BENCH_PRIORITY, BENCH_PRIORITY, caps, 1,
-			   PEER_IPC_SERVER) <= 0)
+	    start_here(MODULE_PEER, caps, 1, PEER_IPC_SERVER) <= 0)
 		return uprintf("bench: cross-unit server failed\n"), 1;
 	measure_ipc("ipc_rtt_cross_unit_0b", 0, false);
 	measure_ipc("ipc_rtt_cross_unit_64b", 64, false);
 	measure_ipc("ipc_rtt_cross_unit_256b", 256, false);
 	measure_ipc("ipc_rtt_cross_unit_1cap", 0, true);
 	if (ipc_setup(&caps[0]) != ERR_OK ||
-	    sys_unit_start(CAP_ROOT_MODULE(MODULE_ECHO), BENCH_PRIORITY, BENCH_PRIORITY, caps, 1,
-			   0) <= 0)
+	    start_here(MODULE_ECHO, caps, 1, 0) <= 0)
 		return uprintf("bench: echo server failed\n"), 1;
 	echo_client = (struct keel_echo_client){.ep = call_ep, .timeout_us = IPC_WAIT_FOREVER};
 	bench_report("ipc_rtt_generated_stub", measure(op_echo_count, overhead, 1));
@@ -258,8 +263,7 @@ static int32_t measure_yield_ports(const char *name, uint32_t mine, uint32_t n, 
 		uprintf("bench: port capabilities failed: %d %d %d\n", (int)own, (int)peer, (int)r);
 		return ERR_INVALID;
 	}
-	r = sys_unit_start(CAP_ROOT_MODULE(MODULE_PEER), BENCH_PRIORITY, BENCH_PRIORITY, &peer, 1,
-			   PEER_YIELD_PORTS);
+	r = start_here(MODULE_PEER, &peer, 1, PEER_YIELD_PORTS);
 	if (r <= 0) {
 		uprintf("bench: module start failed: %d\n", (int)r);
 		return ERR_INVALID;
@@ -285,13 +289,13 @@ int main(uintptr_t arg)
 	}
 	measure_yield("yield_switch_same_unit");
 
-	r = sys_module_start(MODULE_PEER, BENCH_PRIORITY);
+	r = start_here(MODULE_PEER, NULL, 0, 0);
 	if (r <= 0) {
 		uprintf("bench: module start failed: %d\n", (int)r);
 		return 1;
 	}
 	measure_yield("yield_switch_cross_unit");
-	if (ipc_benchmarks() != 0)
+	if (ipc_benchmarks() != 0 || bench_smp() != 0)
 		return 1;
 	/* Last: from here on this unit's own I/O ports are in the TSS on every switch. */
 	if (measure_yield_ports("yield_switch_cross_unit_ports_3", 0x80, 1, 0x70, 2) != ERR_OK ||

@@ -24,4 +24,7 @@ int bench_async(void);
 /* bench_irq.c: irq_to_user. 0, or 1 on a failure. */
 int bench_irq(void);
 
+/* bench_smp.c: the cross-CPU round trip and SMP efficiency, with more than one CPU. */
+int bench_smp(void);
+
 #endif
