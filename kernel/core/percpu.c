@@ -38,15 +38,29 @@ struct percpu *percpu_of(unsigned cpu_id)
  */
 static struct spinlock kernel_lock = SPINLOCK_INIT;
 
+/* Out of line, so that the usual entry (the lock free, the thread alive) saves no registers. */
+static __attribute__((noinline)) void kernel_lock_wait(unsigned ticket)
+{
+	spin_wait(&kernel_lock, ticket);
+}
+
+static __attribute__((noinline)) void kernel_enter_killed(struct run_queue *rq)
+{
+	schedule(rq); /* killed elsewhere meanwhile: never resumed */
+}
+
 void kernel_enter(void)
 {
 	struct percpu *cpu = this_cpu();
+	unsigned ticket;
 
 	if (cpu->lock_depth++ != 0)
 		return;
-	spin_lock(&kernel_lock);
+	ticket = spin_ticket(&kernel_lock);
+	if (!spin_ticket_holds(&kernel_lock, ticket))
+		kernel_lock_wait(ticket);
 	if (cpu->rq.current != NULL && cpu->rq.current->state == THREAD_DEAD)
-		schedule(&cpu->rq); /* killed elsewhere meanwhile: never resumed */
+		kernel_enter_killed(&cpu->rq);
 }
 
 void kernel_exit(void)

@@ -23,12 +23,27 @@ struct spinlock {
 
 #define SPINLOCK_INIT {0, 0}
 
+/* Draws a ticket; the lock is the caller's once spin_wait for it returns. */
+static inline unsigned spin_ticket(struct spinlock *l)
+{
+	return atomic_fetch_add_explicit(&l->next, 1, memory_order_relaxed);
+}
+
+/* Whether `ticket` holds the lock now. */
+static inline bool spin_ticket_holds(struct spinlock *l, unsigned ticket)
+{
+	return atomic_load_explicit(&l->owner, memory_order_acquire) == ticket;
+}
+
+static inline void spin_wait(struct spinlock *l, unsigned ticket)
+{
+	while (!spin_ticket_holds(l, ticket))
+		SPIN_RELAX();
+}
+
 static inline void spin_lock(struct spinlock *l)
 {
-	unsigned ticket = atomic_fetch_add_explicit(&l->next, 1, memory_order_relaxed);
-
-	while (atomic_load_explicit(&l->owner, memory_order_acquire) != ticket)
-		SPIN_RELAX();
+	spin_wait(l, spin_ticket(l));
 }
 
 /* Takes the lock only if nobody holds or waits for it; whether it did. */
