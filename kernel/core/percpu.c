@@ -59,8 +59,15 @@ void kernel_enter(void)
 	ticket = spin_ticket(&kernel_lock);
 	if (!spin_ticket_holds(&kernel_lock, ticket))
 		kernel_lock_wait(ticket);
-	if (cpu->rq.current != NULL && cpu->rq.current->state == THREAD_DEAD)
-		kernel_enter_killed(&cpu->rq);
+}
+
+void kernel_enter_thread(void)
+{
+	struct run_queue *rq = this_rq();
+
+	kernel_enter();
+	if (rq->current->state == THREAD_DEAD)
+		kernel_enter_killed(rq);
 }
 
 void kernel_exit(void)

@@ -222,6 +222,37 @@ bool sched_set_base_priority(struct thread *t, uint8_t base_prio)
 	return sched_set_priority(t, eff);
 }
 
+/* t (not running) now belongs to `to`: its deadline moves along; the caller requeues it. */
+static void rq_move(struct thread *t, struct run_queue *to)
+{
+	if (t->sleep_index >= 0) {
+		sleepq_remove(&t->rq->sleepq, t);
+		sleepq_insert(&to->sleepq, t, t->wake_deadline_us);
+	}
+	t->rq = to;
+	t->move_to = NULL;
+}
+
+bool sched_move(struct thread *t, struct run_queue *to)
+{
+	struct run_queue *from = t->rq;
+
+	KASSERT(from && t != from->idle && t->state != THREAD_DEAD && t->state != THREAD_FREE);
+	if (t == from->current) {
+		t->move_to = to == from ? NULL : to; /* moves when its CPU switches away from it */
+		if (t->move_to)
+			rq_resched(from);
+		return false;
+	}
+	if (t->state == THREAD_READY)
+		rq_dequeue(from, t);
+	rq_move(t, to);
+	if (t->state != THREAD_READY)
+		return false;
+	rq_enqueue(to, t, false);
+	return rq_check_preempt(to, t);
+}
+
 void sched_kill(struct thread *t)
 {
 	struct run_queue *rq = t->rq;
@@ -279,7 +310,7 @@ void sched_yield(struct run_queue *rq)
 {
 	struct thread *cur = rq->current;
 
-	if (cur == rq->idle || cur->state != THREAD_RUNNING) {
+	if (cur == rq->idle || cur->state != THREAD_RUNNING || cur->move_to) {
 		schedule(rq);
 		return;
 	}
@@ -357,6 +388,19 @@ void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
 	rq->stats.switches++;
 }
 
+/* prev, switched away from, goes to its move_to queue: ready there if it was running. */
+static void sched_move_away(struct thread *prev)
+{
+	bool running = prev->state == THREAD_RUNNING;
+	struct run_queue *to = prev->move_to;
+
+	rq_move(prev, to);
+	if (running) {
+		rq_enqueue(to, prev, false);
+		rq_check_preempt(to, prev);
+	}
+}
+
 struct thread *sched_pick_next(struct run_queue *rq)
 {
 	int p = rq_highest(rq);
@@ -372,6 +416,8 @@ void schedule(struct run_queue *rq)
 
 	if (prev == rq->idle)
 		prev->state = THREAD_READY; /* idle is "ready" whenever it is not running */
+	else if (prev->move_to && prev->state != THREAD_DEAD)
+		sched_move_away(prev); /* to the CPU it was moved to (sched_move) */
 	else if (prev->state == THREAD_RUNNING)
 		rq_enqueue(rq, prev, true); /* preempted: first in line at its level */
 	else if (prev->state == THREAD_DEAD)

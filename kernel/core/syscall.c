@@ -184,6 +184,7 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_UNIT_KILL] = sys_unit_kill,
     [SYS_CAP_LIST] = sys_cap_list,
     [SYS_CPU_INFO] = sys_cpu_info,
+    [SYS_THREAD_SET_CPU] = sys_thread_set_cpu,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

@@ -53,6 +53,7 @@ int32_t sys_unit_start(const struct syscall_args *a);
 
 /* syscall_unit.c */
 int32_t sys_thread_create(const struct syscall_args *a);
+int32_t sys_thread_set_cpu(const struct syscall_args *a);
 int32_t sys_unit_watch(const struct syscall_args *a);
 int32_t sys_unit_info(const struct syscall_args *a);
 int32_t sys_unit_kill(const struct syscall_args *a);

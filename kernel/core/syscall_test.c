@@ -12,7 +12,7 @@ struct unit me, other;
 struct syscall_fx fx;
 
 /* a5 = CAP_SELF: the unit capability thread create takes (the other calls ignore a5). */
-static int32_t call(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4)
+int32_t call(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4)
 {
 	struct syscall_args a = {
 	    .num = num, .a1 = a1, .a2 = a2, .a3 = a3, .a4 = a4, .a5 = (uint32_t)CAP_SELF};
@@ -29,7 +29,7 @@ static void map(struct page_table *pt, uintptr_t va, uint32_t flags)
 	assert_int_equal(mmu_map_page(pt, f, va, flags), ERR_OK);
 }
 
-static uint8_t *user_bytes(uintptr_t va)
+uint8_t *user_bytes(uintptr_t va)
 {
 	phys_addr_t phys;
 
@@ -265,32 +265,6 @@ static void test_debug_print_bad_pointers(void **state)
 	assert_string_equal(host_console_output(), ""); /* a bad range prints nothing */
 }
 
-/* SYS_CPU_INFO: the counters of a CPU that is up, and where the caller runs. */
-static void test_cpu_info(void **state)
-{
-	static struct thread idle;
-	struct keel_cpu_info info;
-
-	(void)state;
-	assert_int_equal(call(SYS_CPU_INFO, 0, DATA, 0, 0), ERR_INVALID); /* not scheduling yet */
-	cpu.rq.idle = &idle;
-	cpu.rq.ready_count = 2;
-	cpu.rq.stats.switches = 7;
-	cpu.counters = (struct cpu_counters){.ipis_sent = 1, .ipis_received = 2, .irqs = 3,
-					     .idle_us = 4};
-	assert_int_equal(call(SYS_CPU_INFO, 0, DATA, 0, 0), ERR_OK);
-	memcpy(&info, user_bytes(DATA), sizeof(info));
-	assert_int_equal(info.cpu, 0);
-	assert_int_equal(info.caller_cpu, 0);
-	assert_int_equal(info.load, 3); /* two ready, self running */
-	assert_true(info.switches == 7 && info.ipis_sent == 1 && info.ipis_received == 2 &&
-		    info.interrupts == 3 && info.idle_us == 4);
-	assert_int_equal(call(SYS_CPU_INFO, 1, DATA, 0, 0), ERR_INVALID);
-	assert_int_equal(call(SYS_CPU_INFO, 0, 0, 0, 0), ERR_FAULT);
-	cpu.rq.idle = NULL;
-	cpu.rq.ready_count = 0;
-}
-
 static void test_get_time(void **state)
 {
 	uint64_t v;
@@ -478,6 +452,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_debug_print_sections, reset),
 	    cmocka_unit_test_setup(test_debug_print_lines_whole, reset),
 	    cmocka_unit_test_setup(test_cpu_info, reset),
+	    cmocka_unit_test_setup(test_thread_set_cpu, reset),
 	    cmocka_unit_test_setup(test_debug_print_range_lost_midway, reset),
 	    cmocka_unit_test_setup(test_debug_print_bad_pointers, reset),
 	    cmocka_unit_test_setup(test_get_time, reset),

@@ -50,11 +50,20 @@ struct syscall_fx {
 	size_t printed;		    /* console bytes at the last preemption point */
 	size_t most_between_points; /* most console bytes between two preemption points */
 	unsigned unmap_at;	    /* at this preemption point DATA + PAGE_SIZE goes away */
+	struct thread *moved;	    /* sched_move's thread and run queue */
+	struct run_queue *moved_to;
 };
 
 extern struct syscall_fx fx;
 extern struct percpu cpu; /* this_cpu() of the code under test; its rq is this_rq() */
 extern struct thread self;
 extern struct unit me, other;
+
+/* syscall_cpu_test.c */
+void test_cpu_info(void **state);
+void test_thread_set_cpu(void **state);
+/* syscall_test.c: a syscall as the current thread (a5 = CAP_SELF); a user byte's address. */
+int32_t call(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
+uint8_t *user_bytes(uintptr_t va);
 
 #endif

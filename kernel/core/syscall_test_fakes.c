@@ -16,6 +16,19 @@ void kernel_window(void)
 	arch_irq_window(); /* one CPU: no lock to give away */
 }
 
+struct run_queue *percpu_place(unsigned affinity)
+{
+	(void)affinity;
+	return &cpu.rq; /* one CPU */
+}
+
+bool sched_move(struct thread *t, struct run_queue *to)
+{
+	fx.moved = t;
+	fx.moved_to = to;
+	return false;
+}
+
 struct percpu *percpu_of(unsigned id)
 {
 	return id == cpu.cpu_id ? &cpu : NULL; /* one CPU */

@@ -59,6 +59,25 @@ int32_t sys_thread_create(const struct syscall_args *a)
 	return err == ERR_OK ? h : err;
 }
 
+/* SYS_THREAD_SET_CPU(thread cap WRITE, cpu): see <keel/abi.h>. */
+int32_t sys_thread_set_cpu(const struct syscall_args *a)
+{
+	struct percpu *cpu = percpu_of(a->a2);
+	struct thread *t;
+	struct cap *c;
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_THREAD, CAP_RIGHT_WRITE, &c);
+
+	if (err != ERR_OK)
+		return err;
+	t = container_of(c->obj, struct thread, kobj);
+	if (t->state == THREAD_DEAD || t->rq == NULL)
+		return ERR_BAD_CAP; /* it has ended */
+	if (a->a2 != THREAD_CPU_ANY && (cpu == NULL || cpu->rq.idle == NULL))
+		return ERR_INVALID;
+	sched_move(t, a->a2 == THREAD_CPU_ANY ? percpu_place(PERCPU_ANY) : &cpu->rq);
+	return ERR_OK;
+}
+
 /* The startup capabilities named by the user array `caps` (n handles): GRANT each, distinct. */
 static int start_caps(struct cap_table *t, uintptr_t caps, uint32_t n, struct unit_start *s)
 {

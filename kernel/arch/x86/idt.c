@@ -72,6 +72,8 @@ void trap_dispatch(struct trap_frame *frame)
 	if (frame->vector == TRAP_NMI)
 		arch_smp_poll(); /* another CPU stopped the kernel: stops here */
 	if (frame->vector < TRAP_EXCEPTION_COUNT) {
+		if (trap_from_user(frame) && current_thread()->state == THREAD_DEAD)
+			schedule(this_rq()); /* killed elsewhere while it waited for the lock */
 		if (x86_fpu_first_use(frame)) /* a user thread's first FPU instruction */
 			return;
 		if (trap_user_exception(frame)) /* ring 3 (thread killed), or the sysenter #DB */

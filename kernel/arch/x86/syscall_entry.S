@@ -40,7 +40,7 @@ syscall_int80_entry:
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
-	call kernel_enter               /* the big kernel lock (docs/smp.md) */
+	call kernel_enter_thread        /* the big kernel lock (docs/smp.md) */
 	SYSCALL_FAST_IPC
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
@@ -73,7 +73,7 @@ syscall_sysenter_untraced:              /* TF is clear from here on: no single-s
 	pushl $SYSCALL_FRAME_SYSENTER   /* error code: marks a frame sysexit may leave through */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
-	call kernel_enter
+	call kernel_enter_thread
 	SYSCALL_FAST_IPC
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user

@@ -77,9 +77,12 @@ struct percpu *percpu_of(unsigned cpu_id);
  * of an idle CPU, and a CPU's boot take it with kernel_enter; the way out gives it back with
  * kernel_exit. Nested entries (an interrupt in a kernel's interrupt window, an exception in
  * the kernel) only count. A thread another CPU killed while this one waited for the lock is
- * never resumed: kernel_enter switches away from it.
+ * never resumed: a syscall enters through kernel_enter_thread, which switches away from it
+ * at once; an exception's dispatch does the same; an interrupt is handled first (its EOI)
+ * and the way back to user mode switches away (the kill set need_resched).
  */
 void kernel_enter(void);
+void kernel_enter_thread(void);
 void kernel_exit(void);
 
 /*

@@ -88,6 +88,14 @@ bool sched_set_priority(struct thread *t, uint8_t eff_prio);
 bool sched_set_base_priority(struct thread *t, uint8_t base_prio);
 
 /*
+ * Moves t to run queue `to` (another CPU's, or its own: then a pending move is cancelled):
+ * a ready or blocked thread at once (a ready one at the tail of its level there, a deadline
+ * moves along), the running one (of any CPU) when its CPU next switches away from it
+ * (need_resched is set there). Returns true if t should preempt `to`'s current thread.
+ */
+bool sched_move(struct thread *t, struct run_queue *to);
+
+/*
  * Marks t DEAD and takes it off the run and sleep queues (the IPC layer first removes it from
  * any wait queue of its block_object). If t is current, need_resched is set. t then waits on
  * rq->zombies until sched_take_zombie hands it to whoever frees it.

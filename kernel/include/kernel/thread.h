@@ -69,6 +69,7 @@ struct thread {
 	uint32_t slice_left_us;	   /* what remains of the current quantum */
 	uint64_t wake_deadline_us; /* absolute; NO_DEADLINE when not on the sleep queue */
 	struct run_queue *rq;	   /* the CPU run queue it belongs to */
+	struct run_queue *move_to; /* where it goes when its CPU next switches away from it */
 	struct list_node run_link; /* on rq->ready[eff_prio] while READY */
 	int32_t sleep_index;	   /* slot in rq's sleep heap, -1 when not on it */
 	uint64_t sleep_seq;	   /* insertion order, breaks deadline ties (FIFO) */

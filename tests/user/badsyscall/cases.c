@@ -60,7 +60,7 @@ static void cases_numbers(void)
 		badsys_check(name, (struct call){bad[i], {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
 	}
 	for (uint32_t num = SYS_DEVMEM_CREATE + 1; num < SYS_COUNT; num++) { /* unassigned */
-		if (num >= SYS_UNIT_WATCH && num <= SYS_CPU_INFO)
+		if (num >= SYS_UNIT_WATCH && num <= SYS_THREAD_SET_CPU)
 			continue;
 		snprintf(name, sizeof(name), "number_%u", (unsigned)num);
 		badsys_check(name, (struct call){num, {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));

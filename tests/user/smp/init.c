@@ -6,7 +6,8 @@
  * data and a capability as it would on one CPU; a high-priority thread woken from another
  * CPU preempts a thread that never enters the kernel there (a reschedule IPI); a thread on
  * another CPU loses a page this CPU unmaps (TLB shootdown: its next read faults); a unit
- * whose threads spin on all four CPUs is killed (module 1, spinner.c).
+ * whose threads spin on all four CPUs is killed (module 1, spinner.c); a running thread
+ * moves from CPU 1 to CPU 2 through its capability.
  */
 #include <keel/syscall.h>
 #include <keel/ulib.h>
@@ -255,6 +256,40 @@ static void destruction(void)
 	CHECK(WHO, "its memory back", after.frames, before.frames);
 }
 
+static volatile uint32_t mover_cpu, mover_stop;
+
+/* Enters the kernel often (a yield), noting the CPU it runs on, until told to stop. */
+static void mover(uintptr_t arg)
+{
+	(void)arg;
+	while (!mover_stop) {
+		mover_cpu = cpu_info(0).caller_cpu;
+		sys_yield();
+	}
+	mover_cpu = 99;
+}
+
+/* A running thread pinned to CPU 1 moves to CPU 2 through its capability. */
+static void affinity(void)
+{
+	int32_t t = sys_thread_create(mover, stacks[CPUS + 1] + STACK, 0, THREAD_PRIORITY(40, 1));
+	uint32_t i;
+
+	for (i = 0; i < 100000 && mover_cpu != 1; i++)
+		sys_yield();
+	CHECK(WHO, "the mover runs on CPU", mover_cpu, 1);
+	CHECK(WHO, "move it to a CPU that is not up", sys_thread_set_cpu((cap_t)t, 9), ERR_INVALID);
+	CHECK(WHO, "move it to CPU 2", sys_thread_set_cpu((cap_t)t, 2), ERR_OK);
+	for (i = 0; i < 100000 && mover_cpu != 2; i++)
+		sys_yield();
+	CHECK(WHO, "the mover runs on CPU", mover_cpu, 2);
+	mover_stop = 1;
+	for (i = 0; i < 100000 && mover_cpu != 99; i++)
+		sys_yield();
+	CHECK(WHO, "move it once it ended", sys_thread_set_cpu((cap_t)t, 1), ERR_BAD_CAP);
+	cap_delete((cap_t)t);
+}
+
 int main(uintptr_t arg)
 {
 	uint32_t n = 0;
@@ -269,6 +304,7 @@ int main(uintptr_t arg)
 	ipi_preemption();
 	shootdown();
 	destruction();
+	affinity(); /* after the kill: every CPU still takes its timer and IPIs */
 	uprintf(WHO ": %d failed\n", check_failed);
 	return check_failed != 0;
 }

@@ -56,6 +56,8 @@ int32_t sys_debug_print(const char *buf, uint32_t len);
 int32_t sys_get_time_us(uint64_t *out_us);
 /* CPU `cpu`'s counters and the caller's CPU (SYS_CPU_INFO); ERR_INVALID past the last CPU. */
 int32_t sys_cpu_info(uint32_t cpu, struct keel_cpu_info *out);
+/* Moves a thread (its capability, WRITE) to CPU `cpu` or THREAD_CPU_ANY (SYS_THREAD_SET_CPU). */
+int32_t sys_thread_set_cpu(cap_t thread, uint32_t cpu);
 /*
  * Starts a new unit from the boot module image `image` (a memory capability with
  * READ|EXECUTE): its first thread runs main(arg) at `priority`, no thread of it may ever be

@@ -338,6 +338,12 @@ struct keel_cpu_info {
 	uint32_t reserved;
 	uint64_t switches, ipis_sent, ipis_received, interrupts, idle_us;
 };
+/*
+ * SYS_THREAD_SET_CPU(thread cap WRITE, cpu or THREAD_CPU_ANY): the thread runs on CPU `cpu`
+ * from now on (a ready or blocked thread moves at once, a running one when its CPU next
+ * switches away from it). ERR_INVALID for a CPU that is not up; ERR_BAD_CAP once it ended.
+ */
+#define SYS_THREAD_SET_CPU 45
 #define SYS_COUNT 48
 
 /*
