@@ -6,9 +6,9 @@
 #define KERNEL_SYSCALL_INTERNAL_H
 
 #include <kernel/syscall.h>
+#include <kernel/thread.h>
 
 struct cap;
-struct thread;
 
 /*
  * A preemption point inside a syscall (interrupts disabled on entry and on return): takes the
@@ -42,8 +42,16 @@ int syscall_wait(struct thread *t, int r);
  * kernel buffer is copied out to a2 (message) and a3 (info, if not 0) now.
  */
 int32_t ipc_finish_receive(struct thread *t, const struct syscall_args *a, int32_t err);
-/* Where t, about to wait, wants its message (a2) and info (a3): the fast path may write there. */
-void ipc_expect(struct thread *t, const struct syscall_args *a);
+/*
+ * Where t, about to wait, wants its message (a2) and info (a3): the fast path may write there.
+ * Inline: both IPC paths, the fast one included, note it.
+ */
+static inline void ipc_expect(struct thread *t, const struct syscall_args *a)
+{
+	t->ipc.rx_msg = a->a2;
+	t->ipc.rx_info = a->a3;
+	t->ipc.delivered = false;
+}
 int32_t sys_ipc_call(const struct syscall_args *a);
 int32_t sys_ipc_send(const struct syscall_args *a);
 int32_t sys_ipc_recv(const struct syscall_args *a);

@@ -132,14 +132,6 @@ int32_t ipc_finish_receive(struct thread *t, const struct syscall_args *a, int32
 }
 
 /* See "syscall_internal.h". */
-void ipc_expect(struct thread *t, const struct syscall_args *a)
-{
-	t->ipc.rx_msg = a->a2;
-	t->ipc.rx_info = a->a3;
-	t->ipc.delivered = false;
-}
-
-/* See "syscall_internal.h". */
 int syscall_wait(struct thread *t, int r)
 {
 	if (r != IPC_BLOCKED)

@@ -28,7 +28,7 @@ struct iomap {
 
 static struct iomap iomaps[IOMAP_UNITS];
 /* Whose bits this CPU's TSS bitmap holds; NULL: all set. */
-#define loaded (*(struct iomap **)&this_cpu()->io_loaded)
+#define loaded (this_cpu()->io_loaded)
 unsigned iomap_units; /* maps with an owner; 0: the TSS bitmap is off */
 
 /* u's map, or NULL. */

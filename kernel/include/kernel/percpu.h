@@ -19,6 +19,7 @@
 #define PERCPU_MAX_CPUS 8
 
 struct page_table;
+struct iomap;
 
 /* What a CPU did, counted by itself (the shell's `cpus`). */
 struct cpu_counters {
@@ -34,7 +35,7 @@ struct percpu {
 	unsigned arch_id;	    /* how IPIs name it (x86: its local APIC id) */
 	unsigned lock_depth;	    /* kernel_enter nesting on this CPU (kernel/core/klock.c) */
 	struct page_table *active_space; /* whose page tables this CPU runs on (mmu_activate) */
-	void *io_loaded;		 /* arch: whose I/O permission bits its TSS holds */
+	struct iomap *io_loaded;	 /* arch: whose I/O permission bits its TSS holds */
 	/* Requests of another CPU that waits until this one did them (arch SMP, lock-free). */
 	volatile unsigned sync;
 	struct page_table *sync_space;
