@@ -109,7 +109,7 @@ struct thread *sched_take_zombie(struct run_queue *rq);
  * The hooks, set once at boot (NULL: none). abort: what a deadline calls before it unblocks
  * a thread with ERR_TIMEOUT, so the owner of the thread's wait queue (IPC) takes it off
  * first. kick: tells another CPU to look at its run queue rq (need_resched was set for a
- * thread there); called for every rq, the hook ignores this CPU's own.
+ * thread there); never called for this CPU's own rq.
  */
 typedef void (*sched_abort_fn)(struct thread *t);
 typedef void (*sched_kick_fn)(struct run_queue *rq);
