@@ -194,11 +194,6 @@ const struct boot_info *process_boot_info(void)
 	return &bi;
 }
 
-struct unit *process_init_unit(void)
-{
-	return &me;
-}
-
 void process_exit_thread(void)
 {
 	fx.exit_status = 1000;

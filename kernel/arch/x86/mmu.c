@@ -28,7 +28,7 @@ _Static_assert(sizeof(struct page_table) == PAGE_SIZE, "a directory fills one fr
  * never change afterwards, so every address space simply copies them.
  */
 static struct page_table *kernel_space;
-static phys_addr_t direct_end; /* direct_map_end(), fixed by mmu_init (mmu_kmap's test) */
+static phys_addr_t direct_end; /* mmu_direct_map_end(), fixed by mmu_init (mmu_kmap's test) */
 /* The frame mmu_kmap has in the window, or KMAP_NONE (one CPU: one window). */
 static phys_addr_t kmap_frame;
 #define KMAP_NONE 0xFFFFFFFFu
@@ -97,8 +97,7 @@ static void free_kernel_directory(struct page_table *k)
 	pmm_free_frame(virt_to_phys(k));
 }
 
-/* Where the direct map ends: all managed memory, and at least what boot.S mapped. */
-static phys_addr_t direct_map_end(void)
+phys_addr_t mmu_direct_map_end(void)
 {
 	phys_addr_t end = pmm_managed_end();
 
@@ -121,14 +120,14 @@ uint32_t mmu_direct_map_pte(phys_addr_t phys, const struct phys_range *ro, unsig
 /*
  * Needs pmm_init done, and about 1 MiB of free frames below BOOT_MAPPED_PHYS (the PMM hands
  * out the lowest frames first). Builds the kernel directory: a page table for every kernel
- * PDE, and [0, direct_map_end()) mapped global at KERNEL_BASE, writable except the kernel
+ * PDE, and [0, mmu_direct_map_end()) mapped global at KERNEL_BASE, writable except the kernel
  * image's read-only ranges (kernel_readonly_ranges; CR0.WP, set by boot.S, makes ring 0
  * honour them). Then enables global pages and switches to it, dropping the identity map.
  * Calling it again builds a fresh kernel space (host tests do; the kernel calls it once).
  */
 int mmu_init(void)
 {
-	phys_addr_t dir, table, end = direct_end = direct_map_end();
+	phys_addr_t dir, table, end = direct_end = mmu_direct_map_end();
 	struct phys_range ro[KERNEL_RO_RANGE_COUNT];
 	struct page_table *k;
 
