@@ -21,7 +21,7 @@ static inline unsigned highest_bit(uint32_t word)
 }
 
 /* The highest non-empty level, or -1: one summary read and one word read. */
-static int rq_highest(struct run_queue *rq)
+int sched_highest_ready(struct run_queue *rq)
 {
 	uint32_t summary = rq_load(rq, &rq->summary);
 
@@ -211,7 +211,7 @@ bool sched_set_priority(struct thread *t, uint8_t eff_prio)
 		return t == rq->current ? rq->need_resched : rq_check_preempt(rq, t);
 	}
 	t->eff_prio = eff_prio; /* RUNNING: preempted if it dropped below a ready thread */
-	if (rq_highest(rq) > (int)eff_prio)
+	if (sched_highest_ready(rq) > (int)eff_prio)
 		rq_resched(rq);
 	return rq->need_resched;
 }
@@ -318,7 +318,7 @@ void sched_yield(struct run_queue *rq)
 		return;
 	}
 	cur->slice_left_us = cur->slice_us;
-	if (rq_highest(rq) == (int)cur->eff_prio) {
+	if (sched_highest_ready(rq) == (int)cur->eff_prio) {
 		sched_rotate(rq, cur);
 		return;
 	}
@@ -362,11 +362,6 @@ bool sched_timer_tick(struct run_queue *rq, uint64_t now_us)
 	return rq->need_resched;
 }
 
-int sched_highest_ready(struct run_queue *rq)
-{
-	return rq_highest(rq);
-}
-
 void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
 		   struct thread *next)
 {
@@ -374,7 +369,8 @@ void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
 
 	/* A running thread hands over to a blocked thread of its own CPU that outranks the rest. */
 	KASSERT(prev->state == THREAD_RUNNING && next->state == THREAD_BLOCKED && next->rq == rq);
-	KASSERT(prev != rq->idle && (rq->ready_count == 0 || rq_highest(rq) < (int)next->eff_prio));
+	KASSERT(prev != rq->idle &&
+		(rq->ready_count == 0 || sched_highest_ready(rq) < (int)next->eff_prio));
 	prev->state = THREAD_BLOCKED;
 	prev->block_reason = reason;
 	prev->block_object = object;
@@ -406,7 +402,7 @@ static void sched_move_away(struct thread *prev)
 
 struct thread *sched_pick_next(struct run_queue *rq)
 {
-	int p = rq_highest(rq);
+	int p = sched_highest_ready(rq);
 
 	if (p < 0)
 		return rq->idle;
@@ -441,7 +437,7 @@ void schedule(struct run_queue *rq)
 
 bool sched_preempt_point_higher(struct run_queue *rq)
 {
-	if (!rq->need_resched || rq_highest(rq) <= rq_current_prio(rq))
+	if (!rq->need_resched || sched_highest_ready(rq) <= rq_current_prio(rq))
 		return false;
 	schedule(rq);
 	return true;
