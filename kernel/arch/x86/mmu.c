@@ -47,14 +47,16 @@ static void zero_frame(phys_addr_t frame)
 		words[i] = 0;
 }
 
-/* The PTE mapping `virt` in `pt`, or NULL if its page table does not exist. */
-static uint32_t *pte_slot(struct page_table *pt, virt_addr_t virt)
+/* The present PTE mapping `virt` in `pt`, or NULL if the page (or its table) is not mapped. */
+static uint32_t *present_pte(struct page_table *pt, virt_addr_t virt)
 {
 	uint32_t pde = pt->pde[PDE_INDEX(virt)];
 
 	if (!(pde & PTE_PRESENT))
 		return NULL;
-	return &table_at(pde)[PTE_INDEX(virt)];
+	uint32_t *pte = &table_at(pde)[PTE_INDEX(virt)];
+
+	return (*pte & PTE_PRESENT) ? pte : NULL;
 }
 
 /* True for addresses no i386 can have (virt_addr_t is 64-bit on the host). */
@@ -265,8 +267,7 @@ int mmu_unmap_page(struct page_table *pt, virt_addr_t virt)
 
 	if (!valid_target(pt, virt))
 		return ERR_INVALID;
-	pte = pte_slot(pt, virt);
-	if (pte == NULL || !(*pte & PTE_PRESENT))
+	if ((pte = present_pte(pt, virt)) == NULL)
 		return ERR_NOT_FOUND;
 	*pte = 0;
 	mmu_unmap_generation++;
@@ -284,8 +285,7 @@ int mmu_query(struct page_table *pt, virt_addr_t virt, phys_addr_t *phys, uint32
 
 	if (pt == NULL || beyond_32_bits(virt))
 		return ERR_INVALID;
-	pte = pte_slot(pt, virt);
-	if (pte == NULL || !(*pte & PTE_PRESENT))
+	if ((pte = present_pte(pt, virt)) == NULL)
 		return ERR_NOT_FOUND;
 	if (phys != NULL)
 		*phys = (*pte & PTE_FRAME_MASK) | (phys_addr_t)(virt & (PAGE_SIZE - 1));
