@@ -52,11 +52,6 @@ static const char *const exception_names[TRAP_EXCEPTION_COUNT][2] = {
     {"#RES31", "reserved"},
 };
 
-static bool exception_has_selector_error(unsigned vector)
-{
-	return vector == TRAP_TS || vector == TRAP_NP || vector == TRAP_SS || vector == TRAP_GP;
-}
-
 const char *exception_mnemonic(unsigned vector)
 {
 	return exception_names[vector % TRAP_EXCEPTION_COUNT][0];
@@ -76,7 +71,7 @@ void exception_decode_error(unsigned vector, uint32_t error, char *buf, size_t s
 			  (error & PF_ERR_USER) ? "user" : "kernel",
 			  (error & PF_ERR_FETCH) ? ", fetch" : "",
 			  (error & PF_ERR_RSVD) ? ", reserved-bit" : "");
-	} else if (exception_has_selector_error(vector)) {
+	} else if (trap_selector_fault(vector)) {
 		if (error == 0) {
 			ksnprintf(buf, size, "no selector");
 			return;
