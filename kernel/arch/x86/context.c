@@ -105,10 +105,7 @@ static void fpu_save_clean(const struct cpu_features *f)
 	__asm__ volatile("fninit");
 	if (f->sse)
 		__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
-	if (f->fxsr)
-		__asm__ volatile("fxsave %0" : "=m"(fpu_clean_image));
-	else
-		__asm__ volatile("fnsave %0" : "=m"(fpu_clean_image));
+	fpu_save(fpu_clean_image); /* fpu_fxsr is set: the format switches use */
 }
 
 /* This CPU's FPU control bits: native x87 errors, FXSR and SIMD exceptions as supported. */
@@ -131,7 +128,7 @@ void x86_fpu_init(void)
 	const struct cpu_features *f = cpu_features();
 
 	fpu_cpu_setup(f);
-	fpu_fxsr = f->fxsr;
+	fpu_fxsr = f->fxsr; /* before fpu_save_clean, which saves in that format */
 	fpu_save_clean(f);
 	fpu_trap_on_use(); /* the boot context (idle) never uses the FPU */
 }
