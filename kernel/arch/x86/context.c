@@ -55,10 +55,7 @@ static inline void fpu_load(const uint8_t *area)
 
 static inline void fpu_trap_on_use(void)
 {
-	uint32_t cr0;
-
-	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
-	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | CR0_TS));
+	write_cr0(read_cr0() | CR0_TS);
 }
 
 /*
@@ -111,11 +108,9 @@ static void fpu_save_clean(const struct cpu_features *f)
 /* This CPU's FPU control bits: native x87 errors, FXSR and SIMD exceptions as supported. */
 static void fpu_cpu_setup(const struct cpu_features *f)
 {
-	uint32_t cr0, cr4 = read_cr4() & ~CR4_TSD;
+	uint32_t cr4 = read_cr4() & ~CR4_TSD;
 
-	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
-	cr0 = (cr0 | CR0_MP | CR0_NE) & ~(CR0_EM | CR0_TS);
-	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+	write_cr0((read_cr0() | CR0_MP | CR0_NE) & ~(CR0_EM | CR0_TS));
 	if (f->fxsr)
 		cr4 |= CR4_OSFXSR;
 	if (f->sse)
