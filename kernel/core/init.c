@@ -5,16 +5,12 @@
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
-#include <kernel/channel.h>
 #include <kernel/boot.h>
 #include <kernel/init.h>
 #include <kernel/ipc.h>
 #include <kernel/kprintf.h>
-#include <kernel/ioport.h>
-#include <kernel/irq_line.h>
 #include <kernel/memobj.h>
 #include <kernel/mmu.h>
-#include <kernel/notification.h>
 #include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>

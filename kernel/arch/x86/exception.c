@@ -3,7 +3,6 @@
  * faults, EIP with its symbol and a backtrace. Then the machine stops (kernel_stop).
  */
 #include <arch/backtrace.h>
-#include <arch/console.h>
 #include <arch/gdt.h>
 #include <arch/ksyms.h>
 #include <arch/trap.h>

@@ -5,7 +5,6 @@
  * all of them (SEL_PERCPU, SEL_TSS, SEL_DF_TSS) and name each CPU's own.
  */
 #include <arch/gdt.h>
-#include <arch/memory.h>
 #include <arch/syscall.h>
 #include <arch/trap.h>
 #include <arch/x86.h>
