@@ -50,8 +50,7 @@ static bool backtrace_frame_ok(const struct stack_bounds *b, uintptr_t ebp, uint
 static void backtrace_print_frame(unsigned n, uintptr_t addr)
 {
 	kprintf("  #%u ", n);
-	ksyms_print_addr(addr);
-	kprintf("\n");
+	ksyms_print_line("", addr);
 }
 
 /* Walks the %ebp chain from `ebp`, numbering frames from n. */

@@ -86,9 +86,7 @@ void exception_decode_error(unsigned vector, uint32_t error, char *buf, size_t s
 
 static void exception_print_registers(const struct trap_frame *f)
 {
-	kprintf("EIP=");
-	ksyms_print_addr(f->eip);
-	kprintf("\n");
+	ksyms_print_line("EIP=", f->eip);
 	kprintf("EAX=0x%08x EBX=0x%08x ECX=0x%08x EDX=0x%08x\n", f->eax, f->ebx, f->ecx, f->edx);
 	kprintf("ESI=0x%08x EDI=0x%08x EBP=0x%08x ESP=0x%08x\n", f->esi, f->edi, f->ebp,
 		trap_interrupted_esp(f));
@@ -108,11 +106,8 @@ void exception_fatal(const struct trap_frame *f)
 	kprintf("\nEXCEPTION: %s %s (vector %u) error=0x%08x%s%s%s\n",
 		exception_mnemonic(f->vector), exception_name(f->vector), f->vector, f->error,
 		decoded[0] ? " [" : "", decoded, decoded[0] ? "]" : "");
-	if (f->vector == TRAP_PF) {
-		kprintf("CR2="); /* with its symbol if it is in kernel text (a W^X violation) */
-		ksyms_print_addr(read_cr2());
-		kprintf("\n");
-	}
+	if (f->vector == TRAP_PF) /* CR2 with its symbol if in kernel text (a W^X violation) */
+		ksyms_print_line("CR2=", read_cr2());
 	exception_print_registers(f);
 	backtrace_print_trap(f->eip, f->ebp, trap_interrupted_esp(f));
 	kernel_stop(KERNEL_EXIT_PANIC);
@@ -129,9 +124,7 @@ void exception_double_fault_task(void)
 	arch_console_alert();
 	/* #DF always pushes error code 0. */
 	kprintf("\nEXCEPTION: #DF double fault (vector %u) error=0x%08x\n", TRAP_DF, 0u);
-	kprintf("EIP=");
-	ksyms_print_addr(t->eip);
-	kprintf("\n");
+	ksyms_print_line("EIP=", t->eip);
 	kprintf("EAX=0x%08x EBX=0x%08x ECX=0x%08x EDX=0x%08x\n", t->eax, t->ebx, t->ecx, t->edx);
 	kprintf("ESI=0x%08x EDI=0x%08x EBP=0x%08x ESP=0x%08x\n", t->esi, t->edi, t->ebp, t->esp);
 	kprintf("CS=0x%04x SS=0x%04x EFLAGS=0x%08x CR2=0x%08x\n", t->cs, t->ss, t->eflags,
