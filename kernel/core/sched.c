@@ -72,24 +72,22 @@ static int rq_current_prio(const struct run_queue *rq)
 	return rq->current == rq->idle ? -1 : rq->current->eff_prio;
 }
 
-static sched_kick_fn sched_kick;	 /* tells another CPU to look at its rq */
 static sched_abort_fn sched_abort_wait; /* takes a timed-out thread off its wait queue */
 
-void sched_set_hooks(sched_abort_fn abort, sched_kick_fn kick)
+void sched_set_abort_hook(sched_abort_fn abort)
 {
 	sched_abort_wait = abort;
-	sched_kick = kick;
 }
 
 /*
  * rq's current thread should make way: its CPU switches at its next preemption point. Only
- * another CPU needs the kick; this one reaches its preemption point without it.
+ * another CPU needs telling (a reschedule IPI); this one reaches its preemption point anyway.
  */
 static void rq_resched(struct run_queue *rq)
 {
 	rq->need_resched = true;
-	if (sched_kick && rq->cpu != arch_cpu_id())
-		sched_kick(rq);
+	if (rq->cpu != arch_cpu_id())
+		arch_smp_kick(rq->cpu);
 }
 
 /* Records whether a newly READY t should preempt the current thread. */
