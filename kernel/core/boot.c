@@ -22,23 +22,14 @@ static bool word_equals(const char *word, size_t len, const char *flag)
 
 bool boot_cmdline_has(const struct boot_info *bi, const char *flag)
 {
-	const char *p, *end;
-
 	if (bi == NULL || flag == NULL || flag[0] == '\0')
 		return false;
-	p = bi->cmdline;
-	end = bi->cmdline + sizeof(bi->cmdline);
-	while (p < end && *p != '\0') {
-		size_t len;
+	const char *end = bi->cmdline + sizeof(bi->cmdline);
 
-		if (*p == ' ') {
-			p++;
-			continue;
-		}
-		len = word_length(p, end);
-		if (word_equals(p, len, flag))
-			return true;
-		p += len;
+	for (const char *p = bi->cmdline; p < end && *p != '\0'; p++) {
+		if (*p != ' ' && (p == bi->cmdline || p[-1] == ' ') &&
+		    word_equals(p, word_length(p, end), flag))
+			return true; /* a word start, and the word is flag */
 	}
 	return false;
 }

@@ -71,11 +71,8 @@ static int elf_check_header(struct elf_check *c, const struct elf32_ehdr *eh)
 	uint64_t table_end = (uint64_t)eh->e_phoff + (uint64_t)eh->e_phnum * eh->e_phentsize;
 
 	if (table_end > c->size)
-		return elf_reject(
-		    c, ERR_INVALID,
-		    "program headers: e_phoff 0x%x + e_phnum %u * 32 exceeds the file "
-		    "size 0x%zx",
-		    eh->e_phoff, eh->e_phnum, c->size);
+		return elf_reject(c, ERR_INVALID, "program headers: e_phoff 0x%x + e_phnum %u * 32 "
+				  "exceeds the file size 0x%zx", eh->e_phoff, eh->e_phnum, c->size);
 	return ERR_OK;
 }
 
@@ -92,9 +89,7 @@ static int elf_check_type(struct elf_check *c, uint32_t type, uint32_t i)
 		return elf_reject(c, ERR_INVALID, "segment %u: PT_SHLIB is reserved", i);
 	case ELF_PT_TLS:
 		return elf_reject(c, ERR_INVALID,
-				  "segment %u: PT_TLS: thread-local storage is not "
-				  "supported",
-				  i);
+				  "segment %u: PT_TLS: thread-local storage is not supported", i);
 	default:
 		return ERR_OK; /* PT_NULL, PT_NOTE, PT_PHDR, PT_GNU_*: nothing to map */
 	}
@@ -110,36 +105,30 @@ static int elf_check_load(struct elf_check *c, const struct elf32_phdr *ph, uint
 		return elf_reject(c, ERR_INVALID, "segment %u: p_filesz 0x%x > p_memsz 0x%x", i,
 				  ph->p_filesz, ph->p_memsz);
 	if (file_end > c->size)
-		return elf_reject(c, ERR_INVALID,
-				  "segment %u: p_offset 0x%x + p_filesz 0x%x exceeds "
-				  "the file size 0x%zx",
+		return elf_reject(c, ERR_INVALID, "segment %u: p_offset 0x%x + p_filesz 0x%x "
+				  "exceeds the file size 0x%zx",
 				  i, ph->p_offset, ph->p_filesz, c->size);
 	if (ph->p_vaddr < ELF_USER_MIN)
 		return elf_reject(c, ERR_INVALID,
-				  "segment %u: vaddr 0x%x is below the user minimum "
-				  "0x%x",
-				  i, ph->p_vaddr, ELF_USER_MIN);
+				  "segment %u: vaddr 0x%x is below the user minimum 0x%x", i,
+				  ph->p_vaddr, ELF_USER_MIN);
 	if (ph->p_vaddr >= ELF_USER_LIMIT)
 		return elf_reject(c, ERR_INVALID,
-				  "segment %u: vaddr 0x%x is in kernel space (user "
-				  "limit 0x%x)",
-				  i, ph->p_vaddr, ELF_USER_LIMIT);
+				  "segment %u: vaddr 0x%x is in kernel space (user limit 0x%x)", i,
+				  ph->p_vaddr, ELF_USER_LIMIT);
 	if (mem_end > ELF_USER_LIMIT)
 		return elf_reject(c, ERR_INVALID,
-				  "segment %u: vaddr 0x%x + memsz 0x%x crosses the "
-				  "user limit 0x%x",
+				  "segment %u: vaddr 0x%x + memsz 0x%x crosses the user limit 0x%x",
 				  i, ph->p_vaddr, ph->p_memsz, ELF_USER_LIMIT);
 	if ((ph->p_flags & (ELF_PF_W | ELF_PF_X)) == (ELF_PF_W | ELF_PF_X))
 		return elf_reject(c, ERR_INVALID,
-				  "segment %u: flags 0x%x are writable and "
-				  "executable (W^X)",
-				  i, ph->p_flags);
+				  "segment %u: flags 0x%x are writable and executable (W^X)", i,
+				  ph->p_flags);
 	if (ph->p_align & (ph->p_align - 1))
 		return elf_reject(c, ERR_INVALID, "segment %u: p_align 0x%x is not a power of two",
 				  i, ph->p_align);
 	if (ph->p_align > 1 && (ph->p_vaddr - ph->p_offset) % ph->p_align != 0)
-		return elf_reject(c, ERR_INVALID,
-				  "segment %u: p_vaddr 0x%x and p_offset 0x%x "
+		return elf_reject(c, ERR_INVALID, "segment %u: p_vaddr 0x%x and p_offset 0x%x "
 				  "disagree modulo p_align 0x%x",
 				  i, ph->p_vaddr, ph->p_offset, ph->p_align);
 	return ERR_OK;
@@ -166,11 +155,9 @@ static int elf_plan_add(struct elf_check *c, const struct elf32_phdr *ph, uint32
 		const struct elf_segment *o = &plan->segments[k];
 
 		if (seg.page_start < o->page_end && o->page_start < seg.page_end)
-			return elf_reject(c, ERR_INVALID,
-					  "segments %u and %u overlap: pages "
-					  "[0x%x, 0x%x) and [0x%x, 0x%x)",
-					  o->phdr_index, i, o->page_start, o->page_end,
-					  seg.page_start, seg.page_end);
+			return elf_reject(c, ERR_INVALID, "segments %u and %u overlap: pages "
+					  "[0x%x, 0x%x) and [0x%x, 0x%x)", o->phdr_index, i,
+					  o->page_start, o->page_end, seg.page_start, seg.page_end);
 	}
 	if (plan->count == ELF_MAX_SEGMENTS)
 		return elf_reject(c, ERR_OVERFLOW, "segment %u: more than %u PT_LOAD segments", i,
@@ -227,9 +214,7 @@ int elf_validate(const void *image, size_t size, struct elf_plan *plan, char *re
 	plan->entry = 0;
 	if (image == NULL || size < sizeof(eh))
 		return elf_reject(&c, ERR_INVALID,
-				  "file is 0x%zx bytes, shorter than the 52-byte "
-				  "ELF header",
-				  size);
+				  "file is 0x%zx bytes, shorter than the 52-byte ELF header", size);
 	memcpy(&eh, c.image, sizeof(eh)); /* the image may be unaligned */
 	err = elf_check_header(&c, &eh);
 	if (!err)

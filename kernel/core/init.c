@@ -5,16 +5,12 @@
  */
 #include <keel/abi.h>
 #include <kernel/arch.h>
-#include <kernel/channel.h>
 #include <kernel/boot.h>
 #include <kernel/init.h>
 #include <kernel/ipc.h>
 #include <kernel/kprintf.h>
-#include <kernel/ioport.h>
-#include <kernel/irq_line.h>
 #include <kernel/memobj.h>
 #include <kernel/mmu.h>
-#include <kernel/notification.h>
 #include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>
@@ -170,12 +166,6 @@ static void idle_thread_init(void)
 	sched_init_cpu(&cpu->rq, cpu->cpu_id, idle);
 }
 
-/* A wake-up on another CPU's run queue: that CPU gets a reschedule IPI. */
-static void kick_cpu(struct run_queue *rq)
-{
-	arch_smp_kick(rq->cpu);
-}
-
 /*
  * Empties the object pools and makes the running boot context this CPU's idle thread,
  * before interrupts are first enabled (the timer tick drives the run queue from then on).
@@ -189,7 +179,7 @@ static void init_scheduler(void)
 	for (size_t i = 0; i < sizeof(pools) / sizeof(pools[0]); i++)
 		pool_init(pools[i]);
 	kobj_on_unit_release(unit_release_ref); /* unit.c is built on kobj.c, which calls it */
-	sched_set_hooks(ipc_abort, kick_cpu); /* deadlines end IPC waits; wake-ups kick CPUs */
+	sched_set_abort_hook(ipc_abort); /* deadlines end IPC waits */
 	idle_thread_init();
 }
 

@@ -158,16 +158,17 @@ static void ipc_bind(struct thread *server, struct thread *caller, uint64_t dead
 	pi_update(server);
 }
 
-/* The caller a server owed a reply to stops waiting for it. */
-static void ipc_unbind(struct thread *server)
+/* The caller a server owed a reply to (returned; NULL if none) stops waiting for it. */
+static struct thread *ipc_unbind(struct thread *server)
 {
 	struct thread *caller = server->ipc.reply_to;
 
 	if (caller == NULL)
-		return;
+		return NULL;
 	server->ipc.reply_to = NULL;
 	caller->ipc.server = NULL;
 	pi_update(server);
+	return caller;
 }
 
 int ipc_send(struct endpoint *ep, struct thread *self, bool call, bool nowait,
@@ -208,12 +209,10 @@ static struct thread *ipc_take_sender(struct endpoint *ep, struct thread *self)
 
 int ipc_recv(struct endpoint *ep, struct thread *self, bool nowait, uint64_t deadline_us)
 {
-	if (self->ipc.reply_to != NULL) {
-		struct thread *abandoned = self->ipc.reply_to;
+	struct thread *abandoned = ipc_unbind(self);
 
-		ipc_unbind(self);
+	if (abandoned != NULL)
 		sched_unblock(abandoned, ERR_PEER_DIED);
-	}
 	struct thread *sender = ipc_take_sender(ep, self);
 
 	if (sender == NULL) {
@@ -261,11 +260,9 @@ void ipc_abort(struct thread *t)
 
 void ipc_thread_exit(struct thread *t)
 {
-	struct thread *caller = t->ipc.reply_to;
+	struct thread *caller = ipc_unbind(t);
 
-	if (caller != NULL) {
-		ipc_unbind(t);
+	if (caller != NULL)
 		sched_unblock(caller, ERR_PEER_DIED);
-	}
 	ipc_abort(t);
 }

@@ -39,12 +39,6 @@ static const kobj_destroy_fn kobj_destroy[CAP_TYPE_COUNT] = {
     [CAP_TYPE_NOTIFICATION] = notification_release,
 };
 
-/* "endpoint", or "unknown" for a number outside CAP_TYPE_*. */
-static const char *kobj_type_name(uint8_t type)
-{
-	return type < CAP_TYPE_COUNT ? kobj_type_names[type] : "unknown";
-}
-
 void kobj_ref(struct kobj *obj, uint32_t rights)
 {
 	if (!(obj->flags & KOBJ_COUNTED))
@@ -100,7 +94,7 @@ void kobj_release(struct kobj *obj)
 	/* Only a counted type with a destroy function can lose its last capability. */
 	if (destroy == NULL)
 		panic("kobj_release: type %u (%s) has no destroy function", obj->type,
-		      kobj_type_name(obj->type));
+		      obj->type < CAP_TYPE_COUNT ? kobj_type_names[obj->type] : "unknown");
 	if (obj->type == CAP_TYPE_MEMORY && memobj_release_later(obj))
 		return; /* a large frames object: freed in steps, its charge goes with the last */
 	const struct kobj charge = *obj; /* the slot may be reused once destroyed */

@@ -79,9 +79,8 @@ static int check_stack_clearance(const struct elf_plan *plan, char *reason, size
 
 		if (seg->page_end > LOADER_RESERVED_BASE) {
 			if (reason)
-				ksnprintf(reason, reason_size,
-					  "segment %u: ends at 0x%08x, above the user stack area "
-					  "0x%08x",
+				ksnprintf(reason, reason_size, "segment %u: ends at 0x%08x, above "
+					  "the user stack area 0x%08x",
 					  seg->phdr_index, seg->page_end, LOADER_RESERVED_BASE);
 			return ERR_INVALID;
 		}

@@ -20,16 +20,13 @@ void kernel_set_debug_exit(bool enabled)
 /* What each KERNEL_EXIT_* code means, for the last line the kernel prints. */
 static const char *stop_reason(int code)
 {
-	switch (code) {
-	case KERNEL_EXIT_SUCCESS:
-		return "success";
-	case KERNEL_EXIT_TEST_FAILED:
-		return "test failed";
-	case KERNEL_EXIT_PANIC:
-		return "panic";
-	default:
-		return "unknown";
-	}
+	static const char *const reasons[] = {
+	    [KERNEL_EXIT_SUCCESS] = "success",
+	    [KERNEL_EXIT_TEST_FAILED] = "test failed",
+	    [KERNEL_EXIT_PANIC] = "panic",
+	};
+
+	return code >= 0 && code < (int)ARRAY_SIZE(reasons) ? reasons[code] : "unknown";
 }
 
 /*

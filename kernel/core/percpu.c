@@ -79,7 +79,7 @@ void kernel_exit(void)
 		spin_unlock(&kernel_lock);
 }
 
-void kernel_window(void)
+void kernel_preemption_window(void)
 {
 	bool outermost = this_cpu()->lock_depth == 1;
 
@@ -88,6 +88,7 @@ void kernel_window(void)
 	arch_irq_window();
 	if (outermost)
 		kernel_enter();
+	sched_preempt_point_higher(this_rq());
 }
 
 struct run_queue *percpu_place(unsigned affinity)

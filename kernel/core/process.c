@@ -44,11 +44,6 @@ void process_init(const struct boot_info *bi)
 	exit_with_init = boot_cmdline_has(bi, "debug_exit");
 }
 
-struct unit *process_init_unit(void)
-{
-	return init_unit;
-}
-
 const struct boot_info *process_boot_info(void)
 {
 	return boot;
@@ -60,11 +55,8 @@ static int module_image(unsigned index, const void **image, size_t *size)
 	if (boot == NULL || index >= boot->module_count)
 		return ERR_NOT_FOUND;
 	const struct boot_module *m = &boot->modules[index];
-	phys_addr_t limit =
-	    pmm_managed_end() > BOOT_MAPPED_PHYS ? pmm_managed_end() : BOOT_MAPPED_PHYS;
+	phys_addr_t limit = mmu_direct_map_end();
 
-	if (limit > DIRECT_MAP_MAX)
-		limit = DIRECT_MAP_MAX;
 	if (m->end < m->start || m->end > limit) {
 		kprintf("process: module %u (%s) at phys 0x%08x-0x%08x is not below the direct "
 			"map limit 0x%08x\n",
@@ -76,38 +68,19 @@ static int module_image(unsigned index, const void **image, size_t *size)
 	return ERR_OK;
 }
 
-/* Frames u's space and image hold: its directory, page tables and every loaded page. */
-static uint32_t unit_space_frames(const struct unit *u)
-{
-	uint32_t n = mmu_space_frames(u->aspace);
-
-	for (uint32_t i = 0; i < u->image.region_count; i++)
-		n += (u->image.regions[i].end - u->image.regions[i].start) / PAGE_SIZE;
-	return n;
-}
-
-/* Charges u's budget for its address space and image as they are now (loading is done). */
+/*
+ * Charges u's budget for the frames its space and image hold as they are now (loading is
+ * done): its directory, page tables and every loaded page.
+ */
 static int unit_charge_space(struct unit *u)
 {
-	uint32_t frames = unit_space_frames(u);
+	uint32_t frames = mmu_space_frames(u->aspace);
 
+	for (uint32_t i = 0; i < u->image.region_count; i++)
+		frames += (u->image.regions[i].end - u->image.regions[i].start) / PAGE_SIZE;
 	if (budget_take(u->budget, frames, BUDGET_FRAMES_ONLY) != ERR_OK)
 		return ERR_NOMEM;
 	u->frames = frames;
-	return ERR_OK;
-}
-
-/* A started thread *out of u at entry/user_sp with eax = arg, or ERR_NOMEM. */
-static int thread_start(struct unit *u, uintptr_t entry, uintptr_t user_sp, uintptr_t arg,
-			unsigned priority, unsigned cpu, struct thread **out)
-{
-	struct thread *t;
-
-	if (thread_alloc(u, (uint8_t)priority, &t) != ERR_OK)
-		return ERR_NOMEM;
-	arch_thread_init_user(t, entry, user_sp, arg);
-	sched_start(percpu_place(cpu), t); /* a preemption waits for the next preemption point */
-	*out = t;
 	return ERR_OK;
 }
 
@@ -123,8 +96,12 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 	if (entry >= USER_SPACE_END || stack_top > USER_SPACE_END)
 		return ERR_FAULT;
 	process_reap();
-	return thread_start(u, entry, stack_top, arg, priority & 0xffu,
-			    cpu == 0 ? this_cpu()->cpu_id : cpu - 1, out);
+	if (thread_alloc(u, (uint8_t)priority, out) != ERR_OK)
+		return ERR_NOMEM;
+	arch_thread_init_user(*out, entry, stack_top, arg);
+	/* a preemption waits for the next preemption point */
+	sched_start(percpu_place(cpu == 0 ? this_cpu()->cpu_id : cpu - 1), *out);
+	return ERR_OK;
 }
 
 /*
@@ -239,19 +216,28 @@ static void root_give_modules(struct unit *root)
 #define VGA_TEXT_BASE		   0xB8000u
 #define VGA_TEXT_SIZE		   0x8000u
 
-/* Installs obj (if any) at the root's startup slot `handle`; reports and drops it otherwise. */
-static bool root_give(struct unit *root, cap_t handle, struct memobj *obj, uint32_t rights,
+/*
+ * Installs obj (if any: NULL when it could not be made) at the root's startup slot `handle`;
+ * reports and destroys it otherwise.
+ */
+static bool root_give(struct unit *root, cap_t handle, struct kobj *obj, uint32_t rights,
 		      const char *what)
 {
 	cap_t h;
 
-	if (obj != NULL && cap_install_at(&root->caps, (uint32_t)handle & 0xfffu, &obj->kobj,
-					  rights, &h) == ERR_OK)
+	if (obj != NULL && cap_install_at(&root->caps, (uint32_t)handle & 0xfffu, obj, rights,
+					  &h) == ERR_OK)
 		return true;
 	kprintf("process: the root task gets no %s capability\n", what);
 	if (obj != NULL)
-		memobj_release(&obj->kobj);
+		kobj_release(obj); /* a boot object: its type's destroy, nothing charged */
 	return false;
+}
+
+/* The kobj of memory object m, or NULL for none (m could not be made). */
+static struct kobj *memobj_kobj(struct memobj *m)
+{
+	return m != NULL ? &m->kobj : NULL;
 }
 
 /*
@@ -266,13 +252,14 @@ static void root_give_memory(struct unit *root)
 
 	struct memobj *budget = memobj_create_budget(frames);
 
-	if (root_give(root, CAP_ROOT_BUDGET, budget,
+	if (root_give(root, CAP_ROOT_BUDGET, memobj_kobj(budget),
 		      CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT | CAP_RIGHT_ADMIN, "budget"))
 		unit_set_budget(root, budget); /* what the root task's own requests are charged to */
-	root_give(root, CAP_ROOT_VGA, memobj_create_device(VGA_TEXT_BASE, VGA_TEXT_SIZE),
+	root_give(root, CAP_ROOT_VGA,
+		  memobj_kobj(memobj_create_device(VGA_TEXT_BASE, VGA_TEXT_SIZE)),
 		  CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, "VGA memory");
-	root_give(root, CAP_ROOT_DEVMEM, memobj_create_device_control(), CAP_RIGHTS_ALL,
-		  "device memory control");
+	root_give(root, CAP_ROOT_DEVMEM, memobj_kobj(memobj_create_device_control()),
+		  CAP_RIGHTS_ALL, "device memory control");
 }
 
 /*
@@ -284,20 +271,9 @@ static void root_give_devices(struct unit *root)
 {
 	struct irq_line *irq = irq_line_create_control();
 	struct ioport *ports = ioport_create(0, IOPORT_SPACE);
-	cap_t h;
 
-	if (irq == NULL || cap_install_at(&root->caps, (uint32_t)CAP_ROOT_IRQ & 0xfffu, &irq->kobj,
-					  CAP_RIGHTS_ALL, &h) != ERR_OK) {
-		kprintf("process: the root task gets no IRQ control capability\n");
-		if (irq != NULL)
-			irq_line_release(&irq->kobj);
-	}
-	if (ports == NULL || cap_install_at(&root->caps, (uint32_t)CAP_ROOT_IOPORT & 0xfffu,
-					    &ports->kobj, CAP_RIGHTS_ALL, &h) != ERR_OK) {
-		kprintf("process: the root task gets no I/O-port capability\n");
-		if (ports != NULL)
-			ioport_release(&ports->kobj);
-	}
+	root_give(root, CAP_ROOT_IRQ, irq ? &irq->kobj : NULL, CAP_RIGHTS_ALL, "IRQ control");
+	root_give(root, CAP_ROOT_IOPORT, ports ? &ports->kobj : NULL, CAP_RIGHTS_ALL, "I/O-port");
 }
 
 /* The kernel log's page, read-only to the root task (CAP_ROOT_KLOG); without it, no log. */
@@ -310,7 +286,7 @@ static void root_give_klog(struct unit *root)
 		return;
 	}
 	memset(phys_to_virt(frame), 0, PAGE_SIZE);
-	if (root_give(root, CAP_ROOT_KLOG, memobj_create_device(frame, PAGE_SIZE),
+	if (root_give(root, CAP_ROOT_KLOG, memobj_kobj(memobj_create_device(frame, PAGE_SIZE)),
 		      CAP_RIGHT_READ | CAP_RIGHT_GRANT, "kernel log"))
 		klog_attach(phys_to_virt(frame), PAGE_SIZE);
 	else

@@ -21,7 +21,7 @@ static inline unsigned highest_bit(uint32_t word)
 }
 
 /* The highest non-empty level, or -1: one summary read and one word read. */
-static int rq_highest(struct run_queue *rq)
+int sched_highest_ready(struct run_queue *rq)
 {
 	uint32_t summary = rq_load(rq, &rq->summary);
 
@@ -72,21 +72,22 @@ static int rq_current_prio(const struct run_queue *rq)
 	return rq->current == rq->idle ? -1 : rq->current->eff_prio;
 }
 
-static sched_kick_fn sched_kick;	 /* tells rq's CPU, if it is another, to look at rq */
 static sched_abort_fn sched_abort_wait; /* takes a timed-out thread off its wait queue */
 
-void sched_set_hooks(sched_abort_fn abort, sched_kick_fn kick)
+void sched_set_abort_hook(sched_abort_fn abort)
 {
 	sched_abort_wait = abort;
-	sched_kick = kick;
 }
 
-/* rq's current thread should make way: its CPU switches at its next preemption point. */
+/*
+ * rq's current thread should make way: its CPU switches at its next preemption point. Only
+ * another CPU needs telling (a reschedule IPI); this one reaches its preemption point anyway.
+ */
 static void rq_resched(struct run_queue *rq)
 {
 	rq->need_resched = true;
-	if (sched_kick)
-		sched_kick(rq);
+	if (rq->cpu != arch_cpu_id())
+		arch_smp_kick(rq->cpu);
 }
 
 /* Records whether a newly READY t should preempt the current thread. */
@@ -208,7 +209,7 @@ bool sched_set_priority(struct thread *t, uint8_t eff_prio)
 		return t == rq->current ? rq->need_resched : rq_check_preempt(rq, t);
 	}
 	t->eff_prio = eff_prio; /* RUNNING: preempted if it dropped below a ready thread */
-	if (rq_highest(rq) > (int)eff_prio)
+	if (sched_highest_ready(rq) > (int)eff_prio)
 		rq_resched(rq);
 	return rq->need_resched;
 }
@@ -315,7 +316,7 @@ void sched_yield(struct run_queue *rq)
 		return;
 	}
 	cur->slice_left_us = cur->slice_us;
-	if (rq_highest(rq) == (int)cur->eff_prio) {
+	if (sched_highest_ready(rq) == (int)cur->eff_prio) {
 		sched_rotate(rq, cur);
 		return;
 	}
@@ -359,11 +360,6 @@ bool sched_timer_tick(struct run_queue *rq, uint64_t now_us)
 	return rq->need_resched;
 }
 
-int sched_highest_ready(struct run_queue *rq)
-{
-	return rq_highest(rq);
-}
-
 void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
 		   struct thread *next)
 {
@@ -371,7 +367,8 @@ void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
 
 	/* A running thread hands over to a blocked thread of its own CPU that outranks the rest. */
 	KASSERT(prev->state == THREAD_RUNNING && next->state == THREAD_BLOCKED && next->rq == rq);
-	KASSERT(prev != rq->idle && (rq->ready_count == 0 || rq_highest(rq) < (int)next->eff_prio));
+	KASSERT(prev != rq->idle &&
+		(rq->ready_count == 0 || sched_highest_ready(rq) < (int)next->eff_prio));
 	prev->state = THREAD_BLOCKED;
 	prev->block_reason = reason;
 	prev->block_object = object;
@@ -403,7 +400,7 @@ static void sched_move_away(struct thread *prev)
 
 struct thread *sched_pick_next(struct run_queue *rq)
 {
-	int p = rq_highest(rq);
+	int p = sched_highest_ready(rq);
 
 	if (p < 0)
 		return rq->idle;
@@ -438,7 +435,7 @@ void schedule(struct run_queue *rq)
 
 bool sched_preempt_point_higher(struct run_queue *rq)
 {
-	if (!rq->need_resched || rq_highest(rq) <= rq_current_prio(rq))
+	if (!rq->need_resched || sched_highest_ready(rq) <= rq_current_prio(rq))
 		return false;
 	schedule(rq);
 	return true;

@@ -19,7 +19,7 @@ static inline void fixture_rq_init(sched_abort_fn abort)
 	idle = (struct thread){.sleep_index = -1, .wake_deadline_us = NO_DEADLINE};
 	list_init(&idle.run_link);
 	sched_init_cpu(&rq, 0, &idle);
-	sched_set_hooks(abort, NULL);
+	sched_set_abort_hook(abort);
 	host_context_reset();
 }
 

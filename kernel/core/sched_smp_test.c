@@ -71,11 +71,27 @@ static void test_move(void **state)
 	assert_null(b.move_to);
 }
 
+/* A wake-up that should preempt on another CPU kicks that CPU; on this CPU it kicks none. */
+static void test_kick_only_other_cpus(void **state)
+{
+	unsigned own = host_smp_kicks(0), other = host_smp_kicks(2);
+
+	(void)state;
+	fixture_thread(&a, 1, NULL, 10); /* rq is CPU 0, this one: preempts its idle */
+	assert_true(rq.need_resched);
+	assert_int_equal(host_smp_kicks(0), own);
+	assert_true(sched_move(&a, &rq2)); /* preempts rq2's idle: CPU 2 is told */
+	assert_true(rq2.need_resched);
+	assert_int_equal(host_smp_kicks(2), other + 1);
+	assert_int_equal(host_smp_kicks(0), own);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_pick_cpu, setup),
 	    cmocka_unit_test_setup(test_move, setup),
+	    cmocka_unit_test_setup(test_kick_only_other_cpus, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -65,13 +65,6 @@ static int32_t sys_sleep(const struct syscall_args *a)
 	return t->wake_result == ERR_TIMEOUT ? ERR_OK : t->wake_result;
 }
 
-/* See "syscall_internal.h". The caller may be killed instead of resumed. */
-void syscall_preemption_window(void)
-{
-	kernel_window();
-	sched_preempt_point_higher(this_rq());
-}
-
 /*
  * SYS_DEBUG_PRINT(buf, len): the whole buffer is checked before anything is printed, so a bad
  * range prints nothing. The bytes go out SYSCALL_PRINT_SECTION at a time with interrupts off,
@@ -110,7 +103,7 @@ static int32_t sys_debug_print(const struct syscall_args *a)
 		if (left > 0 && in_line < SYSCALL_PRINT_LINE) {
 			arch_irq_window(); /* the kernel lock stays: no other CPU's line cuts in */
 		} else if (left > 0) {
-			syscall_preemption_window();
+			kernel_preemption_window();
 			in_line = 0;
 		}
 	}

@@ -62,7 +62,7 @@ int32_t sys_cap_revoke(const struct syscall_args *a)
 	int r;
 
 	while ((r = cap_revoke_some(my_caps(), (cap_t)a->a1)) == CAP_REVOKE_MORE)
-		syscall_preemption_window();
+		kernel_preemption_window();
 	syscall_reclaim(mark);
 	return r;
 }

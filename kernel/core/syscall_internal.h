@@ -1,6 +1,6 @@
 /*
  * Shared by the syscall files (syscall.c, syscall_ipc.c, syscall_chan.c, syscall_cap.c): the handler type, the
- * handlers the table in syscall.c lists, and the preemption window long syscalls open.
+ * handlers the table in syscall.c lists.
  */
 #ifndef KERNEL_SYSCALL_INTERNAL_H
 #define KERNEL_SYSCALL_INTERNAL_H
@@ -9,15 +9,6 @@
 #include <kernel/thread.h>
 
 struct cap;
-
-/*
- * A preemption point inside a syscall (interrupts disabled on entry and on return): takes the
- * interrupts pending now and, if a thread of a higher priority became ready, runs it first
- * (a peer of the same priority whose turn came waits for the end of the syscall, so calls of
- * equals never interleave). The caller holds nothing another thread could need, and
- * revalidates what it looked up before.
- */
-void syscall_preemption_window(void);
 
 /*
  * The object capability h of the calling unit's table names, if it is of `type` (CAP_TYPE_NONE:

@@ -9,9 +9,7 @@
 #include <kernel/cap.h>
 #include <kernel/channel.h>
 #include <kernel/ipc.h>
-#include <kernel/memobj.h>
 #include <kernel/percpu.h>
-#include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/thread.h>
 #include <kernel/timer.h>

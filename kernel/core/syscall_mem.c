@@ -48,7 +48,7 @@ static int fill_frames(struct cap_table *t, cap_t h, struct memobj *m)
 	int r;
 
 	while ((r = memobj_fill(m, MEM_ALLOC_BATCH)) == MEMOBJ_FILL_MORE) {
-		syscall_preemption_window();
+		kernel_preemption_window();
 		if (cap_lookup(t, h, CAP_TYPE_MEMORY, 0, &c) != ERR_OK || c->obj != &m->kobj)
 			return ERR_BAD_CAP;
 	}
@@ -131,7 +131,7 @@ int32_t sys_mem_map(const struct syscall_args *a)
 	err = mem_map_begin(u->aspace, &u->image, memobj_of(c), &req, &tables, &ticket);
 	u->frames += tables;
 	while (err == ERR_OK && (err = mem_map_step(ticket, MEM_MAP_BATCH)) == MEM_MAP_MORE) {
-		syscall_preemption_window();
+		kernel_preemption_window();
 		err = ERR_OK;
 	}
 	if (err == ERR_OK && (memobj_of(c)->flags & MEMOBJ_DEVICE) && (rights & MEM_MAP_WRITE))
@@ -149,7 +149,7 @@ int32_t sys_mem_unmap(const struct syscall_args *a)
 	int err = mem_unmap_begin(me()->aspace, a->a1, &ticket);
 
 	while (err == ERR_OK && (err = mem_unmap_step(ticket, MEM_MAP_BATCH)) == MEM_MAP_MORE) {
-		syscall_preemption_window();
+		kernel_preemption_window();
 		err = ERR_OK;
 	}
 	syscall_reclaim(mark); /* the mapping may have held the object's last reference */
@@ -230,5 +230,5 @@ void syscall_reclaim(uint32_t mark)
 	if (mark != MEMOBJ_RECLAIM_ANY && memobj_dying_mark() == mark)
 		return; /* nothing died since: the usual case, kept short */
 	while (memobj_reclaim(MEMOBJ_FREE_BATCH, mark) == MEMOBJ_RECLAIM_MORE)
-		syscall_preemption_window();
+		kernel_preemption_window();
 }

@@ -11,11 +11,6 @@ struct percpu *this_cpu(void)
 	return &cpu;
 }
 
-void kernel_window(void)
-{
-	arch_irq_window(); /* one CPU: no lock to give away */
-}
-
 struct run_queue *percpu_place(unsigned affinity)
 {
 	(void)affinity;
@@ -76,10 +71,14 @@ bool sched_preempt_point(struct run_queue *q)
 	return false;
 }
 
-/* The window inside long syscalls: measured the same way (no thread of higher priority). */
-bool sched_preempt_point_higher(struct run_queue *q)
+/*
+ * The window inside long syscalls: interrupts (one CPU: no lock to give away), then measured
+ * like a preemption point (no thread of higher priority).
+ */
+void kernel_preemption_window(void)
 {
-	return sched_preempt_point(q);
+	arch_irq_window();
+	sched_preempt_point(&cpu.rq);
 }
 
 int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
@@ -193,11 +192,6 @@ const struct boot_info *process_boot_info(void)
 	};
 
 	return &bi;
-}
-
-struct unit *process_init_unit(void)
-{
-	return &me;
 }
 
 void process_exit_thread(void)

@@ -52,10 +52,8 @@ static void unit_release(struct unit *u, bool windows)
 		self->tearing = u;
 	}
 	while (mem_unmap_space_some(u->aspace, TEARDOWN_BATCH) == MEM_MAP_MORE) {
-		if (windows) {
-			kernel_window();
-			sched_preempt_point_higher(this_rq());
-		}
+		if (windows)
+			kernel_preemption_window();
 	}
 	if (self->unit == u) /* its own last thread runs in the space */
 		mmu_activate(mmu_kernel_space());

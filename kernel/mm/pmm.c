@@ -53,10 +53,15 @@ static struct {
 	struct pmm_pool pools[2];
 } pmm;
 
-/* The pool frame `idx` belongs to. */
-static struct pmm_pool *pool_of(uint32_t idx)
+/* Puts frame `idx` at the head of the free list of its pool (the one its index falls in). */
+static void pool_push(uint32_t idx)
 {
-	return &pmm.pools[idx >= (DIRECT_MAP_MAX >> PAGE_SHIFT) ? PMM_POOL_HIGH : PMM_POOL_DIRECT];
+	struct pmm_pool *pool =
+	    &pmm.pools[idx >= (DIRECT_MAP_MAX >> PAGE_SHIFT) ? PMM_POOL_HIGH : PMM_POOL_DIRECT];
+
+	pmm.frames[idx].link = pool->head;
+	pool->head = idx;
+	pool->free_count++;
 }
 
 static uint64_t frame_floor(uint64_t addr)
@@ -197,14 +202,9 @@ static void rebuild_free_list(void)
 		pmm.pools[p] = (struct pmm_pool){.head = PMM_LINK_END, .free_count = 0};
 	pmm.managed = 0;
 	for (uint32_t i = pmm.frame_count; i-- > 0;) {
-		struct pmm_pool *pool = pool_of(i);
-
 		pmm.managed += pmm.frames[i].link != PMM_LINK_UNMANAGED;
-		if (!frame_is_free(&pmm.frames[i]))
-			continue;
-		pmm.frames[i].link = pool->head;
-		pool->head = i;
-		pool->free_count++;
+		if (frame_is_free(&pmm.frames[i]))
+			pool_push(i);
 	}
 }
 
@@ -347,12 +347,8 @@ int pmm_free_frame(phys_addr_t frame)
 		kprintf("pmm: refused to free 0x%x: %s\n", (unsigned)frame, why);
 		return ERR_INVALID;
 	}
-	struct pmm_pool *pool = pool_of(idx);
-
 	pmm.frames[idx].owner = PMM_OWNER_NONE;
-	pmm.frames[idx].link = pool->head;
-	pool->head = idx;
-	pool->free_count++;
+	pool_push(idx);
 	arch_irq_restore(irq);
 	return ERR_OK;
 }

@@ -16,6 +16,7 @@
 #define HOST_IRQ_MAX	 64
 #define HOST_IO_UNITS	 8
 #define HOST_IO_PORTS	 0x10000
+#define HOST_KICK_CPUS	 16
 
 uint8_t *host_phys_mem;
 size_t host_phys_mem_size;
@@ -218,6 +219,19 @@ void arch_wait_for_interrupt(void)
 unsigned arch_cpu_id(void)
 {
 	return 0;
+}
+
+static unsigned smp_kicks[HOST_KICK_CPUS];
+
+void arch_smp_kick(unsigned cpu)
+{
+	if (cpu < HOST_KICK_CPUS)
+		smp_kicks[cpu]++;
+}
+
+unsigned host_smp_kicks(unsigned cpu)
+{
+	return cpu < HOST_KICK_CPUS ? smp_kicks[cpu] : 0;
 }
 
 int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)

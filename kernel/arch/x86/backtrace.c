@@ -36,11 +36,8 @@ static struct stack_bounds backtrace_stack_bounds(uintptr_t addr)
 /* A frame is usable if its two words lie inside the stack and it is above the previous one. */
 static bool backtrace_frame_ok(const struct stack_bounds *b, uintptr_t ebp, uintptr_t prev)
 {
-	if (ebp & 3u)
-		return false;
-	if (ebp < b->low || ebp > b->high - 2 * sizeof(uint32_t))
-		return false;
-	return ebp > prev;
+	return (ebp & 3u) == 0 && ebp >= b->low && ebp <= b->high - 2 * sizeof(uint32_t) &&
+	       ebp > prev;
 }
 
 #define X86_OPCODE_PUSH_EBP  0x55
@@ -50,8 +47,7 @@ static bool backtrace_frame_ok(const struct stack_bounds *b, uintptr_t ebp, uint
 static void backtrace_print_frame(unsigned n, uintptr_t addr)
 {
 	kprintf("  #%u ", n);
-	ksyms_print_addr(addr);
-	kprintf("\n");
+	ksyms_print_line("", addr);
 }
 
 /* Walks the %ebp chain from `ebp`, numbering frames from n. */

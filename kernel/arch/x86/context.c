@@ -55,10 +55,7 @@ static inline void fpu_load(const uint8_t *area)
 
 static inline void fpu_trap_on_use(void)
 {
-	uint32_t cr0;
-
-	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
-	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | CR0_TS));
+	write_cr0(read_cr0() | CR0_TS);
 }
 
 /*
@@ -105,20 +102,15 @@ static void fpu_save_clean(const struct cpu_features *f)
 	__asm__ volatile("fninit");
 	if (f->sse)
 		__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
-	if (f->fxsr)
-		__asm__ volatile("fxsave %0" : "=m"(fpu_clean_image));
-	else
-		__asm__ volatile("fnsave %0" : "=m"(fpu_clean_image));
+	fpu_save(fpu_clean_image); /* fpu_fxsr is set: the format switches use */
 }
 
 /* This CPU's FPU control bits: native x87 errors, FXSR and SIMD exceptions as supported. */
 static void fpu_cpu_setup(const struct cpu_features *f)
 {
-	uint32_t cr0, cr4 = read_cr4() & ~CR4_TSD;
+	uint32_t cr4 = read_cr4() & ~CR4_TSD;
 
-	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
-	cr0 = (cr0 | CR0_MP | CR0_NE) & ~(CR0_EM | CR0_TS);
-	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+	write_cr0((read_cr0() | CR0_MP | CR0_NE) & ~(CR0_EM | CR0_TS));
 	if (f->fxsr)
 		cr4 |= CR4_OSFXSR;
 	if (f->sse)
@@ -131,7 +123,7 @@ void x86_fpu_init(void)
 	const struct cpu_features *f = cpu_features();
 
 	fpu_cpu_setup(f);
-	fpu_fxsr = f->fxsr;
+	fpu_fxsr = f->fxsr; /* before fpu_save_clean, which saves in that format */
 	fpu_save_clean(f);
 	fpu_trap_on_use(); /* the boot context (idle) never uses the FPU */
 }

@@ -3,7 +3,6 @@
  * faults, EIP with its symbol and a backtrace. Then the machine stops (kernel_stop).
  */
 #include <arch/backtrace.h>
-#include <arch/console.h>
 #include <arch/gdt.h>
 #include <arch/ksyms.h>
 #include <arch/trap.h>
@@ -52,11 +51,6 @@ static const char *const exception_names[TRAP_EXCEPTION_COUNT][2] = {
     {"#RES31", "reserved"},
 };
 
-static bool exception_has_selector_error(unsigned vector)
-{
-	return vector == TRAP_TS || vector == TRAP_NP || vector == TRAP_SS || vector == TRAP_GP;
-}
-
 const char *exception_mnemonic(unsigned vector)
 {
 	return exception_names[vector % TRAP_EXCEPTION_COUNT][0];
@@ -76,7 +70,7 @@ void exception_decode_error(unsigned vector, uint32_t error, char *buf, size_t s
 			  (error & PF_ERR_USER) ? "user" : "kernel",
 			  (error & PF_ERR_FETCH) ? ", fetch" : "",
 			  (error & PF_ERR_RSVD) ? ", reserved-bit" : "");
-	} else if (exception_has_selector_error(vector)) {
+	} else if (trap_selector_fault(vector)) {
 		if (error == 0) {
 			ksnprintf(buf, size, "no selector");
 			return;
@@ -92,9 +86,7 @@ void exception_decode_error(unsigned vector, uint32_t error, char *buf, size_t s
 
 static void exception_print_registers(const struct trap_frame *f)
 {
-	kprintf("EIP=");
-	ksyms_print_addr(f->eip);
-	kprintf("\n");
+	ksyms_print_line("EIP=", f->eip);
 	kprintf("EAX=0x%08x EBX=0x%08x ECX=0x%08x EDX=0x%08x\n", f->eax, f->ebx, f->ecx, f->edx);
 	kprintf("ESI=0x%08x EDI=0x%08x EBP=0x%08x ESP=0x%08x\n", f->esi, f->edi, f->ebp,
 		trap_interrupted_esp(f));
@@ -114,11 +106,8 @@ void exception_fatal(const struct trap_frame *f)
 	kprintf("\nEXCEPTION: %s %s (vector %u) error=0x%08x%s%s%s\n",
 		exception_mnemonic(f->vector), exception_name(f->vector), f->vector, f->error,
 		decoded[0] ? " [" : "", decoded, decoded[0] ? "]" : "");
-	if (f->vector == TRAP_PF) {
-		kprintf("CR2="); /* with its symbol if it is in kernel text (a W^X violation) */
-		ksyms_print_addr(read_cr2());
-		kprintf("\n");
-	}
+	if (f->vector == TRAP_PF) /* CR2 with its symbol if in kernel text (a W^X violation) */
+		ksyms_print_line("CR2=", read_cr2());
 	exception_print_registers(f);
 	backtrace_print_trap(f->eip, f->ebp, trap_interrupted_esp(f));
 	kernel_stop(KERNEL_EXIT_PANIC);
@@ -135,9 +124,7 @@ void exception_double_fault_task(void)
 	arch_console_alert();
 	/* #DF always pushes error code 0. */
 	kprintf("\nEXCEPTION: #DF double fault (vector %u) error=0x%08x\n", TRAP_DF, 0u);
-	kprintf("EIP=");
-	ksyms_print_addr(t->eip);
-	kprintf("\n");
+	ksyms_print_line("EIP=", t->eip);
 	kprintf("EAX=0x%08x EBX=0x%08x ECX=0x%08x EDX=0x%08x\n", t->eax, t->ebx, t->ecx, t->edx);
 	kprintf("ESI=0x%08x EDI=0x%08x EBP=0x%08x ESP=0x%08x\n", t->esi, t->edi, t->ebp, t->esp);
 	kprintf("CS=0x%04x SS=0x%04x EFLAGS=0x%08x CR2=0x%08x\n", t->cs, t->ss, t->eflags,

@@ -5,7 +5,6 @@
  * all of them (SEL_PERCPU, SEL_TSS, SEL_DF_TSS) and name each CPU's own.
  */
 #include <arch/gdt.h>
-#include <arch/memory.h>
 #include <arch/syscall.h>
 #include <arch/trap.h>
 #include <arch/x86.h>
@@ -78,9 +77,10 @@ static uint64_t flat_segment(unsigned dpl, bool code)
 	return gdt_descriptor(0, SEG_LIMIT_4G, access, SEG_GRANULARITY_4K | SEG_SIZE_32);
 }
 
-static uint64_t tss_descriptor(const struct tss *tss)
+/* A TSS of `size` bytes (the main one with its I/O bitmap, or a plain one) at `tss`. */
+static uint64_t tss_descriptor(const void *tss, size_t size)
 {
-	return gdt_descriptor((uint32_t)(uintptr_t)tss, sizeof(*tss) - 1,
+	return gdt_descriptor((uint32_t)(uintptr_t)tss, (uint32_t)size - 1,
 			      SEG_PRESENT | SEG_TSS_32_AVAILABLE, 0);
 }
 
@@ -136,9 +136,8 @@ void gdt_init(struct percpu *cpu)
 	g[GDT_INDEX_KERNEL_DATA] = flat_segment(0, false);
 	g[GDT_INDEX_USER_CODE] = flat_segment(3, true);
 	g[GDT_INDEX_USER_DATA] = flat_segment(3, false);
-	g[GDT_INDEX_TSS] = gdt_descriptor((uint32_t)(uintptr_t)t, sizeof(*t) - 1,
-					  SEG_PRESENT | SEG_TSS_32_AVAILABLE, 0);
-	g[GDT_INDEX_DF_TSS] = tss_descriptor(&df_tss[n]);
+	g[GDT_INDEX_TSS] = tss_descriptor(t, sizeof(*t));
+	g[GDT_INDEX_DF_TSS] = tss_descriptor(&df_tss[n], sizeof(df_tss[n]));
 	g[GDT_INDEX_PERCPU] =
 	    gdt_descriptor((uint32_t)(uintptr_t)cpu, sizeof(*cpu) - 1,
 			   SEG_PRESENT | SEG_CODE_OR_DATA | SEG_READ_WRITE, SEG_SIZE_32);

@@ -35,28 +35,27 @@ static void idt_set_gate(unsigned vector, uint32_t offset, uint16_t selector, ui
 	idt[vector] = g;
 }
 
+/* An interrupt gate (IF cleared on entry) to kernel code at `entry`, callable from ring `dpl`. */
+static void idt_interrupt_gate(unsigned vector, uintptr_t entry, unsigned dpl)
+{
+	idt_set_gate(vector, (uint32_t)entry, SEL_KERNEL_CODE,
+		     GATE_PRESENT | GATE_DPL(dpl) | GATE_INTERRUPT_32);
+}
+
 void idt_init(void)
 {
-	unsigned i;
-
-	for (i = 0; i < TRAP_STUB_COUNT; i++) {
-		unsigned vector =
+	for (unsigned i = 0; i < TRAP_STUB_COUNT; i++) {
+		unsigned vector = /* the exceptions, then the PIC lines */
 		    i < TRAP_EXCEPTION_COUNT ? i : TRAP_IRQ_BASE + i - TRAP_EXCEPTION_COUNT;
 
-		idt_set_gate(vector, trap_stub_table[i], SEL_KERNEL_CODE,
-			     GATE_PRESENT | GATE_INTERRUPT_32);
+		idt_interrupt_gate(vector, trap_stub_table[i], 0);
 	}
 	idt_set_gate(TRAP_DF, 0, SEL_DF_TSS, GATE_PRESENT | GATE_TASK);
-	idt_set_gate(TRAP_SYSCALL, (uint32_t)(uintptr_t)syscall_int80_entry, SEL_KERNEL_CODE,
-		     GATE_PRESENT | GATE_DPL(3) | GATE_INTERRUPT_32);
-	idt_set_gate(LAPIC_SPURIOUS_VECTOR, (uint32_t)(uintptr_t)lapic_spurious_entry,
-		     SEL_KERNEL_CODE, GATE_PRESENT | GATE_INTERRUPT_32);
-	idt_set_gate(TRAP_LAPIC_TIMER, (uint32_t)(uintptr_t)trap_stub_lapic_timer,
-		     SEL_KERNEL_CODE, GATE_PRESENT | GATE_INTERRUPT_32);
-	idt_set_gate(TRAP_RESCHED, (uint32_t)(uintptr_t)trap_stub_resched, SEL_KERNEL_CODE,
-		     GATE_PRESENT | GATE_INTERRUPT_32);
-	idt_set_gate(TRAP_SYNC, (uint32_t)(uintptr_t)trap_stub_sync, SEL_KERNEL_CODE,
-		     GATE_PRESENT | GATE_INTERRUPT_32);
+	idt_interrupt_gate(TRAP_SYSCALL, (uintptr_t)syscall_int80_entry, 3);
+	idt_interrupt_gate(LAPIC_SPURIOUS_VECTOR, (uintptr_t)lapic_spurious_entry, 0);
+	idt_interrupt_gate(TRAP_LAPIC_TIMER, (uintptr_t)trap_stub_lapic_timer, 0);
+	idt_interrupt_gate(TRAP_RESCHED, (uintptr_t)trap_stub_resched, 0);
+	idt_interrupt_gate(TRAP_SYNC, (uintptr_t)trap_stub_sync, 0);
 	idt_load();
 }
 

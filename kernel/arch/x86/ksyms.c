@@ -50,13 +50,13 @@ bool ksyms_lookup(uintptr_t addr, const char **name, uint32_t *offset)
 			       offset);
 }
 
-void ksyms_print_addr(uintptr_t addr)
+void ksyms_print_line(const char *prefix, uintptr_t addr)
 {
 	const char *name;
 	uint32_t offset;
 
 	if (ksyms_lookup(addr, &name, &offset))
-		kprintf("0x%08x <%s+0x%x>", (unsigned)addr, name, (unsigned)offset);
+		kprintf("%s0x%08x <%s+0x%x>\n", prefix, (unsigned)addr, name, (unsigned)offset);
 	else
-		kprintf("0x%08x", (unsigned)addr);
+		kprintf("%s0x%08x\n", prefix, (unsigned)addr);
 }

@@ -28,7 +28,7 @@ _Static_assert(sizeof(struct page_table) == PAGE_SIZE, "a directory fills one fr
  * never change afterwards, so every address space simply copies them.
  */
 static struct page_table *kernel_space;
-static phys_addr_t direct_end; /* direct_map_end(), fixed by mmu_init (mmu_kmap's test) */
+static phys_addr_t direct_end; /* mmu_direct_map_end(), fixed by mmu_init (mmu_kmap's test) */
 /* The frame mmu_kmap has in the window, or KMAP_NONE (one CPU: one window). */
 static phys_addr_t kmap_frame;
 #define KMAP_NONE 0xFFFFFFFFu
@@ -47,14 +47,16 @@ static void zero_frame(phys_addr_t frame)
 		words[i] = 0;
 }
 
-/* The PTE mapping `virt` in `pt`, or NULL if its page table does not exist. */
-static uint32_t *pte_slot(struct page_table *pt, virt_addr_t virt)
+/* The present PTE mapping `virt` in `pt`, or NULL if the page (or its table) is not mapped. */
+static uint32_t *present_pte(struct page_table *pt, virt_addr_t virt)
 {
 	uint32_t pde = pt->pde[PDE_INDEX(virt)];
 
 	if (!(pde & PTE_PRESENT))
 		return NULL;
-	return &table_at(pde)[PTE_INDEX(virt)];
+	uint32_t *pte = &table_at(pde)[PTE_INDEX(virt)];
+
+	return (*pte & PTE_PRESENT) ? pte : NULL;
 }
 
 /* True for addresses no i386 can have (virt_addr_t is 64-bit on the host). */
@@ -97,8 +99,7 @@ static void free_kernel_directory(struct page_table *k)
 	pmm_free_frame(virt_to_phys(k));
 }
 
-/* Where the direct map ends: all managed memory, and at least what boot.S mapped. */
-static phys_addr_t direct_map_end(void)
+phys_addr_t mmu_direct_map_end(void)
 {
 	phys_addr_t end = pmm_managed_end();
 
@@ -121,14 +122,14 @@ uint32_t mmu_direct_map_pte(phys_addr_t phys, const struct phys_range *ro, unsig
 /*
  * Needs pmm_init done, and about 1 MiB of free frames below BOOT_MAPPED_PHYS (the PMM hands
  * out the lowest frames first). Builds the kernel directory: a page table for every kernel
- * PDE, and [0, direct_map_end()) mapped global at KERNEL_BASE, writable except the kernel
+ * PDE, and [0, mmu_direct_map_end()) mapped global at KERNEL_BASE, writable except the kernel
  * image's read-only ranges (kernel_readonly_ranges; CR0.WP, set by boot.S, makes ring 0
  * honour them). Then enables global pages and switches to it, dropping the identity map.
  * Calling it again builds a fresh kernel space (host tests do; the kernel calls it once).
  */
 int mmu_init(void)
 {
-	phys_addr_t dir, table, end = direct_end = direct_map_end();
+	phys_addr_t dir, table, end = direct_end = mmu_direct_map_end();
 	struct phys_range ro[KERNEL_RO_RANGE_COUNT];
 	struct page_table *k;
 
@@ -266,8 +267,7 @@ int mmu_unmap_page(struct page_table *pt, virt_addr_t virt)
 
 	if (!valid_target(pt, virt))
 		return ERR_INVALID;
-	pte = pte_slot(pt, virt);
-	if (pte == NULL || !(*pte & PTE_PRESENT))
+	if ((pte = present_pte(pt, virt)) == NULL)
 		return ERR_NOT_FOUND;
 	*pte = 0;
 	mmu_unmap_generation++;
@@ -285,8 +285,7 @@ int mmu_query(struct page_table *pt, virt_addr_t virt, phys_addr_t *phys, uint32
 
 	if (pt == NULL || beyond_32_bits(virt))
 		return ERR_INVALID;
-	pte = pte_slot(pt, virt);
-	if (pte == NULL || !(*pte & PTE_PRESENT))
+	if ((pte = present_pte(pt, virt)) == NULL)
 		return ERR_NOT_FOUND;
 	if (phys != NULL)
 		*phys = (*pte & PTE_FRAME_MASK) | (phys_addr_t)(virt & (PAGE_SIZE - 1));

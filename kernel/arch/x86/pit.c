@@ -3,7 +3,6 @@
  * (1 ms: the resolution of timeouts and scheduling quanta; cheap even under QEMU TCG). Its
  * exact period is PIT_TICK_DIVISOR / PIT_BASE_HZ = 999.847 us, which generic code uses as is.
  */
-#include <arch/pic.h>
 #include <arch/pit.h>
 #include <arch/x86.h>
 #include <keel/abi.h>

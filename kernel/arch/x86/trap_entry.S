@@ -11,12 +11,18 @@
 	.global trap_stub_table
 trap_stub_table:                        /* filled in vector order by TRAP_STUB below */
 
-/* Defines trap_stub_<vec>; has_error = 1 when the CPU pushes an error code itself. */
-.macro TRAP_STUB vec, has_error
+/*
+ * Defines trap_stub_<vec>. The exceptions that push an error code themselves (8, 10-14, 17,
+ * 21, 29 and 30) get none from the stub; every other vector gets a 0 in its place.
+ */
+.macro TRAP_STUB vec
 	.section .text
 	.type trap_stub_\vec, @function
 trap_stub_\vec:
-	.if \has_error == 0
+	/* nothing to push where the CPU pushed an error code */
+	.if \vec == 8 || (\vec >= 10 && \vec <= 14) || \vec == 17 || \vec == 21
+	.elseif \vec == 29 || \vec == 30
+	.else
 	pushl $0
 	.endif
 	pushl $\vec
@@ -26,32 +32,14 @@ trap_stub_\vec:
 	.long trap_stub_\vec
 .endm
 
-/* Exceptions 0-31: 8, 10-14, 17, 21, 29 and 30 push an error code. */
-.irp vec, 0, 1, 2, 3, 4, 5, 6, 7
-	TRAP_STUB \vec, 0
-.endr
-	TRAP_STUB 8, 1
-	TRAP_STUB 9, 0
-.irp vec, 10, 11, 12, 13, 14
-	TRAP_STUB \vec, 1
-.endr
-	TRAP_STUB 15, 0
-	TRAP_STUB 16, 0
-	TRAP_STUB 17, 1
-.irp vec, 18, 19, 20
-	TRAP_STUB \vec, 0
-.endr
-	TRAP_STUB 21, 1
-.irp vec, 22, 23, 24, 25, 26, 27, 28
-	TRAP_STUB \vec, 0
-.endr
-	TRAP_STUB 29, 1
-	TRAP_STUB 30, 1
-	TRAP_STUB 31, 0
-/* PIC lines 0-15 at vectors 0x20-0x2f. */
-.irp vec, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47
-	TRAP_STUB \vec, 0
-.endr
+/* Vectors 0 to TRAP_STUB_COUNT - 1: the exceptions 0-31, then the PIC lines at 32-47. */
+	.altmacro
+	.set .Lvec, 0
+	.rept TRAP_STUB_COUNT
+	TRAP_STUB %.Lvec
+	.set .Lvec, .Lvec + 1
+	.endr
+	.noaltmacro
 
 	.section .text
 	.type trap_common, @function

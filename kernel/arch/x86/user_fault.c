@@ -43,12 +43,6 @@ static bool entry_point_debug_trap(const struct trap_frame *frame)
 	return false;
 }
 
-/* The exceptions a segment load or iret raises for a bad selector or descriptor. */
-static bool selector_fault(unsigned vector)
-{
-	return vector == TRAP_GP || vector == TRAP_NP || vector == TRAP_SS || vector == TRAP_TS;
-}
-
 static bool user_return_point(uint32_t eip)
 {
 	for (const uint32_t *p = __user_return_points_start; p < __user_return_points_end; p++) {
@@ -68,7 +62,7 @@ static const struct trap_frame *returning_user_frame(const struct trap_frame *fr
 	const struct thread *t = current_thread();
 	uintptr_t esp = trap_interrupted_esp(frame);
 
-	if (!selector_fault(frame->vector) || !user_return_point(frame->eip))
+	if (!trap_selector_fault(frame->vector) || !user_return_point(frame->eip))
 		return NULL;
 	if (t == NULL || t->unit == NULL)
 		return NULL;

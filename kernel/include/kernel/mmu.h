@@ -16,6 +16,9 @@ struct page_table; /* opaque; one per address space */
 
 /* Sets up the kernel address space (direct map of managed memory). Called once at boot. */
 int mmu_init(void);
+/* Where the direct map ends: all managed memory, at least what boot.S mapped, at most
+ * DIRECT_MAP_MAX. */
+phys_addr_t mmu_direct_map_end(void);
 
 struct page_table *mmu_kernel_space(void);
 struct page_table *mmu_create_address_space(void); /* NULL when out of frames */

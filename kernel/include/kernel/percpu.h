@@ -87,12 +87,16 @@ void kernel_enter_thread(void);
 void kernel_exit(void);
 
 /*
- * A long kernel path's window: interrupts get in and, from a thread's kernel path (not an
- * interrupt's), the lock goes to the CPUs waiting for it meanwhile, so the lock's hold time
- * is one section of such a path. Like a preemption point: the caller may be killed by
- * another CPU meanwhile, and then never resumes.
+ * A long kernel path's window (a long syscall, a unit's teardown), interrupts disabled on entry
+ * and on return: interrupts get in and, from a thread's kernel path (not an interrupt's), the
+ * lock goes to the CPUs waiting for it meanwhile, so the lock's hold time is one section of
+ * such a path. Then, if a thread of a higher priority became ready, it runs first (a peer of
+ * the same priority whose turn came waits for the end of the path, so calls of equals never
+ * interleave). The caller holds nothing another thread could need, and revalidates what it
+ * looked up before; like at any preemption point, it may be killed by another CPU meanwhile,
+ * and then never resumes.
  */
-void kernel_window(void);
+void kernel_preemption_window(void);
 
 /*
  * Where a new thread goes: CPU `affinity` if it is up, else (or for PERCPU_ANY) the CPU

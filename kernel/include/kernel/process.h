@@ -63,9 +63,6 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 /* The boot information process_init was given (the memory map, the modules). */
 const struct boot_info *process_boot_info(void);
 
-/* The init unit (the root task) while it lives, else NULL. */
-struct unit *process_init_unit(void);
-
 _Noreturn void process_exit_thread(void);	/* current thread; unit ends with its last */
 _Noreturn void process_exit_unit(int status);	/* every thread of the current unit */
 _Noreturn void process_kill_current(void);	/* after a user fault: "killed" line */

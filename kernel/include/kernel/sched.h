@@ -5,7 +5,7 @@
  * Design and bounds: docs/scheduler.md.
  *
  * Locking: run queues are touched under the big kernel lock with interrupts disabled (any
- * CPU may wake a thread onto another CPU's queue; the kick hook then sends that CPU an IPI).
+ * CPU may wake a thread onto another CPU's queue; arch_smp_kick then sends that CPU an IPI).
  * A thread stays on the CPU it was placed on (partitioned fixed-priority scheduling).
  */
 #ifndef KERNEL_SCHED_H
@@ -106,14 +106,11 @@ void sched_kill(struct thread *t);
 struct thread *sched_take_zombie(struct run_queue *rq);
 
 /*
- * The hooks, set once at boot (NULL: none). abort: what a deadline calls before it unblocks
- * a thread with ERR_TIMEOUT, so the owner of the thread's wait queue (IPC) takes it off
- * first. kick: tells another CPU to look at its run queue rq (need_resched was set for a
- * thread there); called for every rq, the hook ignores this CPU's own.
+ * The abort hook, set once at boot (NULL: none): what a deadline calls before it unblocks a
+ * thread with ERR_TIMEOUT, so the owner of the thread's wait queue (IPC) takes it off first.
  */
 typedef void (*sched_abort_fn)(struct thread *t);
-typedef void (*sched_kick_fn)(struct run_queue *rq);
-void sched_set_hooks(sched_abort_fn abort, sched_kick_fn kick);
+void sched_set_abort_hook(sched_abort_fn abort);
 
 /*
  * Placement: rqs[0..n) are the CPUs' run queues (NULL: that CPU is not up). Returns

@@ -175,13 +175,6 @@ static void fmt_padded(struct fmt_sink *sink, const struct fmt_spec *spec, const
 		fmt_pad(sink, ' ', pad);
 }
 
-static void fmt_string(struct fmt_sink *sink, const struct fmt_spec *spec, const char *s)
-{
-	if (s == NULL)
-		s = "(null)";
-	fmt_padded(sink, spec, s, fmt_strnlen(s, spec->precision));
-}
-
 /* The integer argument of spec's size, sign-extended if `is_signed` (%d, %i). */
 static uint64_t fmt_fetch(const struct fmt_spec *spec, va_list *ap, bool is_signed)
 {
@@ -209,6 +202,7 @@ static uint64_t fmt_fetch(const struct fmt_spec *spec, va_list *ap, bool is_sign
 static bool fmt_convert(struct fmt_sink *sink, const struct fmt_spec *spec, va_list *ap)
 {
 	bool full = (sink->flags & FMT_POINTER_FULL) != 0;
+	const char *str;
 	int64_t s;
 	char c;
 
@@ -230,7 +224,9 @@ static bool fmt_convert(struct fmt_sink *sink, const struct fmt_spec *spec, va_l
 			   full ? 2 * sizeof(void *) : 1);
 		return true;
 	case 's':
-		fmt_string(sink, spec, va_arg(*ap, const char *));
+		str = va_arg(*ap, const char *);
+		str = str != NULL ? str : "(null)";
+		fmt_padded(sink, spec, str, fmt_strnlen(str, spec->precision));
 		return true;
 	case 'c':
 		c = (char)va_arg(*ap, int);

@@ -38,6 +38,8 @@ void host_set_cycles(uint64_t cycles);
 bool host_irq_fire(unsigned irq);
 bool host_irq_masked(unsigned irq);	    /* last arch_irq_mask/unmask of the line */
 unsigned host_irq_eoi_count(unsigned irq); /* arch_irq_eoi calls for the line */
+/* arch_smp_kick calls for CPU `cpu` since the test program began (the fake runs on CPU 0). */
+unsigned host_smp_kicks(unsigned cpu);
 /* Port grants (arch_io_*): whether u may use `port`; forget every grant. */
 struct unit;
 bool host_io_allowed(const struct unit *u, uint32_t port);

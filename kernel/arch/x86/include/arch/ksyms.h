@@ -30,7 +30,7 @@ bool ksyms_lookup_in(const void *table, size_t size, uint32_t addr, const char *
 /* ksyms_lookup_in on the kernel's own table, for addresses inside the kernel text only. */
 bool ksyms_lookup(uintptr_t addr, const char **name, uint32_t *offset);
 
-/* Prints "0x%08x <name+0xoff>" (or just the address when unknown), no newline. */
-void ksyms_print_addr(uintptr_t addr);
+/* Prints a line: `prefix`, then "0x%08x <name+0xoff>" (or just the address when unknown). */
+void ksyms_print_line(const char *prefix, uintptr_t addr);
 
 #endif

@@ -5,6 +5,7 @@
 #ifndef ARCH_PAGING_H
 #define ARCH_PAGING_H
 
+#include <arch/x86.h>
 #include <kernel/types.h>
 
 #define X86_CR4_PGE (1u << 7) /* global pages */
@@ -12,16 +13,13 @@
 /* Loads CR3: flushes every non-global TLB entry. */
 static inline void paging_load_directory(phys_addr_t directory)
 {
-	__asm__ volatile("mov %0, %%cr3" : : "r"(directory) : "memory");
+	write_cr3((uint32_t)directory);
 }
 
 /* Sets CR4.PGE (every i686 has it) so kernel pages marked global survive CR3 loads. */
 static inline void paging_enable_global_pages(void)
 {
-	uint32_t cr4;
-
-	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
-	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4 | X86_CR4_PGE) : "memory");
+	write_cr4(read_cr4() | X86_CR4_PGE);
 }
 
 /* Drops the TLB entry of one page (global or not). */

@@ -70,6 +70,15 @@ static inline bool trap_from_user(const struct trap_frame *f)
 	return (f->cs & 3u) != 0;
 }
 
+/*
+ * The exceptions a segment load or iret raises for a bad selector or descriptor (#TS, #NP,
+ * #SS, #GP): their error code names the selector.
+ */
+static inline bool trap_selector_fault(unsigned vector)
+{
+	return vector == TRAP_TS || vector == TRAP_NP || vector == TRAP_SS || vector == TRAP_GP;
+}
+
 /* The interrupted stack pointer (for kernel-mode traps the CPU pushed no esp/ss). */
 static inline uint32_t trap_interrupted_esp(const struct trap_frame *f)
 {

@@ -34,34 +34,26 @@ static inline void io_wait(void)
 	outb(X86_POST_PORT, 0);
 }
 
-static inline uint32_t read_cr2(void)
-{
-	uint32_t value;
-
-	__asm__ volatile("mov %%cr2, %0" : "=r"(value));
-	return value;
-}
-
-static inline uint32_t read_cr3(void)
-{
-	uint32_t value;
-
-	__asm__ volatile("mov %%cr3, %0" : "=r"(value));
-	return value;
-}
-
-static inline uint32_t read_cr4(void)
-{
-	uint32_t value;
-
-	__asm__ volatile("mov %%cr4, %0" : "=r"(value));
-	return value;
-}
-
-static inline void write_cr4(uint32_t value)
-{
-	__asm__ volatile("mov %0, %%cr4" : : "r"(value) : "memory");
-}
+/*
+ * read_crN() and write_crN(value) for control registers 0, 2, 3 and 4. A write is a compiler
+ * barrier: CR0 (TS), CR3 (the address space) and CR4 (PGE) change what memory accesses do.
+ */
+#define X86_CONTROL_REGISTER(n)                                                                 \
+	static inline uint32_t read_cr##n(void)                                                 \
+	{                                                                                       \
+		uint32_t value;                                                                 \
+                                                                                                \
+		__asm__ volatile("mov %%cr" #n ", %0" : "=r"(value));                           \
+		return value;                                                                   \
+	}                                                                                       \
+	static inline void write_cr##n(uint32_t value)                                          \
+	{                                                                                       \
+		__asm__ volatile("mov %0, %%cr" #n : : "r"(value) : "memory");                  \
+	}
+X86_CONTROL_REGISTER(0)
+X86_CONTROL_REGISTER(2)
+X86_CONTROL_REGISTER(3)
+X86_CONTROL_REGISTER(4)
 
 static inline uint32_t read_eflags(void)
 {
