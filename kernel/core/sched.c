@@ -122,18 +122,9 @@ struct run_queue *sched_pick_cpu(struct run_queue *const *rqs, unsigned n, unsig
 
 void sched_init_cpu(struct run_queue *rq, unsigned cpu, struct thread *idle)
 {
-	rq->cpu = cpu;
-	rq->current = idle;
-	rq->idle = idle;
-	rq->need_resched = false;
-	rq->last_tick_us = 0;
-	rq->summary = 0;
-	for (unsigned w = 0; w < SCHED_PRIO_WORDS; w++)
-		rq->prio_words[w] = 0;
+	*rq = (struct run_queue){.cpu = cpu, .current = idle, .idle = idle}; /* bitmap clear */
 	for (unsigned p = 0; p < PRIO_LEVELS; p++)
 		list_init(&rq->ready[p]);
-	rq->ready_count = 0;
-	rq->stats = (struct sched_stats){0};
 	list_init(&rq->zombies);
 	sleepq_init(&rq->sleepq);
 	idle->rq = rq;
