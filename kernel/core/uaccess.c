@@ -86,7 +86,8 @@ static int uaccess_copy_page(struct page_table *pt, uintptr_t va, void *buf, siz
 
 /*
  * The copy both directions share: checks the whole range first (so a bad range copies
- * nothing), then copies page by page. A range inside one page skips the separate check.
+ * nothing), then copies page by page. A range inside one page skips the separate check: its
+ * one copy checks that page.
  */
 static int uaccess_copy(struct page_table *pt, uintptr_t va, void *buf, size_t len, bool to_user)
 {
@@ -94,17 +95,13 @@ static int uaccess_copy(struct page_table *pt, uintptr_t va, void *buf, size_t l
 
 	if (pt == NULL || !uaccess_range_ok(va, len))
 		return ERR_FAULT;
-	if (len == 0)
-		return ERR_OK;
-	if (uaccess_chunk(va, len) == len)
-		return uaccess_copy_page(pt, va, buf, len, to_user);
-	if (uaccess_check(pt, va, len, to_user) != ERR_OK)
+	if (uaccess_chunk(va, len) < len && uaccess_check(pt, va, len, to_user) != ERR_OK)
 		return ERR_FAULT;
 	while (len > 0) {
 		size_t n = uaccess_chunk(va, len);
 
 		if (uaccess_copy_page(pt, va, p, n, to_user) != ERR_OK)
-			return ERR_FAULT; /* checked above; the mapping cannot change meanwhile */
+			return ERR_FAULT; /* only a one-page copy: longer ones checked above */
 		p += n;
 		va += n;
 		len -= n;
