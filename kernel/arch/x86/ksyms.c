@@ -8,8 +8,9 @@
 extern const char __ksyms_start[], __ksyms_end[];
 extern const char __text_start[], __text_end[];
 
-bool ksyms_lookup_in(const void *table, size_t size, uint32_t addr, const char **name,
-		     uint32_t *offset)
+/* ksyms_lookup in the table at [table, table + size), which it does not trust. */
+static bool ksyms_lookup_in(const void *table, size_t size, uint32_t addr, const char **name,
+			    uint32_t *offset)
 {
 	const struct ksyms_header *h = table;
 

@@ -26,7 +26,8 @@
 #define CALIBRATE_RUNS	       5		   /* take the median: robust to preemption */
 #define CALIBRATE_SPIN_LIMIT   50000000u
 
-void pit_start_periodic(uint16_t divisor)
+/* Programs channel 0 as a rate generator firing every `divisor` input clocks (2..65535). */
+static void pit_start_periodic(uint16_t divisor)
 {
 	outb(PIT_COMMAND, PIT_CMD_CH0_RATE_GENERATOR);
 	outb(PIT_CHANNEL0, divisor & 0xff);
@@ -51,7 +52,8 @@ static uint64_t pit_measure_window(uint16_t count)
 	return 0;
 }
 
-uint64_t pit_calibrate_tsc(void)
+/* Measures the TSC frequency in Hz against channel 2; 0 if the PIT never counted down. */
+static uint64_t pit_calibrate_tsc(void)
 {
 	uint64_t runs[CALIBRATE_RUNS];
 

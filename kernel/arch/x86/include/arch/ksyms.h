@@ -21,13 +21,10 @@ struct ksyms_entry {
 };
 
 /*
- * Finds the symbol containing `addr` in the table at [table, table + size): the last entry
- * with entry.addr <= addr. Returns false if the table is malformed or addr precedes it.
+ * Finds the symbol containing `addr` (inside the kernel text only) in the kernel's table: the
+ * last entry with entry.addr <= addr. Returns false if the table is malformed or addr precedes
+ * it.
  */
-bool ksyms_lookup_in(const void *table, size_t size, uint32_t addr, const char **name,
-		     uint32_t *offset);
-
-/* ksyms_lookup_in on the kernel's own table, for addresses inside the kernel text only. */
 bool ksyms_lookup(uintptr_t addr, const char **name, uint32_t *offset);
 
 /* Prints a line: `prefix`, then "0x%08x <name+0xoff>" (or just the address when unknown). */

@@ -10,10 +10,6 @@
 #define PIT_BASE_HZ 1193182u /* input clock of every PIT channel */
 #define PIT_IRQ	    0
 
-/* Programs channel 0 as a rate generator firing every `divisor` input clocks (2..65535). */
-void pit_start_periodic(uint16_t divisor);
-/* Measures the TSC frequency in Hz against channel 2; 0 if the PIT never counted down. */
-uint64_t pit_calibrate_tsc(void);
 /* Calibrates the TSC, installs the generic timer and starts the 1000 Hz tick (IRQ 0). */
 void pit_timer_init(void);
 
