@@ -9,6 +9,7 @@
 #include <kernel/kprintf.h>
 #include <kernel/mmu.h>
 #include <kernel/pmm.h>
+#include <kernel/string.h>
 #include <arch/memory.h>
 #include <arch/paging.h>
 
@@ -41,10 +42,7 @@ static uint32_t *table_at(uint32_t pde)
 
 static void zero_frame(phys_addr_t frame)
 {
-	uint32_t *words = phys_to_virt(frame);
-
-	for (uint32_t i = 0; i < PT_ENTRIES; i++)
-		words[i] = 0;
+	memset(phys_to_virt(frame), 0, PAGE_SIZE);
 }
 
 /* The present PTE mapping `virt` in `pt`, or NULL if the page (or its table) is not mapped. */
@@ -298,14 +296,11 @@ int mmu_query(struct page_table *pt, virt_addr_t virt, phys_addr_t *phys, uint32
 void *mmu_user_ptr(struct page_table *pt, virt_addr_t virt, bool write)
 {
 	uint32_t need = PTE_PRESENT | PTE_USER | (write ? PTE_WRITABLE : 0);
-	uint32_t pde = pt->pde[PDE_INDEX(virt)], pte;
+	uint32_t *pte = beyond_32_bits(virt) ? NULL : present_pte(pt, virt);
 
-	if (!(pde & PTE_PRESENT) || beyond_32_bits(virt))
+	if (pte == NULL || (*pte & need) != need || (*pte & PTE_FRAME_MASK) >= DIRECT_MAP_MAX)
 		return NULL;
-	pte = table_at(pde)[PTE_INDEX(virt)];
-	if ((pte & need) != need || (pte & PTE_FRAME_MASK) >= DIRECT_MAP_MAX)
-		return NULL;
-	return (uint8_t *)phys_to_virt(pte & PTE_FRAME_MASK) + (virt & (PAGE_SIZE - 1));
+	return (uint8_t *)phys_to_virt(*pte & PTE_FRAME_MASK) + (virt & (PAGE_SIZE - 1));
 }
 
 void mmu_activate(struct page_table *pt)
