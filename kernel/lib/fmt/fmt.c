@@ -47,23 +47,18 @@ static size_t fmt_strnlen(const char *s, size_t max)
 	return n;
 }
 
-static size_t fmt_parse_decimal(const char **p)
-{
-	size_t v = 0;
-
-	while (**p >= '0' && **p <= '9')
-		v = v * 10 + (size_t)(*(*p)++ - '0');
-	return v;
-}
-
 /* Reads a width or precision: decimal digits, or '*' to take an int argument. */
 static size_t fmt_parse_count(const char **p, va_list *ap, bool *negative)
 {
+	size_t n = 0;
 	int v;
 
 	*negative = false;
-	if (**p != '*')
-		return fmt_parse_decimal(p);
+	if (**p != '*') {
+		while (**p >= '0' && **p <= '9')
+			n = n * 10 + (size_t)(*(*p)++ - '0');
+		return n;
+	}
 	(*p)++;
 	v = va_arg(*ap, int);
 	*negative = v < 0;
@@ -138,41 +133,35 @@ static size_t fmt_digits(char *end, uint64_t v, unsigned int base, bool upper)
 	return n;
 }
 
+/* Prints prefix, `zeros` zeros and the len bytes at s, padded with spaces to spec's width. */
+static void fmt_padded(struct fmt_sink *sink, const struct fmt_spec *spec, const char *prefix,
+		       size_t zeros, const char *s, size_t len)
+{
+	size_t nprefix = fmt_strnlen(prefix, SIZE_MAX);
+	size_t all = nprefix + zeros + len;
+	size_t pad = spec->width > all ? spec->width - all : 0;
+
+	if (!spec->left)
+		fmt_pad(sink, ' ', pad);
+	fmt_put_n(sink, prefix, nprefix);
+	fmt_pad(sink, '0', zeros);
+	fmt_put_n(sink, s, len);
+	if (spec->left)
+		fmt_pad(sink, ' ', pad);
+}
+
 /* Prints prefix (sign or "0x"), zeros up to min_digits, and v's digits, padded as spec says. */
 static void fmt_number(struct fmt_sink *sink, const struct fmt_spec *spec, uint64_t v,
 		       const char *prefix, unsigned int base, size_t min_digits)
 {
 	char buf[24];
 	size_t ndigits = fmt_digits(buf + sizeof(buf), v, base, spec->conv == 'X');
-	size_t nprefix = fmt_strnlen(prefix, SIZE_MAX);
 	size_t zeros = min_digits > ndigits ? min_digits - ndigits : 0;
-	size_t len = nprefix + zeros + ndigits;
-	size_t pad = spec->width > len ? spec->width - len : 0;
+	size_t len = fmt_strnlen(prefix, SIZE_MAX) + zeros + ndigits;
 
-	if (!spec->left && spec->zero) {
-		zeros += pad;
-		pad = 0;
-	}
-	if (!spec->left)
-		fmt_pad(sink, ' ', pad);
-	fmt_put_n(sink, prefix, nprefix);
-	fmt_pad(sink, '0', zeros);
-	fmt_put_n(sink, buf + sizeof(buf) - ndigits, ndigits);
-	if (spec->left)
-		fmt_pad(sink, ' ', pad);
-}
-
-/* Prints the len bytes at s, padded with spaces to the width spec asks for. */
-static void fmt_padded(struct fmt_sink *sink, const struct fmt_spec *spec, const char *s,
-		       size_t len)
-{
-	size_t pad = spec->width > len ? spec->width - len : 0;
-
-	if (!spec->left)
-		fmt_pad(sink, ' ', pad);
-	fmt_put_n(sink, s, len);
-	if (spec->left)
-		fmt_pad(sink, ' ', pad);
+	if (!spec->left && spec->zero && spec->width > len)
+		zeros += spec->width - len; /* '0': the padding is zeros, after the prefix */
+	fmt_padded(sink, spec, prefix, zeros, buf + sizeof(buf) - ndigits, ndigits);
 }
 
 /* The integer argument of spec's size, sign-extended if `is_signed` (%d, %i). */
@@ -226,11 +215,11 @@ static bool fmt_convert(struct fmt_sink *sink, const struct fmt_spec *spec, va_l
 	case 's':
 		str = va_arg(*ap, const char *);
 		str = str != NULL ? str : "(null)";
-		fmt_padded(sink, spec, str, fmt_strnlen(str, spec->precision));
+		fmt_padded(sink, spec, "", 0, str, fmt_strnlen(str, spec->precision));
 		return true;
 	case 'c':
 		c = (char)va_arg(*ap, int);
-		fmt_padded(sink, spec, &c, 1);
+		fmt_padded(sink, spec, "", 0, &c, 1);
 		return true;
 	default:
 		return false;
