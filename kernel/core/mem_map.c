@@ -103,17 +103,6 @@ static struct mem_mapping *free_record(void)
 	return NULL;
 }
 
-/* Frees rec: drops its reference (which may free the object) and gives back its charge. */
-static void free_record_of(struct mem_mapping *rec)
-{
-	struct memobj *m = rec->obj;
-
-	rec->obj = NULL;
-	rec->state = MAPPING_FREE;
-	kobj_unref(&m->kobj, 0);
-	budget_give(rec->budget, 0, BUDGET_MAPPINGS);
-}
-
 int mem_map_begin(struct page_table *pt, const struct loader_image *img, struct memobj *m,
 		  const struct mem_map_request *req, uint32_t *tables, uint32_t *ticket)
 {
@@ -147,20 +136,26 @@ int mem_map_begin(struct page_table *pt, const struct loader_image *img, struct 
 	return ERR_OK;
 }
 
-/* Unmaps rec's top `n` mapped pages. */
-static void unmap_top(struct mem_mapping *rec, uint32_t n)
+/*
+ * Unmaps rec's top `n` mapped pages: MEM_MAP_MORE while some are left, else ERR_OK and the
+ * mapping has ended (the record freed, its reference dropped, which may free the object, and
+ * its charge given back). With n = rec->mapped it ends rec at once, whatever step it is at.
+ */
+static int unmap_top(struct mem_mapping *rec, uint32_t n)
 {
+	struct memobj *m = rec->obj;
+
 	for (; n > 0 && rec->mapped > 0; n--) {
 		rec->mapped--;
 		mmu_unmap_page(rec->space, rec->vaddr + rec->mapped * PAGE_SIZE);
 	}
-}
-
-/* Ends rec at once, whatever step it is at. */
-static void end_mapping(struct mem_mapping *rec)
-{
-	unmap_top(rec, rec->mapped);
-	free_record_of(rec);
+	if (rec->mapped > 0)
+		return MEM_MAP_MORE;
+	rec->obj = NULL;
+	rec->state = MAPPING_FREE;
+	kobj_unref(&m->kobj, 0);
+	budget_give(rec->budget, 0, BUDGET_MAPPINGS);
+	return ERR_OK;
 }
 
 int mem_map_step(uint32_t ticket, uint32_t batch)
@@ -174,7 +169,7 @@ int mem_map_step(uint32_t ticket, uint32_t batch)
 
 		if (mmu_map_page(rec->space, memobj_frame(rec->obj, rec->mapped), va,
 				 rec->mmu_flags) != ERR_OK) {
-			end_mapping(rec); /* the range was free: a page table failed */
+			unmap_top(rec, rec->mapped); /* the range was free: a page table failed */
 			return ERR_NOMEM;
 		}
 		rec->mapped++;
@@ -207,18 +202,14 @@ int mem_unmap_step(uint32_t ticket, uint32_t batch)
 
 	if (rec == NULL)
 		return ERR_OK; /* it ended meanwhile: the capability or the unit went */
-	unmap_top(rec, batch);
-	if (rec->mapped > 0)
-		return MEM_MAP_MORE;
-	free_record_of(rec);
-	return ERR_OK;
+	return unmap_top(rec, batch);
 }
 
 void mem_unmap_object(struct page_table *pt, const struct memobj *m)
 {
 	for (unsigned i = 0; i < MEM_MAP_MAX; i++) {
 		if (mappings[i].obj == m && mappings[i].space == pt)
-			end_mapping(&mappings[i]);
+			unmap_top(&mappings[i], mappings[i].mapped);
 	}
 }
 
@@ -233,11 +224,9 @@ int mem_unmap_space_some(struct page_table *pt, uint32_t batch)
 			return MEM_MAP_MORE;
 		uint32_t n = rec->mapped < batch ? rec->mapped : batch;
 
-		unmap_top(rec, n);
-		batch -= n;
-		if (rec->mapped > 0)
+		if (unmap_top(rec, n) == MEM_MAP_MORE)
 			return MEM_MAP_MORE;
-		free_record_of(rec);
+		batch -= n;
 	}
 	return ERR_OK;
 }
