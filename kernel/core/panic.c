@@ -31,20 +31,18 @@ static const char *stop_reason(int code)
 
 /*
  * The first CPU to stop the kernel stops the others (which halt where they are) and alone
- * reports; any other CPU that tries halts here. Whether this was this CPU's first try.
+ * reports; any other CPU that tries halts here. The stopping CPU may try again (a panic
+ * while it stops) and goes on.
  */
-static bool claim_stop(void)
+static void claim_stop(void)
 {
 	unsigned expected = UINT32_MAX, me = arch_cpu_id();
 
 	if (__atomic_compare_exchange_n(&stop_cpu, &expected, me, false, __ATOMIC_ACQ_REL,
-					__ATOMIC_ACQUIRE)) {
+					__ATOMIC_ACQUIRE))
 		arch_smp_stop_others();
-		return true;
-	}
-	if (expected != me)
+	else if (expected != me)
 		arch_halt();
-	return false;
 }
 
 void kernel_stop(int code)
