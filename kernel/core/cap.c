@@ -296,7 +296,7 @@ static void cap_relocate(struct cap *dst, struct cap *src)
 	src->obj = NULL;
 }
 
-/* cap_move, and with `from` NULL cap_unpark: parked nodes have no table and no slot to free. */
+/* With `from` NULL (unparking), the nodes have no table and no slot to free. */
 int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct cap_table *to,
 	     cap_t out[])
 {
@@ -326,9 +326,4 @@ void cap_park(struct cap *c, struct cap *dst)
 	dst->table = NULL;
 	dst->gen = 0;
 	slot_put(from, c);
-}
-
-int cap_unpark(struct cap *const src[], unsigned n, struct cap_table *to, cap_t out[])
-{
-	return cap_move(NULL, src, n, to, out);
 }

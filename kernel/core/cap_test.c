@@ -297,10 +297,10 @@ static void test_park_keeps_tree_and_unpark_checks_room(void **state)
 	assert_int_equal(ep.k.refs, 3); /* parking neither takes nor drops one */
 	while (tb.free_count > 0)
 		install(&tb, &unit, 0);
-	assert_int_equal(cap_unpark(&src, 1, &tb, &out), ERR_NOMEM);
+	assert_int_equal(cap_move(NULL, &src, 1, &tb, &out), ERR_NOMEM); /* unpark */
 	assert_ptr_equal(node.obj, &ep.k); /* nothing moved */
 	cap_table_init(&tb);
-	assert_int_equal(cap_unpark(&src, 1, &tb, &out), ERR_OK);
+	assert_int_equal(cap_move(NULL, &src, 1, &tb, &out), ERR_OK);
 	assert_null(node.obj);
 	assert_int_equal(get(&tb, out)->rights, CAP_RIGHT_READ | CAP_RIGHT_GRANT);
 	assert_int_equal(cap_revoke_some(&tb, out), ERR_OK); /* the grandchild, in ta */

@@ -119,7 +119,7 @@ static int dequeue(struct channel *ch, struct thread *to)
 			at[n++] = i;
 		}
 	}
-	if (cap_unpark(src, n, &to->unit->caps, out) != ERR_OK)
+	if (cap_move(NULL, src, n, &to->unit->caps, out) != ERR_OK) /* unparks them */
 		return ERR_NOMEM;
 	for (unsigned k = 0; k < n; k++)
 		to->ipc.buf.caps[at[k]] = out[k];

@@ -126,8 +126,11 @@ void cap_destroy(struct cap *c);
 bool cap_table_holds(const struct cap_table *t, const struct kobj *obj, const struct cap *except);
 
 /*
- * Moves the capabilities named by src[0..n) (distinct, each looked up by the caller) from `from` into free slots of `to`, keeping their place in the derivation tree, and
- * stores their new handles in out[]. ERR_NOMEM (nothing moved) if `to` lacks n free slots.
+ * Moves the capabilities named by src[0..n) (distinct, each looked up by the caller) from
+ * `from` into free slots of `to`, keeping their place in the derivation tree, and stores their
+ * new handles in out[]. ERR_NOMEM (nothing moved) if `to` lacks n free slots. With `from`
+ * NULL it unparks: src[] are parked nodes (cap_park: each holding one, table NULL), left
+ * empty.
  */
 int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct cap_table *to,
 	     cap_t out[]);
@@ -138,13 +141,6 @@ int cap_move(struct cap_table *from, struct cap *const src[], unsigned n, struct
  * reference; c's slot is freed. Revoke and cap_destroy still reach the node there. O(1).
  */
 void cap_park(struct cap *c, struct cap *dst);
-
-/*
- * Moves the parked capabilities src[0..n) (each holding one, table NULL) into free slots of
- * `to`, keeping their place in the tree; out[] gets their handles and the src nodes are left
- * empty. ERR_NOMEM (nothing moved) if `to` lacks n free slots.
- */
-int cap_unpark(struct cap *const src[], unsigned n, struct cap_table *to, cap_t out[]);
 
 /* The handle of a capability that sits in a table. */
 cap_t cap_handle(const struct cap *c);
