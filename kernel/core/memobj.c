@@ -21,10 +21,10 @@ static struct list_node dying = {&dying, &dying};
 uint32_t memobj_dying_count;
 
 /*
- * A counted object with `flags`, `base` and `size` (boot modules and device memory), every
- * other field zero (pool_alloc zeroes it); or NULL.
+ * A counted object with `flags`, `base` and `size` (boot modules and device memory) and
+ * `pages` (device memory), every other field zero (pool_alloc zeroes it); or NULL.
  */
-static struct memobj *memobj_new(uint32_t flags, phys_addr_t base, uint32_t size)
+static struct memobj *memobj_new(uint32_t flags, phys_addr_t base, uint32_t size, uint32_t pages)
 {
 	struct memobj *m = pool_alloc(&memobj_pool);
 
@@ -33,12 +33,13 @@ static struct memobj *memobj_new(uint32_t flags, phys_addr_t base, uint32_t size
 	m->flags = flags;
 	m->base = base;
 	m->size = size;
+	m->pages = pages;
 	return m;
 }
 
 struct memobj *memobj_create_module(uint32_t index, phys_addr_t base, uint32_t size)
 {
-	struct memobj *m = memobj_new(MEMOBJ_BOOT_MODULE, base, size);
+	struct memobj *m = memobj_new(MEMOBJ_BOOT_MODULE, base, size, 0);
 
 	if (m != NULL)
 		m->module = index;
@@ -47,7 +48,7 @@ struct memobj *memobj_create_module(uint32_t index, phys_addr_t base, uint32_t s
 
 struct memobj *memobj_create_budget(uint32_t frames)
 {
-	struct memobj *m = memobj_new(MEMOBJ_BUDGET, 0, 0);
+	struct memobj *m = memobj_new(MEMOBJ_BUDGET, 0, 0, 0);
 
 	if (m != NULL)
 		m->budget_free = frames;
@@ -56,23 +57,15 @@ struct memobj *memobj_create_budget(uint32_t frames)
 
 struct memobj *memobj_create_device(phys_addr_t base, uint32_t size)
 {
-	struct memobj *m;
-
 	if (((base | size) & (PAGE_SIZE - 1)) != 0 || size == 0)
 		return NULL;
-	m = memobj_new(MEMOBJ_DEVICE, base, size);
-	if (m != NULL)
-		m->pages = size / PAGE_SIZE;
-	return m;
+	return memobj_new(MEMOBJ_DEVICE, base, size, size / PAGE_SIZE);
 }
 
 struct memobj *memobj_create_device_control(void)
 {
-	struct memobj *m = memobj_new(MEMOBJ_DEVICE | MEMOBJ_DEVICE_CONTROL, 0, 0);
-
-	if (m != NULL)
-		m->pages = 0x100000u; /* 4 GiB of frames from physical 0 */
-	return m;
+	/* 4 GiB of frames from physical 0 */
+	return memobj_new(MEMOBJ_DEVICE | MEMOBJ_DEVICE_CONTROL, 0, 0, 0x100000u);
 }
 
 /* A zeroed direct-mapped kernel frame for bookkeeping, or ERR_NOMEM. */
@@ -98,7 +91,7 @@ int memobj_create_frames(struct memobj *b, uint32_t pages, struct memobj **out)
 		return ERR_INVALID;
 	if (pages > b->budget_free)
 		return ERR_NOMEM;
-	m = memobj_new(MEMOBJ_FRAMES | MEMOBJ_FILLING, 0, 0);
+	m = memobj_new(MEMOBJ_FRAMES | MEMOBJ_FILLING, 0, 0, 0);
 	if (m == NULL)
 		return ERR_NOMEM;
 	if (budget_adopt(b, &m->kobj, frames_cost(pages)) != ERR_OK ||
