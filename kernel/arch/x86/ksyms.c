@@ -8,12 +8,14 @@
 extern const char __ksyms_start[], __ksyms_end[];
 extern const char __text_start[], __text_end[];
 
-/* ksyms_lookup in the table at [table, table + size), which it does not trust. */
-static bool ksyms_lookup_in(const void *table, size_t size, uint32_t addr, const char **name,
-			    uint32_t *offset)
+/* The table at [__ksyms_start, __ksyms_end) is checked before use, never trusted. */
+bool ksyms_lookup(uintptr_t addr, const char **name, uint32_t *offset)
 {
-	const struct ksyms_header *h = table;
+	const struct ksyms_header *h = (const struct ksyms_header *)(const void *)__ksyms_start;
+	size_t size = (size_t)(__ksyms_end - __ksyms_start);
 
+	if (addr < (uintptr_t)__text_start || addr >= (uintptr_t)__text_end)
+		return false;
 	if (size < sizeof(*h) || h->magic != KSYMS_MAGIC || h->count == 0)
 		return false;
 	if ((size - sizeof(*h)) / sizeof(struct ksyms_entry) < h->count)
@@ -41,14 +43,6 @@ static bool ksyms_lookup_in(const void *table, size_t size, uint32_t addr, const
 	*name = names + e[lo].name_offset;
 	*offset = addr - e[lo].addr;
 	return true;
-}
-
-bool ksyms_lookup(uintptr_t addr, const char **name, uint32_t *offset)
-{
-	if (addr < (uintptr_t)__text_start || addr >= (uintptr_t)__text_end)
-		return false;
-	return ksyms_lookup_in(__ksyms_start, (size_t)(__ksyms_end - __ksyms_start), addr, name,
-			       offset);
 }
 
 void ksyms_print_line(const char *prefix, uintptr_t addr)
