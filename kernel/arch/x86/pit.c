@@ -26,14 +26,6 @@
 #define CALIBRATE_RUNS	       5		   /* take the median: robust to preemption */
 #define CALIBRATE_SPIN_LIMIT   50000000u
 
-/* Programs channel 0 as a rate generator firing every `divisor` input clocks (2..65535). */
-static void pit_start_periodic(uint16_t divisor)
-{
-	outb(PIT_COMMAND, PIT_CMD_CH0_RATE_GENERATOR);
-	outb(PIT_CHANNEL0, divisor & 0xff);
-	outb(PIT_CHANNEL0, divisor >> 8);
-}
-
 /* TSC cycles while channel 2 counts `count` PIT clocks down from its gate; 0 on timeout. */
 static uint64_t pit_measure_window(uint16_t count)
 {
@@ -90,7 +82,10 @@ void pit_timer_init(void)
 		      (unsigned long long)tsc_hz);
 	if (arch_irq_register(PIT_IRQ, pit_irq_handler, NULL) != ERR_OK)
 		panic("timer: IRQ %u already taken", PIT_IRQ);
-	pit_start_periodic(PIT_TICK_DIVISOR);
+	/* Channel 0 as a rate generator firing every PIT_TICK_DIVISOR input clocks. */
+	outb(PIT_COMMAND, PIT_CMD_CH0_RATE_GENERATOR);
+	outb(PIT_CHANNEL0, PIT_TICK_DIVISOR & 0xff);
+	outb(PIT_CHANNEL0, PIT_TICK_DIVISOR >> 8);
 	arch_irq_unmask(PIT_IRQ);
 }
 
