@@ -23,7 +23,6 @@
 #define IPC_BLOCKED  1	/* the thread is now blocked: schedule(), then read wake_result */
 
 struct thread;
-struct cap_table;
 struct page_table;
 
 /* A thread's IPC state, embedded in struct thread. */

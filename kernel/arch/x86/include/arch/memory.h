@@ -31,10 +31,9 @@ static inline phys_addr_t virt_to_phys(const void *virt)
 }
 
 /*
- * Linker-script symbols (kernel/arch/x86/kernel.ld). Virtual bounds of the whole image, and
- * its physical extent [__kernel_phys_start, __kernel_phys_end) including .bss and .ksyms.
+ * Linker-script symbols (kernel/arch/x86/kernel.ld): the image's physical extent
+ * [__kernel_phys_start, __kernel_phys_end), including .bss and .ksyms.
  */
-extern char __kernel_start[], __kernel_end[];
 extern char __kernel_phys_start[], __kernel_phys_end[];
 
 /* kernel.ld: the page-aligned read-only parts of the image (W^X, see kernel_readonly_ranges). */
@@ -60,8 +59,7 @@ static inline void kernel_readonly_ranges(struct phys_range out[KERNEL_RO_RANGE_
 	out[1] = (struct phys_range){virt_to_phys(__ksyms_start), virt_to_phys(__ksyms_ro_end)};
 }
 
-/* boot.S: the boot page directory (16 MiB at 0 and at KERNEL_BASE) and the boot stack. */
-extern uint32_t boot_page_directory[1024];
+/* boot.S: the boot stack. */
 extern char boot_stack_bottom[], boot_stack_top[];
 
 #endif /* __ASSEMBLER__ */
