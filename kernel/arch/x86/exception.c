@@ -64,24 +64,20 @@ const char *exception_name(unsigned vector)
 void exception_decode_error(unsigned vector, uint32_t error, char *buf, size_t size)
 {
 	buf[0] = '\0';
-	if (vector == TRAP_PF) {
+	if (vector == TRAP_PF)
 		ksnprintf(buf, size, "%s, %s, %s%s%s", (error & PF_ERR_WRITE) ? "write" : "read",
 			  (error & PF_ERR_PRESENT) ? "protection" : "not-present",
 			  (error & PF_ERR_USER) ? "user" : "kernel",
 			  (error & PF_ERR_FETCH) ? ", fetch" : "",
 			  (error & PF_ERR_RSVD) ? ", reserved-bit" : "");
-	} else if (trap_selector_fault(vector)) {
-		if (error == 0) {
-			ksnprintf(buf, size, "no selector");
-			return;
-		}
-		const char *table = (error & SEL_ERR_IDT) ? "IDT" : "GDT";
-
-		if (!(error & SEL_ERR_IDT) && (error & SEL_ERR_LDT))
-			table = "LDT";
-		ksnprintf(buf, size, "%s index %u%s", table, (unsigned)(error >> 3),
-			  (error & SEL_ERR_EXTERNAL) ? ", external" : "");
-	}
+	else if (trap_selector_fault(vector) && error == 0)
+		ksnprintf(buf, size, "no selector");
+	else if (trap_selector_fault(vector)) /* the IDT bit wins over the LDT bit */
+		ksnprintf(buf, size, "%s index %u%s",
+			  (error & SEL_ERR_IDT)	  ? "IDT"
+			  : (error & SEL_ERR_LDT) ? "LDT"
+						  : "GDT",
+			  (unsigned)(error >> 3), (error & SEL_ERR_EXTERNAL) ? ", external" : "");
 }
 
 static void exception_print_registers(const struct trap_frame *f)
