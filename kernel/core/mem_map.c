@@ -45,12 +45,6 @@ static struct mem_mapping *record_of(uint32_t ticket, uint8_t state)
 	return rec->obj != NULL && ticket_of(rec) == ticket && rec->state == state ? rec : NULL;
 }
 
-/* True if [a, a + an) and [b, b + bn) (bytes) share a byte. */
-static bool overlap(uint64_t a, uint64_t an, uint64_t b, uint64_t bn)
-{
-	return a < b + bn && b < a + an;
-}
-
 /* Whether [vaddr, vaddr + pages) may not be mapped in pt (img: its program, may be NULL). */
 static int check_range(struct page_table *pt, const struct loader_image *img, uintptr_t vaddr,
 		       uint32_t pages)
@@ -66,14 +60,14 @@ static int check_range(struct page_table *pt, const struct loader_image *img, ui
 	for (uint32_t i = 0; img != NULL && i < img->region_count; i++) {
 		const struct loader_region *r = &img->regions[i];
 
-		if (overlap(vaddr, size, r->start, r->end - r->start))
+		if (ranges_overlap(vaddr, size, r->start, r->end - r->start))
 			return ERR_INVALID;
 	}
 	for (unsigned i = 0; i < MEM_MAP_MAX; i++) {
 		const struct mem_mapping *m = &mappings[i];
 
 		if (m->obj != NULL && m->space == pt &&
-		    overlap(vaddr, size, m->vaddr, (uint64_t)m->pages * PAGE_SIZE))
+		    ranges_overlap(vaddr, size, m->vaddr, (uint64_t)m->pages * PAGE_SIZE))
 			return ERR_INVALID;
 	}
 	return ERR_OK;

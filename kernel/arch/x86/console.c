@@ -88,14 +88,9 @@ void arch_console_alert(void)
 	vga_set_alert();
 }
 
-static bool overlaps(uint64_t base, uint64_t size, uint64_t dev_base, uint64_t dev_size)
-{
-	return base < dev_base + dev_size && dev_base < base + size;
-}
-
 void arch_console_claim_ports(uint32_t base, uint32_t count, const char *unit)
 {
-	if (serial_owned || !overlaps(base, count, COM1_BASE, COM1_PORTS))
+	if (serial_owned || !ranges_overlap(base, count, COM1_BASE, COM1_PORTS))
 		return;
 	kprintf("console: unit %s drives COM1 now; the kernel writes there only on panic, else "
 		"to its log\n", unit);
@@ -104,7 +99,7 @@ void arch_console_claim_ports(uint32_t base, uint32_t count, const char *unit)
 
 void arch_console_claim_memory(phys_addr_t base, uint64_t size, const char *unit)
 {
-	if (vga_owned || !overlaps(base, size, VGA_TEXT_BASE, VGA_TEXT_SIZE))
+	if (vga_owned || !ranges_overlap(base, size, VGA_TEXT_BASE, VGA_TEXT_SIZE))
 		return;
 	kprintf("console: unit %s drives the VGA screen now; the kernel writes there only on "
 		"panic\n", unit);

@@ -16,4 +16,10 @@ typedef uintptr_t virt_addr_t; /* a virtual address */
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* True if [a, a + an) and [b, b + bn) share a byte (64-bit sums: nothing wraps). */
+static inline bool ranges_overlap(uint64_t a, uint64_t an, uint64_t b, uint64_t bn)
+{
+	return a < b + bn && b < a + an;
+}
+
 #endif
