@@ -108,16 +108,6 @@ static int recv_buffers_ok(uintptr_t msg, uintptr_t info)
 	return ERR_OK;
 }
 
-/* The received message (header and `length` bytes) and, if asked, what came with it. */
-static int msg_copy_out(struct thread *t, uintptr_t msg, uintptr_t info)
-{
-	if (uaccess_copy_to(msg, &t->ipc.buf, MSG_HEADER_BYTES + t->ipc.buf.length) != ERR_OK)
-		return ERR_FAULT;
-	if (info != 0 && uaccess_copy_to(info, &t->ipc.info, sizeof(t->ipc.info)) != ERR_OK)
-		return ERR_FAULT;
-	return ERR_OK;
-}
-
 int32_t ipc_finish_receive(struct thread *t, const struct syscall_args *a, int32_t err)
 {
 	if (err != ERR_OK)
@@ -126,7 +116,12 @@ int32_t ipc_finish_receive(struct thread *t, const struct syscall_args *a, int32
 		t->ipc.delivered = false;
 		return ERR_OK;
 	}
-	return msg_copy_out(t, a->a2, a->a3);
+	/* The received message (header and `length` bytes) and, if asked, what came with it. */
+	if (uaccess_copy_to(a->a2, &t->ipc.buf, MSG_HEADER_BYTES + t->ipc.buf.length) != ERR_OK)
+		return ERR_FAULT;
+	if (a->a3 != 0 && uaccess_copy_to(a->a3, &t->ipc.info, sizeof(t->ipc.info)) != ERR_OK)
+		return ERR_FAULT;
+	return ERR_OK;
 }
 
 /* See "syscall_internal.h". */
