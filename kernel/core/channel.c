@@ -83,18 +83,6 @@ static void enqueue(struct channel *ch, struct thread *from)
 	ch->count++;
 }
 
-/* Records in `to` what came with slot s: the sender's badge and rights, no call flag. */
-static void recv_info_fill(struct thread *to, const struct channel_slot *s)
-{
-	to->ipc.buf.type = s->msg.type;
-	to->ipc.buf.length = s->msg.length;
-	memcpy(to->ipc.buf.data, s->msg.data, s->msg.length);
-	to->ipc.info.badge = s->badge;
-	to->ipc.info.rights = s->rights;
-	to->ipc.info.flags = 0;
-	to->ipc.info.reserved = 0;
-}
-
 /*
  * Moves the oldest message into `to` (its capabilities into to's table, in their message
  * slots; one revoked while queued arrives as CAP_NULL) and drops it from the queue. ERR_NOMEM
@@ -123,7 +111,14 @@ static int dequeue(struct channel *ch, struct thread *to)
 		return ERR_NOMEM;
 	for (unsigned k = 0; k < n; k++)
 		to->ipc.buf.caps[at[k]] = out[k];
-	recv_info_fill(to, s);
+	/* The message, and what came with it: the sender's badge and rights, no call flag. */
+	to->ipc.buf.type = s->msg.type;
+	to->ipc.buf.length = s->msg.length;
+	memcpy(to->ipc.buf.data, s->msg.data, s->msg.length);
+	to->ipc.info.badge = s->badge;
+	to->ipc.info.rights = s->rights;
+	to->ipc.info.flags = 0;
+	to->ipc.info.reserved = 0;
 	ch->head = (uint16_t)((ch->head + 1) % ch->capacity);
 	ch->count--;
 	return ERR_OK;
