@@ -76,16 +76,6 @@ static void parse_cmdline(const struct multiboot_source *src, struct boot_info *
 	out->cmdline[cut] = '\0';
 }
 
-/* Index of the last available region, or -1: the first to give way to a reservation. */
-static int last_available_region(const struct boot_info *out)
-{
-	for (int i = (int)out->mem_region_count - 1; i >= 0; i--) {
-		if (out->mem_regions[i].type == BOOT_MEM_AVAILABLE)
-			return i;
-	}
-	return -1;
-}
-
 /*
  * Records one memory region. When the table is full a reserved region replaces the last
  * available one (losing usable memory is safe; losing a reservation is not).
@@ -94,7 +84,6 @@ static void add_region(struct boot_info *out, struct multiboot_stats *stats, uin
 		       uint64_t length, uint32_t type)
 {
 	struct boot_mem_region r = {.base = base, .length = length, .type = type};
-	int victim;
 
 	if (length == 0) {
 		stats->map_zero_length++;
@@ -114,9 +103,12 @@ static void add_region(struct boot_info *out, struct multiboot_stats *stats, uin
 	}
 	out->mem_regions_dropped++;
 	stats->map_dropped++;
-	victim = last_available_region(out);
-	if (type != BOOT_MEM_AVAILABLE && victim >= 0)
-		out->mem_regions[victim] = r;
+	for (int i = (int)out->mem_region_count - 1; type != BOOT_MEM_AVAILABLE && i >= 0; i--) {
+		if (out->mem_regions[i].type == BOOT_MEM_AVAILABLE) {
+			out->mem_regions[i] = r; /* the last available region gives way */
+			return;
+		}
+	}
 }
 
 /* Walks the memory map by each entry's size field, never past mmap_length. */
