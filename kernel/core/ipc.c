@@ -244,18 +244,10 @@ void ipc_abort(struct thread *t)
 {
 	if (t->state != THREAD_BLOCKED)
 		return;
-	switch (t->block_reason) {
-	case BLOCK_IPC_SEND:
-	case BLOCK_IPC_RECV:
+	if (t->block_reason == BLOCK_IPC_SEND || t->block_reason == BLOCK_IPC_RECV)
 		list_remove(&t->ipc.link);
-		break;
-	case BLOCK_IPC_REPLY:
-		if (t->ipc.server != NULL)
-			ipc_unbind(t->ipc.server);
-		break;
-	default:
-		break;
-	}
+	else if (t->block_reason == BLOCK_IPC_REPLY && t->ipc.server != NULL)
+		ipc_unbind(t->ipc.server);
 }
 
 void ipc_thread_exit(struct thread *t)
