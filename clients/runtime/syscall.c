@@ -202,6 +202,19 @@ int32_t sys_irq_ack(cap_t irq)
 	return syscall_raw(SYS_IRQ_ACK, (uint32_t)irq, 0, 0, 0, 0);
 }
 
+int32_t sys_irq_set_cpu(cap_t irq, uint32_t cpu)
+{
+	return syscall_raw(SYS_IRQ_SET_CPU, (uint32_t)irq, cpu, 0, 0, 0);
+}
+
+int32_t keel_irq_to_this_cpu(cap_t irq)
+{
+	struct keel_cpu_info info;
+	int32_t r = sys_cpu_info(0, &info);
+
+	return r == ERR_OK ? sys_irq_set_cpu(irq, info.caller_cpu) : r;
+}
+
 int32_t sys_channel_create(uint32_t capacity)
 {
 	return syscall_raw(SYS_CHANNEL_CREATE, capacity, 0, 0, 0, 0);

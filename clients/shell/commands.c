@@ -81,19 +81,20 @@ static void cmd_uptime(struct shell *sh, int argc, char **argv)
 		     (unsigned)(us / 1000u % 1000u));
 }
 
-/* What each CPU counted (SYS_CPU_INFO): load, switches, IPIs, interrupts, time idle. */
+/* What each CPU counted (SYS_CPU_INFO): load, switches, IPIs, interrupts (of them from
+ * devices), time idle. */
 static void cmd_cpus(struct shell *sh, int argc, char **argv)
 {
 	struct keel_cpu_info c;
 
 	(void)argc;
 	(void)argv;
-	shell_printf(sh, "CPU LOAD SWITCHES  IPIS-OUT  IPIS-IN   INTERRUPTS IDLE-MS\n");
+	shell_printf(sh, "CPU LOAD SWITCHES  IPIS-OUT  IPIS-IN   INTERRUPTS DEVICE    IDLE-MS\n");
 	for (uint32_t i = 0; sys_cpu_info(i, &c) == ERR_OK; i++)
-		shell_printf(sh, "%-3u %-4u %-9llu %-9llu %-9llu %-10llu %llu%s\n", (unsigned)i,
-			     (unsigned)c.load, (unsigned long long)c.switches,
+		shell_printf(sh, "%-3u %-4u %-9llu %-9llu %-9llu %-10llu %-9llu %llu%s\n",
+			     (unsigned)i, (unsigned)c.load, (unsigned long long)c.switches,
 			     (unsigned long long)c.ipis_sent, (unsigned long long)c.ipis_received,
-			     (unsigned long long)c.interrupts,
+			     (unsigned long long)c.interrupts, (unsigned long long)c.device_irqs,
 			     (unsigned long long)(c.idle_us / 1000u),
 			     c.caller_cpu == i ? "  (this shell)" : "");
 }

@@ -40,7 +40,8 @@ int32_t sys_cpu_info(uint32_t cpu, struct keel_cpu_info *out)
 		return ERR_INVALID;
 	*out = (struct keel_cpu_info){.cpu = cpu, .caller_cpu = 1, .load = cpu + 1,
 				      .switches = 100 + cpu, .ipis_sent = 7, .ipis_received = 8,
-				      .interrupts = 9000, .idle_us = 2500000};
+				      .interrupts = 9000, .idle_us = 2500000,
+				      .device_irqs = 40 + cpu};
 	return ERR_OK;
 }
 
@@ -207,9 +208,10 @@ static void test_help_echo_uptime_and_unknown(void **state)
 	assert_string_equal(out, "up 12.345 s\n");
 	out_len = 0;
 	run("cpus");
-	assert_string_equal(out, "CPU LOAD SWITCHES  IPIS-OUT  IPIS-IN   INTERRUPTS IDLE-MS\n"
-				 "0   1    100       7         8         9000       2500\n"
-				 "1   2    101       7         8         9000       2500  (this shell)\n");
+	assert_string_equal(out,
+			    "CPU LOAD SWITCHES  IPIS-OUT  IPIS-IN   INTERRUPTS DEVICE    IDLE-MS\n"
+			    "0   1    100       7         8         9000       40        2500\n"
+			    "1   2    101       7         8         9000       41        2500  (this shell)\n");
 	out_len = 0;
 	run("frob x");
 	assert_string_equal(out, "unknown command 'frob'; type 'help' for the list\n");

@@ -73,6 +73,11 @@ int irq_line_ack(struct irq_line *l)
 	return ERR_OK;
 }
 
+int irq_line_set_cpu(struct irq_line *l, uint32_t cpu)
+{
+	return l->line == IRQ_LINE_CONTROL ? ERR_INVALID : arch_irq_route(l->line, cpu);
+}
+
 void irq_line_release(struct kobj *obj)
 {
 	struct irq_line *l = container_of(obj, struct irq_line, kobj);

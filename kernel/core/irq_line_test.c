@@ -20,6 +20,7 @@
 #define LINE 8
 
 static struct notification notif;
+
 static uint32_t signalled, signals;
 static int refs;
 
@@ -97,6 +98,23 @@ static void test_interrupt_masks_and_signals_ack_unmasks(void **state)
 	assert_false(host_irq_masked(LINE));
 }
 
+/* SYS_IRQ_SET_CPU's layer: a binding's line goes to a CPU that is up; control has no line. */
+static void test_route(void **state)
+{
+	(void)state;
+	struct irq_line *l, *ctl = irq_line_create_control();
+
+	host_set_irq_cpus(3);
+	assert_int_equal(irq_line_bind(LINE, &notif, 1, &l), ERR_OK);
+	assert_int_equal(irq_line_set_cpu(l, 2), ERR_OK);
+	assert_int_equal(host_irq_cpu(LINE), 2);
+	assert_int_equal(irq_line_set_cpu(l, 3), ERR_INVALID); /* not up */
+	assert_int_equal(host_irq_cpu(LINE), 2);
+	assert_int_equal(irq_line_set_cpu(ctl, 0), ERR_INVALID);
+	irq_line_release(&l->kobj);
+	irq_line_release(&ctl->kobj);
+}
+
 static void test_release_unbinds(void **state)
 {
 	(void)state;
@@ -118,6 +136,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_bind_refusals, reset),
 	    cmocka_unit_test_setup(test_interrupt_masks_and_signals_ack_unmasks, reset),
+	    cmocka_unit_test_setup(test_route, reset),
 	    cmocka_unit_test_setup(test_release_unbinds, reset),
 	};
 

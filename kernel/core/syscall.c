@@ -122,7 +122,8 @@ static int32_t sys_cpu_info(const struct syscall_args *a)
 	    .cpu = cpu->cpu_id, .caller_cpu = this_cpu()->cpu_id,
 	    .load = cpu->rq.ready_count + (cpu->rq.current != cpu->rq.idle),
 	    .switches = cpu->rq.stats.switches, .ipis_sent = n->ipis_sent,
-	    .ipis_received = n->ipis_received, .interrupts = n->irqs, .idle_us = n->idle_us};
+	    .ipis_received = n->ipis_received, .interrupts = n->irqs, .idle_us = n->idle_us,
+	    .device_irqs = n->device_irqs};
 
 	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;
 }
@@ -178,6 +179,7 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_CAP_LIST] = sys_cap_list,
     [SYS_CPU_INFO] = sys_cpu_info,
     [SYS_THREAD_SET_CPU] = sys_thread_set_cpu,
+    [SYS_IRQ_SET_CPU] = sys_irq_set_cpu,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)

@@ -1,6 +1,6 @@
 /*
  * The device syscalls (32-39): I/O-port capabilities (SYS_IOPORT_CREATE, SYS_IOPORT_ENABLE),
- * interrupt lines (SYS_IRQ_BIND, SYS_IRQ_ACK) and device memory (SYS_DEVMEM_CREATE). This layer
+ * interrupt lines (SYS_IRQ_BIND, SYS_IRQ_ACK, SYS_IRQ_SET_CPU) and device memory (SYS_DEVMEM_CREATE). This layer
  * checks handles, rights and ranges; <kernel/ioport.h> and <kernel/irq_line.h> do the work.
  */
 #include <keel/abi.h>
@@ -53,7 +53,8 @@ int32_t sys_ioport_enable(const struct syscall_args *a)
 
 /*
  * SYS_IRQ_BIND(control cap ADMIN, line, notification cap WRITE, bits) -> a capability to the
- * binding: a child of the control capability with its rights but ADMIN.
+ * binding: a child of the control capability with its rights but ADMIN. Its interrupts go to
+ * the caller's CPU.
  */
 int32_t sys_irq_bind(const struct syscall_args *a)
 {
@@ -70,6 +71,7 @@ int32_t sys_irq_bind(const struct syscall_args *a)
 	err = irq_line_bind(a->a2, container_of(nc->obj, struct notification, kobj), a->a4, &l);
 	if (err != ERR_OK)
 		return err;
+	(void)irq_line_set_cpu(l, this_cpu()->cpu_id); /* fails only without an I/O APIC: CPU 0 */
 	return syscall_new_object(l, ctl, ctl->rights & ~CAP_RIGHT_ADMIN);
 }
 
@@ -80,6 +82,16 @@ int32_t sys_irq_ack(const struct syscall_args *a)
 	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_IRQ, CAP_RIGHT_WRITE, &c);
 
 	return err == ERR_OK ? irq_line_ack(container_of(c->obj, struct irq_line, kobj)) : err;
+}
+
+/* SYS_IRQ_SET_CPU(irq cap WRITE, cpu): the line's interrupts go to that CPU. */
+int32_t sys_irq_set_cpu(const struct syscall_args *a)
+{
+	struct cap *c;
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_IRQ, CAP_RIGHT_WRITE, &c);
+
+	return err == ERR_OK ? irq_line_set_cpu(container_of(c->obj, struct irq_line, kobj), a->a2)
+			     : err;
 }
 
 /*

@@ -99,6 +99,7 @@ int32_t sys_ioport_create(const struct syscall_args *a);
 int32_t sys_ioport_enable(const struct syscall_args *a);
 int32_t sys_irq_bind(const struct syscall_args *a);
 int32_t sys_irq_ack(const struct syscall_args *a);
+int32_t sys_irq_set_cpu(const struct syscall_args *a);
 int32_t sys_devmem_create(const struct syscall_args *a);
 
 #endif

@@ -69,6 +69,7 @@ static void forwarder(uintptr_t arg)
 	int32_t rc;
 
 	(void)arg;
+	(void)keel_irq_to_this_cpu(caps.irq); /* the wake-up stays on this CPU */
 	for (;;) {
 		rc = sys_notify_wait(caps.note, &bits, IPC_WAIT_FOREVER);
 		if (rc != ERR_OK)

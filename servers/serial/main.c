@@ -78,6 +78,7 @@ static void forwarder(uintptr_t arg)
 	int32_t r;
 
 	(void)arg;
+	(void)keel_irq_to_this_cpu(caps.irq); /* the wake-up stays on this CPU */
 	for (;;) {
 		struct ipc_message m = {.type = FORWARD_TYPE, .length = 4};
 		uint32_t bits = 0;

@@ -37,6 +37,7 @@ static irq_handler_fn irq_handlers[HOST_IRQ_MAX];
 static void *irq_ctx[HOST_IRQ_MAX];
 static bool irq_masked[HOST_IRQ_MAX];
 static unsigned irq_eois[HOST_IRQ_MAX];
+static unsigned irq_cpu[HOST_IRQ_MAX], irq_cpus = 1;
 static struct unit *io_units[HOST_IO_UNITS];
 static bool io_allowed[HOST_IO_UNITS][HOST_IO_PORTS];
 static jmp_buf *panic_env;
@@ -269,6 +270,25 @@ void arch_irq_eoi(unsigned irq)
 {
 	if (irq < HOST_IRQ_MAX)
 		irq_eois[irq]++;
+}
+
+/* Like x86 with an I/O APIC and host_irq_cpus CPUs up. */
+int arch_irq_route(unsigned irq, unsigned cpu)
+{
+	if (irq >= HOST_IRQ_MAX || cpu >= irq_cpus)
+		return -1; /* ERR_INVALID */
+	irq_cpu[irq] = cpu;
+	return 0;
+}
+
+void host_set_irq_cpus(unsigned n)
+{
+	irq_cpus = n;
+}
+
+unsigned host_irq_cpu(unsigned irq)
+{
+	return irq < HOST_IRQ_MAX ? irq_cpu[irq] : 0;
 }
 
 bool host_irq_masked(unsigned irq)

@@ -16,6 +16,10 @@ enum madt_type { MADT_LAPIC = 0, MADT_IOAPIC = 1, MADT_OVERRIDE = 2 };
 #define LAPIC_ENABLED	     0x1u
 #define LAPIC_ONLINE_CAPABLE 0x2u
 #define MADT_PCAT_COMPAT     0x1u
+#define MPS_POLARITY_MASK    0x3u /* MPS INTI flags: 0 the bus's default, 1 high, 3 low */
+#define MPS_ACTIVE_LOW	     0x3u
+#define MPS_TRIGGER_SHIFT    2u /* then 0 the bus's default, 1 edge, 3 level */
+#define MPS_LEVEL	     0x3u
 
 struct reader {
 	acpi_read_fn read;
@@ -167,4 +171,14 @@ int acpi_read_madt(acpi_read_fn read, void *ctx, struct acpi_madt *out)
 			return ERR_INVALID;
 	}
 	return off == len ? ERR_OK : ERR_INVALID;
+}
+
+int acpi_isa_input(const struct acpi_madt *m, unsigned line, struct acpi_isa_input *out)
+{
+	if (line >= ACPI_ISA_IRQS || m->isa_gsi[line] < m->ioapic_gsi_base)
+		return ERR_INVALID;
+	out->pin = m->isa_gsi[line] - m->ioapic_gsi_base;
+	out->active_low = (m->isa_flags[line] & MPS_POLARITY_MASK) == MPS_ACTIVE_LOW;
+	out->level = (m->isa_flags[line] >> MPS_TRIGGER_SHIFT & MPS_POLARITY_MASK) == MPS_LEVEL;
+	return ERR_OK;
 }

@@ -38,4 +38,13 @@ struct acpi_madt {
  */
 int acpi_read_madt(acpi_read_fn read, void *ctx, struct acpi_madt *out);
 
+/* Where ISA line `line` enters the I/O APIC and how it signals (the override's MPS flags). */
+struct acpi_isa_input {
+	uint32_t pin;	 /* the I/O APIC's input (global interrupt minus its base) */
+	bool level;	 /* level-triggered (ISA's default: edge) */
+	bool active_low; /* (ISA's default: active high) */
+};
+/* ERR_INVALID for a line >= ACPI_ISA_IRQS or one moved below the I/O APIC's first input. */
+int acpi_isa_input(const struct acpi_madt *m, unsigned line, struct acpi_isa_input *out);
+
 #endif /* X86_ACPI_H */

@@ -121,6 +121,33 @@ static void test_qemu_layout(void **state)
 	assert_true(m.pcat_compat);
 }
 
+/* Each ISA line's I/O APIC input and signalling, from the overrides or ISA's defaults. */
+static void test_isa_inputs(void **state)
+{
+	struct acpi_isa_input in;
+
+	(void)state;
+	build(1);
+	assert_int_equal(acpi_read_madt(fake_read, NULL, &m), ERR_OK);
+	assert_int_equal(acpi_isa_input(&m, 0, &in), ERR_OK);
+	assert_int_equal(in.pin, 2);
+	assert_false(in.level || in.active_low); /* flags 0: ISA's edge, active high */
+	assert_int_equal(acpi_isa_input(&m, 9, &in), ERR_OK);
+	assert_int_equal(in.pin, 9);
+	assert_true(in.level && !in.active_low);
+	m.isa_flags[11] = 0x0f; /* level, active low (a PCI line's usual override) */
+	assert_int_equal(acpi_isa_input(&m, 11, &in), ERR_OK);
+	assert_true(in.level && in.active_low);
+	m.isa_flags[4] = 0x05; /* edge and active high, said outright */
+	assert_int_equal(acpi_isa_input(&m, 4, &in), ERR_OK);
+	assert_true(in.pin == 4 && !in.level && !in.active_low);
+	assert_int_equal(acpi_isa_input(&m, ACPI_ISA_IRQS, &in), ERR_INVALID);
+	m.ioapic_gsi_base = 8; /* line 4's global interrupt 4 lies below this I/O APIC */
+	assert_int_equal(acpi_isa_input(&m, 4, &in), ERR_INVALID);
+	assert_int_equal(acpi_isa_input(&m, 9, &in), ERR_OK);
+	assert_int_equal(in.pin, 1);
+}
+
 static void test_ebda_first_and_disabled_cpus(void **state)
 {
 	(void)state;
@@ -190,6 +217,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_qemu_layout),
+	    cmocka_unit_test(test_isa_inputs),
 	    cmocka_unit_test(test_ebda_first_and_disabled_cpus),
 	    cmocka_unit_test(test_more_cpus_than_kept),
 	    cmocka_unit_test(test_bad_checksums_and_no_tables),

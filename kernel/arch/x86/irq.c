@@ -2,12 +2,15 @@
  * Interrupt lines: a fixed table of handlers (no allocation), dispatch with spurious-IRQ
  * filtering and EOI, the mask/unmask/EOI hooks, and per-line counters. Handlers run with interrupts disabled.
  */
+#include <arch/ioapic.h>
+#include <arch/lapic.h>
 #include <arch/pic.h>
 #include <arch/trap.h>
 #include <keel/abi.h>
 #include <kernel/arch.h>
 #include <kernel/irq.h>
 #include <kernel/kprintf.h>
+#include <kernel/percpu.h>
 
 _Static_assert(IRQ_MAX_LINES == TRAP_IRQ_COUNT, "one table slot per PIC line");
 
@@ -48,14 +51,17 @@ void arch_irq_unregister(unsigned irq)
 	arch_irq_restore(enabled);
 }
 
-/* The PIC's mask register is read-modify-written: interrupts off around it. */
+/* The controllers' mask state is read-modify-written: interrupts off around it. */
 void arch_irq_unmask(unsigned irq)
 {
 	if (irq >= IRQ_MAX_LINES)
 		return;
 	bool enabled = arch_irq_save();
 
-	pic_unmask(irq);
+	if (ioapic_on)
+		ioapic_unmask(irq);
+	else
+		pic_unmask(irq);
 	arch_irq_restore(enabled);
 }
 
@@ -65,29 +71,51 @@ void arch_irq_mask(unsigned irq)
 		return; /* masking the cascade would silence the whole slave chip */
 	bool enabled = arch_irq_save();
 
-	pic_mask(irq);
+	if (ioapic_on)
+		ioapic_mask(irq);
+	else
+		pic_mask(irq);
 	arch_irq_restore(enabled);
 }
 
 void arch_irq_eoi(unsigned irq)
 {
-	if (irq < IRQ_MAX_LINES)
+	if (irq < IRQ_MAX_LINES && ioapic_on)
+		lapic_eoi();
+	else if (irq < IRQ_MAX_LINES)
 		pic_eoi(irq);
+}
+
+/* The I/O APIC delivers to one CPU: an APIC id (CPU 0 only without it). */
+int arch_irq_route(unsigned irq, unsigned cpu)
+{
+	const struct percpu *c = percpu_of(cpu);
+
+	if (irq >= IRQ_MAX_LINES || c == NULL || (!ioapic_on && cpu != 0))
+		return ERR_INVALID;
+	if (ioapic_on)
+		ioapic_route(irq, (uint8_t)c->arch_id);
+	return ERR_OK;
 }
 
 void irq_dispatch(unsigned irq)
 {
 	struct irq_slot *slot = &irq_slots[irq];
 
-	if (pic_is_spurious(irq)) {
+	if (ioapic_on && ioapic_hold(irq)) {
+		lapic_eoi(); /* it came as the line was masked: held for the unmask */
+		return;
+	}
+	if (!ioapic_on && pic_is_spurious(irq)) {
 		irq_spurious++;
 		return; /* no EOI: the line was never in service */
 	}
 	slot->count++;
+	this_cpu()->counters.device_irqs++;
 	if (slot->handler != NULL) {
 		slot->handler(irq, slot->ctx);
 	} else {
-		pic_mask(irq); /* unmasked without a handler: silence it */
+		arch_irq_mask(irq); /* unmasked without a handler: silence it */
 		kprintf("irq: line %u fired without a handler; masked\n", irq);
 	}
 	arch_irq_eoi(irq); /* after the handler, which may have masked a deferred line */

@@ -58,6 +58,15 @@ void pic_unmask(unsigned irq)
 	pic_write_masks();
 }
 
+uint16_t pic_disable(void)
+{
+	uint16_t was = pic_mask_bits;
+
+	pic_mask_bits = 0xffff;
+	pic_write_masks();
+	return was;
+}
+
 void pic_eoi(unsigned irq)
 {
 	if (irq >= PIC_LINES_PER_CHIP)

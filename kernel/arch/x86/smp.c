@@ -8,6 +8,7 @@
 #include <arch/context.h>
 #include <arch/cpu_features.h>
 #include <arch/gdt.h>
+#include <arch/ioapic.h>
 #include <arch/lapic.h>
 #include <arch/memory.h>
 #include <arch/paging.h>
@@ -146,6 +147,27 @@ static void start_aps(const struct acpi_madt *m, uint8_t self, uint32_t boot_dir
 	}
 }
 
+/* The boot CPU's local APIC, then the I/O APIC in the 8259s' place. Whether the APIC is up. */
+static bool boot_cpu_apics(const struct acpi_madt *m)
+{
+	bool irq = arch_irq_save(), ioapic;
+
+	if (lapic_map(m->lapic_phys) != ERR_OK) {
+		arch_irq_restore(irq);
+		kprintf("smp: no memory to map the local APIC: the boot CPU and the 8259s only\n");
+		return false;
+	}
+	lapic_enable();
+	this_cpu()->arch_id = lapic_id();
+	ioapic = ioapic_init(m);
+	arch_irq_restore(irq);
+	if (ioapic)
+		kprintf("ioapic: ISA lines 0-15 through the I/O APIC, the 8259s masked\n");
+	else
+		kprintf("ioapic: none usable: the 8259s deliver to the boot CPU\n");
+	return true;
+}
+
 void arch_smp_init(void)
 {
 	struct acpi_madt m;
@@ -157,15 +179,13 @@ void arch_smp_init(void)
 		return;
 	}
 	print_madt(&m);
-	if (m.ncpus < 2)
+	if (!boot_cpu_apics(&m) || m.ncpus < 2)
 		return;
 	boot_dir = mmu_boot_directory();
-	if (boot_dir == 0 || lapic_map(m.lapic_phys) != ERR_OK) {
-		kprintf("smp: no memory for the local APIC or the boot directory: the boot CPU only\n");
+	if (boot_dir == 0) {
+		kprintf("smp: no memory for the boot directory: the boot CPU only\n");
 		return;
 	}
-	lapic_enable();
-	this_cpu()->arch_id = lapic_id();
 	lapic_counts_per_ms = lapic_timer_calibrate();
 	kprintf("smp: local APIC timer %u counts per ms (divide by 16)\n", lapic_counts_per_ms);
 	start_aps(&m, lapic_id(), (uint32_t)boot_dir);

@@ -69,6 +69,8 @@ void arch_irq_unregister(unsigned irq); /* the line's handler goes; mask it firs
 void arch_irq_mask(unsigned irq);   /* the line raises no interrupt until unmasked */
 void arch_irq_unmask(unsigned irq); /* the line may interrupt again */
 void arch_irq_eoi(unsigned irq);    /* end of interrupt: the controller may deliver the next */
+/* The line's interrupts go to CPU `cpu`: ERR_INVALID if it is not up or cannot get them. */
+int arch_irq_route(unsigned irq, unsigned cpu);
 
 /*
  * User port I/O (x86 in/out on ports 0..IOPORT_SPACE-1). Each unit has a port permission map,

@@ -39,6 +39,10 @@ int irq_line_bind(uint32_t line, struct notification *n, uint32_t bits, struct i
 /* The driver is done with the last interrupt: unmasks the line. ERR_INVALID for control. */
 int irq_line_ack(struct irq_line *l);
 
+/* The line's interrupts go to CPU `cpu` (bindings start on the binder's). ERR_INVALID for
+ * control, a CPU that is not up, or one the interrupt controller cannot reach. */
+int irq_line_set_cpu(struct irq_line *l, uint32_t cpu);
+
 /*
  * kobj_release's entry: a binding masks its line, unregisters the handler and drops its
  * reference on the notification; then the object is freed.

@@ -24,6 +24,7 @@ struct iomap;
 /* What a CPU did, counted by itself (the shell's `cpus`). */
 struct cpu_counters {
 	uint64_t ipis_sent, ipis_received, irqs, idle_us;
+	uint64_t device_irqs; /* of them: device lines' interrupts (arch_irq_route sends them) */
 };
 
 struct percpu {

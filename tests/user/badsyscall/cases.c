@@ -60,7 +60,7 @@ static void cases_numbers(void)
 		badsys_check(name, (struct call){bad[i], {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
 	}
 	for (uint32_t num = SYS_DEVMEM_CREATE + 1; num < SYS_COUNT; num++) { /* unassigned */
-		if (num >= SYS_UNIT_WATCH && num <= SYS_THREAD_SET_CPU)
+		if (num >= SYS_UNIT_WATCH && num <= SYS_IRQ_SET_CPU)
 			continue;
 		snprintf(name, sizeof(name), "number_%u", (unsigned)num);
 		badsys_check(name, (struct call){num, {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
@@ -71,7 +71,7 @@ static void cases_numbers(void)
 static void cases_devices(void)
 {
 	static const uint32_t nums[] = {SYS_IOPORT_CREATE, SYS_IOPORT_ENABLE, SYS_IRQ_BIND,
-					SYS_IRQ_ACK, SYS_DEVMEM_CREATE};
+					SYS_IRQ_ACK, SYS_DEVMEM_CREATE, SYS_IRQ_SET_CPU};
 	char name[40];
 
 	for (size_t n = 0; n < sizeof(nums) / sizeof(nums[0]); n++) {

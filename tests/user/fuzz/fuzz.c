@@ -17,7 +17,15 @@
 #define FUZZ_SEED 0x2545f491u
 #define FUZZ_CPUS 8
 #define ERR_LOWEST ERR_PROTOCOL /* the most negative ERR_* the ABI defines */
-#define SCRATCH_BYTES 64
+/*
+ * Scratch (and scratch + 1) is a buffer calls may write: it must hold the largest structure
+ * any syscall writes, or a call that succeeds writes past it into the fuzzer's own data
+ * (it did, when struct keel_cpu_info grew past 64 bytes).
+ */
+#define SCRATCH_BYTES 512
+_Static_assert(sizeof(struct ipc_message) + 1 <= SCRATCH_BYTES, "scratch holds a message");
+_Static_assert(sizeof(struct keel_cpu_info) + 1 <= SCRATCH_BYTES, "scratch holds CPU info");
+_Static_assert(sizeof(struct keel_unit_info) + 1 <= SCRATCH_BYTES, "scratch holds unit info");
 
 /* One fuzzer: its generator and what it found. */
 struct fuzzer {

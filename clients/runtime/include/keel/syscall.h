@@ -112,10 +112,16 @@ int32_t sys_ioport_enable(cap_t ports);
 /*
  * Interrupts. sys_irq_bind: binds `line` to `notification` (WRITE) with `bits`, using the IRQ
  * control capability (ADMIN); returns the binding's capability. Each interrupt masks the line
- * and signals the bits; sys_irq_ack (WRITE) unmasks it once the device was served.
+ * and signals the bits; sys_irq_ack (WRITE) unmasks it once the device was served. The
+ * interrupts reach the CPU that bound the line; sys_irq_set_cpu (WRITE) sends them to `cpu`
+ * (ERR_INVALID if it is not up, or is not CPU 0 on a machine without an I/O APIC).
  */
 int32_t sys_irq_bind(cap_t control, uint32_t line, cap_t notification, uint32_t bits);
 int32_t sys_irq_ack(cap_t irq);
+int32_t sys_irq_set_cpu(cap_t irq, uint32_t cpu);
+/* The interrupts of `irq` reach the CPU the calling thread runs on (a driver's waiting thread
+ * calls it, so that an interrupt wakes it without an IPI). ERR_* as sys_irq_set_cpu. */
+int32_t keel_irq_to_this_cpu(cap_t irq);
 /*
  * A new channel holding up to `capacity` messages (1..CHANNEL_CAPACITY_MAX): a capability with
  * every right to it, or ERR_*. Send and receive on it with ipc_send and ipc_recv.

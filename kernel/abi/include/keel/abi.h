@@ -250,7 +250,8 @@ struct keel_budget {
  * SYS_IRQ_BIND binds a line to a notification: each interrupt masks the line and signals the
  * notification with `bits`; SYS_IRQ_ACK unmasks it once the driver served the device.
  * Deleting the last capability to the binding masks and unbinds the line. Lines 0 (the
- * kernel's timer) and 2 (the PIC cascade) are not for binding.
+ * kernel's timer) and 2 (the PIC cascade) are not for binding. Lines are ISA's 0-15, through
+ * the I/O APIC where there is one (docs/smp.md); SYS_IRQ_SET_CPU picks the CPU they reach.
  */
 #define SYS_IRQ_BIND 34 /* (irq control cap ADMIN, line, notification cap WRITE, bits) -> cap */
 #define SYS_IRQ_ACK 35  /* (irq cap WRITE): unmask the line after an interrupt */
@@ -337,6 +338,7 @@ struct keel_cpu_info {
 	uint32_t load;	     /* threads ready or running there (idle not counted) */
 	uint32_t reserved;
 	uint64_t switches, ipis_sent, ipis_received, interrupts, idle_us;
+	uint64_t device_irqs; /* of the interrupts: device lines' (SYS_IRQ_SET_CPU routes them) */
 };
 /*
  * SYS_THREAD_SET_CPU(thread cap WRITE, cpu or THREAD_CPU_ANY): the thread runs on CPU `cpu`
@@ -344,6 +346,12 @@ struct keel_cpu_info {
  * switches away from it). ERR_INVALID for a CPU that is not up; ERR_BAD_CAP once it ended.
  */
 #define SYS_THREAD_SET_CPU 45
+/*
+ * SYS_IRQ_SET_CPU(irq cap WRITE, cpu): the bound line's interrupts go to CPU `cpu` (a binding
+ * starts on the CPU that bound it). ERR_INVALID for the control capability, a CPU that is not
+ * up, or any CPU but 0 on a machine without an I/O APIC (the 8259s reach the boot CPU only).
+ */
+#define SYS_IRQ_SET_CPU 46
 #define SYS_COUNT 48
 
 /*

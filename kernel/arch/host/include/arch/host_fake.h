@@ -36,6 +36,8 @@ unsigned host_irq_window_count(void); /* arch_irq_window calls since the test pr
 void host_set_cycles(uint64_t cycles);
 /* Calls the handler registered for `irq`; returns false if there is none. */
 bool host_irq_fire(unsigned irq);
+unsigned host_irq_cpu(unsigned irq);	    /* the CPU arch_irq_route last sent it to */
+void host_set_irq_cpus(unsigned n);	    /* CPUs arch_irq_route accepts (0..n-1; 1 at start) */
 bool host_irq_masked(unsigned irq);	    /* last arch_irq_mask/unmask of the line */
 unsigned host_irq_eoi_count(unsigned irq); /* arch_irq_eoi calls for the line */
 /* arch_smp_kick calls for CPU `cpu` since the test program began (the fake runs on CPU 0). */

@@ -9,6 +9,7 @@
 void pic_init(void); /* remaps both PICs and masks every line */
 void pic_mask(unsigned irq);
 void pic_unmask(unsigned irq);
+uint16_t pic_disable(void); /* masks every line for good; the mask bits it had (1: masked) */
 void pic_eoi(unsigned irq); /* acknowledges a real interrupt on `irq` */
 /*
  * For lines 7 and 15: true if the interrupt was spurious (its in-service bit is clear). A
