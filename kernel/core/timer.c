@@ -109,8 +109,9 @@ uint64_t timer_clock_tick(struct timer_clock *c, const struct timer_config *cfg,
 			  uint64_t now_cycles)
 {
 	if (c->ticks > 0) {
-		uint64_t due = timer_periods_in(cfg, now_cycles - c->tick_cycles);
+		uint64_t gap = now_cycles - c->tick_cycles, due = timer_periods_in(cfg, gap);
 
+		c->max_gap = gap > c->max_gap ? gap : c->max_gap;
 		if (due > 0)
 			c->missed += due - 1;
 		else if (c->missed > 0)

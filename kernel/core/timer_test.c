@@ -243,6 +243,7 @@ static void test_clock_ticks_count_missed(void **state)
 	assert_int_equal(take_ticks(&c, t, jitter, 10), 14000);
 	assert_int_equal(c.ticks, 10);
 	assert_int_equal(c.missed, 0); /* up to half a period late: nothing */
+	assert_int_equal(c.max_gap, MS_CYCLES + 300000); /* 100000 late, then 400000 */
 	take_ticks(&c, t + 10 * MS_CYCLES, held, 1);
 	assert_int_equal(c.missed, 1); /* 1.6 periods since the last tick: one looks lost ... */
 	take_ticks(&c, t + 11 * MS_CYCLES, held + 1, 1);

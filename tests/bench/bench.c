@@ -302,5 +302,5 @@ int main(uintptr_t arg)
 	    measure_yield_ports("yield_switch_cross_unit_ports_all", 0, IOPORT_SPACE, 0,
 				IOPORT_SPACE) != ERR_OK)
 		return 1;
-	return bench_irq();
+	return bench_irq() != 0 ? 1 : bench_lock_hold();
 }

@@ -27,4 +27,7 @@ int bench_irq(void);
 /* bench_smp.c: the cross-CPU round trip and SMP efficiency, with more than one CPU. */
 int bench_smp(void);
 
+/* bench_lock.c: lock_hold_max, the boot CPU's longest section without interrupts. */
+int bench_lock_hold(void);
+
 #endif

@@ -81,10 +81,10 @@ void iomap_switch_slow(struct unit *u)
 	gdt_io_bitmap_enable(m != NULL);
 }
 
-/* Sets (deny) or clears (allow) the bits of ports [base, base + count) in m. */
-static void iomap_set_range(struct iomap *m, uint32_t base, uint32_t count, bool deny)
+/* Sets (deny) or clears (allow) the bits of ports [from, to) in m, one at a time. */
+static void iomap_set_bits(struct iomap *m, uint32_t from, uint32_t to, bool deny)
 {
-	for (uint32_t port = base; port < base + count; port++) {
+	for (uint32_t port = from; port < to; port++) {
 		uint8_t bit = (uint8_t)(1u << (port % 8));
 
 		if (deny)
@@ -92,6 +92,23 @@ static void iomap_set_range(struct iomap *m, uint32_t base, uint32_t count, bool
 		else
 			m->bits[port / 8] &= (uint8_t)~bit;
 	}
+}
+
+/*
+ * The same for [base, base + count), whole bytes at once (all 65,536 ports a bit at a time
+ * kept the kernel lock for half a million instructions: lock_hold_max in docs/smp.md).
+ */
+static void iomap_set_range(struct iomap *m, uint32_t base, uint32_t count, bool deny)
+{
+	uint32_t end = base + count, first = (base + 7) / 8, last = end / 8; /* whole: [first, last) */
+
+	if (first >= last) {
+		iomap_set_bits(m, base, end, deny);
+		return;
+	}
+	memset(m->bits + first, deny ? 0xff : 0, last - first);
+	iomap_set_bits(m, base, first * 8, deny);
+	iomap_set_bits(m, last * 8, end, deny);
 }
 
 void iomap_resync(void)

@@ -37,6 +37,8 @@ struct timer_clock {
 	uint64_t ticks;	      /* ticks taken since the clock started */
 	uint64_t missed;      /* ticks due by the cycle counter but never taken (timer_clock_tick) */
 	uint64_t tick_cycles; /* cycle count at the last tick taken */
+	uint64_t max_gap;     /* longest gap between two ticks taken, in cycles: a period plus
+				 the longest this CPU kept its interrupts off (and its lock) */
 };
 
 /* ---- Pure arithmetic (kernel/core/timer.c, host-tested). ---- */

@@ -339,6 +339,8 @@ struct keel_cpu_info {
 	uint32_t reserved;
 	uint64_t switches, ipis_sent, ipis_received, interrupts, idle_us;
 	uint64_t device_irqs; /* of the interrupts: device lines' (SYS_IRQ_SET_CPU routes them) */
+	uint64_t max_tick_gap; /* longest gap between two of its timer ticks (cycle counter): a
+				  period plus the longest it kept interrupts off and the lock */
 };
 /*
  * SYS_THREAD_SET_CPU(thread cap WRITE, cpu or THREAD_CPU_ANY): the thread runs on CPU `cpu`
