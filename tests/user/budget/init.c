@@ -12,6 +12,10 @@
 #include <keel/syscall.h>
 #include <tests/check.h>
 
+/* This test's units rely on one CPU's priority order: all start on CPU 0, however many CPUs
+ * are up (docs/smp.md, "Tests"). */
+#define ONE_CPU UNIT_START_CPU(0)
+
 #define MODULE_GREEDY  1
 #define MODULE_QUICK   2
 #define MODULE_HOARDER 3
@@ -114,8 +118,8 @@ static void case_greedy(void)
 	      before.objects[CAP_TYPE_THREAD] - after.objects[CAP_TYPE_THREAD], 4);
 	CHECK("init", "memory taken (the budget too)",
 	      before.objects[CAP_TYPE_MEMORY] - after.objects[CAP_TYPE_MEMORY], 2);
-	unit = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_GREEDY), CHILD_PRIO, CHILD_PRIO, caps,
-				     2, 3u | 3u << 8 | 2u << 16);
+	unit = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_GREEDY), CHILD_PRIO, CHILD_PRIO,
+				    UNIT_START_BUDGET | ONE_CPU, caps, 2, 3u | 3u << 8 | 2u << 16);
 	CHECK("init", "greedy started", unit > 0, 1);
 	struct keel_unit_info ui;
 	uint32_t bits = 0;
@@ -159,8 +163,8 @@ static void case_kill(void)
 	caps[0] = sys_budget_create(CAP_ROOT_BUDGET, &want);
 	caps[1] = cap_derive(note, CAP_RIGHT_READ | CAP_RIGHT_GRANT, 0);
 	cap_restrict(caps[0], CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT);
-	unit = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_GREEDY), CHILD_PRIO, CHILD_PRIO, caps,
-				     2, 3u | 3u << 8 | 2u << 16);
+	unit = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_GREEDY), CHILD_PRIO, CHILD_PRIO,
+				    UNIT_START_BUDGET | ONE_CPU, caps, 2, 3u | 3u << 8 | 2u << 16);
 	CHECK("init", "greedy again", unit > 0, 1);
 	CHECK("init", "watch it", sys_unit_watch(unit, note, WATCH_BIT), ERR_OK);
 	weak = cap_derive(unit, CAP_RIGHT_READ, 0);
@@ -203,13 +207,13 @@ static void case_orphaned_teardown(void)
 	want.objects[CAP_TYPE_MEMORY] = 1;
 	want.objects[BUDGET_MAPPINGS] = 1;
 	b = sys_budget_create(CAP_ROOT_BUDGET, &want);
-	victim = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_HOARDER), CHILD_PRIO, CHILD_PRIO, &b,
-				       1, HOARD_PAGES);
+	victim = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_HOARDER), CHILD_PRIO, CHILD_PRIO,
+				      UNIT_START_BUDGET | ONE_CPU, &b, 1, HOARD_PAGES);
 	CHECK("init", "hoarder started", victim > 0, 1);
 	CHECK("init", "watch the hoarder", sys_unit_watch(victim, note, WATCH_BIT), ERR_OK);
 	for_killer = cap_derive(victim, CAP_RIGHTS_ALL, 0);
-	killer = sys_unit_start(CAP_ROOT_MODULE(MODULE_KILLER), KILLER_PRIO, KILLER_PRIO,
-				&for_killer, 1, 0);
+	killer = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_KILLER), KILLER_PRIO, KILLER_PRIO,
+				      ONE_CPU, &for_killer, 1, 0);
 	CHECK("init", "killer started", killer > 0, 1);
 	sys_sleep_us(1); /* the killer runs until the next tick wakes init */
 	CHECK("init", "hoarder not gone yet", sys_notify_wait(note, &bits, IPC_NO_WAIT),
@@ -233,8 +237,8 @@ static void case_supervise(void)
 	cap_t note = sys_notify_create();
 	struct keel_unit_info ui;
 	uint32_t bits = 0;
-	int32_t u =
-	    sys_unit_start(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO, NULL, 0, 7);
+	int32_t u = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO,
+					 ONE_CPU, NULL, 0, 7);
 
 	CHECK("init", "watch an ended unit", sys_unit_watch(u, note, WATCH_BIT), ERR_OK);
 	CHECK("init", "signalled at once", sys_notify_wait(note, &bits, IPC_NO_WAIT), ERR_OK);
@@ -243,8 +247,8 @@ static void case_supervise(void)
 	CHECK("init", "quick exited with 7", ui.state == UNIT_EXITED && ui.status == 7, 1);
 	CHECK("init", "quick's name", ui.name[0] == 'q' && ui.name[4] == 'k' && !ui.name[5], 1);
 	cap_delete(u);
-	u = sys_unit_start(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO, NULL, 0,
-			   QUICK_FAULT);
+	u = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO, ONE_CPU,
+				 NULL, 0, QUICK_FAULT);
 	CHECK("init", "quick info after a fault", sys_unit_info(u, &ui), ERR_OK);
 	CHECK("init", "quick faulted", ui.state, UNIT_FAULTED);
 	CHECK("init", "watch without a notification", sys_unit_watch(u, u, 1), ERR_BAD_CAP);
@@ -261,15 +265,15 @@ static void case_too_small(void)
 	want.objects[CAP_TYPE_UNIT] = 1;
 	want.objects[CAP_TYPE_THREAD] = 1;
 	b = sys_budget_create(CAP_ROOT_BUDGET, &want);
-	CHECK(
-	    "init", "too small: start",
-	    sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO, &b, 1, 0),
-	    ERR_NOMEM);
+	CHECK("init", "too small: start",
+	      sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO,
+				   UNIT_START_BUDGET | ONE_CPU, &b, 1, 0),
+	      ERR_NOMEM);
 	CHECK("init", "too small: budget still ours", sys_mem_info(b), 2);
-	CHECK(
-	    "init", "too small: no unit",
-	    sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO, &b, 0, 0),
-	    ERR_INVALID);
+	CHECK("init", "too small: no unit",
+	      sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO, CHILD_PRIO,
+				   UNIT_START_BUDGET | ONE_CPU, &b, 0, 0),
+	      ERR_INVALID);
 	CHECK("init", "too small: delete", cap_delete(b), ERR_OK);
 	after = info();
 	CHECK("init", "too small: all back", same(&before, &after), 1);
@@ -289,8 +293,8 @@ static void case_thousand_units(void)
 	want.objects[CAP_TYPE_THREAD] = 1;
 	for (int i = 0; i < LOOP_UNITS; i++) {
 		cap_t b = sys_budget_create(CAP_ROOT_BUDGET, &want);
-		int32_t u = sys_unit_start_budget(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO,
-						  CHILD_PRIO, &b, 1, 0);
+		int32_t u = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_QUICK), CHILD_PRIO,
+						 CHILD_PRIO, UNIT_START_BUDGET | ONE_CPU, &b, 1, 0);
 
 		started += b > 0 && u > 0 && cap_delete(u) == ERR_OK;
 	}

@@ -11,6 +11,10 @@
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
+/* This test's units rely on one CPU's priority order: all start on CPU 0, however many CPUs
+ * are up (docs/smp.md, "Tests"). */
+#define ONE_CPU UNIT_START_CPU(0)
+
 /* Module indexes: the order of `modules` in //tests:fault_image. */
 #define MODULE_SURVIVOR	  1
 #define MODULE_LAST_FAULT 7
@@ -62,7 +66,8 @@ int main(uintptr_t arg)
 	(void)arg;
 	failed = check_bad_requests();
 	for (uint32_t m = MODULE_SURVIVOR; m <= MODULE_LAST_FAULT; m++) {
-		r = sys_module_start(m, CHILD_PRIORITY);
+		r = sys_unit_start_flags(CAP_ROOT_MODULE(m), CHILD_PRIORITY, CHILD_PRIORITY,
+					 ONE_CPU, NULL, 0, 0);
 		if (r <= 0) {
 			uprintf("init: module %u failed to start: %d FAIL\n", (unsigned)m, (int)r);
 			failed++;

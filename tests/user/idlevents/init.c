@@ -6,6 +6,10 @@
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
+/* This test's units rely on one CPU's priority order: all start on CPU 0, however many CPUs
+ * are up (docs/smp.md, "Tests"). */
+#define ONE_CPU UNIT_START_CPU(0)
+
 /* Module indexes: the order of `modules` in //tests:idlevents_image. */
 #define MODULE_DRIVER 1
 #define MODULE_APP    2
@@ -21,8 +25,9 @@ int main(uintptr_t arg)
 	int32_t r;
 
 	(void)arg;
-	if (sys_unit_start(CAP_ROOT_MODULE(MODULE_APP), 30, 30, app, 2, 0) < 0 ||
-	    sys_unit_start(CAP_ROOT_MODULE(MODULE_DRIVER), 40, 40, &driver, 1, 0) < 0) {
+	if (sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_APP), 30, 30, ONE_CPU, app, 2, 0) < 0 ||
+	    sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_DRIVER), 40, 40, ONE_CPU, &driver, 1, 0) <
+		0) {
 		uprintf("idlevents: start FAIL\n");
 		return 1;
 	}

@@ -8,11 +8,14 @@
  */
 #include "ioport_test.h"
 
+/* This test's units rely on one CPU's priority order: all start on CPU 0, however many CPUs
+ * are up (docs/smp.md, "Tests"). */
+#define ONE_CPU UNIT_START_CPU(0)
+
 /* Module indexes: the order of `modules` in //tests:ioport_image. */
 #define MODULE_NOPORT  1
 #define MODULE_OUTSIDE 2
 #define MODULE_RTC     3
-
 
 /* The errors a caller can see; leaves no capability behind. */
 static void bad_requests(void)
@@ -46,7 +49,8 @@ static void bad_requests(void)
 /* Starts module `index` above init's priority with caps[0..n) as its CAP_START(0..). */
 static int32_t start(unsigned index, cap_t *caps, uint32_t n)
 {
-	return sys_unit_start(CAP_ROOT_MODULE(index), CHILD_PRIORITY, CHILD_PRIORITY, caps, n, 0);
+	return sys_unit_start_flags(CAP_ROOT_MODULE(index), CHILD_PRIORITY, CHILD_PRIORITY, ONE_CPU,
+				    caps, n, 0);
 }
 
 /* rtc asks to lose its ports: revoking the root capability deletes every port capability. */

@@ -7,6 +7,10 @@
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 
+/* This test's units rely on one CPU's priority order: all start on CPU 0, however many CPUs
+ * are up (docs/smp.md, "Tests"). */
+#define ONE_CPU UNIT_START_CPU(0)
+
 /* Module indexes: the order of `modules` in //tests:yield_image. */
 #define MODULE_PING 1
 #define MODULE_PONG 2
@@ -37,8 +41,10 @@ int main(uintptr_t arg)
 	int32_t ping, pong, fin;
 
 	(void)arg;
-	ping = sys_module_start(MODULE_PING, PLAYER_PRIORITY);
-	pong = sys_module_start(MODULE_PONG, PLAYER_PRIORITY);
+	ping = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_PING), PLAYER_PRIORITY, PLAYER_PRIORITY,
+				    ONE_CPU, NULL, 0, 0);
+	pong = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_PONG), PLAYER_PRIORITY, PLAYER_PRIORITY,
+				    ONE_CPU, NULL, 0, 0);
 	uprintf("yield test: ping unit %d, pong unit %d\n", (int)ping, (int)pong);
 	if (ping <= 0 || pong <= 0)
 		return 1;
