@@ -12,6 +12,7 @@
 #include <arch/lapic.h>
 #include <arch/memory.h>
 #include <arch/paging.h>
+#include <arch/pit.h>
 #include <arch/smp.h>
 #include <arch/syscall.h>
 #include <arch/trap.h>
@@ -147,7 +148,10 @@ static void start_aps(const struct acpi_madt *m, uint8_t self, uint32_t boot_dir
 	}
 }
 
-/* The boot CPU's local APIC, then the I/O APIC in the 8259s' place. Whether the APIC is up. */
+/*
+ * The boot CPU's local APIC, then the I/O APIC in the 8259s' place, then its timer measured
+ * and, if it counts, ticking in the PIT's place (whose line is masked). Whether it is up.
+ */
 static bool boot_cpu_apics(const struct acpi_madt *m)
 {
 	bool irq = arch_irq_save(), ioapic;
@@ -165,6 +169,13 @@ static bool boot_cpu_apics(const struct acpi_madt *m)
 		kprintf("ioapic: ISA lines 0-15 through the I/O APIC, the 8259s masked\n");
 	else
 		kprintf("ioapic: none usable: the 8259s deliver to the boot CPU\n");
+	lapic_counts_per_ms = lapic_timer_calibrate();
+	kprintf("smp: local APIC timer %u counts per ms (divide by 16)\n", lapic_counts_per_ms);
+	if (lapic_counts_per_ms != 0) {
+		arch_irq_mask(PIT_IRQ);
+		lapic_timer_start(lapic_counts_per_ms);
+		kprintf("timer: the boot CPU ticks on its local APIC timer, the PIT's line masked\n");
+	}
 	return true;
 }
 
@@ -186,8 +197,6 @@ void arch_smp_init(void)
 		kprintf("smp: no memory for the boot directory: the boot CPU only\n");
 		return;
 	}
-	lapic_counts_per_ms = lapic_timer_calibrate();
-	kprintf("smp: local APIC timer %u counts per ms (divide by 16)\n", lapic_counts_per_ms);
 	start_aps(&m, lapic_id(), (uint32_t)boot_dir);
 	kprintf("smp: %u of %u CPUs up, each with its own run queue and timer\n", cpus_online,
 		m.ncpus);
