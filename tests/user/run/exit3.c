@@ -9,12 +9,15 @@
 
 #define MODULE_FOREVER	 1
 #define FOREVER_PRIORITY 150 /* above init (100): it runs, prints and sleeps before init ends */
-#define EXIT_STATUS	 3
+/* ... on init's CPU: priorities order threads per CPU only (docs/smp.md), however many are up */
+#define ONE_CPU	    UNIT_START_CPU(0)
+#define EXIT_STATUS 3
 
 int main(uintptr_t arg)
 {
 	(void)arg;
-	int32_t r = sys_module_start(MODULE_FOREVER, FOREVER_PRIORITY);
+	int32_t r = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_FOREVER), FOREVER_PRIORITY,
+					 FOREVER_PRIORITY, ONE_CPU, NULL, 0, 0);
 
 	uprintf("exit3: started forever: %s; exiting with status %d\n", r > 0 ? "ok" : "FAIL",
 		EXIT_STATUS);
