@@ -25,7 +25,9 @@ static uint32_t irq_spurious;
 
 int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 {
-	if (irq >= IRQ_MAX_LINES || irq == PIC_CASCADE_IRQ || handler == NULL)
+	/* Through the I/O APIC, a line the MADT moved off its inputs could never fire. */
+	if (irq >= IRQ_MAX_LINES || irq == PIC_CASCADE_IRQ || handler == NULL ||
+	    (ioapic_on && !ioapic_wired(irq)))
 		return ERR_INVALID;
 	bool enabled = arch_irq_save();
 	int result = ERR_BUSY;
