@@ -1,6 +1,6 @@
 /*
  * Interrupt lines: a fixed table of handlers (no allocation), dispatch with spurious-IRQ
- * filtering and EOI, the mask/unmask/EOI hooks, and per-line counters. Handlers run with interrupts disabled.
+ * filtering and EOI, and the mask/unmask/EOI hooks. Handlers run with interrupts disabled.
  */
 #include <arch/ioapic.h>
 #include <arch/lapic.h>
@@ -8,20 +8,19 @@
 #include <arch/trap.h>
 #include <keel/abi.h>
 #include <kernel/arch.h>
-#include <kernel/irq.h>
 #include <kernel/kprintf.h>
 #include <kernel/percpu.h>
+
+#define IRQ_MAX_LINES 16 /* size of the fixed handler table */
 
 _Static_assert(IRQ_MAX_LINES == TRAP_IRQ_COUNT, "one table slot per PIC line");
 
 struct irq_slot {
 	irq_handler_fn handler; /* NULL: line unclaimed */
 	void *ctx;
-	uint64_t count; /* interrupts taken, spurious ones excluded */
 };
 
 static struct irq_slot irq_slots[IRQ_MAX_LINES];
-static uint32_t irq_spurious;
 
 int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 {
@@ -108,11 +107,8 @@ void irq_dispatch(unsigned irq)
 		lapic_eoi(); /* it came as the line was masked: held for the unmask */
 		return;
 	}
-	if (!ioapic_on && pic_is_spurious(irq)) {
-		irq_spurious++;
-		return; /* no EOI: the line was never in service */
-	}
-	slot->count++;
+	if (!ioapic_on && pic_is_spurious(irq))
+		return; /* spurious, no EOI: the line was never in service */
 	this_cpu()->counters.device_irqs++;
 	if (slot->handler != NULL) {
 		slot->handler(irq, slot->ctx);
@@ -121,14 +117,4 @@ void irq_dispatch(unsigned irq)
 		kprintf("irq: line %u fired without a handler; masked\n", irq);
 	}
 	arch_irq_eoi(irq); /* after the handler, which may have masked a deferred line */
-}
-
-uint64_t irq_count(unsigned irq)
-{
-	return irq < IRQ_MAX_LINES ? irq_slots[irq].count : 0;
-}
-
-uint32_t irq_spurious_count(void)
-{
-	return irq_spurious;
 }
