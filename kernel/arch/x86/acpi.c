@@ -130,7 +130,6 @@ static bool add_entry(struct acpi_madt *m, const uint8_t *e, uint32_t len)
 			return false;
 		if (!m->have_ioapic) {
 			m->have_ioapic = true;
-			m->ioapic_id = e[2];
 			m->ioapic_phys = le32(e + 4);
 			m->ioapic_gsi_base = le32(e + 8);
 		}

@@ -22,7 +22,6 @@ struct acpi_madt {
 	unsigned cpus_dropped;		 /* enabled CPUs beyond ACPI_CPUS_MAX */
 	unsigned cpus_disabled;		 /* listed but neither enabled nor online-capable */
 	bool have_ioapic;		 /* the first I/O APIC (the only one used) */
-	uint8_t ioapic_id;
 	uint32_t ioapic_phys;
 	uint32_t ioapic_gsi_base;
 	uint32_t isa_gsi[ACPI_ISA_IRQS];   /* global interrupt of ISA line i (identity unless moved) */
