@@ -45,21 +45,18 @@ static int32_t sys_exit_unit(const struct syscall_args *a)
 }
 
 /*
- * SYS_SLEEP(lo_us, hi_us): blocks for at least that long (0 = yield). The deadline saturates:
- * a sleep too long to represent never ends. Waking by the deadline (ERR_TIMEOUT) is success.
+ * SYS_SLEEP(lo_us, hi_us): blocks for at least that long (0 = yield). The deadline saturates
+ * (syscall_deadline): a sleep too long to represent never ends. Waking by the deadline
+ * (ERR_TIMEOUT) is success.
  */
 static int32_t sys_sleep(const struct syscall_args *a)
 {
-	uint64_t us = ((uint64_t)a->a2 << 32) | a->a1;
 	struct thread *t = current_thread();
+	bool yield; /* 0 us is IPC_NO_WAIT */
+	uint64_t deadline = syscall_deadline(a->a1, a->a2, &yield);
 
-	if (us == 0) {
-		sched_yield(this_rq());
-		return ERR_OK;
-	}
-	uint64_t now = timer_read_us();
-	uint64_t deadline = us >= NO_DEADLINE - now ? NO_DEADLINE : now + us;
-
+	if (yield)
+		return sys_yield(a);
 	sched_block(t, BLOCK_SLEEP, NULL, deadline);
 	schedule(this_rq());
 	return t->wake_result == ERR_TIMEOUT ? ERR_OK : t->wake_result;

@@ -14,6 +14,12 @@ int timer_config_check(const struct timer_config *cfg)
 	return ERR_OK;
 }
 
+/* a + b, or UINT64_MAX if that does not fit. */
+static uint64_t add_saturating(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
 /*
  * floor(a * mul / div) = (a / div) * mul + (a % div) * mul / div. The second product stays
  * below div * mul, which the callers keep under 2^64 (div <= 10^12, mul <= 10^6).
@@ -25,10 +31,7 @@ uint64_t timer_mul_div(uint64_t a, uint64_t mul, uint64_t div)
 
 	if (mul != 0 && q > UINT64_MAX / mul)
 		return UINT64_MAX;
-	uint64_t whole = q * mul;
-	uint64_t part = r * mul / div;
-
-	return whole > UINT64_MAX - part ? UINT64_MAX : whole + part;
+	return add_saturating(q * mul, r * mul / div);
 }
 
 uint64_t timer_cycles_to_us(uint64_t cycles, uint64_t cycle_hz)
@@ -49,16 +52,8 @@ uint64_t timer_ticks_to_us(const struct timer_config *cfg, uint64_t ticks)
 
 	if (rounds > UINT64_MAX / round_us)
 		return UINT64_MAX;
-	uint64_t whole = rounds * round_us;
-	uint64_t part = timer_mul_div(rem * cfg->divisor, TIMER_US_PER_S, cfg->base_hz);
-
-	return whole > UINT64_MAX - part ? UINT64_MAX : whole + part;
-}
-
-/* a + b, or UINT64_MAX if that does not fit. */
-static uint64_t add_saturating(uint64_t a, uint64_t b)
-{
-	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+	return add_saturating(rounds * round_us,
+			      timer_mul_div(rem * cfg->divisor, TIMER_US_PER_S, cfg->base_hz));
 }
 
 /* Elapsed time in base clocks (floor), then whole periods, rounded: half a divisor counts. */
