@@ -51,11 +51,6 @@ static struct tss_with_iomap *my_tss(void)
 	return &io_tss[this_cpu()->cpu_id];
 }
 
-struct gdt_pointer {
-	uint16_t limit;
-	uint32_t base;
-} __attribute__((packed));
-
 static uint64_t gdt_descriptor(uint32_t base, uint32_t limit, uint32_t access, uint32_t flags)
 {
 	uint64_t d = limit & 0xffffu;
@@ -107,7 +102,7 @@ static void df_task_prepare(unsigned n)
  */
 static void gdt_load(unsigned n)
 {
-	struct gdt_pointer ptr = {sizeof(gdt[n]) - 1, (uint32_t)(uintptr_t)gdt[n]};
+	struct x86_table_pointer ptr = {sizeof(gdt[n]) - 1, (uint32_t)(uintptr_t)gdt[n]};
 
 	__asm__ volatile("lgdt %0" : : "m"(ptr));
 	__asm__ volatile("ljmp %0, $1f\n1:" : : "i"(SEL_KERNEL_CODE));

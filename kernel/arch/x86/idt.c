@@ -7,6 +7,7 @@
 #include <arch/lapic.h>
 #include <arch/syscall.h>
 #include <arch/trap.h>
+#include <arch/x86.h>
 #include <kernel/arch.h>
 #include <kernel/kprintf.h>
 #include <kernel/percpu.h>
@@ -17,11 +18,6 @@
 #define GATE_DPL(n)	  ((uint32_t)(n) << 5)
 #define GATE_INTERRUPT_32 0x0eu /* clears IF on entry */
 #define GATE_TASK	  0x05u
-
-struct idt_pointer {
-	uint16_t limit;
-	uint32_t base;
-} __attribute__((packed));
 
 static uint64_t idt[IDT_ENTRY_COUNT];
 
@@ -61,7 +57,7 @@ void idt_init(void)
 
 void idt_load(void)
 {
-	struct idt_pointer ptr = {sizeof(idt) - 1, (uint32_t)(uintptr_t)idt};
+	struct x86_table_pointer ptr = {sizeof(idt) - 1, (uint32_t)(uintptr_t)idt};
 
 	__asm__ volatile("lidt %0" : : "m"(ptr));
 }

@@ -28,6 +28,12 @@ static inline void outl(uint16_t port, uint32_t value)
 	__asm__ volatile("outl %0, %1" : : "a"(value), "Nd"(port));
 }
 
+/* The operand of lgdt and lidt: the table's size in bytes minus 1, and its address. */
+struct x86_table_pointer {
+	uint16_t limit;
+	uint32_t base;
+} __attribute__((packed));
+
 /* A short delay for old devices (the 8259 PIC) between programming writes. */
 static inline void io_wait(void)
 {
