@@ -31,11 +31,6 @@ static bool rd(const struct reader *r, void *dst, uint32_t phys, uint32_t len)
 	return phys + len >= phys && r->read(r->ctx, dst, phys, len);
 }
 
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 /* Whether the len bytes at phys sum to 0 mod 256 (read in chunks). */
 static bool checksum_ok(const struct reader *r, uint32_t phys, uint32_t len)
 {
@@ -62,7 +57,7 @@ static uint32_t scan_rsdp(const struct reader *r, uint32_t start, uint32_t end)
 	for (uint32_t p = start & ~15u; p + RSDP_V1_LEN <= end; p += 16)
 		if (rd(r, rsdp, p, 8) && memcmp(rsdp, "RSD PTR ", 8) == 0 &&
 		    rd(r, rsdp, p, RSDP_V1_LEN) && checksum_ok(r, p, RSDP_V1_LEN))
-			return le32(rsdp + 16);
+			return load_le32(rsdp + 16);
 	return 0;
 }
 
@@ -74,7 +69,7 @@ static uint32_t table_at(const struct reader *r, uint32_t phys, const char *sig)
 
 	if (phys == 0 || !rd(r, h, phys, sizeof(h)) || memcmp(h, sig, 4) != 0)
 		return 0;
-	len = le32(h + 4);
+	len = load_le32(h + 4);
 	if (len < SDT_HEADER_LEN || len > SDT_MAX_LEN || !checksum_ok(r, phys, len))
 		return 0;
 	return len;
@@ -96,7 +91,7 @@ static uint32_t find_madt(const struct reader *r, uint32_t *madt_len)
 
 		if (!rd(r, entry, rsdt + off, 4))
 			return 0;
-		t = le32(entry);
+		t = load_le32(entry);
 		*madt_len = table_at(r, t, "APIC");
 		if (*madt_len >= MADT_FIXED_LEN)
 			return t;
@@ -106,7 +101,7 @@ static uint32_t find_madt(const struct reader *r, uint32_t *madt_len)
 
 static void add_cpu(struct acpi_madt *m, const uint8_t *e)
 {
-	uint32_t flags = le32(e + 4);
+	uint32_t flags = load_le32(e + 4);
 
 	if (!(flags & (LAPIC_ENABLED | LAPIC_ONLINE_CAPABLE)))
 		m->cpus_disabled++;
@@ -130,15 +125,15 @@ static bool add_entry(struct acpi_madt *m, const uint8_t *e, uint32_t len)
 			return false;
 		if (!m->have_ioapic) {
 			m->have_ioapic = true;
-			m->ioapic_phys = le32(e + 4);
-			m->ioapic_gsi_base = le32(e + 8);
+			m->ioapic_phys = load_le32(e + 4);
+			m->ioapic_gsi_base = load_le32(e + 8);
 		}
 		return true;
 	case MADT_OVERRIDE:
 		if (len < 10)
 			return false;
 		if (e[2] == 0 && e[3] < ACPI_ISA_IRQS) { /* bus 0 (ISA), source line e[3] */
-			m->isa_gsi[e[3]] = le32(e + 4);
+			m->isa_gsi[e[3]] = load_le32(e + 4);
 			m->isa_flags[e[3]] = (uint16_t)(e[8] | e[9] << 8);
 		}
 		return true;
@@ -158,8 +153,8 @@ int acpi_read_madt(acpi_read_fn read, void *ctx, struct acpi_madt *out)
 		out->isa_gsi[i] = i;
 	if (madt == 0 || !rd(&r, e, madt + SDT_HEADER_LEN, 8))
 		return ERR_NOT_FOUND;
-	out->lapic_phys = le32(e);
-	out->pcat_compat = (le32(e + 4) & MADT_PCAT_COMPAT) != 0;
+	out->lapic_phys = load_le32(e);
+	out->pcat_compat = (load_le32(e + 4) & MADT_PCAT_COMPAT) != 0;
 	for (off = MADT_FIXED_LEN; off + 2 <= len; off += e[1]) {
 		uint32_t n;
 

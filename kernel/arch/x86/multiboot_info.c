@@ -15,14 +15,9 @@ _Static_assert(BOOT_MEM_AVAILABLE == MB_MEMORY_AVAILABLE, "memory types pass thr
 
 enum copy_result { COPY_OK, COPY_TRUNCATED, COPY_UNREADABLE };
 
-static uint32_t read_u32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 static uint64_t read_u64(const uint8_t *p)
 {
-	return (uint64_t)read_u32(p) | (uint64_t)read_u32(p + 4) << 32;
+	return (uint64_t)load_le32(p) | (uint64_t)load_le32(p + 4) << 32;
 }
 
 /* Accessor call that also rejects ranges wrapping past 4 GiB. */
@@ -120,7 +115,7 @@ static void parse_mmap(const struct multiboot_source *src, struct boot_info *out
 
 	while (len - off >= 4) {
 		const uint8_t *e = src_map(src, (uint64_t)src->mbi->mmap_addr + off, 4);
-		uint32_t size = e != NULL ? read_u32(e) : 0;
+		uint32_t size = e != NULL ? load_le32(e) : 0;
 
 		if (size < MB_MMAP_ENTRY_MIN_SIZE || size > len - off - 4)
 			e = NULL;
@@ -130,7 +125,7 @@ static void parse_mmap(const struct multiboot_source *src, struct boot_info *out
 			stats->map_malformed++;
 			return;
 		}
-		add_region(out, stats, read_u64(e + 4), read_u64(e + 12), read_u32(e + 20));
+		add_region(out, stats, read_u64(e + 4), read_u64(e + 12), load_le32(e + 20));
 		off += 4 + size;
 	}
 }
@@ -168,15 +163,15 @@ static void parse_modules(const struct multiboot_source *src, struct boot_info *
 		const uint8_t *m = src_map(src, at, sizeof(struct mb_module));
 		struct boot_module *bm = &out->modules[out->module_count];
 
-		if (m == NULL || read_u32(m + 4) < read_u32(m)) {
+		if (m == NULL || load_le32(m + 4) < load_le32(m)) {
 			stats->modules_invalid++;
 			continue;
 		}
-		bm->start = read_u32(m);
-		bm->end = read_u32(m + 4);
+		bm->start = load_le32(m);
+		bm->end = load_le32(m + 4);
 		bm->name[0] = '\0';
-		if (read_u32(m + 8) != 0 &&
-		    copy_string(src, read_u32(m + 8), bm->name, sizeof(bm->name)) != COPY_OK)
+		if (load_le32(m + 8) != 0 &&
+		    copy_string(src, load_le32(m + 8), bm->name, sizeof(bm->name)) != COPY_OK)
 			stats->names_truncated++;
 		out->module_count++;
 	}

@@ -22,4 +22,10 @@ static inline bool ranges_overlap(uint64_t a, uint64_t an, uint64_t b, uint64_t 
 	return a < b + bn && b < a + an;
 }
 
+/* The little-endian 32-bit value at p, at any alignment (firmware and loader tables). */
+static inline uint32_t load_le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
 #endif
