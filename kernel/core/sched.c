@@ -424,18 +424,16 @@ void schedule(struct run_queue *rq)
 	arch_context_switch(prev, next);
 }
 
-bool sched_preempt_point_higher(struct run_queue *rq)
-{
-	if (!rq->need_resched || sched_highest_ready(rq) <= rq_current_prio(rq))
-		return false;
-	schedule(rq);
-	return true;
-}
-
 bool sched_preempt_point(struct run_queue *rq)
 {
 	if (!rq->need_resched)
 		return false;
 	schedule(rq);
 	return true;
+}
+
+bool sched_preempt_point_higher(struct run_queue *rq)
+{
+	return rq->need_resched && sched_highest_ready(rq) > rq_current_prio(rq) &&
+	       sched_preempt_point(rq);
 }
