@@ -11,21 +11,17 @@
 #include <kernel/kprintf.h>
 #include <kernel/percpu.h>
 
-#define IRQ_MAX_LINES 16 /* size of the fixed handler table */
-
-_Static_assert(IRQ_MAX_LINES == TRAP_IRQ_COUNT, "one table slot per PIC line");
-
 struct irq_slot {
 	irq_handler_fn handler; /* NULL: line unclaimed */
 	void *ctx;
 };
 
-static struct irq_slot irq_slots[IRQ_MAX_LINES];
+static struct irq_slot irq_slots[TRAP_IRQ_COUNT]; /* one per ISA line */
 
 int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 {
 	/* Through the I/O APIC, a line the MADT moved off its inputs could never fire. */
-	if (irq >= IRQ_MAX_LINES || irq == PIC_CASCADE_IRQ || handler == NULL ||
+	if (irq >= TRAP_IRQ_COUNT || irq == PIC_CASCADE_IRQ || handler == NULL ||
 	    (ioapic_on && !ioapic_wired(irq)))
 		return ERR_INVALID;
 	bool enabled = arch_irq_save();
@@ -43,7 +39,7 @@ int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 /* Interrupts off, so a handler never runs half-removed. */
 void arch_irq_unregister(unsigned irq)
 {
-	if (irq >= IRQ_MAX_LINES)
+	if (irq >= TRAP_IRQ_COUNT)
 		return;
 	bool enabled = arch_irq_save();
 
@@ -55,7 +51,7 @@ void arch_irq_unregister(unsigned irq)
 /* The controllers' mask state is read-modify-written: interrupts off around it. */
 void arch_irq_unmask(unsigned irq)
 {
-	if (irq >= IRQ_MAX_LINES)
+	if (irq >= TRAP_IRQ_COUNT)
 		return;
 	bool enabled = arch_irq_save();
 
@@ -68,7 +64,7 @@ void arch_irq_unmask(unsigned irq)
 
 void arch_irq_mask(unsigned irq)
 {
-	if (irq >= IRQ_MAX_LINES || irq == PIC_CASCADE_IRQ)
+	if (irq >= TRAP_IRQ_COUNT || irq == PIC_CASCADE_IRQ)
 		return; /* masking the cascade would silence the whole slave chip */
 	bool enabled = arch_irq_save();
 
@@ -81,9 +77,9 @@ void arch_irq_mask(unsigned irq)
 
 void arch_irq_eoi(unsigned irq)
 {
-	if (irq < IRQ_MAX_LINES && ioapic_on)
+	if (irq < TRAP_IRQ_COUNT && ioapic_on)
 		lapic_eoi();
-	else if (irq < IRQ_MAX_LINES)
+	else if (irq < TRAP_IRQ_COUNT)
 		pic_eoi(irq);
 }
 
@@ -92,7 +88,7 @@ int arch_irq_route(unsigned irq, unsigned cpu)
 {
 	const struct percpu *c = percpu_of(cpu);
 
-	if (irq >= IRQ_MAX_LINES || c == NULL || (!ioapic_on && cpu != 0))
+	if (irq >= TRAP_IRQ_COUNT || c == NULL || (!ioapic_on && cpu != 0))
 		return ERR_INVALID;
 	if (ioapic_on)
 		ioapic_route(irq, (uint8_t)c->arch_id);
