@@ -89,12 +89,9 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 {
 	unsigned cpu = (priority >> 16) & 0xffu; /* THREAD_PRIORITY's field: CPU + 1, 0 = here */
 
-	if (u == NULL || (priority & THREAD_PRIORITY_BAD_BITS) != 0)
-		return ERR_INVALID;
-	if (u->ended)
-		return ERR_BAD_CAP; /* the unit has ended */
-	if (entry >= USER_SPACE_END || stack_top > USER_SPACE_END)
-		return ERR_FAULT;
+	/* SYS_THREAD_CREATE checked the unit (live), the priority word and both addresses. */
+	KASSERT(u != NULL && !u->ended && !(priority & THREAD_PRIORITY_BAD_BITS) &&
+		entry < USER_SPACE_END && stack_top <= USER_SPACE_END);
 	process_reap();
 	if (thread_alloc(u, (uint8_t)priority, out) != ERR_OK)
 		return ERR_NOMEM;

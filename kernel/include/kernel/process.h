@@ -54,7 +54,9 @@ int process_start_unit(const struct unit_start *s, struct unit **out);
 
 /*
  * A new started thread *out of unit u at user `entry` with esp = stack_top and eax = arg,
- * charged to u's budget, at `priority`, a THREAD_PRIORITY word (<keel/abi.h>: which CPU). ERR_OK, or ERR_INVALID, ERR_BAD_CAP (u ended), ERR_FAULT, ERR_NOMEM.
+ * charged to u's budget, at `priority`, a THREAD_PRIORITY word (<keel/abi.h>: which CPU).
+ * ERR_OK, or ERR_NOMEM. The caller has validated everything else (SYS_THREAD_CREATE: u live,
+ * no bits outside THREAD_PRIORITY's, entry and stack_top mapped in u's user space).
  */
 struct thread;
 int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, uintptr_t arg,
