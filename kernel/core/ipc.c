@@ -15,6 +15,7 @@ void endpoint_init(struct endpoint *ep)
 	list_init(&ep->senders);
 	list_init(&ep->receivers);
 	ep->readers = 0;
+	ep->lock = (struct spinlock)SPINLOCK_INIT;
 }
 
 struct thread *ipc_queue_first(struct list_node *q)

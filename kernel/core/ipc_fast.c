@@ -10,7 +10,10 @@
  * Conditions, both directions: no timeout (IPC_WAIT_FOREVER), no capability transfer, the
  * sender's message and both of the receiver's buffers each within one direct-mapped page,
  * the partner on this CPU and above every ready thread once it has the priority it will run
- * at. The rule for the FPU is unchanged: the context switch saves and restores it eagerly.
+ * at. On the big lock's shared side (docs/smp.md) also: the partner blocked by the fast path
+ * (its stub only leaves; the general path's blocked threads resume in C that expects the
+ * lock). The endpoint's receiver queue is its own lock's. The rule for the FPU is unchanged:
+ * the context switch saves and restores it eagerly.
  */
 #include <keel/abi.h>
 #include <kernel/cap.h>
@@ -18,6 +21,7 @@
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
 #include <kernel/sched.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/thread.h>
 #include <kernel/uaccess.h>
@@ -150,10 +154,12 @@ static inline bool fast_outranks(struct run_queue *rq, uint8_t prio)
 }
 
 /*
- * SYS_IPC_CALL's fast path: the server that now runs, or NULL (nothing changed).
+ * SYS_IPC_CALL's fast path: the server that now runs, or NULL (nothing changed). `shared`:
+ * on the big lock's shared side (kernel_enter_shared), not holding it. Either way the
+ * receiver queue is the endpoint's lock's (other CPUs' fast paths on the shared side).
  * size-exception: one straight checklist, as seL4's fastpath, so it reads top to bottom.
  */
-static struct thread *ipc_fast_call(const struct syscall_args *a)
+static struct thread *ipc_fast_call(const struct syscall_args *a, bool shared)
 {
 	struct run_queue *rq = this_rq();
 	struct thread *self = rq->current, *server;
@@ -166,23 +172,27 @@ static struct thread *ipc_fast_call(const struct syscall_args *a)
 	struct endpoint *ep = container_of(c->obj, struct endpoint, kobj);
 
 	/* 2. The message: one page, valid, no capabilities; the reply info likewise. */
-	if (!fast_buffers(self, a->a2, a->a3) || (len = fast_length(self->ipc_fast.kmsg)) < 0)
+	if (!fast_buffers(self, a->a2, a->a3) || (len = fast_length(self->ipc_fast.kmsg)) < 0 ||
+	    ep->readers == 0)
 		return NULL;
-	/* 3. A receiver waits, and its buffers are reachable. */
-	if (ep->readers == 0 || list_is_empty(&ep->receivers))
-		return NULL;
+	/* 3. A receiver waits, on this CPU, and its buffers are reachable. */
+	spin_lock(&ep->lock);
+	if (list_is_empty(&ep->receivers))
+		goto refuse;
 	server = list_entry(ep->receivers.next, struct thread, ipc.link);
-	if (server->rq != rq || !fast_buffers(server, server->ipc.rx_msg, server->ipc.rx_info))
-		return NULL;
+	if (server->rq != rq || (shared && !arch_context_fast_blocked(&server->context)) ||
+	    !fast_buffers(server, server->ipc.rx_msg, server->ipc.rx_info))
+		goto refuse;
 	/* 4. Lent the caller's priority, the server outranks every ready thread. */
 	uint8_t prio = self->eff_prio > server->base_prio ? self->eff_prio : server->base_prio;
 
 	if (!fast_outranks(rq, prio))
-		return NULL;
-	/* Commit: hand the message over, bind, lend, block, hand the CPU over. */
+		goto refuse;
+	/* Commit: take the server, hand the message over, bind, lend, block, hand the CPU over. */
+	list_remove(&server->ipc.link);
+	spin_unlock(&ep->lock);
 	fast_copy(&server->ipc_fast, self->ipc_fast.kmsg, (uint32_t)len, c->badge, c->rights,
 		  IPC_RECV_CALL);
-	list_remove(&server->ipc.link);
 	server->ipc.reply_to = self;
 	server->ipc.delivered = true;
 	server->eff_prio = prio;
@@ -190,6 +200,9 @@ static struct thread *ipc_fast_call(const struct syscall_args *a)
 	ipc_expect(self, a);
 	sched_handoff(rq, BLOCK_IPC_REPLY, server, server);
 	return server;
+refuse:
+	spin_unlock(&ep->lock);
+	return NULL;
 }
 
 /*
@@ -197,7 +210,7 @@ static struct thread *ipc_fast_call(const struct syscall_args *a)
  * this thread waits on the endpoint, and the caller runs (returned; NULL: nothing changed).
  * size-exception: one straight checklist, as seL4's fastpath, so it reads top to bottom.
  */
-static struct thread *ipc_fast_reply_recv(const struct syscall_args *a)
+static struct thread *ipc_fast_reply_recv(const struct syscall_args *a, bool shared)
 {
 	struct run_queue *rq = this_rq();
 	struct thread *self = rq->current, *caller = self->ipc.reply_to;
@@ -215,6 +228,7 @@ static struct thread *ipc_fast_reply_recv(const struct syscall_args *a)
 		return NULL;
 	/* 3. Nobody queued to send (we would receive at once), the caller's buffers reachable. */
 	if (!list_is_empty(&ep->senders) || caller->rq != rq ||
+	    (shared && !arch_context_fast_blocked(&caller->context)) ||
 	    !fast_buffers(caller, caller->ipc.rx_msg, caller->ipc.rx_info))
 		return NULL;
 	/* 4. The caller outranks every ready thread. */
@@ -226,16 +240,18 @@ static struct thread *ipc_fast_reply_recv(const struct syscall_args *a)
 	caller->ipc.delivered = true;
 	self->ipc.reply_to = NULL;
 	ipc_expect(self, a);
+	spin_lock(&ep->lock);
 	list_add_tail(&ep->receivers, &self->ipc.link);
+	spin_unlock(&ep->lock);
 	self->eff_prio = self->base_prio;
 	sched_handoff(rq, BLOCK_IPC_RECV, ep, caller);
 	return caller;
 }
 
 /* See <kernel/syscall.h>. */
-struct thread *ipc_fastpath(const struct syscall_args *a)
+struct thread *ipc_fastpath(const struct syscall_args *a, bool shared)
 {
-	return a->num == SYS_IPC_CALL ? ipc_fast_call(a) : ipc_fast_reply_recv(a);
+	return a->num == SYS_IPC_CALL ? ipc_fast_call(a, shared) : ipc_fast_reply_recv(a, shared);
 }
 
 /* See <kernel/syscall.h>: the tail sys_ipc_call and sys_ipc_reply_recv run after a wait. */

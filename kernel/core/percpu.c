@@ -32,16 +32,18 @@ struct percpu *percpu_of(unsigned cpu_id)
 
 /*
  * The big kernel lock: a ticket lock (FIFO), so a waiting CPU's wait is bounded by the hold
- * times of the CPUs ahead of it. While it waits, with interrupts off, a CPU still does what
- * another CPU (which holds the lock) waits for it to do: TLB flushes, leaving a dying
- * address space, a stop (arch_smp_poll).
+ * times of the CPUs ahead of it, with a shared side for the same-CPU IPC fast path
+ * (<kernel/spinlock.h>). While it waits, with interrupts off, a CPU still does what another
+ * CPU (which holds the lock) waits for it to do: TLB flushes, leaving a dying address space,
+ * a stop (arch_smp_poll). Its words share one cache line: an entry touches one line.
  */
-static struct spinlock kernel_lock = SPINLOCK_INIT;
+static struct shared_lock klock __attribute__((aligned(64))) = {SPINLOCK_INIT, 0};
 
 /* Out of line, so that the usual entry (the lock free, the thread alive) saves no registers. */
 static __attribute__((noinline)) void kernel_lock_wait(unsigned ticket)
 {
-	spin_wait(&kernel_lock, ticket);
+	spin_wait(&klock.lock, ticket);
+	shared_drain(&klock);
 }
 
 static __attribute__((noinline)) void kernel_enter_killed(struct run_queue *rq)
@@ -55,10 +57,30 @@ void kernel_enter(void)
 	unsigned ticket;
 
 	if (cpu->lock_depth++ != 0)
-		return;
-	ticket = spin_ticket(&kernel_lock);
-	if (!spin_ticket_holds(&kernel_lock, ticket))
+		return; /* (never on the shared side: its path takes no exception or interrupt) */
+	ticket = spin_ticket(&klock.lock);
+	if (!spin_ticket_holds(&klock.lock, ticket) || atomic_load(&klock.shared) != 0)
 		kernel_lock_wait(ticket);
+}
+
+bool kernel_enter_shared(void)
+{
+	struct percpu *cpu = this_cpu();
+	unsigned next;
+
+	/* Held or waited for: after those CPUs had it, once more (the wait the lock's own queue
+	 * would have cost); then the caller queues for the lock, whose queue bounds its wait.
+	 * Not queueing at first keeps the CPUs on the shared side from convoying behind one. */
+	if (!shared_try(&klock, &next) &&
+	    (shared_wait_turn(&klock, next), !shared_try(&klock, &next)))
+		return false;
+	if (cpu->rq.need_resched || cpu->rq.current->state == THREAD_DEAD) {
+		shared_leave(&klock);
+		return false;
+	}
+	cpu->shared = true;
+	cpu->lock_depth = 1;
+	return true;
 }
 
 void kernel_enter_thread(void)
@@ -75,14 +97,20 @@ void kernel_exit(void)
 	struct percpu *cpu = this_cpu();
 
 	KASSERT(cpu->lock_depth > 0);
-	if (--cpu->lock_depth == 0)
-		spin_unlock(&kernel_lock);
+	if (--cpu->lock_depth != 0)
+		return;
+	if (cpu->shared)
+		shared_leave(&klock);
+	else
+		spin_unlock(&klock.lock);
+	cpu->shared = false;
 }
 
 void kernel_preemption_window(void)
 {
 	bool outermost = this_cpu()->lock_depth == 1;
 
+	KASSERT(!this_cpu()->shared);
 	if (outermost)
 		kernel_exit();
 	arch_irq_window();

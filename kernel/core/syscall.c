@@ -120,7 +120,7 @@ static int32_t sys_cpu_info(const struct syscall_args *a)
 	    .load = cpu->rq.ready_count + (cpu->rq.current != cpu->rq.idle),
 	    .switches = cpu->rq.stats.switches, .ipis_sent = n->ipis_sent,
 	    .ipis_received = n->ipis_received, .interrupts = n->irqs, .idle_us = n->idle_us,
-	    .device_irqs = n->device_irqs,
+	    .device_irqs = n->device_irqs, .shared_ipc = n->shared_ipc,
 	    .max_tick_gap = cpu->clock.max_gap};
 
 	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;

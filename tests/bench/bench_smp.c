@@ -8,7 +8,9 @@
  *   instructions field (1000 = no overhead).
  * Each pair run also prints "WALL smp_ipc_calls_per_s_<N>cpu <calls per second>" by the
  * guest clock: meaningless under -icount (virtual time), the wall-clock figure when QEMU
- * runs each CPU on its own host thread without icount (tools/bench --mttcg).
+ * runs each CPU on its own host thread without icount (tools/bench --mttcg). With it, as a
+ * control, "WALL smp_spin_per_s_<N>cpu": N threads, one per CPU, each running a loop in user
+ * mode that never enters the kernel: how far the host itself lets N CPUs run in parallel.
  */
 #include <stdint.h>
 
@@ -43,6 +45,10 @@ static struct msg_slot client_slot[SMP_MAX], server_slot[SMP_MAX], cross_slot[2]
 #define cross_srv_msg (&cross_slot[1].m)
 static volatile uint64_t pair_end[SMP_MAX];
 static volatile uint32_t pairs_left;
+
+#define SPIN_ITERS 5000000u
+static _Alignas(16) uint8_t spin_stacks[ROUNDS][SMP_MAX][512];
+static volatile uint32_t spin_sink[SMP_MAX], spins_left;
 
 static int32_t recv(cap_t ep, struct ipc_message *m, uint32_t num)
 {
@@ -113,6 +119,38 @@ static uint64_t run_pairs(unsigned n, unsigned round, uint64_t *us)
 	return end - start;
 }
 
+/* SPIN_ITERS steps of a congruential generator, all in user mode; the last one signals. */
+static void spinner(uintptr_t i)
+{
+	uint32_t x = (uint32_t)i;
+
+	for (uint32_t k = 0; k < SPIN_ITERS; k++)
+		x = x * 1664525u + 1013904223u;
+	spin_sink[i] = x;
+	if (__atomic_sub_fetch(&spins_left, 1, __ATOMIC_SEQ_CST) == 0)
+		sys_notify_signal(all_done, 1);
+}
+
+/* The control for the WALL figures: n spinners, one per CPU 0..n-1; 0, or 1 if one failed. */
+static int run_spinners(unsigned n, unsigned round)
+{
+	uint64_t t0 = 0, t1 = 0;
+	uint32_t bits;
+
+	spins_left = n;
+	sys_get_time_us(&t0);
+	for (unsigned i = 0; i < n; i++)
+		if (sys_thread_create(spinner, spin_stacks[round][i] + sizeof(spin_stacks[0][0]), i,
+				      THREAD_PRIORITY(80, i)) <= 0)
+			return 1;
+	if (sys_notify_wait(all_done, &bits, 60000000ull) != ERR_OK)
+		return 1;
+	sys_get_time_us(&t1);
+	uprintf("WALL smp_spin_per_s_%ucpu %llu\n", n,
+		(unsigned long long)((uint64_t)n * SPIN_ITERS * 1000000u / (t1 > t0 ? t1 - t0 : 1)));
+	return 0;
+}
+
 static __attribute__((noinline)) void op_cross_call(void)
 {
 	recv(cross_ep, cross_msg, SYS_IPC_CALL);
@@ -140,8 +178,8 @@ int bench_smp(void)
 		uint64_t us, t = run_pairs(n, round, &us);
 		char name[40];
 
-		if (t == 0)
-			return uprintf("bench: %u IPC pairs failed\n", n), 1;
+		if (t == 0 || run_spinners(n, round) != 0)
+			return uprintf("bench: %u IPC pairs or spinners failed\n", n), 1;
 		uprintf("WALL smp_ipc_calls_per_s_%ucpu %llu\n", n,
 			(unsigned long long)((uint64_t)n * PAIR_CALLS * 1000000u / us));
 		if (n == 1) {

@@ -21,6 +21,7 @@ _Static_assert(SYSEXIT_LANDING_VA == SYSENTER_LANDING_ADDR, "one landing address
 _Static_assert(SYSCALL_NUM_IPC_CALL == SYS_IPC_CALL, "the stubs' fast-path test");
 _Static_assert(SYSCALL_NUM_IPC_REPLY_RECV == SYS_IPC_REPLY_RECV, "the stubs' fast-path test");
 _Static_assert(SYSEXIT_LANDING_VA == LOADER_LANDING_PAGE, "the loader reserves the page");
+_Static_assert(SYSCALL_SWAP_FRAME_BYTES == 5 * 4, "arch_context_fast_blocked reads word 4");
 
 bool syscall_sysenter_ready; /* see <arch/syscall.h> */
 
@@ -64,23 +65,26 @@ void syscall_from_user(struct trap_frame *frame)
 	frame->eax = (uint32_t)syscall_dispatch(args_of(frame));
 }
 
-/* t was blocked by the fast path: its stack holds only its frame and the swap frame below. */
-static bool blocked_by_fast_path(const struct thread *t)
-{
-	const uint32_t *swap = (const uint32_t *)(uintptr_t)t->context.esp;
-
-	return swap[4] == (uint32_t)(uintptr_t)syscall_fast_resume_entry;
-}
-
+/*
+ * Enters the kernel for SYS_IPC_CALL and SYS_IPC_REPLY_RECV: on the lock's shared side if
+ * the fast path applies there, else with the lock (its fast path or, 0, the general path).
+ */
 uint32_t syscall_fast_ipc(struct trap_frame *frame)
 {
-	struct thread *self = current_thread(), *next = ipc_fastpath(args_of(frame));
+	struct thread *self = current_thread(), *next = NULL;
 
-	if (next == NULL)
-		return 0;
+	if (kernel_enter_shared() && (next = ipc_fastpath(args_of(frame), true)) == NULL)
+		kernel_exit();
+	if (next != NULL) {
+		this_cpu()->counters.shared_ipc++;
+	} else {
+		kernel_enter_thread();
+		if ((next = ipc_fastpath(args_of(frame), false)) == NULL)
+			return 0;
+	}
 	self->context.esp = (uint32_t)(uintptr_t)frame - SYSCALL_SWAP_FRAME_BYTES;
 	x86_fast_switch_state(self, next);
-	if (blocked_by_fast_path(next)) {
+	if (arch_context_fast_blocked(&next->context)) {
 		/* Its receive ends as ipc_finish_receive ends one the fast path delivered. */
 		((struct trap_frame *)(next->context.esp + SYSCALL_SWAP_FRAME_BYTES))->eax = ERR_OK;
 		next->ipc.delivered = false;

@@ -5,8 +5,9 @@
  * the frame on its stack and resumes here when switched back in. Register convention: the
  * syscall comment in <keel/abi.h>. SYS_IPC_CALL and SYS_IPC_REPLY_RECV first try the IPC fast
  * path (syscall_fast_ipc), which may leave this thread's stack for its partner's at once.
- * Every way in takes the big kernel lock (kernel_enter) and every way out to user mode gives
- * it back (kernel_exit); a thread resumed in C leaves through its own stub's exit.
+ * Every way in takes the big kernel lock (kernel_enter) or, for the IPC fast path, enters on
+ * its shared side (kernel_enter_shared); every way out to user mode leaves (kernel_exit); a
+ * thread resumed in C leaves through its own stub's exit.
  */
 #include <arch/gdt.h>
 #include <arch/syscall.h>
@@ -16,17 +17,21 @@
 	.section .text
 
 /*
- * After TRAP_FRAME_SAVE (%esp = the frame): the IPC fast path for its two syscalls. When it
- * applies, this thread is blocked with nothing on its stack but the frame and the swap frame
- * below it (whose return address is written here), and the stub goes on in the partner's.
+ * After TRAP_FRAME_SAVE (%esp = the frame): enters the kernel. The IPC fast path's two
+ * syscalls go through syscall_fast_ipc, which enters on the lock's shared side or takes the
+ * lock; when the fast path applies, this thread is blocked with nothing on its stack but the
+ * frame and the swap frame below it (whose return address is written here), and the stub
+ * goes on in the partner's. Every other syscall takes the lock (kernel_enter_thread).
  */
-.macro SYSCALL_FAST_IPC
+.macro SYSCALL_ENTER
 	cmpl $SYSCALL_NUM_IPC_CALL, TRAP_FRAME_EAX(%esp)
 	je 1f
 	cmpl $SYSCALL_NUM_IPC_REPLY_RECV, TRAP_FRAME_EAX(%esp)
-	jne 2f
+	je 1f
+	call kernel_enter_thread        /* the big kernel lock (docs/smp.md) */
+	jmp 2f
 1:	pushl %esp                      /* struct trap_frame * */
-	call syscall_fast_ipc           /* the partner's saved esp, or 0 */
+	call syscall_fast_ipc           /* the partner's saved esp, or 0 (the lock held) */
 	testl %eax, %eax
 	jnz syscall_fast_switch
 	addl $4, %esp
@@ -40,8 +45,7 @@ syscall_int80_entry:
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
-	call kernel_enter_thread        /* the big kernel lock (docs/smp.md) */
-	SYSCALL_FAST_IPC
+	SYSCALL_ENTER
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp
@@ -73,8 +77,7 @@ syscall_sysenter_untraced:              /* TF is clear from here on: no single-s
 	pushl $SYSCALL_FRAME_SYSENTER   /* error code: marks a frame sysexit may leave through */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
-	call kernel_enter_thread
-	SYSCALL_FAST_IPC
+	SYSCALL_ENTER
 	pushl %esp                      /* struct trap_frame * */
 	call syscall_from_user
 	addl $4, %esp

@@ -17,6 +17,7 @@
 #include <keel/abi.h>
 #include <kernel/kobj.h>
 #include <kernel/list.h>
+#include <kernel/spinlock.h>
 #include <kernel/types.h>
 
 #define IPC_PI_DEPTH 16 /* servers a priority is lent through (nested calls) */
@@ -63,6 +64,7 @@ struct endpoint {
 	struct list_node senders;   /* threads blocked in send or call, FIFO */
 	struct list_node receivers; /* threads blocked in receive, FIFO */
 	uint32_t readers;	    /* capabilities with READ: none means no one can answer */
+	struct spinlock lock;	    /* the queues, among CPUs on the shared side (percpu.h) */
 };
 
 /* A new endpoint with no capability yet (the caller installs the first), or NULL. */

@@ -25,6 +25,7 @@ struct iomap;
 struct cpu_counters {
 	uint64_t ipis_sent, ipis_received, irqs, idle_us;
 	uint64_t device_irqs; /* of them: device lines' interrupts (arch_irq_route sends them) */
+	uint64_t shared_ipc;  /* fast-path IPC syscalls done on the lock's shared side */
 };
 
 struct percpu {
@@ -34,7 +35,8 @@ struct percpu {
 	struct timer_clock clock;   /* kernel/core/tick.c; only this CPU, interrupts disabled */
 	uint64_t local_ticks;	    /* this CPU's own timer interrupts (an AP's local APIC) */
 	unsigned arch_id;	    /* how IPIs name it (x86: its local APIC id) */
-	unsigned lock_depth;	    /* kernel_enter nesting on this CPU (kernel/core/klock.c) */
+	unsigned lock_depth;	    /* kernel_enter nesting on this CPU (kernel/core/percpu.c) */
+	bool shared;		    /* in the kernel on the lock's shared side, not holding it */
 	struct page_table *active_space; /* whose page tables this CPU runs on (mmu_activate) */
 	struct iomap *io_loaded;	 /* arch: whose I/O permission bits its TSS holds */
 	/* Requests of another CPU that waits until this one did them (arch SMP, lock-free). */
@@ -86,6 +88,18 @@ struct percpu *percpu_of(unsigned cpu_id);
 void kernel_enter(void);
 void kernel_enter_thread(void);
 void kernel_exit(void);
+
+/*
+ * The lock's shared side, for the same-CPU IPC fast path only (docs/smp.md, "The shared
+ * side"): from a syscall's entry (lock_depth 0), enters the kernel if nobody holds or waits
+ * for the lock, nothing asked this CPU to reschedule and its thread is alive; whether it did
+ * (kernel_exit leaves). Any number of CPUs are in on the shared side at once, never while one
+ * holds the lock: kernel_enter waits until they left. On it, a CPU touches only what no other
+ * CPU on the shared side does: its own run queue and the threads on it (whose CPU changes
+ * only under the lock), and endpoint queues under the endpoint's own lock; capability
+ * tables, address spaces and everything else it only reads.
+ */
+bool kernel_enter_shared(void);
 
 /*
  * A long kernel path's window (a long syscall, a unit's teardown), interrupts disabled on entry

@@ -23,10 +23,13 @@ struct spinlock {
 
 #define SPINLOCK_INIT {0, 0}
 
-/* Draws a ticket; the lock is the caller's once spin_wait for it returns. */
+/*
+ * Draws a ticket; the lock is the caller's once spin_wait for it returns. Sequentially
+ * consistent (the same instruction on x86): the big lock's shared side relies on it.
+ */
 static inline unsigned spin_ticket(struct spinlock *l)
 {
-	return atomic_fetch_add_explicit(&l->next, 1, memory_order_relaxed);
+	return atomic_fetch_add(&l->next, 1);
 }
 
 /* Whether `ticket` holds the lock now. */
@@ -62,11 +65,49 @@ static inline void spin_unlock(struct spinlock *l)
 	atomic_store_explicit(&l->owner, owner + 1, memory_order_release);
 }
 
-/* Whether someone holds it (for assertions). */
-static inline bool spin_is_locked(struct spinlock *l)
+/*
+ * A ticket lock with a shared side (the big kernel lock, docs/smp.md "The shared side"). A
+ * holder takes `lock` as above, then waits until no CPU is in on the shared side
+ * (shared_drain). A CPU enters the shared side only while nobody holds or waits for `lock`:
+ * it first counts itself in `shared`, then looks at the lock (shared_try). Each side writes,
+ * then reads what the other writes, all sequentially consistent: at least one of the two
+ * sees the other, so a holder and the shared side never overlap, while any number of CPUs
+ * are on the shared side together.
+ */
+struct shared_lock {
+	struct spinlock lock;
+	atomic_uint shared; /* CPUs in on the shared side */
+};
+
+/* After taking `lock`: waits until no CPU is in on the shared side. */
+static inline void shared_drain(struct shared_lock *l)
 {
-	return atomic_load_explicit(&l->owner, memory_order_relaxed) !=
-	       atomic_load_explicit(&l->next, memory_order_relaxed);
+	while (atomic_load(&l->shared) != 0)
+		SPIN_RELAX();
+}
+
+/* Enters the shared side if nobody holds or waits for the lock; else `*next` is the next
+ * ticket it saw (for shared_wait_turn). Whether it entered. */
+static inline bool shared_try(struct shared_lock *l, unsigned *next)
+{
+	atomic_fetch_add(&l->shared, 1);
+	*next = atomic_load(&l->lock.next);
+	if (*next == atomic_load(&l->lock.owner))
+		return true;
+	atomic_fetch_sub_explicit(&l->shared, 1, memory_order_release);
+	return false;
+}
+
+/* Waits until every CPU that held or waited for the lock before ticket `next` had it. */
+static inline void shared_wait_turn(struct shared_lock *l, unsigned next)
+{
+	while ((int)(atomic_load_explicit(&l->lock.owner, memory_order_acquire) - next) < 0)
+		SPIN_RELAX();
+}
+
+static inline void shared_leave(struct shared_lock *l)
+{
+	atomic_fetch_sub_explicit(&l->shared, 1, memory_order_release);
 }
 
 #endif /* KERNEL_SPINLOCK_H */

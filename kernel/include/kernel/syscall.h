@@ -44,8 +44,9 @@ struct thread;
  * Otherwise the message is delivered, the current thread is blocked for the reply or on the
  * endpoint, and the returned partner is rq's running thread: the caller moves the CPU to it
  * (address space, kernel stack, FPU state) and never returns on the blocked thread's stack.
+ * `shared`: the CPU is on the big lock's shared side (kernel_enter_shared), not holding it.
  */
-struct thread *ipc_fastpath(const struct syscall_args *a);
+struct thread *ipc_fastpath(const struct syscall_args *a, bool shared);
 
 /*
  * The result of a syscall ipc_fastpath blocked, when the general path runs its thread again

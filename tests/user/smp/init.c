@@ -7,8 +7,10 @@
  * CPU preempts a thread that never enters the kernel there (a reschedule IPI); a thread on
  * another CPU loses a page this CPU unmaps (TLB shootdown: its next read faults); a unit
  * whose threads spin on all four CPUs is killed (module 1, spinner.c); a running thread
- * moves from CPU 1 to CPU 2 through its capability.
+ * moves from CPU 1 to CPU 2 through its capability; IPC pairs on CPUs 1-3 call and reply
+ * without the big lock (its shared side) at the same time, on their own endpoints and on one.
  */
+#include <stdbool.h>
 #include <keel/syscall.h>
 #include <keel/ulib.h>
 #include <tests/check.h>
@@ -22,7 +24,7 @@
 #define CALLS	     200
 #define VICTIM_PAGE  ((volatile uint32_t *)0x20000000u)
 
-static _Alignas(16) uint8_t stacks[CPUS + 4][STACK];
+static _Alignas(16) uint8_t stacks[CPUS + 4 + 2 * (CPUS - 1)][STACK];
 static volatile uint32_t ran_on[CPUS], counted[CPUS], saw_others[CPUS], switched[CPUS];
 static volatile uint32_t started, seen, finished;
 static cap_t done;
@@ -290,6 +292,133 @@ static void affinity(void)
 	cap_delete((cap_t)t);
 }
 
+#define PAIR_CALLS  3000
+#define PAIR_STACK  (CPUS + 4) /* the IPC pairs' first stack */
+
+static cap_t pair_ep[CPUS];
+static volatile uint32_t pair_good[CPUS], pair_local[CPUS];
+
+/* Each thread's message and info in its own 512 bytes: never across a page, where the IPC
+ * fast path would not take them (docs/ipc.md). Servers [cpu], clients [CPUS + cpu]. */
+static struct pair_buffers {
+	_Alignas(512) struct ipc_message m;
+	struct ipc_recv_info info;
+} pair_buf[2 * CPUS];
+_Static_assert(sizeof(struct pair_buffers) == 512, "one buffer pair per 512 bytes");
+
+/* On CPU arg: answers calls on pair_ep[arg] with their 8 bytes + 1 and its CPU; type 3 ends
+ * it. No timeouts: the IPC fast path may serve it. */
+static void pair_server(uintptr_t arg)
+{
+	struct ipc_message *m = &pair_buf[arg].m;
+	struct ipc_recv_info *info = &pair_buf[arg].info;
+	int32_t r = ipc_recv(pair_ep[arg], m, info, IPC_WAIT_FOREVER);
+
+	while (r == ERR_OK) {
+		uint32_t type = m->type;
+
+		for (uint32_t i = 0; i < 8; i++)
+			m->data[i]++;
+		memcpy(&m->data[8], &(uint32_t){(uint32_t)arg}, 4);
+		m->length = 12;
+		m->type = type | IPC_TYPE_REPLY;
+		r = ipc_reply_recv(pair_ep[arg], m, info, type == 3 ? IPC_NO_WAIT : IPC_WAIT_FOREVER);
+		if (type == 3)
+			return;
+	}
+	uprintf("smp: server on CPU %u: error %d\n", (unsigned)arg, (int)r);
+}
+
+/* On CPU arg: PAIR_CALLS calls on pair_ep[arg], each checked (its bytes + 1, CPU 1-3). */
+static void pair_client(uintptr_t arg)
+{
+	struct ipc_message *m = &pair_buf[CPUS + arg].m;
+
+	for (uint32_t k = 0; k < PAIR_CALLS; k++) {
+		uint32_t cpu = 0;
+		uint8_t want[8];
+
+		*m = (struct ipc_message){.type = 1, .length = 8,
+					  .caps = {CAP_NULL, CAP_NULL, CAP_NULL, CAP_NULL}};
+		memcpy(m->data, (uint32_t[2]){(uint32_t)arg, k}, 8);
+		for (uint32_t i = 0; i < 8; i++)
+			want[i] = (uint8_t)(m->data[i] + 1);
+		if (ipc_call(pair_ep[arg], m, &pair_buf[CPUS + arg].info, IPC_WAIT_FOREVER) !=
+			ERR_OK ||
+		    m->length != 12)
+			break;
+		memcpy(&cpu, &m->data[8], 4);
+		if (memcmp(m->data, want, 8) != 0 || cpu < 1 || cpu >= CPUS)
+			break;
+		pair_good[arg]++;
+		pair_local[arg] += cpu == arg;
+	}
+	sys_notify_signal(done, 1u << arg);
+}
+
+/*
+ * A server and a client on each of CPUs 1-3, each pair on its own endpoint while this thread
+ * (CPU 0) waits, or (`one`) all on one endpoint while this thread takes the big lock again
+ * and again (a system call at a time): every call answered with its data. The least count
+ * of CPUs 1-3's fast-path IPC on the lock's shared side, or 0 if a call went wrong.
+ */
+static uint64_t ipc_pairs(const char *what, bool one)
+{
+	uint64_t before[CPUS], least = UINT64_MAX, good = 0;
+	struct ipc_message m;
+	struct ipc_recv_info info;
+	uint32_t bits = 0;
+
+	sys_notify_wait(done, &bits, IPC_NO_WAIT);
+	for (uint32_t c = 1; c < CPUS; c++) {
+		pair_ep[c] = one && c > 1 ? pair_ep[1] : (cap_t)sys_endpoint_create();
+		pair_good[c] = pair_local[c] = 0;
+		before[c] = cpu_info(c).shared_ipc;
+		sys_thread_create(pair_server, stacks[PAIR_STACK + c - 1] + STACK, c,
+				  THREAD_PRIORITY(60, c));
+		sys_thread_create(pair_client, stacks[PAIR_STACK + CPUS - 2 + c] + STACK, c,
+				  THREAD_PRIORITY(50, c));
+	}
+	if (!one)
+		wait_bits(done, 0xe);
+	for (bits = 0; one && (bits & 0xe) != 0xe;) /* the lock taken by the thousand meanwhile */
+		for (uint32_t got = 0; sys_notify_wait(done, &got, IPC_NO_WAIT) == ERR_OK;)
+			bits |= got;
+	for (uint32_t c = 1; c < CPUS; c++) {
+		uint64_t n = cpu_info(c).shared_ipc - before[c];
+
+		uprintf("smp: %s: CPU %u: %u calls answered, %u by its own CPU's server, %u IPC "
+			"syscalls on the shared side\n", what, (unsigned)c, (unsigned)pair_good[c],
+			(unsigned)pair_local[c], (unsigned)n);
+		good += pair_good[c];
+		least = n < least ? n : least;
+	}
+	for (uint32_t c = 1; c < CPUS; c++) {
+		m = (struct ipc_message){.type = 3, .caps = {CAP_NULL, CAP_NULL, CAP_NULL, CAP_NULL}};
+		CHECK(WHO, "a server ended", ipc_call(pair_ep[c], &m, &info, WAIT_US), ERR_OK);
+	}
+	for (uint32_t c = 1; c < CPUS; c++)
+		if (!one || c == 1)
+			cap_delete(pair_ep[c]);
+	CHECK(WHO, "calls answered with their data", good, 3 * PAIR_CALLS);
+	return good == 3 * PAIR_CALLS ? least : 0;
+}
+
+/*
+ * Three IPC pairs, one on each of CPUs 1-3, each on its own endpoint: their calls and
+ * replies go through the fast path without the big lock (its shared side), on the three
+ * CPUs at once. Then the six threads share one endpoint while this CPU takes the lock by the
+ * thousand: the shared side, the lock's holders and the general path mix on one queue (the
+ * shared side under the endpoint's own lock); calls go to whichever server waits first.
+ */
+static void shared_side(void)
+{
+	uint64_t least = ipc_pairs("own endpoints", false);
+
+	CHECK(WHO, "each pair's round trips on the shared side", least >= PAIR_CALLS, 1);
+	ipc_pairs("one endpoint", true);
+}
+
 int main(uintptr_t arg)
 {
 	uint32_t n = 0;
@@ -305,6 +434,7 @@ int main(uintptr_t arg)
 	shootdown();
 	destruction();
 	affinity(); /* after the kill: every CPU still takes its timer and IPIs */
+	shared_side();
 	uprintf(WHO ": %d failed\n", check_failed);
 	return check_failed != 0;
 }

@@ -1,6 +1,7 @@
 /*
  * The stress test's message traffic: synchronous calls to a server on the caller's CPU (the
- * fast path) and on the next CPU (the general path, an IPI each way), and channel messages to
+ * fast path, on the big lock's shared side when the lock is free: no timeout, buffers within
+ * a page) and on the next CPU (the general path, an IPI each way), and channel messages to
  * a consumer on the producer's CPU and on the next one. Every message carries words derived
  * from its sender and sequence number, which the receiver checks.
  */
@@ -59,68 +60,85 @@ static void answer(struct ipc_message *m, uint32_t cpu)
 	m->type = IPC_TYPE(STRESS_IFACE, 0x100 + cpu) | IPC_TYPE_REPLY;
 }
 
-/* Answers the calls of its CPU's local client and of the previous CPU's cross client. */
+/*
+ * The IPC workers' message and info, each pair in its own 512 bytes so that neither crosses
+ * a page (the fast path would refuse it): [cpu] the server's, [CPUS + cpu] the local
+ * client's, [2 * CPUS + cpu] the cross client's.
+ */
+static struct ipc_buffers {
+	_Alignas(512) struct ipc_message m;
+	struct ipc_recv_info info;
+} bufs[3 * CPUS];
+_Static_assert(sizeof(struct ipc_buffers) == 512, "one pair per 512 bytes");
+
+/*
+ * Answers the calls of its CPU's local client and of the previous CPU's cross client. It
+ * waits without a timeout (so the fast path may answer) until the last, counted, call.
+ */
 void ipc_server(uint32_t cpu)
 {
 	const uint32_t want = LOCAL_CALLS + CROSS_CALLS;
-	struct ipc_message m;
-	struct ipc_recv_info info;
+	struct ipc_message *m = &bufs[cpu].m;
+	struct ipc_recv_info *info = &bufs[cpu].info;
 	uint32_t took = 0;
-	int32_t r = ipc_recv(endpoints[cpu], &m, &info, WAIT_US);
+	int32_t r = ipc_recv(endpoints[cpu], m, info, WAIT_US);
 
 	while (r == ERR_OK) {
-		if (m.type != MSG_CALL || !(info.flags & IPC_RECV_CALL) ||
-		    m.length != MSG_WORDS * 4)
+		if (m->type != MSG_CALL || !(info->flags & IPC_RECV_CALL) ||
+		    m->length != MSG_WORDS * 4)
 			break;
-		answer(&m, cpu);
+		answer(m, cpu);
 		took++;
-		r = ipc_reply_recv(endpoints[cpu], &m, &info, took == want ? IPC_NO_WAIT : WAIT_US);
+		r = ipc_reply_recv(endpoints[cpu], m, info,
+				   took == want ? IPC_NO_WAIT : IPC_WAIT_FOREVER);
 		if (took == want)
 			break;
 	}
 	counts[cpu].server_took = took;
 	if (took != want)
 		uprintf(WHO ": server on CPU %u: %d after %u calls (type 0x%x)\n", (unsigned)cpu,
-			(int)r, (unsigned)took, (unsigned)m.type);
+			(int)r, (unsigned)took, (unsigned)m->type);
 }
 
-/* Calls the server on CPU `to` n times; the answers that came back right. */
-static uint32_t calls(uint32_t cpu, uint32_t to, uint32_t n, volatile uint32_t *sent)
+/* Calls the server on CPU `to` n times through b; the answers that came back right. */
+static uint32_t calls(uint32_t cpu, uint32_t to, uint32_t n, volatile uint32_t *sent,
+		      struct ipc_buffers *b, uint64_t timeout_us)
 {
 	const uint32_t from = cpu << 8 | to;
-	struct ipc_message m;
-	struct ipc_recv_info info;
 	uint32_t good = 0;
 
 	for (uint32_t k = 0; k < n; k++) {
-		fill(&m, MSG_CALL, from, k);
+		fill(&b->m, MSG_CALL, from, k);
 		*sent += 1;
-		int32_t r = ipc_call(endpoints[to], &m, &info, WAIT_US);
+		int32_t r = ipc_call(endpoints[to], &b->m, &b->info, timeout_us);
 
 		if (r == ERR_OK &&
-		    m.type == (IPC_TYPE(STRESS_IFACE, 0x100 + to) | IPC_TYPE_REPLY) &&
-		    intact(&m, from, k, 1)) {
+		    b->m.type == (IPC_TYPE(STRESS_IFACE, 0x100 + to) | IPC_TYPE_REPLY) &&
+		    intact(&b->m, from, k, 1)) {
 			good++;
 			continue;
 		}
 		uprintf(WHO ": call %u from CPU %u to CPU %u: %d, type 0x%x\n", (unsigned)k,
-			(unsigned)cpu, (unsigned)to, (int)r, (unsigned)m.type);
+			(unsigned)cpu, (unsigned)to, (int)r, (unsigned)b->m.type);
 		if (r != ERR_OK)
 			break;
 	}
 	return good;
 }
 
+/* No timeout: its calls may take the fast path. */
 void ipc_local_client(uint32_t cpu)
 {
-	counts[cpu].local_answered = calls(cpu, cpu, LOCAL_CALLS, &counts[cpu].local_sent);
+	counts[cpu].local_answered = calls(cpu, cpu, LOCAL_CALLS, &counts[cpu].local_sent,
+					   &bufs[CPUS + cpu], IPC_WAIT_FOREVER);
 }
 
 void ipc_cross_client(uint32_t cpu)
 {
 	uint32_t to = (cpu + 1) % CPUS;
 
-	counts[cpu].cross_answered = calls(cpu, to, CROSS_CALLS, &counts[cpu].cross_sent);
+	counts[cpu].cross_answered = calls(cpu, to, CROSS_CALLS, &counts[cpu].cross_sent,
+					   &bufs[2 * CPUS + cpu], WAIT_US);
 }
 
 /* Sends CHAN_MSGS messages: the even ones to its CPU's consumer, the odd ones to the next. */

@@ -341,6 +341,8 @@ struct keel_cpu_info {
 	uint64_t device_irqs; /* of the interrupts: device lines' (SYS_IRQ_SET_CPU routes them) */
 	uint64_t max_tick_gap; /* longest gap between two of its timer ticks (cycle counter): a
 				  period plus the longest it kept interrupts off and the lock */
+	uint64_t shared_ipc; /* IPC calls and replies its fast path did without the big lock
+				(on the lock's shared side, docs/smp.md) */
 };
 /*
  * SYS_THREAD_SET_CPU(thread cap WRITE, cpu or THREAD_CPU_ANY): the thread runs on CPU `cpu`

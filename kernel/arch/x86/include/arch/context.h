@@ -55,6 +55,19 @@ void x86_fpu_init_ap(void); /* an AP: the same setup, its registers clean, CR0.T
  */
 void x86_context_swap(struct arch_context *prev, struct arch_context *next);
 
+void syscall_fast_resume_entry(void);
+
+/*
+ * Whether a switched-out thread sleeps where the IPC fast path blocked it: its stack then
+ * holds only its syscall frame and, below, the swap frame whose return address (the fifth
+ * word) is syscall_fast_resume_entry (syscall_entry.S, SYSCALL_SWAP_FRAME_BYTES).
+ */
+static inline bool arch_context_fast_blocked(const struct arch_context *c)
+{
+	return ((const uint32_t *)(uintptr_t)c->esp)[4] ==
+	       (uint32_t)(uintptr_t)syscall_fast_resume_entry;
+}
+
 struct trap_frame;
 /*
  * The #NM handler's part: a user thread's first FPU instruction (CR0.TS set) makes it an FPU
