@@ -60,6 +60,9 @@ int irq_line_bind(uint32_t line, struct notification *n, uint32_t bits, struct i
 		return err;
 	}
 	kobj_ref(&n->kobj, 0); /* the binding keeps the notification alive */
+	/* To the binder's CPU before the unmask, so that an interrupt held meanwhile goes there
+	 * too (fails only without an I/O APIC: then the boot CPU takes them all). */
+	(void)arch_irq_route(line, arch_cpu_id());
 	arch_irq_unmask(line);
 	*out = l;
 	return ERR_OK;

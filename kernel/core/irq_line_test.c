@@ -105,7 +105,9 @@ static void test_route(void **state)
 	struct irq_line *l, *ctl = irq_line_create_control();
 
 	host_set_irq_cpus(3);
+	assert_int_equal(arch_irq_route(LINE, 1), ERR_OK); /* where an earlier binding left it */
 	assert_int_equal(irq_line_bind(LINE, &notif, 1, &l), ERR_OK);
+	assert_int_equal(host_irq_cpu(LINE), 0); /* the binder's CPU (the host's is CPU 0) */
 	assert_int_equal(irq_line_set_cpu(l, 2), ERR_OK);
 	assert_int_equal(host_irq_cpu(LINE), 2);
 	assert_int_equal(irq_line_set_cpu(l, 3), ERR_INVALID); /* not up */

@@ -71,7 +71,6 @@ int32_t sys_irq_bind(const struct syscall_args *a)
 	err = irq_line_bind(a->a2, container_of(nc->obj, struct notification, kobj), a->a4, &l);
 	if (err != ERR_OK)
 		return err;
-	(void)irq_line_set_cpu(l, this_cpu()->cpu_id); /* fails only without an I/O APIC: CPU 0 */
 	return syscall_new_object(l, ctl, ctl->rights & ~CAP_RIGHT_ADMIN);
 }
 

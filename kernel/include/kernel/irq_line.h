@@ -30,7 +30,7 @@ struct irq_line *irq_line_create_control(void);
 
 /*
  * Binds interrupt `line` to notification n with `bits` (non-zero): takes a reference on n,
- * registers the handler and unmasks the line. *out = the new binding, which has no capability
+ * registers the handler, routes the line to this CPU and unmasks it. *out = the new binding, which has no capability
  * yet. ERR_INVALID (no such line, the cascade, bits 0), ERR_BUSY (the kernel's timer line or
  * a line already bound), ERR_NOMEM (pool empty); nothing changes on error.
  */
