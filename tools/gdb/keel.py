@@ -1,0 +1,350 @@
+"""Keel's gdb extension (docs/tools.md): the kernel's units, threads, CPUs and capabilities, and
+a user thread's stack, read from a running kernel through gdb's Python API.
+
+Load it in a gdb attached to a Keel kernel (`tools/run --gdb` prints the one line):
+    gdb bazel-bin/image.elf -ex 'source tools/gdb/keel.py' -ex 'target remote :1234'
+Then:
+    keel units              every unit: id, name, state, threads, frames, capabilities
+    keel threads [UNIT]     every thread (or UNIT's): state, priorities, CPU, what it waits on
+    keel cpus               every CPU: its running thread, ready threads, counters
+    keel caps UNIT          UNIT's capabilities: handle, type, rights, badge, object
+    keel user TID [ELF]     a thread's user registers and frame-pointer backtrace (through its
+                            unit's page tables), symbolized from ELF (add-symbol-file) if given
+UNIT is a unit's id (as `keel units` prints it) or its name; TID a thread's id.
+
+Everything is read from the kernel's own data structures (its pools of units and threads,
+its per-CPU records) with the types of the kernel ELF's debug information; the numbers that
+live only in macros (capability types and rights, the memory layout) are read from the
+headers next to this file's repository, so the two never disagree.
+"""
+import os
+import re
+
+import gdb
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def header_defines(path, prefix):
+    """{name: value} of the `#define PREFIX... number` lines of a header of this repository."""
+    out = {}
+    with open(os.path.join(ROOT, path)) as f:
+        for line in f:
+            m = re.match(r"#define\s+(%s\w*)\s+(\(?[0-9a-fA-Fx]+u?(?:\s*<<\s*\d+)?\)?)" % prefix,
+                         line)
+            if m:
+                out[m.group(1)] = eval(m.group(2).replace("u", ""))  # numbers and shifts only
+    return out
+
+
+ABI = "kernel/abi/include/keel/abi.h"
+CAP_TYPES = {v: k[len("CAP_TYPE_"):].lower() for k, v in header_defines(ABI, "CAP_TYPE_").items()
+             if k != "CAP_TYPE_COUNT"}
+CAP_RIGHTS = sorted((v, k[len("CAP_RIGHT_"):][0]) for k, v in
+                    header_defines(ABI, "CAP_RIGHT_").items() if k != "CAP_RIGHT_ALL")
+UNIT_STATES = {v: k[len("UNIT_"):].lower() for k, v in header_defines(ABI, "UNIT_").items()
+               if k in ("UNIT_RUNNING", "UNIT_EXITED", "UNIT_FAULTED", "UNIT_KILLED")}
+LAYOUT = header_defines("kernel/arch/x86/include/arch/memory.h", "(?:KERNEL_BASE|DIRECT_MAP_MAX)")
+KERNEL_BASE = LAYOUT["KERNEL_BASE"]
+CAP_INDEX_BITS = header_defines("kernel/include/kernel/cap.h", "CAP_INDEX_BITS")["CAP_INDEX_BITS"]
+SYSENTER_FRAME = header_defines("kernel/arch/x86/include/arch/syscall.h",
+                                "SYSCALL_FRAME_SYSENTER")["SYSCALL_FRAME_SYSENTER"]
+
+
+class KeelError(Exception):
+    """A request the kernel's state cannot answer (printed without a Python traceback)."""
+
+
+def sym(name):
+    """A kernel variable, static ones included (percpu_cpus is static in percpu.c)."""
+    s = gdb.lookup_global_symbol(name) or gdb.lookup_static_symbol(name)
+    if s is None:
+        raise KeelError("no symbol %s: is this a Keel kernel ELF with debug information?" % name)
+    return s.value()
+
+
+def pool_objects(pool_name, type_name):
+    """The allocated objects of a kernel pool (a slot is in use iff its kobj.type is not 0)."""
+    pool = sym(pool_name)
+    objs = pool["slots"].cast(gdb.lookup_type(type_name).pointer())
+    for i in range(int(pool["capacity"])):
+        if int(objs[i]["kobj"]["type"]) != 0:
+            yield objs[i]
+
+
+def c_string(chars):
+    lo, hi = chars.type.range()
+    raw = bytes(int(chars[i]) & 0xff for i in range(lo, hi + 1))
+    return raw.split(b"\0")[0].decode("utf-8", "replace")
+
+
+def enum_name(value, prefix):
+    return str(value).replace(prefix, "").lower()
+
+
+def units():
+    return list(pool_objects("unit_pool", "struct unit"))
+
+
+def unit_name(u):
+    return c_string(u["name"]) if int(u.address) else "-"
+
+
+def find_unit(arg):
+    for u in units():
+        if arg in (str(int(u["id"])), unit_name(u)):
+            return u
+    raise KeelError("no unit %r (keel units lists them)" % arg)
+
+
+def cpus():
+    """[(cpu id, struct percpu)] for every CPU that came up."""
+    recs = sym("percpu_cpus")
+    lo, hi = recs.type.range()
+    return [(i, recs[i]) for i in range(lo, hi + 1) if int(recs[i]["self"]) != 0]
+
+
+def cpu_of(rq):
+    for i, c in cpus():
+        if int(c["rq"].address) == int(rq):
+            return i
+    return None
+
+
+POOLS = {"endpoint": "endpoint_pool", "channel": "channel_pool", "memory": "memobj_pool",
+         "irq": "irq_line_pool", "ioport": "ioport_pool", "unit": "unit_pool",
+         "thread": "thread_pool", "notification": "notification_pool"}
+
+
+def object_id(kind, kobj_ptr):
+    """The object's id as the kernel's pools number it (slot index | generation << 16)."""
+    pool = sym(POOLS[kind])
+    index = (int(kobj_ptr) - int(pool["slots"])) // int(pool["obj_size"])
+    return index | int(kobj_ptr.dereference()["gen"]) << 16
+
+
+def object_name(kobj_ptr):
+    """'endpoint 65539', 'unit 65542 shell', ... for a kernel object pointer."""
+    if int(kobj_ptr) == 0:
+        return "-"
+    kind = CAP_TYPES.get(int(kobj_ptr.dereference()["type"]), "?")
+    if kind not in POOLS:
+        return "%s @0x%x" % (kind, int(kobj_ptr))
+    label = "%s %d" % (kind, object_id(kind, kobj_ptr))
+    if kind == "unit":
+        u = kobj_ptr.cast(gdb.lookup_type("struct unit").pointer()).dereference()
+        label += " " + unit_name(u)
+    return label
+
+
+def waits_on(t):
+    reason = enum_name(t["block_reason"], "BLOCK_")
+    if reason == "none":
+        return ""
+    obj = t["block_object"]
+    if reason in ("ipc_send", "ipc_recv") and int(obj):
+        return "%s %s" % (reason, object_name(obj.cast(gdb.lookup_type("struct kobj").pointer())))
+    if reason == "ipc_reply" and int(obj):
+        return "ipc_reply from %s" % object_name(
+            obj.cast(gdb.lookup_type("struct kobj").pointer()))
+    return reason
+
+
+def rights_text(r):
+    return "".join(letter if r & bit else "-" for bit, letter in CAP_RIGHTS)
+
+
+class KeelPrefix(gdb.Command):
+    """Keel kernel state: keel units | threads [UNIT] | cpus | caps UNIT | user TID [ELF]."""
+
+    def __init__(self):
+        super().__init__("keel", gdb.COMMAND_USER, prefix=True)
+
+
+class KeelCommand(gdb.Command):
+    """Base: turns KeelError into a one-line gdb error."""
+
+    def invoke(self, arg, from_tty):
+        try:
+            self.run(gdb.string_to_argv(arg))
+        except KeelError as e:
+            raise gdb.GdbError("keel: %s" % e)
+
+
+class KeelUnits(KeelCommand):
+    """Every unit: id, name, state, threads, frames charged, capabilities held."""
+
+    def __init__(self):
+        super().__init__("keel units", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        print("%-8s %-12s %-8s %7s %7s %5s" % ("ID", "NAME", "STATE", "THREADS", "FRAMES", "CAPS"))
+        for u in units():
+            state = UNIT_STATES.get(int(u["end_state"]), str(int(u["end_state"])))
+            if bool(u["ended"]) and state == "running":
+                state = "ending"
+            caps = sum(1 for i in range(cap_slots(u)) if int(u["caps"]["slots"][i]["obj"]))
+            print("%-8d %-12s %-8s %7d %7d %5d" % (int(u["id"]), unit_name(u), state,
+                                                 int(u["thread_count"]), int(u["frames"]), caps))
+
+
+def cap_slots(u):
+    lo, hi = u["caps"]["slots"].type.range()
+    return hi - lo + 1
+
+
+class KeelThreads(KeelCommand):
+    """Every thread (or one unit's): id, unit, state, base/effective priority, CPU, waits on.
+    A '*' marks the thread running on its CPU now."""
+
+    def __init__(self):
+        super().__init__("keel threads", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        only = find_unit(argv[0]) if argv else None
+        running = {int(c["rq"]["current"]) for _, c in cpus()}
+        print("%-8s %-12s %-8s %-8s %3s  %s" % ("TID", "UNIT", "STATE", "PRIO", "CPU", "WAITS ON"))
+        for t in pool_objects("thread_pool", "struct thread"):
+            u = t["unit"]
+            if only is not None and int(u) != int(only.address):
+                continue
+            cpu = cpu_of(t["rq"])
+            mark = "*" if int(t.address) in running else " "
+            print("%-8d %-12s %-8s %3d/%-4d %3s%s %s" % (
+                int(t["tid"]), unit_name(u.dereference()) if int(u) else "-",
+                enum_name(t["state"], "THREAD_"), int(t["base_prio"]), int(t["eff_prio"]),
+                "-" if cpu is None else cpu, mark, waits_on(t)))
+
+
+class KeelCpus(KeelCommand):
+    """Every CPU: the thread running there, threads ready, switches, IPIs, interrupts, idle."""
+
+    def __init__(self):
+        super().__init__("keel cpus", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        print("%-3s %-22s %5s %9s %8s %9s %10s" % ("CPU", "RUNNING", "READY", "SWITCHES",
+                                                  "IPIS IN", "IRQS", "IDLE US"))
+        for i, c in cpus():
+            rq = c["rq"]
+            cur = rq["current"]
+            if int(cur) == 0:
+                running = "-"
+            elif int(cur) == int(rq["idle"]):
+                running = "idle"
+            else:
+                t = cur.dereference()
+                running = "%d %s" % (int(t["tid"]), unit_name(t["unit"].dereference())
+                                     if int(t["unit"]) else "-")
+            n = c["counters"]
+            print("%-3d %-22s %5d %9d %8d %9d %10d" % (
+                i, running, int(rq["ready_count"]), int(rq["stats"]["switches"]),
+                int(n["ipis_received"]), int(n["irqs"]), int(n["idle_us"])))
+
+
+class KeelCaps(KeelCommand):
+    """One unit's capabilities: handle, type, rights (RWXGA), badge, the object named."""
+
+    def __init__(self):
+        super().__init__("keel caps", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        if len(argv) != 1:
+            raise KeelError("usage: keel caps UNIT (an id or a name, as keel units prints)")
+        u = find_unit(argv[0])
+        print("capabilities of unit %d %s" % (int(u["id"]), unit_name(u)))
+        print("%-10s %-12s %-6s %-18s %s" % ("HANDLE", "TYPE", "RIGHTS", "BADGE", "OBJECT"))
+        for i in range(cap_slots(u)):
+            c = u["caps"]["slots"][i]
+            if int(c["obj"]) == 0:
+                continue
+            handle = i | int(c["gen"]) << CAP_INDEX_BITS
+            kind = CAP_TYPES.get(int(c["obj"]["type"]), "?")
+            print("0x%08x %-12s %-6s 0x%016x %s" % (handle, kind, rights_text(int(c["rights"])),
+                                                    int(c["badge"]), object_name(c["obj"])))
+
+
+def read_u32(addr):
+    return int.from_bytes(bytes(gdb.selected_inferior().read_memory(addr, 4)), "little")
+
+
+def user_to_kernel(pd, va):
+    """The kernel (direct-map) address of user address va in page directory pd, or None."""
+    pde = read_u32(int(pd) + 4 * (va >> 22))
+    if not pde & 1:
+        return None
+    if pde & 0x80:  # a 4 MiB page
+        phys = (pde & 0xffc00000) | (va & 0x3fffff)
+    else:
+        pte = read_u32(KERNEL_BASE + (pde & ~0xfff) + 4 * ((va >> 12) & 0x3ff))
+        if not pte & 1:
+            return None
+        phys = (pte & ~0xfff) | (va & 0xfff)
+    return KERNEL_BASE + phys if phys < LAYOUT["DIRECT_MAP_MAX"] else None
+
+
+def user_word(pd, va):
+    kva = user_to_kernel(pd, va)
+    if kva is None:
+        raise KeelError("user address 0x%x is not mapped" % va)
+    return read_u32(kva)
+
+
+def describe_pc(pc):
+    block_sym = gdb.execute("info symbol 0x%x" % pc, to_string=True).strip()
+    where = block_sym.split(" in section")[0] if "No symbol" not in block_sym else "??"
+    line = gdb.find_pc_line(pc)
+    if line.symtab is not None and line.line:
+        where += " at %s:%d" % (os.path.basename(line.symtab.filename), line.line)
+    return "0x%08x in %s" % (pc, where)
+
+
+class KeelUser(KeelCommand):
+    """A thread's user state: the registers its kernel entry saved and a backtrace through
+    its frame pointers, read through its unit's page tables (any CPU, any address space).
+    With ELF, loads that program's symbols (add-symbol-file) and symbolizes the frames."""
+
+    def __init__(self):
+        super().__init__("keel user", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        if len(argv) not in (1, 2):
+            raise KeelError("usage: keel user TID [ELF]")
+        t = next((t for t in pool_objects("thread_pool", "struct thread")
+                  if str(int(t["tid"])) == argv[0]), None)
+        if t is None or int(t["unit"]) == 0:
+            raise KeelError("no user thread %s (keel threads lists them)" % argv[0])
+        if len(argv) == 2:
+            gdb.execute("add-symbol-file %s" % argv[1], to_string=True)
+        frame_type = gdb.lookup_type("struct trap_frame")
+        f = gdb.Value(int(t["kstack_top"]) - frame_type.sizeof).cast(
+            frame_type.pointer()).dereference()
+        pd = t["unit"]["aspace"]
+        sysenter = int(f["error"]) == SYSENTER_FRAME
+        esp = int(f["ebp"]) if sysenter else int(f["user_esp"])
+        print("thread %d of unit %s: %s" % (int(t["tid"]), unit_name(t["unit"].dereference()),
+                                          enum_name(t["state"], "THREAD_")))
+        print("entered the kernel by %s: eip 0x%08x esp 0x%08x ebp 0x%08x eax %d" % (
+            "sysenter" if sysenter else "int 0x80 or a trap", int(f["eip"]), esp, int(f["ebp"]),
+            int(f["eax"])))
+        # The first frame: where the system call stub returns to, and its caller's frame.
+        if sysenter:  # the stub pushed ebp, ebx, esi, edi and the resume address
+            pcs, fp = [user_word(pd, esp), user_word(pd, esp + 20)], user_word(pd, esp + 16)
+        else:
+            pcs, fp = [int(f["eip"])], int(f["ebp"])
+        while fp and len(pcs) < 32 and fp < KERNEL_BASE:
+            ra = user_word(pd, fp + 4)
+            if ra == 0:
+                break
+            pcs.append(ra)
+            fp = user_word(pd, fp)
+        for i, pc in enumerate(pcs):
+            print("#%-2d %s" % (i, describe_pc(pc)))
+
+
+KeelPrefix()
+KeelUnits()
+KeelThreads()
+KeelCpus()
+KeelCaps()
+KeelUser()
