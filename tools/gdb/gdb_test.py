@@ -7,72 +7,20 @@ readers evaluate), then runs each `keel` command and checks its output against w
 system manifest started: every unit, the shell's threads and capabilities, CPU 0 idle, and
 the shell's user backtrace symbolized down to its main().
 
-Usage: gdb_test.py IMAGE_ISO KERNEL_ELF KEEL_PY SHELL_ELF
+Usage: gdb_test.py IMAGE_ISO KERNEL_ELF KEEL_PY SHELL_ELF (the boot and the quiet point:
+tools/devtools/qemu_gdb.py)
 """
 import os
 import re
-import socket
-import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+from tools.devtools import qemu_gdb  # noqa: E402
 
 UNITS = ["image_init", "serial", "keyboard", "console", "devmgr", "memory", "shell"]
-
-DRIVER = r'''
-import gdb
-
-SERIAL = %(serial)r
-
-
-def quiet():
-    """The shell prompted and every user thread waits (or is dead)."""
-    try:
-        with open(SERIAL, "rb") as f:
-            if b"keel> " not in f.read():
-                return False
-    except OSError:
-        return False
-    names = [unit_name(u) for u in units()]
-    if "shell" not in names:
-        return False
-    return all(str(t["state"]) in ("THREAD_BLOCKED", "THREAD_DEAD")
-               for t in pool_objects("thread_pool", "struct thread") if int(t["unit"]))
-
-
-class Quiet(gdb.Breakpoint):
-    def stop(self):
-        return quiet()
-
-
-Quiet("arch_wait_for_interrupt")
-gdb.execute("continue")
-shell_tid = next(int(t["tid"]) for t in pool_objects("thread_pool", "struct thread")
-                 if int(t["unit"]) and unit_name(t["unit"].dereference()) == "shell")
-for label, cmd in [("keel units", "keel units"), ("keel threads", "keel threads"),
-                   ("keel threads shell", "keel threads shell"), ("keel cpus", "keel cpus"),
-                   ("keel caps shell", "keel caps shell"),
-                   ("keel user", "keel user %%d %(shell_elf)s" %% shell_tid),
-                   ("keel caps nosuch", "keel caps nosuch"), ("keel user 1", "keel user 1")]:
-    print("=== " + label)
-    try:
-        gdb.execute(cmd)
-    except gdb.error as e:
-        print("error: %%s" %% e)
-print("=== end")
-gdb.execute("kill")
-'''
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def sections(out):
-    """{command: its output} from the driver's '=== command' markers."""
-    parts = re.split(r"^=== (.*)$", out, flags=re.M)
-    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+COMMANDS = ["keel units", "keel threads", "keel threads shell", "keel cpus", "keel caps shell",
+            "keel user shell %s", "keel caps nosuch", "keel user 1"]
 
 
 def check(cond, what, failures):
@@ -81,35 +29,17 @@ def check(cond, what, failures):
         failures.append(what)
 
 
-def run(iso, kernel, keel, shell_elf, tmp):
-    serial = os.path.join(tmp, "serial.log")
-    driver = os.path.join(tmp, "driver.py")
-    with open(driver, "w") as f:
-        f.write(DRIVER % {"serial": serial, "shell_elf": shell_elf})
-    port = free_port()
-    qemu = subprocess.Popen(
-        ["qemu-system-i386", "-accel", "tcg,thread=single", "-m", "256", "-display", "none",
-         "-serial", "file:" + serial, "-monitor", "none", "-no-reboot", "-cdrom", iso,
-         "-boot", "d", "-gdb", "tcp:127.0.0.1:%d" % port, "-S"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        gdb = subprocess.run(
-            ["gdb", "-nx", "-batch", "-ex", "set pagination off", "-ex", "set confirm off",
-             "-ex", "source " + keel, "-ex", "target remote 127.0.0.1:%d" % port,
-             "-x", driver, kernel],
-            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=240)
-    finally:
-        qemu.kill()
-        qemu.wait()
-    return gdb.stdout + gdb.stderr
-
-
 def main():
     iso, kernel, keel, shell_elf = (os.path.abspath(a) for a in sys.argv[1:5])
-    with tempfile.TemporaryDirectory() as tmp:
-        out = run(iso, kernel, keel, shell_elf, tmp)
+    commands = [c % shell_elf if "%s" in c else c for c in COMMANDS]
+    try:
+        out = qemu_gdb.run_quiet(iso, kernel, commands, keel_py=keel)
+    except qemu_gdb.BootError as err:
+        print(err)
+        return 1
     print(out)
-    got, failures = sections(out), []
+    got, failures = qemu_gdb.sections(out), []
+    got["keel user"] = got.get("keel user shell " + shell_elf, "")
     units = got.get("keel units", "")
     for name in UNITS:
         check(re.search(r"^\d+\s+%s\s+running\s+[1-9]\d*\s+\d+\s+[1-9]\d*$" % name, units,
@@ -127,7 +57,7 @@ def main():
           "keel cpus: CPU 0 idle, having switched", failures)
     caps = got.get("keel caps shell", "")
     shell_caps = re.search(r"^\d+\s+shell\s+running\s+\d+\s+\d+\s+(\d+)$", units, re.M)
-    rows = re.findall(r"^0x[0-9a-f]{8}\s+(\w+)\s+([RWEGA-]{5})\s+0x[0-9a-f]{16}\s+(.+)$",
+    rows = re.findall(r"^0x[0-9a-f]{8}\s+(\w+)\s+([RWXGA-]{5})\s+0x[0-9a-f]{16}\s+(.+)$",
                       caps, re.M)
     check(shell_caps and len(rows) == int(shell_caps.group(1)),
           "keel caps shell: as many rows as keel units counts", failures)
@@ -144,7 +74,7 @@ def main():
           "keel caps of an unknown unit: a one-line error", failures)
     check("keel: no user thread 1" in got.get("keel user 1", ""),
           "keel user of an unknown thread: a one-line error", failures)
-    check("=== end" in out, "the driver ran to its end", failures)
+    check("=== done" in out, "the driver ran to its end", failures)
     print("gdb_test: %d failed" % len(failures))
     return 1 if failures else 0
 

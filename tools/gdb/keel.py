@@ -9,7 +9,10 @@ Then:
     keel cpus               every CPU: its running thread, ready threads, counters
     keel caps UNIT          UNIT's capabilities: handle, type, rights, badge, object
     keel user TID [ELF]     a thread's user registers and frame-pointer backtrace (through its
-                            unit's page tables), symbolized from ELF (add-symbol-file) if given
+                            unit's page tables), symbolized from ELF (add-symbol-file) if given;
+                            a unit's name instead of TID: its first thread
+    keel capsnapshot FILE   every unit's capabilities, the objects they name and where each
+                            was derived from, as JSON (tools/capgraph draws and checks it)
 UNIT is a unit's id (as `keel units` prints it) or its name; TID a thread's id.
 
 Everything is read from the kernel's own data structures (its pools of units and threads,
@@ -40,8 +43,10 @@ def header_defines(path, prefix):
 ABI = "kernel/abi/include/keel/abi.h"
 CAP_TYPES = {v: k[len("CAP_TYPE_"):].lower() for k, v in header_defines(ABI, "CAP_TYPE_").items()
              if k != "CAP_TYPE_COUNT"}
-CAP_RIGHTS = sorted((v, k[len("CAP_RIGHT_"):][0]) for k, v in
-                    header_defines(ABI, "CAP_RIGHT_").items() if k != "CAP_RIGHT_ALL")
+# (bit, name, letter): the shell's letters, RWXGA
+CAP_RIGHTS = sorted((v, k[len("CAP_RIGHT_"):], "X" if k == "CAP_RIGHT_EXECUTE" else
+                     k[len("CAP_RIGHT_")]) for k, v in header_defines(ABI, "CAP_RIGHT_").items()
+                    if k != "CAP_RIGHT_ALL")
 UNIT_STATES = {v: k[len("UNIT_"):].lower() for k, v in header_defines(ABI, "UNIT_").items()
                if k in ("UNIT_RUNNING", "UNIT_EXITED", "UNIT_FAULTED", "UNIT_KILLED")}
 LAYOUT = header_defines("kernel/arch/x86/include/arch/memory.h", "(?:KERNEL_BASE|DIRECT_MAP_MAX)")
@@ -137,6 +142,30 @@ def object_name(kobj_ptr):
     return label
 
 
+def object_detail(kind, kobj_ptr):
+    """What tells one object of its kind from another: ports, line, device range, budget."""
+    if kind == "ioport":
+        o = kobj_ptr.cast(gdb.lookup_type("struct ioport").pointer()).dereference()
+        return {"base": int(o["base"]), "count": int(o["count"])}
+    if kind == "irq":
+        o = kobj_ptr.cast(gdb.lookup_type("struct irq_line").pointer()).dereference()
+        return {"line": int(o["line"])}
+    if kind == "memory":
+        o = kobj_ptr.cast(gdb.lookup_type("struct memobj").pointer()).dereference()
+        names = [n for n, bit in MEMOBJ_FLAGS.items() if int(o["flags"]) & bit]
+        out = {"flags": names, "pages": int(o["pages"])}
+        if "DEVICE" in names:
+            out.update(base=int(o["base"]), size=int(o["size"]))
+        return out
+    return {}
+
+
+MEMOBJ_FLAGS = {k[len("MEMOBJ_"):]: v for k, v in
+                header_defines("kernel/include/kernel/memobj.h", "MEMOBJ_").items()
+                if k[len("MEMOBJ_"):] in ("BOOT_MODULE", "BUDGET", "FRAMES", "DEVICE",
+                                          "FILLING", "DYING", "DEVICE_CONTROL")}
+
+
 def waits_on(t):
     reason = enum_name(t["block_reason"], "BLOCK_")
     if reason == "none":
@@ -151,11 +180,16 @@ def waits_on(t):
 
 
 def rights_text(r):
-    return "".join(letter if r & bit else "-" for bit, letter in CAP_RIGHTS)
+    return "".join(letter if r & bit else "-" for bit, _, letter in CAP_RIGHTS)
+
+
+def rights_names(r):
+    return [name for bit, name, _ in CAP_RIGHTS if r & bit]
 
 
 class KeelPrefix(gdb.Command):
-    """Keel kernel state: keel units | threads [UNIT] | cpus | caps UNIT | user TID [ELF]."""
+    """Keel kernel state: keel units | threads [UNIT] | cpus | caps UNIT | user TID|UNIT [ELF] |
+    capsnapshot FILE."""
 
     def __init__(self):
         super().__init__("keel", gdb.COMMAND_USER, prefix=True)
@@ -300,18 +334,20 @@ def describe_pc(pc):
 
 
 class KeelUser(KeelCommand):
-    """A thread's user state: the registers its kernel entry saved and a backtrace through
-    its frame pointers, read through its unit's page tables (any CPU, any address space).
-    With ELF, loads that program's symbols (add-symbol-file) and symbolizes the frames."""
+    """A thread's user state (TID, or a unit's name for its first thread): the registers its
+    kernel entry saved and a backtrace through its frame pointers, read through its unit's
+    page tables (any CPU, any address space). With ELF, loads that program's symbols
+    (add-symbol-file) and symbolizes the frames."""
 
     def __init__(self):
         super().__init__("keel user", gdb.COMMAND_USER)
 
     def run(self, argv):
         if len(argv) not in (1, 2):
-            raise KeelError("usage: keel user TID [ELF]")
+            raise KeelError("usage: keel user TID|UNIT [ELF]")
         t = next((t for t in pool_objects("thread_pool", "struct thread")
-                  if str(int(t["tid"])) == argv[0]), None)
+                  if str(int(t["tid"])) == argv[0] or
+                  (int(t["unit"]) and unit_name(t["unit"].dereference()) == argv[0])), None)
         if t is None or int(t["unit"]) == 0:
             raise KeelError("no user thread %s (keel threads lists them)" % argv[0])
         if len(argv) == 2:
@@ -342,9 +378,70 @@ class KeelUser(KeelCommand):
             print("#%-2d %s" % (i, describe_pc(pc)))
 
 
+def cap_parents():
+    """{address of a capability: the capability it was derived from} over every table."""
+    cap_type = gdb.lookup_type("struct cap")
+    sibling = next(f.bitpos // 8 for f in cap_type.fields() if f.name == "sibling")
+    parents = {}
+    for u in units():
+        for i in range(cap_slots(u)):
+            c = u["caps"]["slots"][i]
+            if int(c["obj"]) == 0:
+                continue
+            head = int(c["children"].address)
+            node = c["children"]["next"]
+            while int(node) != head and int(node) != 0 and len(parents) < 100000:
+                parents[int(node) - sibling] = c
+                node = node.dereference()["next"]
+    return parents
+
+
+class KeelCapSnapshot(KeelCommand):
+    """Writes every unit's capabilities as JSON to FILE: units, the objects named (kind, pool
+    id, ports, line or device range), and for each capability its unit, handle, rights,
+    badge, object and the capability it was derived from (unit and handle), if any."""
+
+    def __init__(self):
+        super().__init__("keel capsnapshot", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        import json
+        if len(argv) != 1:
+            raise KeelError("usage: keel capsnapshot FILE")
+        parents, objects, caps, owner = cap_parents(), {}, [], {}
+        snap = {"units": [], "objects": objects, "caps": caps}
+        for u in units():
+            state = UNIT_STATES.get(int(u["end_state"]), str(int(u["end_state"])))
+            snap["units"].append({"id": int(u["id"]), "name": unit_name(u), "state": state})
+            for i in range(cap_slots(u)):
+                c = u["caps"]["slots"][i]
+                if int(c["obj"]):
+                    owner[int(c.address)] = (unit_name(u), i | int(c["gen"]) << CAP_INDEX_BITS)
+        for u in units():
+            for i in range(cap_slots(u)):
+                c = u["caps"]["slots"][i]
+                if int(c["obj"]) == 0:
+                    continue
+                kind = CAP_TYPES.get(int(c["obj"]["type"]), "?")
+                key = object_name(c["obj"])
+                objects.setdefault(key, dict(kind=kind, **object_detail(kind, c["obj"])))
+                parent = parents.get(int(c.address))
+                where = owner.get(int(parent.address)) if parent is not None else None
+                caps.append({"unit": unit_name(u), "slot": i,
+                             "handle": i | int(c["gen"]) << CAP_INDEX_BITS, "kind": kind,
+                             "rights": rights_names(int(c["rights"])), "badge": int(c["badge"]),
+                             "object": key, "parent": None if where is None else
+                             {"unit": where[0], "handle": where[1]}})
+        with open(argv[0], "w") as f:
+            json.dump(snap, f, indent=1, sort_keys=True)
+        print("keel: %d units, %d capabilities, %d objects written to %s" % (
+            len(snap["units"]), len(caps), len(objects), argv[0]))
+
+
 KeelPrefix()
 KeelUnits()
 KeelThreads()
 KeelCpus()
 KeelCaps()
 KeelUser()
+KeelCapSnapshot()
