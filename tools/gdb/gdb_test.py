@@ -20,7 +20,8 @@ from tools.devtools import qemu_gdb  # noqa: E402
 
 UNITS = ["image_init", "serial", "keyboard", "console", "devmgr", "memory", "shell"]
 COMMANDS = ["keel units", "keel threads", "keel threads shell", "keel cpus", "keel caps shell",
-            "keel user shell %s", "keel caps nosuch", "keel user 1"]
+            "keel user shell %s", "keel caps nosuch", "keel user 1", "keel objects",
+            "keel objects unit", "keel objects nosuch"]
 
 
 def check(cond, what, failures):
@@ -74,6 +75,19 @@ def main():
           "keel caps of an unknown unit: a one-line error", failures)
     check("keel: no user thread 1" in got.get("keel user 1", ""),
           "keel user of an unknown thread: a one-line error", failures)
+    objects = got.get("keel objects", "")
+    in_use = re.search(r"^unit\s+(\d+)\s+\d+$", objects, re.M)
+    check(in_use and int(in_use.group(1)) == len(UNITS),
+          "keel objects: as many units in use as keel units lists", failures)
+    check(re.search(r"^thread\s+[1-9]\d*\s+\d+$", objects, re.M),
+          "keel objects: threads in use", failures)
+    paid = got.get("keel objects unit", "")
+    check(re.search(r"^unit \d+ shell\s+\d+\s+\d+\s+shell$", paid, re.M) and
+          re.search(r"^unit \d+ image_init\s+\d+\s+\d+\s+kernel$", paid, re.M),
+          "keel objects unit: the shell paid by its budget (UNIT_START_BUDGET), init by the "
+          "kernel", failures)
+    check("keel: no kind 'nosuch'" in got.get("keel objects nosuch", ""),
+          "keel objects of an unknown kind: a one-line error", failures)
     check("=== done" in out, "the driver ran to its end", failures)
     print("gdb_test: %d failed" % len(failures))
     return 1 if failures else 0

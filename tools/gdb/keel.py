@@ -13,6 +13,9 @@ Then:
                             a unit's name instead of TID: its first thread
     keel capsnapshot FILE   every unit's capabilities, the objects they name and where each
                             was derived from, as JSON (tools/capgraph draws and checks it)
+    keel objects [KIND]     every kernel pool: objects in use of its capacity; with KIND
+                            (endpoint, channel, memory, ...) each object, its references and
+                            which unit's budget pays for it
 UNIT is a unit's id (as `keel units` prints it) or its name; TID a thread's id.
 
 Everything is read from the kernel's own data structures (its pools of units and threads,
@@ -189,7 +192,7 @@ def rights_names(r):
 
 class KeelPrefix(gdb.Command):
     """Keel kernel state: keel units | threads [UNIT] | cpus | caps UNIT | user TID|UNIT [ELF] |
-    capsnapshot FILE."""
+    capsnapshot FILE | objects [KIND]."""
 
     def __init__(self):
         super().__init__("keel", gdb.COMMAND_USER, prefix=True)
@@ -438,6 +441,47 @@ class KeelCapSnapshot(KeelCommand):
             len(snap["units"]), len(caps), len(objects), argv[0]))
 
 
+def budget_owner(memobj_ptr):
+    """The unit whose budget memobj_ptr is, 'kernel' for NULL, or the budget's own id."""
+    if int(memobj_ptr) == 0:
+        return "kernel"
+    for u in units():
+        if int(u["budget"]) == int(memobj_ptr):
+            return unit_name(u)
+    return "budget %d" % object_id("memory", memobj_ptr.cast(
+        gdb.lookup_type("struct kobj").pointer()))
+
+
+class KeelObjects(KeelCommand):
+    """Every kernel pool's use (objects in use of its capacity), or with KIND each object of
+    that kind: id, references, frames charged and which unit's budget pays for it."""
+
+    def __init__(self):
+        super().__init__("keel objects", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        if not argv:
+            print("%-14s %6s %9s" % ("KIND", "IN USE", "CAPACITY"))
+            for kind, pool_name in sorted(POOLS.items()):
+                pool = sym(pool_name)
+                cap = int(pool["capacity"])
+                print("%-14s %6d %9d" % (kind, cap - int(pool["free_count"]), cap))
+            return
+        if argv[0] not in POOLS:
+            raise KeelError("no kind %r (one of: %s)" % (argv[0], ", ".join(sorted(POOLS))))
+        type_name = {"endpoint": "struct endpoint", "channel": "struct channel",
+                     "memory": "struct memobj", "irq": "struct irq_line",
+                     "ioport": "struct ioport", "unit": "struct unit",
+                     "thread": "struct thread",
+                     "notification": "struct notification"}[argv[0]]
+        print("%-22s %5s %7s  %s" % ("OBJECT", "REFS", "FRAMES", "PAID BY"))
+        for o in pool_objects(POOLS[argv[0]], type_name):
+            k = o["kobj"]
+            ptr = k.address
+            print("%-22s %5d %7d  %s" % (object_name(ptr), int(k["refs"]),
+                                         int(k["charged_frames"]), budget_owner(k["charged"])))
+
+
 KeelPrefix()
 KeelUnits()
 KeelThreads()
@@ -445,3 +489,4 @@ KeelCpus()
 KeelCaps()
 KeelUser()
 KeelCapSnapshot()
+KeelObjects()
