@@ -93,32 +93,17 @@ static int dequeue(struct channel *ch, struct thread *to)
 	struct channel_slot *s = slot_at(ch, 0);
 	struct cap *src[IPC_MAX_CAPS];
 	unsigned at[IPC_MAX_CAPS], n = 0;
-	cap_t out[IPC_MAX_CAPS];
 
 	KASSERT(ch->count > 0); /* the caller checked for a message */
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
-		to->ipc.buf.caps[i] = CAP_NULL;
-		to->ipc.info.cap_type[i] = CAP_TYPE_NONE;
-		to->ipc.info.cap_rights[i] = 0;
 		if (s->caps[i].obj != NULL) {
-			to->ipc.info.cap_type[i] = s->caps[i].obj->type;
-			to->ipc.info.cap_rights[i] = s->caps[i].rights;
 			src[n] = &s->caps[i];
 			at[n++] = i;
 		}
 	}
-	if (cap_move(NULL, src, n, &to->unit->caps, out) != ERR_OK) /* unparks them */
-		return ERR_NOMEM;
-	for (unsigned k = 0; k < n; k++)
-		to->ipc.buf.caps[at[k]] = out[k];
 	/* The message, and what came with it: the sender's badge and rights, no call flag. */
-	to->ipc.buf.type = s->msg.type;
-	to->ipc.buf.length = s->msg.length;
-	memcpy(to->ipc.buf.data, s->msg.data, s->msg.length);
-	to->ipc.info.badge = s->badge;
-	to->ipc.info.rights = s->rights;
-	to->ipc.info.flags = 0;
-	to->ipc.info.reserved = 0;
+	if (ipc_receive(to, NULL, src, at, n, &s->msg, s->badge, s->rights, 0) != ERR_OK)
+		return ERR_NOMEM;
 	ch->head = (uint16_t)((ch->head + 1) % ch->capacity);
 	ch->count--;
 	return ERR_OK;

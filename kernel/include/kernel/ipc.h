@@ -97,6 +97,20 @@ void ipc_wake_all(struct list_node *q, int32_t result);
 int ipc_queue_wait(struct list_node *q, struct thread *self, bool send, void *obj,
 		   uint64_t deadline_us);
 
+struct cap;
+struct cap_table;
+
+/*
+ * What a receiver `to` gets (endpoints and channels alike): src[0..n), capabilities of table
+ * `from` (NULL: parked ones, which are unparked), moved into its table, each into message
+ * slot at[k] of to->ipc.buf with its type and rights in to->ipc.info, every other slot
+ * CAP_NULL; then msg's header and `length` data bytes, and badge, rights and flags (IPC_RECV_*)
+ * in to->ipc.info. ERR_NOMEM if to's table lacks room: then nothing moved and to is untouched.
+ */
+int ipc_receive(struct thread *to, struct cap_table *from, struct cap *const src[],
+		const unsigned at[], unsigned n, const struct ipc_message *msg, uint64_t badge,
+		uint32_t rights, uint32_t flags);
+
 /* The endpoint has no capability left: wakes everyone queued with ERR_PEER_DIED. */
 void endpoint_destroy(struct endpoint *ep);
 
