@@ -40,14 +40,6 @@ struct channel *channel_create(uint32_t capacity)
 	return ch;
 }
 
-void channel_release(struct kobj *obj)
-{
-	struct channel *ch = container_of(obj, struct channel, kobj);
-
-	channel_destroy(ch);
-	pool_free(&channel_pool, ch);
-}
-
 /* The i-th queued message, 0 the oldest (i == count: the free place at the tail). */
 static struct channel_slot *slot_at(struct channel *ch, unsigned i)
 {
@@ -145,8 +137,10 @@ void channel_rights_changed(struct channel *ch, uint32_t rights, int delta)
 	}
 }
 
-void channel_destroy(struct channel *ch)
+void channel_release(struct kobj *obj)
 {
+	struct channel *ch = container_of(obj, struct channel, kobj);
+
 	ipc_wake_all(&ch->senders, ERR_PEER_DIED);
 	ipc_wake_all(&ch->receivers, ERR_PEER_DIED);
 	for (; ch->count > 0; ch->count--) {

@@ -52,8 +52,10 @@ void endpoint_readers_changed(struct endpoint *ep, int delta)
 	ipc_wake_all(&ep->receivers, ERR_BAD_CAP); /* their receive capability went */
 }
 
-void endpoint_destroy(struct endpoint *ep)
+void endpoint_release(struct kobj *obj)
 {
+	struct endpoint *ep = container_of(obj, struct endpoint, kobj);
+
 	ipc_wake_all(&ep->senders, ERR_PEER_DIED);
 	ipc_wake_all(&ep->receivers, ERR_PEER_DIED);
 }

@@ -203,7 +203,7 @@ static void root_give_modules(struct unit *root)
 						  &h) != ERR_OK) {
 			kprintf("process: boot module %u (%s) gets no capability\n", i, m->name);
 			if (obj != NULL)
-				memobj_release(&obj->kobj);
+				kobj_release(&obj->kobj); /* a boot object: nothing charged */
 		}
 	}
 }

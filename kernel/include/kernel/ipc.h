@@ -70,7 +70,10 @@ struct endpoint {
 /* A new endpoint with no capability yet (the caller installs the first), or NULL. */
 struct endpoint *endpoint_create(void);
 
-/* kobj_release's entry for endpoints: wakes everyone queued, frees the object. */
+/*
+ * kobj_release's entry for endpoints (no capability is left): wakes everyone queued with
+ * ERR_PEER_DIED; kobj_release then frees the object.
+ */
 void endpoint_release(struct kobj *obj);
 
 /* Empties an endpoint's queues (endpoint_create does it; tests with their own objects too). */
@@ -110,9 +113,6 @@ struct cap_table;
 int ipc_receive(struct thread *to, struct cap_table *from, struct cap *const src[],
 		const unsigned at[], unsigned n, const struct ipc_message *msg, uint64_t badge,
 		uint32_t rights, uint32_t flags);
-
-/* The endpoint has no capability left: wakes everyone queued with ERR_PEER_DIED. */
-void endpoint_destroy(struct endpoint *ep);
 
 /*
  * self sends self->ipc.buf (caps[] holding self's handles, checked by the syscall layer) on ep,
