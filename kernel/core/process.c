@@ -218,8 +218,7 @@ static void root_give_modules(struct unit *root)
  * reports and destroys it otherwise. obj is a pool object, which begins with its struct kobj
  * (POOL_DEFINE checks that), so a creator's result passes as it is.
  */
-static bool root_give(struct unit *root, cap_t handle, void *obj, uint32_t rights,
-		      const char *what)
+static bool root_give(struct unit *root, cap_t handle, void *obj, uint32_t rights, const char *what)
 {
 	cap_t h;
 

@@ -73,10 +73,11 @@ static void test_lookup_rejects_garbage(void **state)
 
 	assert_null(pool_lookup(&thread_pool, TID_INVALID));
 	assert_null(pool_lookup(&thread_pool, 0xffffffffu));
-	assert_null(pool_lookup(&thread_pool, THREAD_MAX));	    /* index out of range, generation 0 */
+	assert_null(pool_lookup(&thread_pool, THREAD_MAX)); /* index out of range, generation 0 */
 	assert_null(pool_lookup(&thread_pool, (1u << 16) | 3)); /* a slot never handed out */
 	assert_int_equal(thread_alloc(NULL, 1, &t), ERR_OK);
-	assert_null(pool_lookup(&thread_pool, t->tid + (1u << 16))); /* right slot, wrong generation */
+	assert_null(
+	    pool_lookup(&thread_pool, t->tid + (1u << 16))); /* right slot, wrong generation */
 }
 
 static void test_ids_stay_positive_across_generations(void **state)
