@@ -40,14 +40,6 @@ struct channel *channel_create(uint32_t capacity)
 	return ch;
 }
 
-void channel_release(struct kobj *obj)
-{
-	struct channel *ch = container_of(obj, struct channel, kobj);
-
-	channel_destroy(ch);
-	pool_free(&channel_pool, ch);
-}
-
 /* The i-th queued message, 0 the oldest (i == count: the free place at the tail). */
 static struct channel_slot *slot_at(struct channel *ch, unsigned i)
 {
@@ -93,32 +85,17 @@ static int dequeue(struct channel *ch, struct thread *to)
 	struct channel_slot *s = slot_at(ch, 0);
 	struct cap *src[IPC_MAX_CAPS];
 	unsigned at[IPC_MAX_CAPS], n = 0;
-	cap_t out[IPC_MAX_CAPS];
 
 	KASSERT(ch->count > 0); /* the caller checked for a message */
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
-		to->ipc.buf.caps[i] = CAP_NULL;
-		to->ipc.info.cap_type[i] = CAP_TYPE_NONE;
-		to->ipc.info.cap_rights[i] = 0;
 		if (s->caps[i].obj != NULL) {
-			to->ipc.info.cap_type[i] = s->caps[i].obj->type;
-			to->ipc.info.cap_rights[i] = s->caps[i].rights;
 			src[n] = &s->caps[i];
 			at[n++] = i;
 		}
 	}
-	if (cap_move(NULL, src, n, &to->unit->caps, out) != ERR_OK) /* unparks them */
-		return ERR_NOMEM;
-	for (unsigned k = 0; k < n; k++)
-		to->ipc.buf.caps[at[k]] = out[k];
 	/* The message, and what came with it: the sender's badge and rights, no call flag. */
-	to->ipc.buf.type = s->msg.type;
-	to->ipc.buf.length = s->msg.length;
-	memcpy(to->ipc.buf.data, s->msg.data, s->msg.length);
-	to->ipc.info.badge = s->badge;
-	to->ipc.info.rights = s->rights;
-	to->ipc.info.flags = 0;
-	to->ipc.info.reserved = 0;
+	if (ipc_receive(to, NULL, src, at, n, &s->msg, s->badge, s->rights, 0) != ERR_OK)
+		return ERR_NOMEM;
 	ch->head = (uint16_t)((ch->head + 1) % ch->capacity);
 	ch->count--;
 	return ERR_OK;
@@ -160,8 +137,10 @@ void channel_rights_changed(struct channel *ch, uint32_t rights, int delta)
 	}
 }
 
-void channel_destroy(struct channel *ch)
+void channel_release(struct kobj *obj)
 {
+	struct channel *ch = container_of(obj, struct channel, kobj);
+
 	ipc_wake_all(&ch->senders, ERR_PEER_DIED);
 	ipc_wake_all(&ch->receivers, ERR_PEER_DIED);
 	for (; ch->count > 0; ch->count--) {

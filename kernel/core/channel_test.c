@@ -46,7 +46,7 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 		return;
 	}
 	destroyed++;
-	channel_destroy((struct channel *)obj);
+	channel_release(obj);
 }
 
 void kobj_leaving(struct kobj *obj, struct cap_table *t, const struct cap *c)
@@ -349,7 +349,7 @@ static void test_reader_death_and_destroy(void **state)
 	open_ends();
 	expect_running(c);
 	assert_int_equal(channel_recv(&ch, c, false, NO_DEADLINE), IPC_BLOCKED);
-	channel_destroy(&ch);
+	channel_release(&ch.kobj);
 	assert_int_equal(c->wake_result, ERR_PEER_DIED);
 }
 

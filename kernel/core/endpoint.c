@@ -1,6 +1,6 @@
 /*
- * Endpoint objects: the pool they come from, creation and destruction. What an endpoint does
- * (queues, hand-over, inheritance) is the IPC engine's (ipc.c).
+ * Endpoint objects: the pool they come from and their creation. What an endpoint does
+ * (queues, hand-over, inheritance, its end) is the IPC engine's (ipc.c).
  */
 #include <kernel/ipc.h>
 #include <kernel/pool.h>
@@ -14,12 +14,4 @@ struct endpoint *endpoint_create(void)
 	if (ep != NULL)
 		endpoint_init(ep);
 	return ep;
-}
-
-void endpoint_release(struct kobj *obj)
-{
-	struct endpoint *ep = container_of(obj, struct endpoint, kobj);
-
-	endpoint_destroy(ep);
-	pool_free(&endpoint_pool, ep);
 }

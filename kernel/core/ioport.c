@@ -60,5 +60,4 @@ void ioport_release(struct kobj *obj)
 		if (enabler_live(p, i))
 			arch_io_withdraw(p->enablers[i], p->base, p->count);
 	}
-	pool_free(&ioport_pool, p);
 }

@@ -52,8 +52,10 @@ void endpoint_readers_changed(struct endpoint *ep, int delta)
 	ipc_wake_all(&ep->receivers, ERR_BAD_CAP); /* their receive capability went */
 }
 
-void endpoint_destroy(struct endpoint *ep)
+void endpoint_release(struct kobj *obj)
 {
+	struct endpoint *ep = container_of(obj, struct endpoint, kobj);
+
 	ipc_wake_all(&ep->senders, ERR_PEER_DIED);
 	ipc_wake_all(&ep->receivers, ERR_PEER_DIED);
 }
@@ -80,19 +82,40 @@ static void pi_update(struct thread *server)
 	}
 }
 
+int ipc_receive(struct thread *to, struct cap_table *from, struct cap *const src[],
+		const unsigned at[], unsigned n, const struct ipc_message *msg, uint64_t badge,
+		uint32_t rights, uint32_t flags)
+{
+	struct ipc_recv_info info = {.badge = badge, .rights = rights, .flags = flags};
+	cap_t out[IPC_MAX_CAPS];
+
+	for (unsigned k = 0; k < n; k++) {
+		info.cap_type[at[k]] = src[k]->obj->type;
+		info.cap_rights[at[k]] = src[k]->rights;
+	}
+	if (cap_move(from, src, n, &to->unit->caps, out) != ERR_OK)
+		return ERR_NOMEM;
+	to->ipc.info = info;
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
+		to->ipc.buf.caps[i] = CAP_NULL;
+	for (unsigned k = 0; k < n; k++)
+		to->ipc.buf.caps[at[k]] = out[k];
+	to->ipc.buf.type = msg->type;
+	to->ipc.buf.length = msg->length;
+	memcpy(to->ipc.buf.data, msg->data, msg->length);
+	return ERR_OK;
+}
+
 /*
- * Moves the capabilities named in from->ipc.buf.caps (still live with GRANT; a handle gone
- * since the send was checked is skipped) into to's table and records them in to->ipc.buf and
- * to->ipc.info. ERR_NOMEM if to's table lacks room: then nothing moved.
+ * Hands from's message to `to`: the capabilities named in from->ipc.buf.caps (still live with
+ * GRANT; a handle gone since the send was checked is skipped) first (ERR_NOMEM leaves both
+ * untouched), then the header and `length` data bytes. A reply carries no badge.
  */
-static int ipc_move_caps(struct thread *from, struct thread *to)
+static int ipc_deliver(struct thread *from, struct thread *to, bool reply)
 {
 	struct cap_table *ft = &from->unit->caps;
 	struct cap *src[IPC_MAX_CAPS];
-	unsigned slot[IPC_MAX_CAPS], n = 0;
-	uint8_t type[IPC_MAX_CAPS];
-	uint32_t rights[IPC_MAX_CAPS];
-	cap_t out[IPC_MAX_CAPS];
+	unsigned at[IPC_MAX_CAPS], n = 0;
 
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
 		struct cap *c;
@@ -107,41 +130,11 @@ static int ipc_move_caps(struct thread *from, struct thread *to)
 		if (dup)
 			continue;
 		src[n] = c;
-		slot[n] = i;
-		type[n] = c->obj->type;
-		rights[n++] = c->rights;
+		at[n++] = i;
 	}
-	if (cap_move(ft, src, n, &to->unit->caps, out) != ERR_OK)
-		return ERR_NOMEM;
-	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
-		to->ipc.buf.caps[i] = CAP_NULL;
-		to->ipc.info.cap_type[i] = CAP_TYPE_NONE;
-		to->ipc.info.cap_rights[i] = 0;
-	}
-	for (unsigned k = 0; k < n; k++) {
-		to->ipc.buf.caps[slot[k]] = out[k];
-		to->ipc.info.cap_type[slot[k]] = type[k];
-		to->ipc.info.cap_rights[slot[k]] = rights[k];
-	}
-	return ERR_OK;
-}
-
-/*
- * Hands from's message to `to`: capabilities first (ERR_NOMEM leaves both untouched), then
- * the header and `length` data bytes, then what the receiver learns. A reply carries no badge.
- */
-static int ipc_deliver(struct thread *from, struct thread *to, bool reply)
-{
-	if (ipc_move_caps(from, to) != ERR_OK)
-		return ERR_NOMEM;
-	to->ipc.buf.type = from->ipc.buf.type;
-	to->ipc.buf.length = from->ipc.buf.length;
-	memcpy(to->ipc.buf.data, from->ipc.buf.data, from->ipc.buf.length);
-	to->ipc.info.badge = reply ? 0 : from->ipc.badge;
-	to->ipc.info.rights = reply ? 0 : from->ipc.rights;
-	to->ipc.info.flags = !reply && from->ipc.is_call ? IPC_RECV_CALL : 0;
-	to->ipc.info.reserved = 0;
-	return ERR_OK;
+	return ipc_receive(to, ft, src, at, n, &from->ipc.buf, reply ? 0 : from->ipc.badge,
+			   reply ? 0 : from->ipc.rights,
+			   !reply && from->ipc.is_call ? IPC_RECV_CALL : 0);
 }
 
 /* server takes the call of `caller` (blocked, off every queue): caller waits for the reply. */

@@ -39,7 +39,7 @@ void kobj_unref(struct kobj *obj, uint32_t rights)
 	if (--obj->refs == 0) {
 		destroyed++;
 		if (obj->type == CAP_TYPE_ENDPOINT)
-			endpoint_destroy((struct endpoint *)obj);
+			endpoint_release(obj);
 	}
 }
 

@@ -90,5 +90,4 @@ void irq_line_release(struct kobj *obj)
 		arch_irq_unregister(l->line);
 		kobj_unref(&l->notify->kobj, 0);
 	}
-	pool_free(&irq_line_pool, l);
 }

@@ -16,6 +16,7 @@
 #include <kernel/mem_map.h>
 #include <kernel/memobj.h>
 #include <kernel/notification.h>
+#include <kernel/pool.h>
 #include <kernel/unit.h>
 #include <keel/abi.h>
 
@@ -29,14 +30,20 @@ static const char *const kobj_type_names[CAP_TYPE_COUNT] = {
     [CAP_TYPE_NOTIFICATION] = "notification",
 };
 
-/* The destroy function of each counted type, indexed by CAP_TYPE_*. */
-static const kobj_destroy_fn kobj_destroy[CAP_TYPE_COUNT] = {
-    [CAP_TYPE_ENDPOINT] = endpoint_release,
-    [CAP_TYPE_MEMORY] = memobj_release,
-    [CAP_TYPE_IOPORT] = ioport_release,
-    [CAP_TYPE_IRQ] = irq_line_release,
-    [CAP_TYPE_CHANNEL] = channel_release,
-    [CAP_TYPE_NOTIFICATION] = notification_release,
+/*
+ * Each counted type, indexed by CAP_TYPE_*: its destroy function (what the object holds
+ * goes) and the pool its slot then returns to.
+ */
+static const struct {
+	kobj_destroy_fn destroy;
+	struct pool *pool;
+} kobj_types[CAP_TYPE_COUNT] = {
+    [CAP_TYPE_ENDPOINT] = {endpoint_release, &endpoint_pool},
+    [CAP_TYPE_MEMORY] = {memobj_release, &memobj_pool},
+    [CAP_TYPE_IOPORT] = {ioport_release, &ioport_pool},
+    [CAP_TYPE_IRQ] = {irq_line_release, &irq_line_pool},
+    [CAP_TYPE_CHANNEL] = {channel_release, &channel_pool},
+    [CAP_TYPE_NOTIFICATION] = {notification_release, &notification_pool},
 };
 
 void kobj_ref(struct kobj *obj, uint32_t rights)
@@ -84,7 +91,7 @@ void kobj_on_unit_release(void (*release)(struct kobj *obj))
 
 void kobj_release(struct kobj *obj)
 {
-	kobj_destroy_fn destroy = obj->type < CAP_TYPE_COUNT ? kobj_destroy[obj->type] : NULL;
+	kobj_destroy_fn destroy = obj->type < CAP_TYPE_COUNT ? kobj_types[obj->type].destroy : NULL;
 
 	if (obj->type == CAP_TYPE_UNIT) {
 		if (unit_release != NULL)
@@ -97,8 +104,9 @@ void kobj_release(struct kobj *obj)
 		      obj->type < CAP_TYPE_COUNT ? kobj_type_names[obj->type] : "unknown");
 	if (obj->type == CAP_TYPE_MEMORY && memobj_release_later(obj))
 		return; /* a large frames object: freed in steps, its charge goes with the last */
-	const struct kobj charge = *obj; /* the slot may be reused once destroyed */
+	const struct kobj charge = *obj; /* the slot may be reused once freed */
 
 	destroy(obj);
+	pool_free(kobj_types[charge.type].pool, obj);
 	budget_release(&charge);
 }

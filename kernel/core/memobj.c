@@ -207,7 +207,8 @@ int memobj_reclaim(uint32_t batch, uint32_t mark)
 	list_remove(&m->dying_link);
 	const struct kobj charge = m->kobj;
 
-	memobj_release(&m->kobj); /* its frame list and the object */
+	memobj_release(&m->kobj); /* its frame list */
+	pool_free(&memobj_pool, m);
 	budget_release(&charge);
 	return dying_after(mark) == NULL ? ERR_OK : MEMOBJ_RECLAIM_MORE;
 }
@@ -220,5 +221,4 @@ void memobj_release(struct kobj *obj)
 		free_frames(m);
 	if (m->flags & MEMOBJ_BUDGET)
 		budget_return_to_parent(m);
-	pool_free(&memobj_pool, m);
 }

@@ -93,6 +93,7 @@ void kobj_release(struct kobj *obj)
 	const struct kobj charge = *obj;
 
 	memobj_release(obj);
+	pool_free(&memobj_pool, obj);
 	budget_release(&charge);
 }
 

@@ -24,14 +24,6 @@ struct notification *notification_create(void)
 	return n;
 }
 
-void notification_release(struct kobj *obj)
-{
-	struct notification *n = container_of(obj, struct notification, kobj);
-
-	notification_destroy(n);
-	pool_free(&notification_pool, n);
-}
-
 void notification_signal(struct notification *n, uint32_t bits)
 {
 	struct thread *t;
@@ -60,7 +52,9 @@ int notification_wait(struct notification *n, struct thread *self, bool nowait,
 	return ipc_queue_wait(&n->waiters, self, false, n, deadline_us);
 }
 
-void notification_destroy(struct notification *n)
+void notification_release(struct kobj *obj)
 {
+	struct notification *n = container_of(obj, struct notification, kobj);
+
 	ipc_wake_all(&n->waiters, ERR_PEER_DIED);
 }

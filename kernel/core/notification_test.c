@@ -113,7 +113,7 @@ static void test_deadline_and_destroy(void **state)
 	expect_running(a);
 	assert_int_equal(notification_wait(&n, a, false, NO_DEADLINE), ERR_OK);
 	assert_int_equal(notification_wait(&n, a, false, NO_DEADLINE), IPC_BLOCKED);
-	notification_destroy(&n);
+	notification_release(&n.kobj);
 	assert_int_equal(a->wake_result, ERR_PEER_DIED);
 }
 

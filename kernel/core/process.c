@@ -203,7 +203,7 @@ static void root_give_modules(struct unit *root)
 						  &h) != ERR_OK) {
 			kprintf("process: boot module %u (%s) gets no capability\n", i, m->name);
 			if (obj != NULL)
-				memobj_release(&obj->kobj);
+				kobj_release(&obj->kobj); /* a boot object: nothing charged */
 		}
 	}
 }
@@ -215,10 +215,10 @@ static void root_give_modules(struct unit *root)
 
 /*
  * Installs obj (if any: NULL when it could not be made) at the root's startup slot `handle`;
- * reports and destroys it otherwise.
+ * reports and destroys it otherwise. obj is a pool object, which begins with its struct kobj
+ * (POOL_DEFINE checks that), so a creator's result passes as it is.
  */
-static bool root_give(struct unit *root, cap_t handle, struct kobj *obj, uint32_t rights,
-		      const char *what)
+static bool root_give(struct unit *root, cap_t handle, void *obj, uint32_t rights, const char *what)
 {
 	cap_t h;
 
@@ -229,12 +229,6 @@ static bool root_give(struct unit *root, cap_t handle, struct kobj *obj, uint32_
 	if (obj != NULL)
 		kobj_release(obj); /* a boot object: its type's destroy, nothing charged */
 	return false;
-}
-
-/* The kobj of memory object m, or NULL for none (m could not be made). */
-static struct kobj *memobj_kobj(struct memobj *m)
-{
-	return m != NULL ? &m->kobj : NULL;
 }
 
 /*
@@ -249,14 +243,13 @@ static void root_give_memory(struct unit *root)
 
 	struct memobj *budget = memobj_create_budget(frames);
 
-	if (root_give(root, CAP_ROOT_BUDGET, memobj_kobj(budget),
+	if (root_give(root, CAP_ROOT_BUDGET, budget,
 		      CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT | CAP_RIGHT_ADMIN, "budget"))
 		unit_set_budget(root, budget); /* what the root task's own requests are charged to */
-	root_give(root, CAP_ROOT_VGA,
-		  memobj_kobj(memobj_create_device(VGA_TEXT_BASE, VGA_TEXT_SIZE)),
+	root_give(root, CAP_ROOT_VGA, memobj_create_device(VGA_TEXT_BASE, VGA_TEXT_SIZE),
 		  CAP_RIGHT_READ | CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, "VGA memory");
-	root_give(root, CAP_ROOT_DEVMEM, memobj_kobj(memobj_create_device_control()),
-		  CAP_RIGHTS_ALL, "device memory control");
+	root_give(root, CAP_ROOT_DEVMEM, memobj_create_device_control(), CAP_RIGHTS_ALL,
+		  "device memory control");
 }
 
 /*
@@ -266,11 +259,9 @@ static void root_give_memory(struct unit *root)
  */
 static void root_give_devices(struct unit *root)
 {
-	struct irq_line *irq = irq_line_create_control();
-	struct ioport *ports = ioport_create(0, IOPORT_SPACE);
-
-	root_give(root, CAP_ROOT_IRQ, irq ? &irq->kobj : NULL, CAP_RIGHTS_ALL, "IRQ control");
-	root_give(root, CAP_ROOT_IOPORT, ports ? &ports->kobj : NULL, CAP_RIGHTS_ALL, "I/O-port");
+	root_give(root, CAP_ROOT_IRQ, irq_line_create_control(), CAP_RIGHTS_ALL, "IRQ control");
+	root_give(root, CAP_ROOT_IOPORT, ioport_create(0, IOPORT_SPACE), CAP_RIGHTS_ALL,
+		  "I/O-port");
 }
 
 /* The kernel log's page, read-only to the root task (CAP_ROOT_KLOG); without it, no log. */
@@ -283,7 +274,7 @@ static void root_give_klog(struct unit *root)
 		return;
 	}
 	memset(phys_to_virt(frame), 0, PAGE_SIZE);
-	if (root_give(root, CAP_ROOT_KLOG, memobj_kobj(memobj_create_device(frame, PAGE_SIZE)),
+	if (root_give(root, CAP_ROOT_KLOG, memobj_create_device(frame, PAGE_SIZE),
 		      CAP_RIGHT_READ | CAP_RIGHT_GRANT, "kernel log"))
 		klog_attach(phys_to_virt(frame), PAGE_SIZE);
 	else

@@ -205,15 +205,6 @@ bool sched_set_priority(struct thread *t, uint8_t eff_prio)
 	return rq->need_resched;
 }
 
-bool sched_set_base_priority(struct thread *t, uint8_t base_prio)
-{
-	bool boosted = t->eff_prio > t->base_prio;
-	uint8_t eff = boosted && t->eff_prio > base_prio ? t->eff_prio : base_prio;
-
-	t->base_prio = base_prio;
-	return sched_set_priority(t, eff);
-}
-
 /* t (not running) now belongs to `to`: its deadline moves along; the caller requeues it. */
 static void rq_move(struct thread *t, struct run_queue *to)
 {

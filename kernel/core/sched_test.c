@@ -255,23 +255,6 @@ static void test_requeue_on_priority_change(void **state)
 	assert_ptr_equal(block_current_and_switch(), c);
 }
 
-static void test_base_priority_keeps_boost(void **state)
-{
-	(void)state;
-	struct thread *t = start(0, 5);
-
-	sched_set_priority(t, 20);
-	sched_set_base_priority(t, 10);
-	assert_int_equal(t->base_prio, 10);
-	assert_int_equal(t->eff_prio, 20); /* inherited boost still higher */
-	sched_set_base_priority(t, 30);
-	assert_int_equal(t->eff_prio, 30);
-	sched_set_base_priority(t, 5);
-	assert_int_equal(t->eff_prio, 5); /* no boost: follows the base */
-	assert_ptr_equal(sched_pick_next(&rq), t);
-	assert_int_equal(rq.prio_words[0], 1u << 5);
-}
-
 static void test_priority_below_base_panics(void **state)
 {
 	(void)state;
@@ -467,7 +450,6 @@ int main(void)
 	    cmocka_unit_test_setup(test_preemption_decisions, setup),
 	    cmocka_unit_test_setup(test_wakeup_preempts_by_priority, setup),
 	    cmocka_unit_test_setup(test_requeue_on_priority_change, setup),
-	    cmocka_unit_test_setup(test_base_priority_keeps_boost, setup),
 	    cmocka_unit_test_setup(test_priority_below_base_panics, setup),
 	    cmocka_unit_test_setup(test_block_unblock_result, setup),
 	    cmocka_unit_test_setup(test_block_timeout, setup),

@@ -91,11 +91,6 @@ void sleepq_remove(struct sleep_queue *sq, struct thread *t)
 		sleepq_sift_down(sq, i);
 }
 
-uint64_t sleepq_next_deadline(const struct sleep_queue *sq)
-{
-	return sq->count ? sq->heap[0]->wake_deadline_us : NO_DEADLINE;
-}
-
 struct thread *sleepq_pop_expired(struct sleep_queue *sq, uint64_t now_us)
 {
 	if (sq->count == 0 || sq->heap[0]->wake_deadline_us > now_us)

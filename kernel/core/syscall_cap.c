@@ -22,6 +22,23 @@ int syscall_lookup(cap_t h, unsigned type, uint32_t rights, struct cap **c)
 	return cap_lookup(my_caps(), h, type, rights, c);
 }
 
+int syscall_grant_caps(const cap_t *h, unsigned n, bool null_ok, struct cap **c)
+{
+	for (unsigned i = 0; i < n; i++) {
+		c[i] = NULL;
+		if (null_ok && h[i] == CAP_NULL)
+			continue;
+		int err = syscall_lookup(h[i], CAP_TYPE_NONE, CAP_RIGHT_GRANT, &c[i]);
+
+		if (err != ERR_OK)
+			return err;
+		for (unsigned k = 0; k < i; k++)
+			if (c[k] == c[i])
+				return ERR_INVALID; /* one capability cannot move twice */
+	}
+	return ERR_OK;
+}
+
 /* SYS_CAP_DERIVE(cap, rights, badge_lo, badge_hi) -> the new handle. */
 int32_t sys_cap_derive(const struct syscall_args *a)
 {

@@ -17,6 +17,13 @@ struct cap;
 int syscall_lookup(cap_t h, unsigned type, uint32_t rights, struct cap **c);
 
 /*
+ * Looks up the n handles at h in the calling unit's table into c[0..n): each must name a live
+ * capability with GRANT (cap_lookup's error otherwise), no two the same one (ERR_INVALID);
+ * with null_ok a handle may be CAP_NULL instead (c[i] NULL). syscall_cap.c.
+ */
+int syscall_grant_caps(const cap_t *h, unsigned n, bool null_ok, struct cap **c);
+
+/*
  * The absolute deadline of a timeout of lo + hi << 32 microseconds (IPC_WAIT_FOREVER, or too
  * far to represent: NO_DEADLINE); IPC_NO_WAIT sets *nowait. syscall_ipc.c.
  */

@@ -62,34 +62,17 @@ static int msg_copy_in(struct thread *t, uintptr_t msg)
 	return ERR_OK;
 }
 
-/* Every handle in t->ipc.buf.caps is CAP_NULL or a distinct live capability with GRANT. */
-static int msg_check_caps(struct thread *t)
-{
-	struct cap *seen[IPC_MAX_CAPS];
-
-	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
-		seen[i] = NULL;
-		if (t->ipc.buf.caps[i] == CAP_NULL)
-			continue;
-		int err = cap_lookup(&t->unit->caps, t->ipc.buf.caps[i], CAP_TYPE_NONE,
-				     CAP_RIGHT_GRANT, &seen[i]);
-
-		if (err != ERR_OK)
-			return err;
-		for (unsigned k = 0; k < i; k++)
-			if (seen[k] == seen[i])
-				return ERR_INVALID; /* one capability cannot move twice */
-	}
-	return ERR_OK;
-}
-
-/* A message to send: copied in from `msg`, its capabilities checked, the invoked cap noted. */
-static int msg_prepare(struct thread *t, uintptr_t msg, const struct cap *invoked)
+/*
+ * A message the current thread t sends: copied in from `msg`, its capabilities checked (each
+ * CAP_NULL or a distinct one with GRANT, into caps[]), the invoked cap noted.
+ */
+static int msg_prepare(struct thread *t, uintptr_t msg, const struct cap *invoked,
+		       struct cap **caps)
 {
 	int err = msg_copy_in(t, msg);
 
 	if (err == ERR_OK)
-		err = msg_check_caps(t);
+		err = syscall_grant_caps(t->ipc.buf.caps, IPC_MAX_CAPS, true, caps);
 	t->ipc.badge = invoked->badge;
 	t->ipc.rights = invoked->rights;
 	return err;
@@ -136,6 +119,7 @@ int syscall_wait(struct thread *t, int r)
 /* What a call or a send acts on: the object behind a1 (WRITE), the prepared message. */
 struct send_args {
 	struct kobj *obj; /* an endpoint, or for a send a channel */
+	struct cap *caps[IPC_MAX_CAPS]; /* the message's capabilities (NULL: none there) */
 	uint64_t deadline_us;
 	bool nowait;
 };
@@ -148,7 +132,7 @@ static int send_prepare(struct thread *t, const struct syscall_args *a, bool cha
 			     : syscall_lookup((cap_t)a->a1, CAP_TYPE_ENDPOINT, CAP_RIGHT_WRITE, &c);
 
 	if (err == ERR_OK)
-		err = msg_prepare(t, a->a2, c);
+		err = msg_prepare(t, a->a2, c, out->caps);
 	if (err != ERR_OK)
 		return err;
 	out->obj = c->obj;
@@ -180,11 +164,7 @@ int32_t sys_ipc_call(const struct syscall_args *a)
 static int channel_send_checked(struct thread *t, const struct send_args *s)
 {
 	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
-		struct cap *c;
-
-		if (t->ipc.buf.caps[i] != CAP_NULL &&
-		    cap_lookup(&t->unit->caps, t->ipc.buf.caps[i], CAP_TYPE_NONE, 0, &c) == ERR_OK &&
-		    c->obj == s->obj)
+		if (s->caps[i] != NULL && s->caps[i]->obj == s->obj)
 			return ERR_INVALID;
 	}
 	return channel_send(container_of(s->obj, struct channel, kobj), t, s->nowait,
@@ -243,13 +223,13 @@ int32_t sys_ipc_recv(const struct syscall_args *a)
 int32_t sys_ipc_reply_recv(const struct syscall_args *a)
 {
 	struct thread *t = current_thread();
-	struct cap *c;
+	struct cap *c, *caps[IPC_MAX_CAPS];
 	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_ENDPOINT, CAP_RIGHT_READ, &c);
 
 	if (err == ERR_OK)
 		err = recv_buffers_ok(a->a2, a->a3);
 	if (err == ERR_OK)
-		err = msg_prepare(t, a->a2, c);
+		err = msg_prepare(t, a->a2, c, caps);
 	if (err != ERR_OK)
 		return err;
 	ipc_reply(t);

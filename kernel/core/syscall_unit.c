@@ -87,15 +87,10 @@ static int start_caps(struct cap_table *t, uintptr_t caps, uint32_t n, struct un
 		return ERR_OVERFLOW;
 	if (n > 0 && uaccess_copy_from(h, caps, n * sizeof(cap_t)) != ERR_OK)
 		return ERR_FAULT;
-	for (uint32_t i = 0; i < n; i++) {
-		int err = cap_lookup(t, h[i], CAP_TYPE_NONE, CAP_RIGHT_GRANT, &s->caps[i]);
+	int err = syscall_grant_caps(h, n, false, s->caps);
 
-		if (err != ERR_OK)
-			return err;
-		for (uint32_t k = 0; k < i; k++)
-			if (s->caps[k] == s->caps[i])
-				return ERR_INVALID;
-	}
+	if (err != ERR_OK)
+		return err;
 	s->from = t;
 	s->ncaps = n;
 	return ERR_OK;

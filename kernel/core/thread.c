@@ -77,8 +77,3 @@ uint32_t thread_free(struct thread *t)
 	budget_release(&charge);
 	return left;
 }
-
-struct thread *thread_lookup(tid_t tid)
-{
-	return pool_lookup(&thread_pool, tid);
-}

@@ -34,7 +34,7 @@ static void test_fresh_thread(void **state)
 	assert_int_equal(t->sleep_index, -1);
 	assert_int_equal(t->wake_deadline_us, NO_DEADLINE);
 	assert_false(list_node_linked(&t->run_link));
-	assert_ptr_equal(thread_lookup(t->tid), t);
+	assert_ptr_equal(pool_lookup(&thread_pool, t->tid), t);
 	assert_int_not_equal(t->tid, TID_INVALID);
 	assert_int_equal(t->kobj.type, CAP_TYPE_THREAD);
 	assert_int_equal(t->tid, (uint32_t)t->kobj.gen << 16); /* slot 0 of a fresh pool */
@@ -58,12 +58,12 @@ static void test_exhaust_and_reuse(void **state)
 
 	all[5]->state = THREAD_DEAD;
 	thread_free(all[5]);
-	assert_null(thread_lookup(old)); /* stale */
+	assert_null(pool_lookup(&thread_pool, old)); /* stale */
 	assert_int_equal(thread_alloc(NULL, 1, &t), ERR_OK);
 	assert_ptr_equal(t, all[5]); /* the only free slot */
 	assert_int_not_equal(t->tid, old);
-	assert_null(thread_lookup(old));
-	assert_ptr_equal(thread_lookup(t->tid), t);
+	assert_null(pool_lookup(&thread_pool, old));
+	assert_ptr_equal(pool_lookup(&thread_pool, t->tid), t);
 }
 
 static void test_lookup_rejects_garbage(void **state)
@@ -71,12 +71,13 @@ static void test_lookup_rejects_garbage(void **state)
 	(void)state;
 	struct thread *t;
 
-	assert_null(thread_lookup(TID_INVALID));
-	assert_null(thread_lookup(0xffffffffu));
-	assert_null(thread_lookup(THREAD_MAX));	    /* index out of range, generation 0 */
-	assert_null(thread_lookup((1u << 16) | 3)); /* a slot never handed out */
+	assert_null(pool_lookup(&thread_pool, TID_INVALID));
+	assert_null(pool_lookup(&thread_pool, 0xffffffffu));
+	assert_null(pool_lookup(&thread_pool, THREAD_MAX)); /* index out of range, generation 0 */
+	assert_null(pool_lookup(&thread_pool, (1u << 16) | 3)); /* a slot never handed out */
 	assert_int_equal(thread_alloc(NULL, 1, &t), ERR_OK);
-	assert_null(thread_lookup(t->tid + (1u << 16))); /* right slot, wrong generation */
+	assert_null(
+	    pool_lookup(&thread_pool, t->tid + (1u << 16))); /* right slot, wrong generation */
 }
 
 static void test_ids_stay_positive_across_generations(void **state)
@@ -128,7 +129,7 @@ static void test_free_of_queued_thread_panics(void **state)
 		host_panic_disarm();
 		fail_msg("freeing a READY thread was accepted");
 	}
-	assert_ptr_equal(thread_lookup(t->tid), t); /* still allocated */
+	assert_ptr_equal(pool_lookup(&thread_pool, t->tid), t); /* still allocated */
 }
 
 int main(void)

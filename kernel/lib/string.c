@@ -1,5 +1,5 @@
 /*
- * Freestanding memory and string functions for the kernel (declared in <kernel/string.h>).
+ * Freestanding memory functions for the kernel (declared in <kernel/string.h>).
  * The loops must not be turned back into calls to themselves by the optimiser.
  */
 #include <kernel/string.h>
@@ -71,24 +71,6 @@ NO_LIBCALL_IDIOMS int memcmp(const void *a, const void *b, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (x[i] != y[i])
 			return x[i] < y[i] ? -1 : 1;
-	}
-	return 0;
-}
-
-int strcmp(const char *a, const char *b)
-{
-	return strncmp(a, b, SIZE_MAX);
-}
-
-int strncmp(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-
-		if (x != y)
-			return x < y ? -1 : 1;
-		if (x == '\0')
-			return 0;
 	}
 	return 0;
 }

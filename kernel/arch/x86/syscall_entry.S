@@ -17,13 +17,14 @@
 	.section .text
 
 /*
- * After TRAP_FRAME_SAVE (%esp = the frame): enters the kernel. The IPC fast path's two
+ * After TRAP_FRAME_SAVE (%esp = the frame): enters the kernel, runs the syscall and leaves
+ * the kernel (kernel_exit); the stub then returns to user mode. The IPC fast path's two
  * syscalls go through syscall_fast_ipc, which enters on the lock's shared side or takes the
  * lock; when the fast path applies, this thread is blocked with nothing on its stack but the
  * frame and the swap frame below it (whose return address is written here), and the stub
  * goes on in the partner's. Every other syscall takes the lock (kernel_enter_thread).
  */
-.macro SYSCALL_ENTER
+.macro SYSCALL_RUN
 	cmpl $SYSCALL_NUM_IPC_CALL, TRAP_FRAME_EAX(%esp)
 	je 1f
 	cmpl $SYSCALL_NUM_IPC_REPLY_RECV, TRAP_FRAME_EAX(%esp)
@@ -35,7 +36,10 @@
 	testl %eax, %eax
 	jnz syscall_fast_switch
 	addl $4, %esp
-2:
+2:	pushl %esp                      /* struct trap_frame * */
+	call syscall_from_user
+	addl $4, %esp
+	call kernel_exit
 .endm
 
 /* int 0x80 (DPL-3 interrupt gate: interrupts are off). The CPU pushed ss, esp, eflags, cs, eip. */
@@ -45,11 +49,7 @@ syscall_int80_entry:
 	pushl $0                        /* error code */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
-	SYSCALL_ENTER
-	pushl %esp                      /* struct trap_frame * */
-	call syscall_from_user
-	addl $4, %esp
-	call kernel_exit
+	SYSCALL_RUN
 	TRAP_FRAME_IRET
 	.size syscall_int80_entry, . - syscall_int80_entry
 
@@ -77,11 +77,7 @@ syscall_sysenter_untraced:              /* TF is clear from here on: no single-s
 	pushl $SYSCALL_FRAME_SYSENTER   /* error code: marks a frame sysexit may leave through */
 	pushl $TRAP_SYSCALL             /* vector */
 	TRAP_FRAME_SAVE
-	SYSCALL_ENTER
-	pushl %esp                      /* struct trap_frame * */
-	call syscall_from_user
-	addl $4, %esp
-	call kernel_exit
+	SYSCALL_RUN
 	TRAP_FRAME_RESTORE
 	/* esp -> vector; sysexit loads eip from edx and esp from ecx (both clobbered by ABI). */
 	movl TRAP_FRAME_EIP - TRAP_FRAME_VECTOR(%esp), %edx

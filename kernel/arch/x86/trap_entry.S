@@ -54,22 +54,19 @@ trap_common:
 	.size trap_common, . - trap_common
 
 /* The local APIC's own vectors: interrupts like the PIC's, outside the table. */
-	.section .text
-	.global trap_stub_lapic_timer
-	.type trap_stub_lapic_timer, @function
-trap_stub_lapic_timer:
+.macro LAPIC_STUB name, vec
+	.global \name
+	.type \name, @function
+\name:
 	pushl $0
-	pushl $TRAP_LAPIC_TIMER
+	pushl $\vec
 	jmp trap_common
-	.size trap_stub_lapic_timer, . - trap_stub_lapic_timer
+	.size \name, . - \name
+.endm
 
-	.global trap_stub_resched
-	.type trap_stub_resched, @function
-trap_stub_resched:
-	pushl $0
-	pushl $TRAP_RESCHED
-	jmp trap_common
-	.size trap_stub_resched, . - trap_stub_resched
+	.section .text
+	LAPIC_STUB trap_stub_lapic_timer, TRAP_LAPIC_TIMER
+	LAPIC_STUB trap_stub_resched, TRAP_RESCHED
 
 /* The sync IPI runs without the kernel lock: the CPU that sent it holds it and waits. */
 	.global trap_stub_sync

@@ -46,9 +46,6 @@ struct channel {
 /* A new empty channel of `capacity` (1..CHANNEL_CAPACITY_MAX) with no capability, or NULL. */
 struct channel *channel_create(uint32_t capacity);
 
-/* kobj_release's entry for channels: channel_destroy, then the slot returns to the pool. */
-void channel_release(struct kobj *obj);
-
 /* Empties ch with `capacity` (channel_create does it; tests with their own objects too). */
 void channel_init(struct channel *ch, uint32_t capacity);
 
@@ -61,10 +58,11 @@ void channel_init(struct channel *ch, uint32_t capacity);
 void channel_rights_changed(struct channel *ch, uint32_t rights, int delta);
 
 /*
- * No capability is left: wakes every waiter with ERR_PEER_DIED and releases the capabilities
- * still parked in the queue (which may destroy the objects they name). O(capacity).
+ * kobj_release's entry for channels (no capability is left): wakes every waiter with
+ * ERR_PEER_DIED and releases the capabilities still parked in the queue (which may destroy the
+ * objects they name), O(capacity); kobj_release then frees the object.
  */
-void channel_destroy(struct channel *ch);
+void channel_release(struct kobj *obj);
 
 /*
  * self sends self->ipc.buf (caps[] holding handles of self's table with GRANT, checked by the

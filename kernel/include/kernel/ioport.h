@@ -46,8 +46,8 @@ int ioport_enable(struct ioport *p, struct unit *u);
 
 /*
  * kobj_release's entry for port objects: withdraws the ports from every live unit that
- * enabled it (even ports another of that unit's objects also covers: enable that again),
- * then frees the object.
+ * enabled it (even ports another of that unit's objects also covers: enable that again);
+ * kobj_release then frees the object.
  */
 void ioport_release(struct kobj *obj);
 

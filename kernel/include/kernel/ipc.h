@@ -70,7 +70,10 @@ struct endpoint {
 /* A new endpoint with no capability yet (the caller installs the first), or NULL. */
 struct endpoint *endpoint_create(void);
 
-/* kobj_release's entry for endpoints: wakes everyone queued, frees the object. */
+/*
+ * kobj_release's entry for endpoints (no capability is left): wakes everyone queued with
+ * ERR_PEER_DIED; kobj_release then frees the object.
+ */
 void endpoint_release(struct kobj *obj);
 
 /* Empties an endpoint's queues (endpoint_create does it; tests with their own objects too). */
@@ -97,8 +100,19 @@ void ipc_wake_all(struct list_node *q, int32_t result);
 int ipc_queue_wait(struct list_node *q, struct thread *self, bool send, void *obj,
 		   uint64_t deadline_us);
 
-/* The endpoint has no capability left: wakes everyone queued with ERR_PEER_DIED. */
-void endpoint_destroy(struct endpoint *ep);
+struct cap;
+struct cap_table;
+
+/*
+ * What a receiver `to` gets (endpoints and channels alike): src[0..n), capabilities of table
+ * `from` (NULL: parked ones, which are unparked), moved into its table, each into message
+ * slot at[k] of to->ipc.buf with its type and rights in to->ipc.info, every other slot
+ * CAP_NULL; then msg's header and `length` data bytes, and badge, rights and flags (IPC_RECV_*)
+ * in to->ipc.info. ERR_NOMEM if to's table lacks room: then nothing moved and to is untouched.
+ */
+int ipc_receive(struct thread *to, struct cap_table *from, struct cap *const src[],
+		const unsigned at[], unsigned n, const struct ipc_message *msg, uint64_t badge,
+		uint32_t rights, uint32_t flags);
 
 /*
  * self sends self->ipc.buf (caps[] holding self's handles, checked by the syscall layer) on ep,

@@ -45,7 +45,7 @@ int irq_line_set_cpu(struct irq_line *l, uint32_t cpu);
 
 /*
  * kobj_release's entry: a binding masks its line, unregisters the handler and drops its
- * reference on the notification; then the object is freed.
+ * reference on the notification; kobj_release then frees the object.
  */
 void irq_line_release(struct kobj *obj);
 

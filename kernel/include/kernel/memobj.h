@@ -84,8 +84,8 @@ phys_addr_t memobj_frame(const struct memobj *m, uint32_t i);
 /*
  * kobj_release's entry for memory objects (their last reference went): a frames object frees
  * its frames and bookkeeping, a child budget returns what it holds to its parent; module
- * images and device memory stay where they are. The object goes; kobj_release credits the
- * budget that paid for it.
+ * images and device memory stay where they are. kobj_release then frees the object and
+ * credits the budget that paid for it.
  */
 void memobj_release(struct kobj *obj);
 

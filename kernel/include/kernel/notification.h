@@ -26,7 +26,10 @@ struct notification {
 /* A new notification with no bit pending and no capability, or NULL. */
 struct notification *notification_create(void);
 
-/* kobj_release's entry: wakes every waiter with ERR_PEER_DIED, frees the object. */
+/*
+ * kobj_release's entry (no capability is left): wakes every waiter with ERR_PEER_DIED;
+ * kobj_release then frees the object.
+ */
 void notification_release(struct kobj *obj);
 
 /* No bit pending, no waiter (notification_create does it; tests with their own objects). */
@@ -46,8 +49,5 @@ void notification_signal(struct notification *n, uint32_t bits);
  */
 int notification_wait(struct notification *n, struct thread *self, bool nowait,
 		      uint64_t deadline_us);
-
-/* No capability is left: wakes every waiter with ERR_PEER_DIED. */
-void notification_destroy(struct notification *n);
 
 #endif /* KERNEL_NOTIFICATION_H */

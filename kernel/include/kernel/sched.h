@@ -82,12 +82,6 @@ bool sched_unblock(struct thread *t, int32_t result);
 bool sched_set_priority(struct thread *t, uint8_t eff_prio);
 
 /*
- * Sets t's base priority. An inherited boost (eff_prio above the old base) is kept if it is
- * still higher; otherwise eff_prio follows the base. Returns as sched_set_priority.
- */
-bool sched_set_base_priority(struct thread *t, uint8_t base_prio);
-
-/*
  * Moves t to run queue `to` (another CPU's, or its own: then a pending move is cancelled):
  * a ready or blocked thread at once (a ready one at the tail of its level there, a deadline
  * moves along), the running one (of any CPU) when its CPU next switches away from it

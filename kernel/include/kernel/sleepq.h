@@ -30,9 +30,6 @@ void sleepq_insert(struct sleep_queue *sq, struct thread *t, uint64_t deadline_u
 /* Takes t off the queue if it is on it; a no-op otherwise. O(log N). */
 void sleepq_remove(struct sleep_queue *sq, struct thread *t);
 
-/* The earliest deadline, or NO_DEADLINE when the queue is empty. O(1). */
-uint64_t sleepq_next_deadline(const struct sleep_queue *sq);
-
 /* Removes and returns the earliest thread if its deadline is <= now_us, else NULL. */
 struct thread *sleepq_pop_expired(struct sleep_queue *sq, uint64_t now_us);
 

@@ -49,15 +49,6 @@ static inline void spin_lock(struct spinlock *l)
 	spin_wait(l, spin_ticket(l));
 }
 
-/* Takes the lock only if nobody holds or waits for it; whether it did. */
-static inline bool spin_trylock(struct spinlock *l)
-{
-	unsigned owner = atomic_load_explicit(&l->owner, memory_order_relaxed);
-
-	return atomic_compare_exchange_strong_explicit(&l->next, &owner, owner + 1,
-						       memory_order_acquire, memory_order_relaxed);
-}
-
 static inline void spin_unlock(struct spinlock *l)
 {
 	unsigned owner = atomic_load_explicit(&l->owner, memory_order_relaxed);

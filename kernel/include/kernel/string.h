@@ -1,5 +1,5 @@
 /*
- * Freestanding string and memory functions (kernel/lib/string.c). The compiler may emit calls
+ * Freestanding memory functions (kernel/lib/string.c). The compiler may emit calls
  * to memcpy/memset/memmove/memcmp itself, so those keep their standard names and contracts.
  */
 #ifndef KERNEL_STRING_H
@@ -11,7 +11,5 @@ void *memcpy(void *restrict dst, const void *restrict src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
-int strcmp(const char *a, const char *b);
-int strncmp(const char *a, const char *b, size_t n);
 
 #endif

@@ -96,7 +96,4 @@ int thread_alloc(struct unit *unit, uint8_t prio, struct thread **out);
  */
 uint32_t thread_free(struct thread *t);
 
-/* The live thread with id `tid`, or NULL for stale, free or malformed ids. */
-struct thread *thread_lookup(tid_t tid);
-
 #endif /* KERNEL_THREAD_H */
