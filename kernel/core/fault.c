@@ -34,7 +34,17 @@ void fault_user(const struct fault_info *f)
 	struct thread *t = current_thread();
 	char line[FAULT_LINE_MAX];
 
-	fault_format(f, t && t->unit ? t->unit->name : "?", t ? t->tid : 0, line, sizeof(line));
+	const char *unit = t && t->unit ? t->unit->name : "?";
+	int n;
+
+	fault_format(f, unit, t ? t->tid : 0, line, sizeof(line));
 	kprintf("%s\n", line); /* one call: the line is never interleaved */
+	n = ksnprintf(line, sizeof(line), "fault: unit %s thread %u: user backtrace", unit,
+		      t ? t->tid : 0);
+	for (unsigned i = 0; i < f->nframes && n > 0 && (size_t)n < sizeof(line); i++)
+		n += ksnprintf(line + n, sizeof(line) - (size_t)n, " 0x%08lx",
+			       (unsigned long)f->frames[i]);
+	if (f->nframes > 0)
+		kprintf("%s\n", line);
 	process_kill_current();
 }

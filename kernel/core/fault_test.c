@@ -59,8 +59,8 @@ static void test_page_fault_line(void **state)
 
 static void test_exception_without_decode_or_address(void **state)
 {
-	struct fault_info ud = {FAULT_EXCEPTION, 6,	"#UD", "invalid opcode", 0, "",
-				0x400010,	 false, 0};
+	struct fault_info ud = {FAULT_EXCEPTION, 6, "#UD", "invalid opcode", 0, "", 0x400010,
+				false,		 0, 0,	{0}};
 	char buf[FAULT_LINE_MAX];
 
 	(void)state;
@@ -98,6 +98,29 @@ static void test_fault_user_reports_then_kills(void **state)
 			    "CR2=0x00000000; thread killed\n");
 }
 
+/* The callers the arch found come in a second line, innermost first. */
+static void test_fault_user_reports_callers(void **state)
+{
+	struct fault_info f = page_fault;
+
+	(void)state;
+	f.nframes = 2;
+	f.frames[0] = 0x00400123;
+	f.frames[1] = 0x0040000f;
+	strcpy(victim_unit.name, "victim");
+	victim.unit = &victim_unit;
+	victim.tid = 0x20001;
+	cpu.rq.current = &victim;
+	host_console_reset();
+	kills = 0;
+	if (setjmp(killed_env) == 0)
+		fault_user(&f);
+	assert_int_equal(kills, 1);
+	assert_non_null(strstr(host_console_output(),
+			       "; thread killed\nfault: unit victim thread 131073: user backtrace "
+			       "0x00400123 0x0040000f\n"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -105,6 +128,7 @@ int main(void)
 	    cmocka_unit_test(test_exception_without_decode_or_address),
 	    cmocka_unit_test(test_truncates_safely),
 	    cmocka_unit_test(test_fault_user_reports_then_kills),
+	    cmocka_unit_test(test_fault_user_reports_callers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

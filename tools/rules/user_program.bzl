@@ -46,6 +46,7 @@ def user_program(name, srcs, deps = [], copts = [], layout_test = True, **kwargs
         name = name + "_i686",
         srcs = [":" + name],
         testonly = True,
+        visibility = ["//visibility:public"],  # tests elsewhere read its symbols
     )
     native.py_test(
         name = name + "_layout_test",

@@ -11,6 +11,7 @@
 #include <kernel/fault.h>
 #include <kernel/percpu.h>
 #include <kernel/thread.h>
+#include <kernel/uaccess.h>
 
 #define TRAP_DB	      1
 #define TRAP_MC	      18 /* machine check: a hardware error, never the thread's fault */
@@ -75,7 +76,27 @@ static const struct trap_frame *returning_user_frame(const struct trap_frame *fr
 }
 
 /* Reports `frame`'s exception as the current thread's fault at user address `ip`; kills it. */
-static _Noreturn void report_user_fault(const struct trap_frame *frame, uint32_t ip)
+/*
+ * The return addresses up the current thread's frame-pointer chain from ebp (cdecl: [ebp] the
+ * caller's ebp, [ebp + 4] the return address), read through its page tables; ends at a frame
+ * it cannot read, a null return address, or a frame that does not climb the stack.
+ */
+static unsigned user_frames(uint32_t ebp, uintptr_t *out)
+{
+	uint32_t frame[2];
+	unsigned n = 0;
+
+	while (n < FAULT_FRAMES && ebp != 0 && uaccess_copy_from(frame, ebp, sizeof(frame)) == 0 &&
+	       frame[1] != 0) {
+		out[n++] = frame[1];
+		if (frame[0] <= ebp)
+			break;
+		ebp = frame[0];
+	}
+	return n;
+}
+
+static _Noreturn void report_user_fault(const struct trap_frame *frame, uint32_t ip, uint32_t fp)
 {
 	char decoded[EXCEPTION_DECODE_MAX];
 
@@ -92,6 +113,7 @@ static _Noreturn void report_user_fault(const struct trap_frame *frame, uint32_t
 	    .addr = frame->vector == TRAP_PF ? read_cr2() : 0,
 	};
 
+	f.nframes = user_frames(fp, f.frames);
 	fault_user(&f);
 }
 
@@ -101,7 +123,7 @@ bool trap_user_exception(struct trap_frame *frame)
 		const struct trap_frame *user = returning_user_frame(frame);
 
 		if (user != NULL) /* the user state failed to load: reported at the user's eip */
-			report_user_fault(frame, user->eip);
+			report_user_fault(frame, user->eip, user->ebp);
 		if (!entry_point_debug_trap(frame))
 			return false;
 		frame->eflags &= ~X86_EFLAGS_TF; /* the entry runs on untraced */
@@ -109,5 +131,5 @@ bool trap_user_exception(struct trap_frame *frame)
 	}
 	if (frame->vector == TRAP_NMI || frame->vector == TRAP_MC)
 		return false;
-	report_user_fault(frame, frame->eip);
+	report_user_fault(frame, frame->eip, frame->ebp);
 }

@@ -8,6 +8,7 @@
 #include <kernel/types.h>
 
 #define FAULT_LINE_MAX 256 /* bytes of one report line, NUL included */
+#define FAULT_FRAMES   8   /* return addresses of a user backtrace */
 
 enum fault_kind {
 	FAULT_EXCEPTION, /* a CPU exception raised in user mode */
@@ -24,6 +25,8 @@ struct fault_info {
 	uintptr_t ip;	      /* faulting instruction */
 	bool has_addr;	      /* addr is meaningful (page faults: the faulting address) */
 	uintptr_t addr;	      /* page fault address */
+	unsigned nframes;     /* the user's callers, innermost first (frame pointers) */
+	uintptr_t frames[FAULT_FRAMES];
 };
 
 /*
@@ -34,7 +37,11 @@ struct fault_info {
 void fault_format(const struct fault_info *f, const char *unit_name, uint32_t tid, char *buf,
 		  size_t size);
 
-/* Reports f for the current thread in one console line, then kills it (process_kill_current). */
+/*
+ * Reports f for the current thread in one console line, and its callers in a second
+ * ("fault: unit U thread T: user backtrace 0x... 0x...", for tools/symbolize), then kills it
+ * (process_kill_current).
+ */
 _Noreturn void fault_user(const struct fault_info *f);
 
 #endif /* KERNEL_FAULT_H */
