@@ -1,4 +1,8 @@
-/* Fault program: executes cli, privileged at IOPL 0, so the kernel must kill it with a #GP. */
+/*
+ * Fault program: executes cli, privileged at IOPL 0, so the kernel must kill it with a #GP.
+ * Its frame pointer names kernel memory first: the kernel's user backtrace must not read it
+ * (no backtrace line).
+ */
 #include <stdint.h>
 
 #include <keel/ulib.h>
@@ -7,7 +11,7 @@ int main(uintptr_t arg)
 {
 	(void)arg;
 	uprintf("privinsn: executing cli\n");
-	__asm__ volatile("cli");
+	__asm__ volatile("movl $0xc0001000, %%ebp\n\tcli" : : : "memory");
 	uprintf("privinsn: FAIL: still running\n");
 	return 1;
 }
