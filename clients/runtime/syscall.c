@@ -112,6 +112,11 @@ int32_t sys_cpu_info(uint32_t cpu, struct keel_cpu_info *out)
 	return syscall_raw(SYS_CPU_INFO, cpu, ptr_arg(out), 0, 0, 0);
 }
 
+int32_t sys_trace(cap_t trace, uint32_t op)
+{
+	return syscall_raw(SYS_TRACE, (uint32_t)trace, op, 0, 0, 0);
+}
+
 int32_t sys_thread_set_cpu(cap_t thread, uint32_t cpu)
 {
 	return syscall_raw(SYS_THREAD_SET_CPU, (uint32_t)thread, cpu, 0, 0, 0);

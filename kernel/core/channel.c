@@ -9,6 +9,7 @@
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <kernel/thread.h>
+#include <kernel/trace.h>
 #include <kernel/unit.h>
 
 POOL_DEFINE(channel_pool, struct channel, CHANNEL_MAX, CAP_TYPE_CHANNEL, KOBJ_COUNTED);
@@ -96,6 +97,7 @@ static int dequeue(struct channel *ch, struct thread *to)
 	/* The message, and what came with it: the sender's badge and rights, no call flag. */
 	if (ipc_receive(to, NULL, src, at, n, &s->msg, s->badge, s->rights, 0) != ERR_OK)
 		return ERR_NOMEM;
+	TRACE(TRACE_EV_IPC_RECV, 0, to->tid, s->msg.type, s->msg.length);
 	ch->head = (uint16_t)((ch->head + 1) % ch->capacity);
 	ch->count--;
 	return ERR_OK;

@@ -7,6 +7,7 @@
 #include <kernel/percpu.h>
 #include <kernel/process.h>
 #include <kernel/thread.h>
+#include <kernel/trace.h>
 #include <kernel/unit.h>
 
 /* Register names in the line are the i686 ones the issue 3 contract fixes (EIP, CR2). */
@@ -37,6 +38,7 @@ void fault_user(const struct fault_info *f)
 	const char *unit = t && t->unit ? t->unit->name : "?";
 	int n;
 
+	TRACE(TRACE_EV_FAULT, f->vector, f->ip, f->error, f->addr);
 	fault_format(f, unit, t ? t->tid : 0, line, sizeof(line));
 	kprintf("%s\n", line); /* one call: the line is never interleaved */
 	n = ksnprintf(line, sizeof(line), "fault: unit %s thread %u: user backtrace", unit,

@@ -8,6 +8,7 @@
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <kernel/thread.h>
+#include <kernel/trace.h>
 #include <kernel/unit.h>
 
 void endpoint_init(struct endpoint *ep)
@@ -75,6 +76,7 @@ static void pi_update(struct thread *server)
 			prio = caller->eff_prio;
 		if (prio == server->eff_prio)
 			return;
+		TRACE(TRACE_EV_PI, server->tid, prio, server->eff_prio, prio > server->eff_prio);
 		sched_set_priority(server, prio);
 		server = server->state == THREAD_BLOCKED && server->block_reason == BLOCK_IPC_REPLY
 			     ? server->ipc.server
@@ -132,6 +134,10 @@ static int ipc_deliver(struct thread *from, struct thread *to, bool reply)
 		src[n] = c;
 		at[n++] = i;
 	}
+	if (reply)
+		TRACE(TRACE_EV_IPC_REPLY, to->tid, from->ipc.buf.type, from->ipc.buf.length, 0);
+	else
+		TRACE(TRACE_EV_IPC_RECV, from->tid, to->tid, from->ipc.buf.type, from->ipc.buf.length);
 	return ipc_receive(to, ft, src, at, n, &from->ipc.buf, reply ? 0 : from->ipc.badge,
 			   reply ? 0 : from->ipc.rights,
 			   !reply && from->ipc.is_call ? IPC_RECV_CALL : 0);

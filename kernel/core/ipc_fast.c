@@ -24,6 +24,7 @@
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/thread.h>
+#include <kernel/trace.h>
 #include <kernel/uaccess.h>
 #include <kernel/unit.h>
 #include <arch/copy.h>
@@ -142,6 +143,29 @@ static inline void fast_copy(const struct ipc_fast_cache *to, const struct ipc_m
 	info->reserved = 0;
 }
 
+/*
+ * The fast path's events, out of line: the syscall and, for a call (ep set), the send, the
+ * receive by `to` and the priority lent to it (`prio`); for a reply, the reply to `to` and
+ * the end of the replier's lent priority (back to `prio`).
+ */
+static __attribute__((noinline)) void fast_trace(const struct syscall_args *a, void *ep,
+						 uint64_t badge, uint32_t len, struct thread *to,
+						 uint8_t prio)
+{
+	struct thread *self = current_thread(), *raised = ep ? to : self;
+	uint32_t type = self->ipc_fast.kmsg->type;
+
+	trace_put(TRACE_EV_SYSCALL, a->num, a->a1, a->a2, a->a3);
+	if (ep != NULL) {
+		trace_put(TRACE_EV_IPC_SEND, TRACE_ARG(ep), (uint32_t)badge, type, len);
+		trace_put(TRACE_EV_IPC_RECV, self->tid, to->tid, type, len);
+	} else {
+		trace_put(TRACE_EV_IPC_REPLY, to->tid, type, len, 0);
+	}
+	if (prio != raised->eff_prio)
+		trace_put(TRACE_EV_PI, raised->tid, prio, raised->eff_prio, ep != NULL);
+}
+
 static inline bool wait_forever(const struct syscall_args *a)
 {
 	return (a->a4 & a->a5) == UINT32_MAX;
@@ -191,6 +215,8 @@ static struct thread *ipc_fast_call(const struct syscall_args *a, bool shared)
 	/* Commit: take the server, hand the message over, bind, lend, block, hand the CPU over. */
 	list_remove(&server->ipc.link);
 	spin_unlock(&ep->lock);
+	if (__builtin_expect(trace_enabled, 0)) /* one test for the four events */
+		fast_trace(a, ep, c->badge, (uint32_t)len, server, prio);
 	fast_copy(&server->ipc_fast, self->ipc_fast.kmsg, (uint32_t)len, c->badge, c->rights,
 		  IPC_RECV_CALL);
 	server->ipc.reply_to = self;
@@ -235,6 +261,8 @@ static struct thread *ipc_fast_reply_recv(const struct syscall_args *a, bool sha
 	if (!fast_outranks(rq, caller->eff_prio))
 		return NULL;
 	/* Commit: reply, unbind (our lent priority ends), wait on the endpoint, hand over. */
+	if (__builtin_expect(trace_enabled, 0))
+		fast_trace(a, NULL, 0, (uint32_t)len, caller, self->base_prio);
 	fast_copy(&caller->ipc_fast, self->ipc_fast.kmsg, (uint32_t)len, 0, 0, 0);
 	caller->ipc.server = NULL;
 	caller->ipc.delivered = true;
@@ -261,5 +289,6 @@ int32_t ipc_fastpath_resume(const struct syscall_args *a)
 	int32_t result = ipc_finish_receive(self, a, self->wake_result);
 
 	sched_preempt_point(this_rq());
+	TRACE(TRACE_EV_SYSCALL_EXIT, a->num, result, 0, 0);
 	return result;
 }

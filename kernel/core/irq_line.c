@@ -8,6 +8,7 @@
 #include <kernel/list.h>
 #include <kernel/notification.h>
 #include <kernel/pool.h>
+#include <kernel/trace.h>
 
 POOL_DEFINE(irq_line_pool, struct irq_line, IRQ_LINE_MAX, CAP_TYPE_IRQ, KOBJ_COUNTED);
 
@@ -39,6 +40,7 @@ static void irq_line_handler(unsigned irq, void *ctx)
 
 	arch_irq_mask(irq);
 	l->fired++;
+	TRACE(TRACE_EV_IRQ_NOTIFY, irq, l->notify, l->bits, 0);
 	notification_signal(l->notify, l->bits);
 }
 

@@ -25,6 +25,7 @@
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <kernel/thread.h>
+#include <kernel/trace.h>
 #include <kernel/unit.h>
 
 #include "process_internal.h"
@@ -281,12 +282,26 @@ static void root_give_klog(struct unit *root)
 		pmm_free_frame(frame);
 }
 
+/* The trace rings, to the root task (CAP_ROOT_TRACE); ADMIN switches tracing (SYS_TRACE). */
+static void root_give_trace(struct unit *root, void *rings, uint32_t bytes)
+{
+	trace_object = memobj_create_device(virt_to_phys(rings), bytes);
+	if (!root_give(root, CAP_ROOT_TRACE, trace_object, CAP_RIGHTS_ALL & ~CAP_RIGHT_EXECUTE,
+		       "trace"))
+		trace_object = NULL;
+}
+
 int process_start_init(void)
 {
 	struct unit_start s = {.module = INIT_MODULE, .priority = INIT_PRIORITY,
 			       .max_priority = PRIO_HIGHEST, .arg = INIT_ARG,
 			       .debug = boot_cmdline_has(boot, "debug")};
 	struct unit *u;
+	uint32_t trace_bytes;
+	void *rings = trace_init(timer_config()->cycle_hz, &trace_bytes);
+
+	if (boot_cmdline_has(boot, "trace"))
+		trace_switch(TRACE_ON, 0); /* from init's creation on */
 	int err = process_start_unit(&s, &u);
 
 	if (err != ERR_OK)
@@ -296,6 +311,7 @@ int process_start_init(void)
 	root_give_memory(u);
 	root_give_devices(u);
 	root_give_klog(u);
+	root_give_trace(u, rings, trace_bytes);
 	if (u->budget != NULL)
 		budget_fill_root(u->budget, MEM_MAP_MAX - mem_map_count()); /* all the boot left */
 	return (int)u->id;

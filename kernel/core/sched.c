@@ -6,6 +6,7 @@
 #include <kernel/arch.h>
 #include <kernel/kprintf.h>
 #include <kernel/sched.h>
+#include <kernel/trace.h>
 #include <keel/abi.h>
 
 /* Every read of the bitmap goes through here, so tests can count them (O(1) evidence). */
@@ -264,6 +265,17 @@ struct thread *sched_take_zombie(struct run_queue *rq)
 	return list_entry(node, struct thread, run_link);
 }
 
+/* Counts a switch from prev to next and traces it (why prev stopped: TRACE_SWITCH_*). */
+static inline void rq_switched(struct run_queue *rq, struct thread *prev, struct thread *next)
+{
+	rq->stats.switches++;
+	TRACE(TRACE_EV_SWITCH, prev->tid, next->tid, /* idle's is 0 */
+	      prev->state == THREAD_BLOCKED ? prev->state + 256u * prev->block_reason
+	      : prev->state == THREAD_DEAD ? prev->state : TRACE_SWITCH_READY, next->eff_prio);
+}
+_Static_assert(THREAD_BLOCKED == TRACE_SWITCH_BLOCKED && THREAD_DEAD == TRACE_SWITCH_DEAD &&
+	       BLOCK_SLEEP == 2 && BLOCK_IPC_REPLY == 5, "trace switch reasons (<keel/abi.h>)");
+
 /*
  * The yield fast path: cur (RUNNING) and the head of its level, which is the highest ready
  * level, trade places. One list rotation: the level stays non-empty, so no bitmap word
@@ -280,7 +292,7 @@ static void sched_rotate(struct run_queue *rq, struct thread *cur)
 	next->state = THREAD_RUNNING;
 	rq->current = next;
 	rq->need_resched = false;
-	rq->stats.switches++;
+	rq_switched(rq, cur, next);
 	arch_context_switch(cur, next);
 }
 
@@ -364,7 +376,7 @@ void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
 	next->state = THREAD_RUNNING;
 	rq->current = next;
 	rq->need_resched = false;
-	rq->stats.switches++;
+	rq_switched(rq, prev, next);
 }
 
 /* prev, switched away from, goes to its move_to queue: ready there if it was running. */
@@ -411,7 +423,7 @@ void schedule(struct run_queue *rq)
 	rq->need_resched = false;
 	if (next == prev)
 		return;
-	rq->stats.switches++;
+	rq_switched(rq, prev, next);
 	arch_context_switch(prev, next);
 }
 

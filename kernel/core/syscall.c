@@ -13,6 +13,7 @@
 #include <kernel/syscall.h>
 #include <kernel/thread.h>
 #include <kernel/timer.h>
+#include <kernel/trace.h>
 #include <kernel/uaccess.h>
 #include <kernel/unit.h>
 
@@ -126,6 +127,17 @@ static int32_t sys_cpu_info(const struct syscall_args *a)
 	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;
 }
 
+/* SYS_TRACE(trace cap ADMIN, op): see <keel/abi.h>. */
+static int32_t sys_trace(const struct syscall_args *a)
+{
+	struct cap *c;
+	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_MEMORY, CAP_RIGHT_ADMIN, &c);
+
+	if (err != ERR_OK || c->obj != trace_object)
+		return err != ERR_OK ? err : ERR_BAD_CAP;
+	return trace_switch(a->a2, current_thread()->tid);
+}
+
 /* SYS_GET_TIME(uint64_t *out): any alignment (x86 allows it); the 8 bytes must be writable. */
 static int32_t sys_get_time(const struct syscall_args *a)
 {
@@ -178,6 +190,7 @@ static const syscall_fn syscall_table[SYS_COUNT] = {
     [SYS_CPU_INFO] = sys_cpu_info,
     [SYS_THREAD_SET_CPU] = sys_thread_set_cpu,
     [SYS_IRQ_SET_CPU] = sys_irq_set_cpu,
+    [SYS_TRACE] = sys_trace,
 };
 
 int32_t syscall_dispatch(const struct syscall_args *args)
@@ -185,9 +198,9 @@ int32_t syscall_dispatch(const struct syscall_args *args)
 	syscall_fn fn = args->num < SYS_COUNT ? syscall_table[args->num] : NULL;
 	int32_t result;
 
-	if (fn == NULL)
-		return ERR_NOSYS;
-	result = fn(args);
+	TRACE(TRACE_EV_SYSCALL, args->num, args->a1, args->a2, args->a3);
+	result = fn != NULL ? fn(args) : ERR_NOSYS;
 	sched_preempt_point(this_rq());
+	TRACE(TRACE_EV_SYSCALL_EXIT, args->num, result, 0, 0);
 	return result;
 }

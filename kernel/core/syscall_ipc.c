@@ -13,6 +13,7 @@
 #include <kernel/sched.h>
 #include <kernel/thread.h>
 #include <kernel/timer.h>
+#include <kernel/trace.h>
 #include <kernel/uaccess.h>
 #include <kernel/unit.h>
 
@@ -137,6 +138,7 @@ static int send_prepare(struct thread *t, const struct syscall_args *a, bool cha
 		return err;
 	out->obj = c->obj;
 	out->deadline_us = syscall_deadline(a->a4, a->a5, &out->nowait);
+	TRACE(TRACE_EV_IPC_SEND, c->obj, c->badge, t->ipc.buf.type, t->ipc.buf.length);
 	return ERR_OK;
 }
 

@@ -5,6 +5,7 @@
 #include <kernel/budget.h>
 #include <kernel/kprintf.h>
 #include <kernel/thread.h>
+#include <kernel/trace.h>
 #include <kernel/unit.h>
 #include <keel/abi.h>
 
@@ -52,6 +53,7 @@ int thread_alloc(struct unit *unit, uint8_t prio, struct thread **out)
 		list_add_tail(&unit->threads, &t->unit_link);
 		unit->thread_count++;
 	}
+	TRACE(TRACE_EV_THREAD_START, t->tid, unit ? unit->id : 0, prio, 0);
 	*out = t;
 	return ERR_OK;
 }
@@ -64,6 +66,7 @@ uint32_t thread_free(struct thread *t)
 	KASSERT(t->state == THREAD_DEAD ||
 		(t->state == THREAD_BLOCKED && t->block_reason == BLOCK_NOT_STARTED));
 	KASSERT(!list_node_linked(&t->run_link) && t->sleep_index < 0);
+	TRACE(TRACE_EV_THREAD_END, t->tid, t->unit ? t->unit->id : 0, 0, 0);
 	if (t->unit) {
 		list_remove(&t->unit_link);
 		left = --t->unit->thread_count;

@@ -6,6 +6,8 @@
 #include <kernel/kprintf.h>
 #include <kernel/memobj.h>
 #include <kernel/notification.h>
+#include <kernel/string.h>
+#include <kernel/trace.h>
 #include <kernel/unit.h>
 #include <keel/abi.h>
 
@@ -38,6 +40,10 @@ int unit_alloc(const char *name, struct page_table *aspace, struct memobj *budge
 	unit_copy_name(u->name, name);
 	list_init(&u->threads);
 	cap_table_init(&u->caps);
+	uint32_t w[3];
+
+	memcpy(w, u->name, sizeof(w)); /* UNIT_NAME_MAX > 12: its first 12 bytes */
+	TRACE(TRACE_EV_UNIT_START, u->id, w[0], w[1], w[2]);
 	*out = u;
 	return ERR_OK;
 }

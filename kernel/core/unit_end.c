@@ -23,6 +23,7 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/thread.h>
+#include <kernel/trace.h>
 #include <kernel/unit.h>
 
 #include "process_internal.h"
@@ -99,6 +100,7 @@ void process_reap(void)
 /* u's memory is back: its watcher learns, and the root task's end is reported. */
 static void unit_gone(struct unit *u, bool faulted, int status)
 {
+	TRACE(TRACE_EV_UNIT_END, u->id, u->end_state, u->end_status, 0);
 	if (u->watch != NULL)
 		notification_signal(u->watch, u->watch_bits);
 	process_unit_gone(u, faulted, status);

@@ -144,6 +144,7 @@ static void start_all(cap_t watch)
 		if (init_prepare(&init_slots[i], i) != ERR_OK)
 			init_slots[i].state = SLOT_GAVE_UP;
 	init_log_start(); /* every endpoint exists now, the serial server's too */
+	init_trace_start();
 	for (uint32_t i = 0; i < init_nslots; i++) {
 		struct slot *s = &init_slots[i];
 
@@ -151,6 +152,7 @@ static void start_all(cap_t watch)
 			s->state = SLOT_GAVE_UP;
 			continue;
 		}
+		init_trace_drain(); /* starting units makes many events: copy as they come */
 		uprintf("init: started %s (priority %u, %u capabilities)\n", s->m->name,
 			(unsigned)s->m->priority, (unsigned)s->m->ncaps + 2u);
 		if (len < (int)sizeof(names))

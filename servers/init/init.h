@@ -19,6 +19,8 @@
 #define INIT_TABLES_VA 0x20000000u /* init maps unit i's startup page at + i pages */
 #define INIT_KLOG_VA 0x20040000u /* and the kernel log's page (CAP_ROOT_KLOG) here */
 #define INIT_KLOG_POLL_US 100000u /* the kernel log is forwarded at least this often */
+#define INIT_TRACE_VA 0x20080000u /* the kernel's trace rings (CAP_ROOT_TRACE), when tracing */
+#define INIT_TRACE_POLL_US 10000u /* and copied out at least this often (servers/init/trace.c) */
 #define INIT_SUPERVISOR_PRIORITY 250u /* init's threads after the start: above every unit */
 #define INIT_BADGE 0u /* the badge of init's own client capabilities (units get 1 + index) */
 #define INIT_CARVED_PORTS 16u /* port objects of a unit with an admin port range */
@@ -73,6 +75,10 @@ void init_serve(cap_t endpoint, cap_t watch);
 void init_log_start(void);
 /* Forwards what the kernel logged since the last call into init's log ("kernel: ..."). */
 void init_klog_drain(void);
+/* The tracer (trace.c): maps the kernel's trace rings if it traces; copies them out. */
+void init_trace_start(void);
+void init_trace_drain(void);
+extern uint32_t init_poll_us; /* how long init's loop may sleep: shorter while tracing */
 /* Microseconds since boot. */
 uint64_t init_now_us(void);
 

@@ -181,9 +181,10 @@ void init_serve(cap_t endpoint, cap_t watch)
 		uint64_t next = init_restart_due(watch), now = init_now_us();
 		uint64_t timeout = next > now ? next - now : IPC_NO_WAIT;
 
-		init_klog_drain(); /* on every wake, and at least every INIT_KLOG_POLL_US */
-		if (timeout > INIT_KLOG_POLL_US)
-			timeout = INIT_KLOG_POLL_US;
+		init_klog_drain(); /* on every wake, and at least every init_poll_us */
+		init_trace_drain();
+		if (timeout > init_poll_us)
+			timeout = init_poll_us;
 		int32_t r = reply ? ipc_reply_recv(endpoint, &msg, &info, timeout)
 				  : ipc_recv(endpoint, &msg, &info, timeout);
 

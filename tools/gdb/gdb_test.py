@@ -18,16 +18,42 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 
 from tools.devtools import qemu_gdb  # noqa: E402
 
-UNITS = ["image_init", "serial", "keyboard", "console", "devmgr", "memory", "shell"]
+UNITS = [r"image\w*_init", "serial", "keyboard", "console", "devmgr", "memory", "shell"]
 COMMANDS = ["keel units", "keel threads", "keel threads shell", "keel cpus", "keel caps shell",
             "keel user shell %s", "keel caps nosuch", "keel user 1", "keel objects",
-            "keel objects unit", "keel objects nosuch"]
+            "keel objects unit", "keel objects nosuch", "keel trace", "keel trace 5",
+            "keel trace x"]
 
 
 def check(cond, what, failures):
     print("%s: %s" % ("ok" if cond else "FAIL", what))
     if not cond:
         failures.append(what)
+
+
+def check_trace(got, shell_threads, failures):
+    """keel trace on the tracing image: on, CPU 0's ring counted, the last events decoded
+    with names, the shell's last event its switch away into its receive."""
+    trace = got.get("keel trace", "")
+    check("tracing is on; 2048 events per CPU ring" in trace, "keel trace: on", failures)
+    ring = re.search(r"^cpu 0: (\d+) written, (\d+) taken, (\d+) dropped$", trace, re.M)
+    check(ring and int(ring.group(1)) >= int(ring.group(2)) > 0,
+          "keel trace: CPU 0's ring written and taken by init's tracer", failures)
+    rows = re.findall(r"^\s*(\d+\.\d)\s+0\s+(\d+)\s+(\w+)\s+(.*)$", trace, re.M)
+    check(len(rows) == 20, "keel trace: the last 20 events", failures)
+    check(all(float(a[0]) >= float(b[0]) for a, b in zip(rows, rows[1:])),
+          "keel trace: oldest first", failures)
+    shell = re.search(r"^(\d+)\s+shell\s", shell_threads, re.M)
+    check(shell and any(kind == "switch" and re.match(r"%s -> \d+ \(waits for receive\)" %
+                                                       shell.group(1), args)
+                        for _, _, kind, args in rows),
+          "keel trace: the shell's switch away into its receive", failures)
+    check(any(kind == "syscall" and re.match(r"ipc_\w+\(0x", args) for _, _, kind, args in rows),
+          "keel trace: system calls named", failures)
+    check(len(re.findall(r"^\s*\d+\.\d\s", got.get("keel trace 5", ""), re.M)) == 5,
+          "keel trace 5: five events", failures)
+    check("keel: usage: keel trace [N]" in got.get("keel trace x", ""),
+          "keel trace x: a one-line usage error", failures)
 
 
 def main():
@@ -83,11 +109,12 @@ def main():
           "keel objects: threads in use", failures)
     paid = got.get("keel objects unit", "")
     check(re.search(r"^unit \d+ shell\s+\d+\s+\d+\s+shell$", paid, re.M) and
-          re.search(r"^unit \d+ image_init\s+\d+\s+\d+\s+kernel$", paid, re.M),
+          re.search(r"^unit \d+ image\w*_init\s+\d+\s+\d+\s+kernel$", paid, re.M),
           "keel objects unit: the shell paid by its budget (UNIT_START_BUDGET), init by the "
           "kernel", failures)
     check("keel: no kind 'nosuch'" in got.get("keel objects nosuch", ""),
           "keel objects of an unknown kind: a one-line error", failures)
+    check_trace(got, threads, failures)
     check("=== done" in out, "the driver ran to its end", failures)
     print("gdb_test: %d failed" % len(failures))
     return 1 if failures else 0

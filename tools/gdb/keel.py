@@ -16,6 +16,8 @@ Then:
     keel objects [KIND]     every kernel pool: objects in use of its capacity; with KIND
                             (endpoint, channel, memory, ...) each object, its references and
                             which unit's budget pays for it
+    keel trace [N]          whether the kernel traces, each CPU's ring (written, taken,
+                            dropped) and its last N events (default 20), oldest first
 UNIT is a unit's id (as `keel units` prints it) or its name; TID a thread's id.
 
 Everything is read from the kernel's own data structures (its pools of units and threads,
@@ -192,7 +194,7 @@ def rights_names(r):
 
 class KeelPrefix(gdb.Command):
     """Keel kernel state: keel units | threads [UNIT] | cpus | caps UNIT | user TID|UNIT [ELF] |
-    capsnapshot FILE | objects [KIND]."""
+    capsnapshot FILE | objects [KIND] | trace [N]."""
 
     def __init__(self):
         super().__init__("keel", gdb.COMMAND_USER, prefix=True)
@@ -482,6 +484,77 @@ class KeelObjects(KeelCommand):
                                          int(k["charged_frames"]), budget_owner(k["charged"])))
 
 
+# The trace rings (<keel/abi.h>, "Tracing"): event and syscall names from the ABI header.
+TRACE_EVENTS = {v: k[len("TRACE_EV_"):].lower() for k, v in header_defines(ABI, "TRACE_EV_").items()}
+SYSCALLS = {v: k[len("SYS_"):].lower() for k, v in header_defines(ABI, "SYS_").items()
+            if k != "SYS_COUNT"}
+WAITS = {2: "sleep", 3: "send", 4: "receive", 5: "reply"}
+TRACE_ARG_NAMES = {"ipc_send": ("object", "badge", "type", "length"),
+                   "ipc_recv": ("from", "to", "type", "length"),
+                   "ipc_reply": ("to", "type", "length", None),
+                   "pi": ("thread", "prio", "was", "raised"), "irq": ("line", None, None, None),
+                   "irq_notify": ("line", "notification", "bits", None),
+                   "fault": ("vector", "eip", "error", "address"),
+                   "unit_end": ("unit", "how", "status", None),
+                   "thread_start": ("thread", "unit", "prio", None),
+                   "thread_end": ("thread", "unit", None, None)}
+HEX_ARGS = {"object", "badge", "type", "notification", "bits", "eip", "error", "address"}
+
+
+def trace_args(kind, a):
+    """An event's arguments in words (the ABI's TRACE_EV_* comments)."""
+    if kind in ("syscall", "syscall_exit"):
+        name = SYSCALLS.get(a[0], "#%d" % a[0])
+        if kind == "syscall":
+            return "%s(0x%x, 0x%x, 0x%x)" % (name, a[1], a[2], a[3])
+        return "%s -> %d" % (name, a[1] - (1 << 32) if a[1] >= 1 << 31 else a[1])
+    if kind == "switch":
+        why = {1: "ready", 4: "dead"}.get(a[2], "waits for %s" % WAITS.get(a[2] >> 8, "?"))
+        return "%d -> %d (%s), prio %d" % (a[0], a[1], why, a[3])
+    names = TRACE_ARG_NAMES.get(kind)
+    if names:
+        return " ".join("%s %s" % (n, "0x%x" % x if n in HEX_ARGS else x)
+                        for n, x in zip(names, a) if n)
+    if kind == "unit_start":
+        name = b"".join(w.to_bytes(4, "little") for w in a[1:]).split(b"\0")[0]
+        return "unit %d %s" % (a[0], name.decode("utf-8", "replace"))
+    return " ".join("0x%x" % x for x in a)
+
+
+class KeelTrace(KeelCommand):
+    """Whether the kernel traces; each CPU's ring (written, taken, dropped); its last N
+    events (default 20), merged by time stamp, oldest first."""
+
+    def __init__(self):
+        super().__init__("keel trace", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        if len(argv) > 1 or (argv and not argv[0].isdigit()):
+            raise KeelError("usage: keel trace [N] (the last N events, default 20)")
+        want = int(argv[0]) if argv else 20
+        rings, st = sym("trace_rings"), sym("trace_state")
+        slots = int(rings["h"]["slots"])
+        print("tracing is %s; %d events per CPU ring" % (
+            "on" if bool(sym("trace_enabled")) else "off", slots))
+        events = []
+        for i, _ in cpus():
+            c = rings["cpu"][i]
+            head, tail = int(st[i]["head"]), int(c["tail"])
+            print("cpu %d: %d written, %d taken, %d dropped" % (i, head, tail,
+                                                                int(st[i]["dropped"])))
+            for n in range(max(0, head - min(want, slots)), head):
+                events.append(rings["ev"][i][n % slots])
+        events.sort(key=lambda e: int(e["tsc"]))
+        hz = int(rings["h"]["cycle_hz"]) or 1
+        last = int(events[-1]["tsc"]) if events else 0
+        print("%12s %3s %8s  %-12s %s" % ("US BEFORE", "CPU", "THREAD", "EVENT", "ARGS"))
+        for e in events[-want:]:
+            kind = TRACE_EVENTS.get(int(e["type"]), "#%d" % int(e["type"]))
+            a = [int(e["arg"][k]) for k in range(4)]
+            print("%12.1f %3d %8d  %-12s %s" % ((last - int(e["tsc"])) * 1e6 / hz, int(e["cpu"]),
+                                               int(e["thread"]), kind, trace_args(kind, a)))
+
+
 KeelPrefix()
 KeelUnits()
 KeelThreads()
@@ -490,3 +563,4 @@ KeelCaps()
 KeelUser()
 KeelCapSnapshot()
 KeelObjects()
+KeelTrace()

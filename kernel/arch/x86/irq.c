@@ -10,6 +10,7 @@
 #include <kernel/arch.h>
 #include <kernel/kprintf.h>
 #include <kernel/percpu.h>
+#include <kernel/trace.h>
 
 struct irq_slot {
 	irq_handler_fn handler; /* NULL: line unclaimed */
@@ -106,6 +107,7 @@ void irq_dispatch(unsigned irq)
 	if (!ioapic_on && pic_is_spurious(irq))
 		return; /* spurious, no EOI: the line was never in service */
 	this_cpu()->counters.device_irqs++;
+	TRACE(TRACE_EV_IRQ, irq, 0, 0, 0);
 	if (slot->handler != NULL) {
 		slot->handler(irq, slot->ctx);
 	} else {

@@ -15,6 +15,7 @@
 #include <kernel/percpu.h>
 #include <kernel/syscall.h>
 #include <kernel/thread.h>
+#include <kernel/trace.h>
 #include <arch/context.h>
 
 _Static_assert(SYSEXIT_LANDING_VA == SYSENTER_LANDING_ADDR, "one landing address");
@@ -86,7 +87,10 @@ uint32_t syscall_fast_ipc(struct trap_frame *frame)
 	x86_fast_switch_state(self, next);
 	if (arch_context_fast_blocked(&next->context)) {
 		/* Its receive ends as ipc_finish_receive ends one the fast path delivered. */
-		((struct trap_frame *)(next->context.esp + SYSCALL_SWAP_FRAME_BYTES))->eax = ERR_OK;
+		struct trap_frame *f = (void *)(next->context.esp + SYSCALL_SWAP_FRAME_BYTES);
+
+		TRACE(TRACE_EV_SYSCALL_EXIT, f->eax, ERR_OK, 0, 0);
+		f->eax = ERR_OK;
 		next->ipc.delivered = false;
 	}
 	return next->context.esp;

@@ -58,6 +58,9 @@ int32_t sys_get_time_us(uint64_t *out_us);
 int32_t sys_cpu_info(uint32_t cpu, struct keel_cpu_info *out);
 /* Moves a thread (its capability, WRITE) to CPU `cpu` or THREAD_CPU_ANY (SYS_THREAD_SET_CPU). */
 int32_t sys_thread_set_cpu(cap_t thread, uint32_t cpu);
+/* Switches kernel tracing (TRACE_ON, TRACE_OFF) or asks (TRACE_QUERY): 1 if it was on, 0 if
+ * off (SYS_TRACE; `trace` is CAP_ROOT_TRACE or a child of it with ADMIN). */
+int32_t sys_trace(cap_t trace, uint32_t op);
 /*
  * Starts a new unit from the boot module image `image` (a memory capability with
  * READ|EXECUTE): its first thread runs main(arg) at `priority`, no thread of it may ever be

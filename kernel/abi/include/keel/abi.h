@@ -357,7 +357,7 @@ struct keel_cpu_info {
  */
 #define SYS_IRQ_SET_CPU 46
 /*
- * Tracing (docs/tools.md, "Tracing"). Each CPU records kernel events in its own ring in memory
+ * Tracing (docs/tools.md, "Trace viewer"). Each CPU records kernel events in its own ring in memory
  * the root task holds as CAP_ROOT_TRACE (READ, WRITE, GRANT, ADMIN; map it READ|WRITE): a
  * struct keel_trace, then at events_offset each CPU's `slots` events (a power of two), CPU c's
  * from event c * slots. A CPU writes its event n (counted from 0, mod 2^32) at slot n % slots,
@@ -375,27 +375,28 @@ struct keel_cpu_info {
 #define TRACE_ON 1
 #define TRACE_QUERY 2
 #define KEEL_TRACE_MAGIC 0x45435254u /* "TRCE" */
+/* A CPU's ring: head (events written) and dropped (events lost to a full ring) are the
+ * kernel's, tail (events taken) the reader's; a cache line each. */
 struct keel_trace_cpu {
-	volatile uint32_t head;	   /* events written (kernel) */
-	volatile uint32_t tail;	   /* events taken (reader) */
-	volatile uint32_t dropped; /* events lost to a full ring (kernel) */
-	uint32_t reserved[13];	   /* a cache line each */
+	volatile uint32_t head, tail, dropped;
+	uint32_t reserved[13];
 };
+/* magic; cpus: rings, one per CPU the kernel can run; slots: events per ring, a power of two;
+ * events_offset: bytes from the start to CPU 0's first event; cycle_hz: the time-stamp
+ * counter's ticks per second. */
 struct keel_trace {
-	uint32_t magic;
-	uint32_t cpus;		/* rings: one per CPU the kernel can run */
-	uint32_t slots;		/* events per ring, a power of two */
-	uint32_t events_offset; /* bytes from the start to CPU 0's first event */
-	uint64_t cycle_hz;	/* the time-stamp counter's ticks per second */
-	uint32_t reserved[12];
+	uint32_t magic, cpus, slots, events_offset;
+	uint64_t cycle_hz;
+	uint32_t reserved[10];
 	struct keel_trace_cpu cpu[];
 };
+/* tsc: the CPU's time-stamp counter; type: TRACE_EV_*; thread: the thread the CPU ran (its
+ * id), 0 for none or idle; arg: as the type says. */
 struct keel_trace_event {
-	uint64_t tsc;	 /* the CPU's time-stamp counter */
-	uint16_t type;	 /* TRACE_EV_* */
-	uint16_t cpu;
-	uint32_t thread; /* the thread the CPU ran (its id), 0 before the first */
-	uint32_t arg[4]; /* as the type says */
+	uint64_t tsc;
+	uint16_t type, cpu;
+	uint32_t thread;
+	uint32_t arg[4];
 };
 _Static_assert(sizeof(struct keel_trace_event) == 32, "trace event layout is ABI");
 _Static_assert(sizeof(struct keel_trace) == 64, "trace header layout is ABI");
@@ -405,24 +406,22 @@ _Static_assert(sizeof(struct keel_trace) == 64, "trace header layout is ABI");
 #define TRACE_EV_SYSCALL_EXIT 3 /* number, result */
 #define TRACE_EV_SWITCH 4	/* from thread, to thread, why (TRACE_SWITCH_*), to's priority */
 #define TRACE_SWITCH_READY 1   /* the from thread was preempted or yielded: still ready */
-#define TRACE_SWITCH_BLOCKED 3 /* it waits: + 256 * TRACE_WAIT_* */
+#define TRACE_SWITCH_BLOCKED 3 /* it waits: + 256 * for what (2 sleep, 3 a send, 4 a receive,
+				  5 a reply: send on an endpoint or a full channel, receive on an
+				  endpoint, an empty channel or a notification) */
 #define TRACE_SWITCH_DEAD 4    /* it exited or was killed */
-#define TRACE_WAIT_SLEEP 2
-#define TRACE_WAIT_IPC_SEND 3  /* on an endpoint, or a full channel */
-#define TRACE_WAIT_IPC_RECV 4  /* on an endpoint, an empty channel or a notification */
-#define TRACE_WAIT_REPLY 5     /* for the reply to a call */
-#define TRACE_EV_IPC_SEND 5	/* endpoint or channel, badge (low 32 bits), message type, length */
-#define TRACE_EV_IPC_RECV 6	/* endpoint or channel, sender, receiver, message type */
-#define TRACE_EV_IPC_REPLY 7	/* caller, message type, length */
+#define TRACE_EV_IPC_SEND 5	/* endpoint or channel (its kernel address), badge (low 32 bits),
+				   message type, length */
+#define TRACE_EV_IPC_RECV 6	/* sender (0: from a channel), receiver, message type, length */
+#define TRACE_EV_IPC_REPLY 7	/* caller, message type, length: the reply reached the caller */
 #define TRACE_EV_PI 8		/* thread, new effective priority, old, 1 = raised 0 = restored */
 #define TRACE_EV_IRQ 9		/* line */
-#define TRACE_EV_IRQ_NOTIFY 10	/* line, notification, bits: delivered to user space */
+#define TRACE_EV_IRQ_NOTIFY 10	/* line, notification (kernel address), bits: to user space */
 #define TRACE_EV_FAULT 11	/* vector, eip, error code, address (cr2) */
 #define TRACE_EV_UNIT_START 12	/* unit, name bytes 0-3, 4-7, 8-11 (NUL-padded) */
 #define TRACE_EV_UNIT_END 13	/* unit, how (UNIT_*), status */
 #define TRACE_EV_THREAD_START 14 /* thread, unit, priority */
 #define TRACE_EV_THREAD_END 15	/* thread, unit */
-#define TRACE_EV_COUNT 16
 #define SYS_COUNT 48
 
 /*
