@@ -4,6 +4,11 @@ as it arrives, and QEMU is stopped when init has ended or the kernel has stopped
 the time is up (--timeout), or when it exits by itself.
 
 usage: run_qemu.py [--exit] [--timeout SECONDS] -- QEMU_COMMAND...
+       run_qemu.py --remaster ISO OUT WORDS   (tools/run --cmdline WORDS)
+
+--remaster writes OUT, the image ISO remade with WORDS added to its kernel command line: the
+kernel and modules are taken out of ISO (xorriso) and put together again by the same script
+that built it (tools/rules/mkimage.sh), in the same order under the same names.
 
 QEMU_COMMAND must send the serial console to stdout (`-serial stdio`) with no monitor there;
 QEMU's stdin is /dev/null and its stderr is this script's. The kernel lines watched for, each
@@ -28,9 +33,11 @@ import ctypes
 import os
 import re
 import selectors
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 EXIT_OK = 0
@@ -67,11 +74,13 @@ def parse_args(argv):
                    help="stop when init has ended or the kernel has stopped")
     p.add_argument("--timeout", type=float, metavar="SECONDS",
                    help="stop QEMU after this many seconds and exit with 124")
+    p.add_argument("--remaster", nargs=3, metavar=("ISO", "OUT", "WORDS"),
+                   help="write OUT: ISO with WORDS added to its kernel command line, and exit")
     p.add_argument("command", nargs=argparse.REMAINDER, help="-- then the QEMU command")
     args = p.parse_args(argv)
     if args.command[:1] == ["--"]:
         args.command = args.command[1:]
-    if not args.command:
+    if not args.command and not args.remaster:
         p.error("no QEMU command given")
     if args.timeout is not None and not args.timeout > 0:
         p.error("--timeout must be a positive number of seconds")
@@ -177,12 +186,47 @@ def stop_qemu(proc):
     proc.wait()
 
 
+MULTIBOOT_LINE = re.compile(r"^[ \t]*multiboot[ \t]+(\S+)[ \t]*(.*?)[ \t]*$", re.M)
+MODULE_LINE = re.compile(r"^[ \t]*module[ \t]+(\S+)[ \t]+(\S+)[ \t]*$", re.M)
+MKIMAGE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rules", "mkimage.sh")
+
+
+def remaster(iso, out, words):
+    """Writes `out`: the boot image `iso` with `words` added to its kernel command line."""
+    tmp = tempfile.mkdtemp(prefix="keel-remaster-")
+    try:
+        subprocess.run(["xorriso", "-osirrox", "on", "-indev", iso, "-extract", "/boot",
+                        os.path.join(tmp, "boot")], check=True, stdin=subprocess.DEVNULL,
+                       capture_output=True)
+        with open(os.path.join(tmp, "boot", "grub", "grub.cfg")) as f:
+            cfg = f.read()
+        kernel = MULTIBOOT_LINE.search(cfg)
+        if kernel is None:
+            raise ValueError("%s: its grub.cfg has no multiboot line" % iso)
+        cmdline = (kernel.group(2) + " " + words).strip()
+        args = [out, os.path.join(tmp, kernel.group(1).lstrip("/")), cmdline]
+        for path, name in MODULE_LINE.findall(cfg):
+            args += [os.path.join(tmp, path.lstrip("/")), name]
+        subprocess.run([MKIMAGE] + args, check=True, stdin=subprocess.DEVNULL)
+    finally:
+        subprocess.run(["chmod", "-R", "u+w", tmp], check=False)  # the ISO's files are r-x
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def on_signal(signum, frame):
     raise Stopped(signum)
 
 
 def main(argv):
     args = parse_args(argv)
+    if args.remaster:
+        try:
+            remaster(*args.remaster)
+        except (OSError, ValueError, subprocess.CalledProcessError) as e:
+            say("--remaster: %s%s" % (e, (": " + e.stderr.decode(errors="replace"))
+                                      if getattr(e, "stderr", None) else ""))
+            return EXIT_QEMU_FAILED
+        return EXIT_OK
     deadline = None if args.timeout is None else time.monotonic() + args.timeout
     for s in STOP_SIGNALS:
         signal.signal(s, on_signal)
