@@ -408,14 +408,19 @@ def unit_name(words):
     return raw.split(b"\0", 1)[0].decode("ascii", "replace") or "(no name)"
 
 
-def convert(data, root=REPO):
+def convert(data, root=REPO, slice_args=True):
     """(the Chrome Trace Event document, the stream read, the converter, warnings) of a
-    capture's bytes."""
+    capture's bytes. Without slice_args the slices carry no arguments: speedscope names a
+    slice by its name and arguments, so only then do equal calls merge in its views."""
     abi = tracestream.Abi(root)
     messages = Messages(root)
     stream = tracestream.read_stream(data, abi)
     conv = Converter(abi, messages, stream)
     events = conv.convert()
+    if not slice_args:
+        for e in events:
+            if e["ph"] == "X":
+                e.pop("args", None)
     doc = {"traceEvents": events, "displayTimeUnit": "ns", "otherData": {
         "source": "keel tools/trace", "cycle_hz": stream.cycle_hz,
         "cpus": len(stream.events), "dropped": sum(d[1] for d in stream.drops),

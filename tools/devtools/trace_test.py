@@ -275,6 +275,14 @@ class Command(unittest.TestCase):
                                capture_output=True, text=True)
             self.assertEqual(r.returncode, 1)
             self.assertIn("tools/trace: cannot read", r.stderr)
+            r = subprocess.run([sys.executable, os.path.join(REPO, "tools", "trace"),
+                                "--stream", path, "-o", out, "--no-args"],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out) as f:
+                slices = [e for e in json.load(f)["traceEvents"] if e["ph"] == "X"]
+            self.assertTrue(slices)
+            self.assertFalse([e for e in slices if "args" in e])
 
 
 GOOD = {"displayTimeUnit": "ms", "traceEvents": [
