@@ -6,7 +6,7 @@ def _quote(s):
     return "'" + s.replace("$", "$$").replace("'", "'\\''") + "'"
 
 def run_test(name, image, options, status, expect = [], stderr = [], signal_after = None,
-             signal = "INT", to_group = False, size = "small", **kwargs):
+             signal = "INT", to_group = False, size = "small", data = [], **kwargs):
     args = [
         "--run",
         "$(rootpath //tools:run)",
@@ -30,7 +30,7 @@ def run_test(name, image, options, status, expect = [], stderr = [], signal_afte
         main = "//tools/rules:run_test.py",
         python_version = "PY3",
         args = args,
-        data = [image, "//tools:run", "//tools:run_qemu.py"],
+        data = [image, "//tools:run", "//tools:run_qemu.py"] + data,
         size = size,
         **kwargs
     )
