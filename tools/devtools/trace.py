@@ -77,8 +77,8 @@ class Messages:
 
     def name(self, mtype):
         iface, ordinal = (mtype >> 16) & 0x7fff, mtype & 0xffff
-        if iface not in self.ids:
-            return "message 0x%08x" % (mtype & 0x7fffffff)
+        if iface not in self.ids:  # e.g. 0: a server's own messages, no IDL interface
+            return "interface 0x%04x #%d" % (iface, ordinal)
         qual, methods = self.interface(iface)
         return "%s.%s" % (qual, methods.get(ordinal, "#%d" % ordinal))
 
@@ -118,8 +118,8 @@ class Converter:
         self.syscall_open = {}  # {thread: [number, start ts, args]}
         self.orphan = {}  # {thread: args of a call it entered before the trace began}
         self.last_end = {}  # {thread: end of its last slice}
-        self.sends = {}  # {sender thread: [(ts, endpoint, type, in a call)]}
-        self.calls = {}  # {caller thread: (message name, flow id)}
+        self.sends = {}  # {sender thread: [(ts, message type, in a call)] not yet received}
+        self.calls = {}  # {caller thread: (message name, server thread)} awaiting a reply
         self.running = {}  # {cpu: (thread, since ts)}
         self.flows = 0
         self.counts = {"syscalls": 0, "flows": 0, "unmatched_sends": 0, "restarts": 0}
@@ -148,7 +148,7 @@ class Converter:
     def thread_args(self, e):
         """The threads an event names (the one running and those in its arguments)."""
         t, a = e.type, e.args
-        named = {self.ev.get("SWITCH"): a[:2], self.ev.get("IPC_RECV"): a[1:3],
+        named = {self.ev.get("SWITCH"): a[:2], self.ev.get("IPC_RECV"): a[:2],
                  self.ev.get("IPC_REPLY"): a[:1], self.ev.get("PI"): a[:1],
                  self.ev.get("THREAD_START"): a[:1], self.ev.get("THREAD_END"): a[:1]}
         return (e.thread,) + tuple(named.get(t, ()))
@@ -163,7 +163,11 @@ class Converter:
 
     # --- emitting --------------------------------------------------------------------------
     def ts(self, tsc):
-        return round((tsc - self.t0) * 1e6 / self.hz, 3)
+        """Microseconds from the first event, in steps of 1/1024 (under a nanosecond): sums
+        and differences of such numbers are exact in binary floating point, so a slice that
+        ends where the next begins ends exactly there for a viewer too (speedscope nests
+        slices whose end passes the next one's start by a rounding error)."""
+        return round((tsc - self.t0) * 1024e6 / self.hz) / 1024
 
     def emit(self, ph, name, ts, pid, tid, **kw):
         event = {"ph": ph, "name": name, "ts": ts, "pid": pid, "tid": tid}
@@ -178,8 +182,7 @@ class Converter:
         return self.instant(name, ts, self.cpu_pid, cpu, args, cat=cat)
 
     def slice(self, name, start, end, pid, tid, args, cat):
-        self.emit("X", name, start, pid, tid, dur=round(max(end - start, 0), 3), cat=cat,
-                  args=args)
+        self.emit("X", name, start, pid, tid, dur=max(end - start, 0), cat=cat, args=args)
 
     def flow(self, name, src, dst, args):
         """A flow from (ts, thread) src to (ts, thread) dst, each bound to its enclosing

@@ -241,6 +241,22 @@ class Conversion(unittest.TestCase):
         self.assertEqual(self.stream.lost_incomplete, 3)
         self.assertEqual(self.doc["otherData"]["dropped"], 5)
 
+    def test_adjacent_slices_stay_adjacent(self):
+        """Switches at odd TSC values: each CPU slice ends exactly where the next begins, as
+        speedscope computes it (ts + dur), or it would nest one in the other."""
+        tsc, evs, threads = us(10), [], [CLIENT, SERVER]
+        for i in range(200):
+            tsc += 1 + (i * 7919) % 30000001  # up to 15 ms apart
+            evs.append(struct.pack("<QHHI4I", tsc, EV["SWITCH"], 0, threads[i % 2],
+                                   threads[i % 2], threads[(i + 1) % 2], switch_why("ready"),
+                                   100))
+        doc = trace.convert(block(0, 0, 0, evs), REPO)[0]
+        ran = [e for e in doc["traceEvents"] if e["ph"] == "X"]
+        self.assertEqual(len(ran), 201)  # and the last thread's, to the end of the trace
+        for a, b in zip(ran, ran[1:]):
+            self.assertEqual(a["ts"] + a["dur"], b["ts"])
+        self.assertEqual(trace_validate.validate(doc), [])
+
     def test_bad_event_inside_block(self):
         """A block whose third event is garbage keeps the first two and resynchronises."""
         evs = cpu0_call()
@@ -331,6 +347,10 @@ class Validator(unittest.TestCase):
         self.broken(lambda evs: evs[0].update(args={}), "without a valid args.name")
         self.broken(lambda evs: evs.append(
             {"ph": "X", "name": "y", "ts": 2.5, "dur": 1, "pid": 1, "tid": 2}), "overlaps")
+        # 0.1 + 0.2 > 0.3 in binary floating point: a viewer nests the second slice.
+        self.broken(lambda evs: evs.extend([
+            {"ph": "X", "name": "y", "ts": 0.1, "dur": 0.2, "pid": 1, "tid": 5},
+            {"ph": "X", "name": "z", "ts": 0.3, "dur": 1, "pid": 1, "tid": 5}]), "overlaps")
         self.assertEqual(trace_validate.validate([]),
                          ["the document is not an object with a traceEvents array"])
 

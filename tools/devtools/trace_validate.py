@@ -8,7 +8,7 @@ apply them, so a converter bug shows as a named error instead of a silently empt
   its args);
 - duration events: per track (pid, tid) B and E in timestamp order, each E closing a B (of
   the same name if it names one), none left open; X slices on a track nest (one inside
-  another or after it, never overlapping partly);
+  another or after it, never overlapping partly, not even by a rounding error);
 - flows: each id (within its category) has exactly one start s and one end f, the end not
   before the start, steps t between them.
 
@@ -109,7 +109,9 @@ def durations(events, errors):
 
 
 def nesting(events, errors):
-    """X slices on a track nest or follow one another."""
+    """X slices on a track nest or follow one another, computed as a viewer does (ts + dur in
+    binary floating point: an end that passes the next start by a rounding error makes
+    speedscope nest the next slice in it)."""
     tracks = {}
     for i, e in events:
         if e["ph"] == "X" and is_num(e.get("dur")):
@@ -120,7 +122,7 @@ def nesting(events, errors):
             while open_ and open_[-1][0] <= ts:
                 open_.pop()
             end = ts - neg_dur
-            if open_ and end > open_[-1][0] + 1e-9:
+            if open_ and end > open_[-1][0]:
                 errors.append("event %d: slice overlaps event %d partly (ends at %s, after %s)"
                               % (i, open_[-1][1], end, open_[-1][0]))
             open_.append((end, i))
