@@ -3,12 +3,14 @@
 as it arrives, and QEMU is stopped when init has ended or the kernel has stopped (--exit), when
 the time is up (--timeout), or when it exits by itself.
 
-usage: run_qemu.py [--exit] [--timeout SECONDS] -- QEMU_COMMAND...
-       run_qemu.py --remaster ISO OUT WORDS   (tools/run --cmdline WORDS)
+usage: run_qemu.py [--exit] [--timeout SECONDS] [--cmdline WORDS] -- QEMU_COMMAND...
+       run_qemu.py --remaster ISO OUT WORDS
 
 --remaster writes OUT, the image ISO remade with WORDS added to its kernel command line: the
 kernel and modules are taken out of ISO (xorriso) and put together again by the same script
-that built it (tools/rules/mkimage.sh), in the same order under the same names.
+that built it (tools/rules/mkimage.sh), in the same order under the same names. --cmdline
+(tools/run --cmdline) boots such a copy of the QEMU command's -cdrom ISO, made in a temporary
+directory that is removed when the run is over, however it ends.
 
 QEMU_COMMAND must send the serial console to stdout (`-serial stdio`) with no monitor there;
 QEMU's stdin is /dev/null and its stderr is this script's. The kernel lines watched for, each
@@ -74,6 +76,9 @@ def parse_args(argv):
                    help="stop when init has ended or the kernel has stopped")
     p.add_argument("--timeout", type=float, metavar="SECONDS",
                    help="stop QEMU after this many seconds and exit with 124")
+    p.add_argument("--cmdline", metavar="WORDS",
+                   help="boot a copy of the -cdrom ISO with WORDS added to its kernel command "
+                        "line (removed at the end)")
     p.add_argument("--remaster", nargs=3, metavar=("ISO", "OUT", "WORDS"),
                    help="write OUT: ISO with WORDS added to its kernel command line, and exit")
     p.add_argument("command", nargs=argparse.REMAINDER, help="-- then the QEMU command")
@@ -220,16 +225,43 @@ def on_signal(signum, frame):
 def main(argv):
     args = parse_args(argv)
     if args.remaster:
-        try:
-            remaster(*args.remaster)
-        except (OSError, ValueError, subprocess.CalledProcessError) as e:
-            say("--remaster: %s%s" % (e, (": " + e.stderr.decode(errors="replace"))
-                                      if getattr(e, "stderr", None) else ""))
-            return EXIT_QEMU_FAILED
-        return EXIT_OK
-    deadline = None if args.timeout is None else time.monotonic() + args.timeout
+        return remaster_status(*args.remaster)
     for s in STOP_SIGNALS:
         signal.signal(s, on_signal)
+    if args.cmdline is None:
+        return run(args)
+    tmp = tempfile.mkdtemp(prefix="keel-run-")
+    try:  # QEMU boots a copy with the words added, removed at the end whatever happens
+        if "-cdrom" not in args.command[:-1]:
+            say("--cmdline needs the QEMU command's -cdrom ISO")
+            return EXIT_QEMU_FAILED
+        at = args.command.index("-cdrom") + 1
+        status = remaster_status(args.command[at], os.path.join(tmp, "image.iso"),
+                                 args.cmdline)
+        if status != EXIT_OK:
+            return status
+        args.command[at] = os.path.join(tmp, "image.iso")
+        return run(args)
+    except Stopped as s:
+        return 128 + s.signum
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def remaster_status(iso, out, words):
+    try:
+        remaster(iso, out, words)
+    except (OSError, ValueError, subprocess.CalledProcessError) as e:
+        say("cannot add '%s' to the command line of %s: %s%s" % (
+            words, iso, e, (": " + e.stderr.decode(errors="replace"))
+            if getattr(e, "stderr", None) else ""))
+        return EXIT_QEMU_FAILED
+    return EXIT_OK
+
+
+def run(args):
+    """Runs QEMU until the run is over; its exit status."""
+    deadline = None if args.timeout is None else time.monotonic() + args.timeout
     try:
         # A session of its own: Ctrl-C reaches this script only, which then stops QEMU.
         proc = subprocess.Popen(args.command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

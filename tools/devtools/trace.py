@@ -442,15 +442,3 @@ def summary(stream, conv):
                 conv.counts["flows"], sum(d[1] for d in stream.drops), stream.lost_incomplete,
                 stream.corrupt_regions, stream.skipped_bytes, stream.lost_corrupt))
 
-
-def main(argv=None):
-    """python3 -m tools.devtools.trace STREAM OUT.json (tools/trace --stream is the command)."""
-    import json
-    argv = sys.argv[1:] if argv is None else argv
-    with open(argv[0], "rb") as f:
-        doc, stream, conv, warnings = convert(f.read())
-    for w in warnings:
-        print("trace: " + w, file=sys.stderr)
-    with open(argv[1], "w") as f:
-        json.dump(doc, f)
-    print(summary(stream, conv), file=sys.stderr)
