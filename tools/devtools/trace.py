@@ -273,10 +273,13 @@ class Converter:
 
     def on_syscall_exit(self, ts, e):
         number, result = e.args[0], e.args[1] - (1 << 32) if e.args[1] >= 1 << 31 else e.args[1]
-        opened = self.syscall_open.get(e.thread)
+        opened = self.syscall_open.pop(e.thread, None)
         if opened is not None and opened[0] == number:
-            del self.syscall_open[e.thread]
             _, start, args = opened
+        elif opened is not None:  # another call's exit and this one's entry were lost
+            opened[2]["unfinished"] = "no exit event before another call's exit"
+            self.syscall_slice(e.thread, opened[0], opened[1], ts, opened[2])
+            start, args = ts, {"number": number, "entered": "its entry event was lost"}
         else:  # entered before the trace began (or its entry was dropped)
             start = self.last_end.get(e.thread, 0.0)
             args = self.orphan.pop(e.thread, {})

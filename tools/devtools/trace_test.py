@@ -8,6 +8,7 @@ the IDL; the validator must catch broken documents."""
 import copy
 import json
 import os
+import random
 import struct
 import subprocess
 import sys
@@ -256,6 +257,27 @@ class Conversion(unittest.TestCase):
         for a, b in zip(ran, ran[1:]):
             self.assertEqual(a["ts"] + a["dur"], b["ts"])
         self.assertEqual(trace_validate.validate(doc), [])
+
+    def test_any_event_order(self):
+        """Events of every type in a random order (lost exits, replies without calls, threads
+        never started, switches from anyone): the JSON stays valid."""
+        rng = random.Random(11)
+        threads = [0, CLIENT, SERVER, STRANGER, SERVER2]
+        blocks, tsc = [], us(10)
+        for seq in range(40):
+            cpu, evs = seq % 2, []
+            for _ in range(50):
+                tsc += rng.randrange(1, 5000)
+                typ = rng.choice(sorted(ABI.ev_name))
+                args = [rng.choice(threads + [SYS["IPC_CALL"], SYS["IPC_RECV"], WRITE, 3])
+                        for _ in range(4)]
+                if typ == EV["UNIT_START"]:
+                    args[1:] = name_words(rng.choice(["a", "serial"]))
+                evs.append(struct.pack("<QHHI4I", tsc, typ, cpu, rng.choice(threads), *args))
+            blocks.append(block(cpu, seq, seq * 3, evs))
+        doc = trace.convert(b"".join(blocks), REPO)[0]
+        self.assertEqual(trace_validate.validate(doc), [])
+        self.assertGreater(len([e for e in doc["traceEvents"] if e["ph"] == "X"]), 100)
 
     def test_bad_event_inside_block(self):
         """A block whose third event is garbage keeps the first two and resynchronises."""
