@@ -16,9 +16,7 @@ _Static_assert(MB_BOOTLOADER_MAGIC == MULTIBOOT_BOOTLOADER_MAGIC, "one Multiboot
 static const void *boot_map(void *ctx, uint32_t phys, uint32_t len)
 {
 	(void)ctx;
-	if (len > BOOT_MAPPED_PHYS || phys > BOOT_MAPPED_PHYS - len)
-		return NULL;
-	return phys_to_virt(phys);
+	return len > BOOT_MAPPED_PHYS || phys > BOOT_MAPPED_PHYS - len ? NULL : phys_to_virt(phys);
 }
 
 int multiboot_parse(uint32_t magic, const void *mbi, struct boot_info *out)

@@ -23,9 +23,7 @@ static uint64_t read_u64(const uint8_t *p)
 /* Accessor call that also rejects ranges wrapping past 4 GiB. */
 static const uint8_t *src_map(const struct multiboot_source *src, uint64_t phys, uint32_t len)
 {
-	if (phys + len > FOUR_GIB)
-		return NULL;
-	return src->map(src->ctx, (uint32_t)phys, len);
+	return phys + len > FOUR_GIB ? NULL : src->map(src->ctx, (uint32_t)phys, len);
 }
 
 /*
