@@ -64,11 +64,10 @@ static bool budget_covers(const struct memobj *b, const struct keel_budget *want
 
 int budget_create(struct memobj *parent, const struct keel_budget *want, struct memobj **out)
 {
-	struct memobj *m;
-
 	if (!budget_covers(parent, want))
 		return ERR_NOMEM;
-	m = memobj_create_budget(want->frames);
+	struct memobj *m = memobj_create_budget(want->frames);
+
 	if (m == NULL)
 		return ERR_NOMEM;
 	if (budget_adopt(parent, &m->kobj, 0) != ERR_OK)

@@ -90,8 +90,7 @@ static int cap_fill(struct cap *c, struct kobj *obj, uint16_t obj_gen, uint32_t 
 	return ERR_OK;
 }
 
-int cap_install(struct cap_table *t, struct kobj *obj, uint32_t rights, uint64_t badge,
-		cap_t *out)
+int cap_install(struct cap_table *t, struct kobj *obj, uint32_t rights, uint64_t badge, cap_t *out)
 {
 	return cap_fill(slot_take(t), obj, obj->gen, rights & CAP_RIGHTS_ALL, badge, NULL, out);
 }

@@ -52,15 +52,12 @@ static void init_memory(const struct boot_info *bi)
 {
 	int err = pmm_init(bi);
 
-	if (err != ERR_OK) {
+	if (err != ERR_OK)
 		kprintf("boot: pmm_init failed (%d): no usable memory\n", err);
-		kernel_stop(KERNEL_EXIT_PANIC);
-	}
-	err = mmu_init();
-	if (err != ERR_OK) {
+	else if ((err = mmu_init()) != ERR_OK)
 		kprintf("boot: mmu_init failed (%d)\n", err);
+	if (err != ERR_OK)
 		kernel_stop(KERNEL_EXIT_PANIC);
-	}
 	kprintf("memory: %u KiB managed, %u KiB free\n", pmm_total_frames() * KIB_PER_FRAME,
 		pmm_free_frames() * KIB_PER_FRAME);
 }

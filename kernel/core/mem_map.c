@@ -100,17 +100,16 @@ static struct mem_mapping *free_record(void)
 int mem_map_begin(struct page_table *pt, const struct loader_image *img, struct memobj *m,
 		  const struct mem_map_request *req, uint32_t *tables, uint32_t *ticket)
 {
-	struct mem_mapping *rec;
-	int err;
-
 	KASSERT(m->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)); /* the syscall checked the flavour */
 	*tables = 0;
 	if (m->flags & MEMOBJ_FILLING)
 		return ERR_BUSY;
-	err = check_range(pt, img, req->vaddr, m->pages);
+	int err = check_range(pt, img, req->vaddr, m->pages);
+
 	if (err != ERR_OK)
 		return err;
-	rec = free_record();
+	struct mem_mapping *rec = free_record();
+
 	*tables = tables_missing(pt, req->vaddr, m->pages);
 	/* One take pays for the record and the tables: either both or nothing is charged. */
 	if (rec == NULL || budget_take(req->budget, *tables, BUDGET_MAPPINGS) != ERR_OK) {

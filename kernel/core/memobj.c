@@ -85,13 +85,12 @@ static uint32_t frames_cost(uint32_t pages)
 
 int memobj_create_frames(struct memobj *b, uint32_t pages, struct memobj **out)
 {
-	struct memobj *m;
-
 	if (b == NULL || !(b->flags & MEMOBJ_BUDGET) || pages == 0)
 		return ERR_INVALID;
 	if (pages > b->budget_free)
 		return ERR_NOMEM;
-	m = memobj_new(MEMOBJ_FRAMES | MEMOBJ_FILLING, 0, 0, 0);
+	struct memobj *m = memobj_new(MEMOBJ_FRAMES | MEMOBJ_FILLING, 0, 0, 0);
+
 	if (m == NULL)
 		return ERR_NOMEM;
 	if (budget_adopt(b, &m->kobj, frames_cost(pages)) != ERR_OK ||
@@ -153,11 +152,10 @@ phys_addr_t memobj_frame(const struct memobj *m, uint32_t i)
 /* Frees every frame of m, its frame list and the list's directory (if it got one). */
 static void free_frames(struct memobj *m)
 {
-	phys_addr_t *dir;
-
 	if (m->dir == 0)
 		return;
-	dir = phys_to_virt(m->dir);
+	phys_addr_t *dir = phys_to_virt(m->dir);
+
 	for (uint32_t i = 0; i < m->filled; i++)
 		free_page(m, i);
 	for (uint32_t l = 0; l < MEMOBJ_LIST_ENTRIES && dir[l] != 0; l++)

@@ -26,10 +26,9 @@ struct notification *notification_create(void)
 
 void notification_signal(struct notification *n, uint32_t bits)
 {
-	struct thread *t;
-
 	n->pending |= bits;
-	t = ipc_queue_first(&n->waiters);
+	struct thread *t = ipc_queue_first(&n->waiters);
+
 	if (n->pending == 0 || t == NULL)
 		return;
 	list_remove(&t->ipc.link);

@@ -94,9 +94,7 @@ void *pool_lookup(const struct pool *p, uint32_t id)
 		return NULL;
 	struct kobj *obj = pool_slot(p, index);
 
-	if (obj->type != p->type || obj->gen != gen)
-		return NULL;
-	return obj;
+	return obj->type == p->type && obj->gen == gen ? obj : NULL;
 }
 
 uint32_t pool_id(const struct pool *p, const void *obj)

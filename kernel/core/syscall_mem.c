@@ -108,34 +108,31 @@ int32_t sys_mem_alloc(const struct syscall_args *a)
  */
 int32_t sys_mem_map(const struct syscall_args *a)
 {
-	uint32_t rights = a->a3;
+	struct unit *u = me();
+	uint32_t rights = a->a3, tables, ticket;
+	uint32_t mmu_flags = MMU_USER | (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0);
+	struct mem_map_request req = {.vaddr = a->a2, .mmu_flags = mmu_flags, .budget = u->budget};
 	struct cap *c;
 
 	if ((rights & ~(MEM_MAP_READ | MEM_MAP_WRITE | MEM_MAP_EXECUTE)) ||
 	    !(rights & MEM_MAP_READ))
 		return ERR_INVALID;
-	int err = cap_lookup(&me()->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, rights, &c);
+	int err = cap_lookup(&u->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, rights, &c);
 
 	if (err != ERR_OK)
 		return err;
-	if (!(memobj_of(c)->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)) ||
-	    (memobj_of(c)->flags & MEMOBJ_DEVICE_CONTROL))
-		return ERR_INVALID;
-	struct unit *u = me();
-	struct mem_map_request req = {.vaddr = a->a2,
-				      .budget = u->budget,
-				      .mmu_flags =
-					  MMU_USER | (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0)};
-	uint32_t tables, ticket;
+	struct memobj *m = memobj_of(c);
 
-	err = mem_map_begin(u->aspace, &u->image, memobj_of(c), &req, &tables, &ticket);
+	if (!(m->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)) || (m->flags & MEMOBJ_DEVICE_CONTROL))
+		return ERR_INVALID;
+	err = mem_map_begin(u->aspace, &u->image, m, &req, &tables, &ticket);
 	u->frames += tables;
 	while (err == ERR_OK && (err = mem_map_step(ticket, MEM_MAP_BATCH)) == MEM_MAP_MORE) {
 		kernel_preemption_window();
 		err = ERR_OK;
 	}
-	if (err == ERR_OK && (memobj_of(c)->flags & MEMOBJ_DEVICE) && (rights & MEM_MAP_WRITE))
-		arch_console_claim_memory(memobj_of(c)->base, memobj_of(c)->size, u->name);
+	if (err == ERR_OK && (m->flags & MEMOBJ_DEVICE) && (rights & MEM_MAP_WRITE))
+		arch_console_claim_memory(m->base, m->size, u->name);
 	return err;
 }
 

@@ -63,13 +63,13 @@ int32_t sys_thread_create(const struct syscall_args *a)
 int32_t sys_thread_set_cpu(const struct syscall_args *a)
 {
 	struct percpu *cpu = percpu_of(a->a2);
-	struct thread *t;
 	struct cap *c;
 	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_THREAD, CAP_RIGHT_WRITE, &c);
 
 	if (err != ERR_OK)
 		return err;
-	t = container_of(c->obj, struct thread, kobj);
+	struct thread *t = container_of(c->obj, struct thread, kobj);
+
 	if (t->state == THREAD_DEAD || t->rq == NULL)
 		return ERR_BAD_CAP; /* it has ended */
 	if (a->a2 != THREAD_CPU_ANY && (cpu == NULL || cpu->rq.idle == NULL))
@@ -103,14 +103,13 @@ static int start_caps(struct cap_table *t, uintptr_t caps, uint32_t n, struct un
  */
 static int start_budget(struct unit *me, uint32_t flag, struct unit_start *s)
 {
-	struct memobj *b;
-
 	s->budget = me->budget;
 	if (!flag)
 		return ERR_OK;
 	if (s->ncaps == 0 || s->caps[0]->obj->type != CAP_TYPE_MEMORY)
 		return ERR_INVALID;
-	b = container_of(s->caps[0]->obj, struct memobj, kobj);
+	struct memobj *b = container_of(s->caps[0]->obj, struct memobj, kobj);
+
 	if (!(b->flags & MEMOBJ_BUDGET))
 		return ERR_INVALID;
 	if (!(s->caps[0]->rights & CAP_RIGHT_WRITE))

@@ -7,9 +7,8 @@
 
 int timer_config_check(const struct timer_config *cfg)
 {
-	if (cfg == NULL || cfg->base_hz == 0 || cfg->divisor == 0)
-		return ERR_INVALID;
-	if (cfg->cycle_hz == 0 || cfg->cycle_hz > TIMER_MAX_CYCLE_HZ)
+	if (cfg == NULL || cfg->base_hz == 0 || cfg->divisor == 0 || cfg->cycle_hz == 0 ||
+	    cfg->cycle_hz > TIMER_MAX_CYCLE_HZ)
 		return ERR_INVALID;
 	return ERR_OK;
 }
@@ -26,8 +25,7 @@ static uint64_t add_saturating(uint64_t a, uint64_t b)
  */
 uint64_t timer_mul_div(uint64_t a, uint64_t mul, uint64_t div)
 {
-	uint64_t q = a / div;
-	uint64_t r = a % div;
+	uint64_t q = a / div, r = a % div;
 
 	if (mul != 0 && q > UINT64_MAX / mul)
 		return UINT64_MAX;
@@ -46,8 +44,7 @@ uint64_t timer_cycles_to_us(uint64_t cycles, uint64_t cycle_hz)
  */
 uint64_t timer_ticks_to_us(const struct timer_config *cfg, uint64_t ticks)
 {
-	uint64_t rounds = ticks / cfg->base_hz;
-	uint64_t rem = ticks % cfg->base_hz;
+	uint64_t rounds = ticks / cfg->base_hz, rem = ticks % cfg->base_hz;
 	uint64_t round_us = (uint64_t)cfg->divisor * TIMER_US_PER_S;
 
 	if (rounds > UINT64_MAX / round_us)
@@ -62,8 +59,7 @@ uint64_t timer_periods_in(const struct timer_config *cfg, uint64_t elapsed_cycle
 	if (elapsed_cycles >= TIMER_CYCLES_BACKWARDS)
 		return 0;
 	uint64_t clocks = timer_mul_div(elapsed_cycles, cfg->base_hz, cfg->cycle_hz);
-	uint64_t periods = clocks / cfg->divisor;
-	uint64_t rem = clocks % cfg->divisor;
+	uint64_t periods = clocks / cfg->divisor, rem = clocks % cfg->divisor;
 
 	return rem >= cfg->divisor - rem ? periods + 1 : periods;
 }

@@ -15,9 +15,7 @@
 /* The range is non-NULL, does not wrap and ends at or below USER_SPACE_END. */
 static bool uaccess_range_ok(uintptr_t addr, size_t len)
 {
-	if (addr == 0 || addr >= USER_SPACE_END)
-		return false;
-	return len <= (size_t)(USER_SPACE_END - addr);
+	return addr != 0 && addr < USER_SPACE_END && len <= (size_t)(USER_SPACE_END - addr);
 }
 
 /*
@@ -132,9 +130,7 @@ struct page_table *uaccess_current_space(void)
 {
 	struct thread *t = current_thread();
 
-	if (t == NULL || t->unit == NULL)
-		return NULL;
-	return t->unit->aspace;
+	return t == NULL || t->unit == NULL ? NULL : t->unit->aspace;
 }
 
 int uaccess_copy_from(void *dst, uintptr_t user_src, size_t len)

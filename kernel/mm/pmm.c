@@ -212,18 +212,15 @@ static void rebuild_free_list(void)
  */
 static void apply_memory_map(const struct boot_info *bi)
 {
-	uint32_t n = bi->mem_region_count < BOOT_MAX_MEM_REGIONS ? bi->mem_region_count
-								 : BOOT_MAX_MEM_REGIONS;
-
 	mark_frames(0, pmm.frame_count, PMM_LINK_UNMANAGED, PMM_OWNER_NONE, false);
-	for (uint32_t i = 0; i < n; i++) {
+	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
 		const struct boot_mem_region *r = &bi->mem_regions[i];
 
 		if (r->type == BOOT_MEM_AVAILABLE && r->length != 0)
 			mark_frames(frame_ceil(r->base), frame_floor(region_end(r)), PMM_LINK_END,
 				    PMM_OWNER_NONE, false);
 	}
-	for (uint32_t i = 0; i < n; i++) {
+	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
 		const struct boot_mem_region *r = &bi->mem_regions[i];
 
 		if (r->type != BOOT_MEM_AVAILABLE && r->length != 0)
@@ -249,7 +246,6 @@ static void reserve_boot_regions(const struct boot_info *bi, phys_addr_t db, uin
 int pmm_init(const struct boot_info *bi)
 {
 	phys_addr_t db;
-	int err;
 
 	pmm.frames = NULL;
 	pmm.frame_count = 0;
@@ -261,7 +257,8 @@ int pmm_init(const struct boot_info *bi)
 		kprintf("pmm: the memory map has no available memory below 4 GiB\n");
 		return ERR_NOMEM;
 	}
-	err = pmm_place_database(bi, pmm.frame_count, &db);
+	int err = pmm_place_database(bi, pmm.frame_count, &db);
+
 	if (err != ERR_OK) {
 		pmm.frame_count = 0;
 		return err;
@@ -296,12 +293,12 @@ static int pool_take(struct pmm_pool *pool, uint32_t owner, phys_addr_t *out)
 /* A frame for owner: from the high pool first if `high`, else (or when it is empty) direct. */
 static int alloc_frame(uint32_t owner, phys_addr_t *out, bool high)
 {
-	bool irq;
 	int err = ERR_NOMEM;
 
 	if (out == NULL || owner == PMM_OWNER_NONE)
 		return ERR_INVALID;
-	irq = arch_irq_save();
+	bool irq = arch_irq_save();
+
 	if (high)
 		err = pool_take(&pmm.pools[PMM_POOL_HIGH], owner, out);
 	if (err != ERR_OK)

@@ -65,11 +65,11 @@ static uint32_t scan_rsdp(const struct reader *r, uint32_t start, uint32_t end)
 static uint32_t table_at(const struct reader *r, uint32_t phys, const char *sig)
 {
 	uint8_t h[8];
-	uint32_t len;
 
 	if (phys == 0 || !rd(r, h, phys, sizeof(h)) || memcmp(h, sig, 4) != 0)
 		return 0;
-	len = load_le32(h + 4);
+	uint32_t len = load_le32(h + 4);
+
 	if (len < SDT_HEADER_LEN || len > SDT_MAX_LEN || !checksum_ok(r, phys, len))
 		return 0;
 	return len;
@@ -87,11 +87,10 @@ static uint32_t find_madt(const struct reader *r, uint32_t *madt_len)
 		rsdt = scan_rsdp(r, BIOS_ROM_START, BIOS_ROM_END);
 	len = table_at(r, rsdt, "RSDT");
 	for (uint32_t off = SDT_HEADER_LEN; len != 0 && off + 4 <= len; off += 4) {
-		uint32_t t;
-
 		if (!rd(r, entry, rsdt + off, 4))
 			return 0;
-		t = load_le32(entry);
+		uint32_t t = load_le32(entry);
+
 		*madt_len = table_at(r, t, "APIC");
 		if (*madt_len >= MADT_FIXED_LEN)
 			return t;
@@ -114,32 +113,25 @@ static void add_cpu(struct acpi_madt *m, const uint8_t *e)
 /* One MADT entry of `len` bytes (>= 2, read into e). False if it is too short for its type. */
 static bool add_entry(struct acpi_madt *m, const uint8_t *e, uint32_t len)
 {
-	switch (e[0]) {
-	case MADT_LAPIC:
-		if (len < 8)
-			return false;
+	/* The bytes each entry type used here must have. */
+	static const uint8_t min_len[] = {
+	    [MADT_LAPIC] = 8, [MADT_IOAPIC] = 12, [MADT_OVERRIDE] = 10};
+
+	if (e[0] < ARRAY_SIZE(min_len) && len < min_len[e[0]])
+		return false;
+	if (e[0] == MADT_LAPIC)
 		add_cpu(m, e);
-		return true;
-	case MADT_IOAPIC:
-		if (len < 12)
-			return false;
-		if (!m->have_ioapic) {
-			m->have_ioapic = true;
-			m->ioapic_phys = load_le32(e + 4);
-			m->ioapic_gsi_base = load_le32(e + 8);
-		}
-		return true;
-	case MADT_OVERRIDE:
-		if (len < 10)
-			return false;
-		if (e[2] == 0 && e[3] < ACPI_ISA_IRQS) { /* bus 0 (ISA), source line e[3] */
-			m->isa_gsi[e[3]] = load_le32(e + 4);
-			m->isa_flags[e[3]] = (uint16_t)(e[8] | e[9] << 8);
-		}
-		return true;
-	default:
-		return true; /* NMIs, x2APICs and the rest: not used */
+	if (e[0] == MADT_IOAPIC && !m->have_ioapic) {
+		m->have_ioapic = true;
+		m->ioapic_phys = load_le32(e + 4);
+		m->ioapic_gsi_base = load_le32(e + 8);
 	}
+	/* An override of bus 0 (ISA) for source line e[3]. */
+	if (e[0] == MADT_OVERRIDE && e[2] == 0 && e[3] < ACPI_ISA_IRQS) {
+		m->isa_gsi[e[3]] = load_le32(e + 4);
+		m->isa_flags[e[3]] = (uint16_t)(e[8] | e[9] << 8);
+	}
+	return true; /* NMIs, x2APICs and the rest: not used */
 }
 
 int acpi_read_madt(acpi_read_fn read, void *ctx, struct acpi_madt *out)
@@ -156,11 +148,10 @@ int acpi_read_madt(acpi_read_fn read, void *ctx, struct acpi_madt *out)
 	out->lapic_phys = load_le32(e);
 	out->pcat_compat = (load_le32(e + 4) & MADT_PCAT_COMPAT) != 0;
 	for (off = MADT_FIXED_LEN; off + 2 <= len; off += e[1]) {
-		uint32_t n;
-
 		if (!rd(&r, e, madt + off, 2) || e[1] < 2 || off + e[1] > len)
 			return ERR_INVALID;
-		n = e[1] < sizeof(e) ? e[1] : sizeof(e);
+		uint32_t n = e[1] < sizeof(e) ? e[1] : sizeof(e);
+
 		if (!rd(&r, e, madt + off, n) || !add_entry(out, e, e[1]))
 			return ERR_INVALID;
 	}

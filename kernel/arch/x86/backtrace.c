@@ -80,7 +80,6 @@ static uintptr_t backtrace_frameless_return(const struct stack_bounds *b, uintpt
 {
 	const char *name;
 	uint32_t offset;
-	uintptr_t slot;
 
 	if (!ksyms_lookup(eip, &name, &offset))
 		return 0;
@@ -90,7 +89,8 @@ static uintptr_t backtrace_frameless_return(const struct stack_bounds *b, uintpt
 
 	if (prologue && offset > 1)
 		return 0;
-	slot = (prologue && offset == 1) ? esp + 4 : esp;
+	uintptr_t slot = (prologue && offset == 1) ? esp + 4 : esp;
+
 	if (slot < b->low || slot + sizeof(uint32_t) > b->high)
 		return 0;
 	uintptr_t ret = *(const uint32_t *)slot;

@@ -108,14 +108,9 @@ static void fpu_save_clean(const struct cpu_features *f)
 /* This CPU's FPU control bits: native x87 errors, FXSR and SIMD exceptions as supported. */
 static void fpu_cpu_setup(const struct cpu_features *f)
 {
-	uint32_t cr4 = read_cr4() & ~CR4_TSD;
-
 	write_cr0((read_cr0() | CR0_MP | CR0_NE) & ~(CR0_EM | CR0_TS));
-	if (f->fxsr)
-		cr4 |= CR4_OSFXSR;
-	if (f->sse)
-		cr4 |= CR4_OSXMMEXCPT;
-	write_cr4(cr4);
+	write_cr4((read_cr4() & ~CR4_TSD) | (f->fxsr ? CR4_OSFXSR : 0) |
+		  (f->sse ? CR4_OSXMMEXCPT : 0));
 }
 
 void x86_fpu_init(void)

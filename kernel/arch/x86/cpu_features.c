@@ -52,16 +52,9 @@ static bool cpuid_present(void)
 {
 	uint32_t before, after;
 
-	__asm__ volatile("pushfl\n\t"
-			 "pushfl\n\t"
-			 "popl %0\n\t"
-			 "movl %0, %1\n\t"
-			 "xorl %2, %1\n\t"
-			 "pushl %1\n\t"
-			 "popfl\n\t"
-			 "pushfl\n\t"
-			 "popl %1\n\t"
-			 "popfl"
+	__asm__ volatile("pushfl\n\tpushfl\n\tpopl %0\n\t" /* save EFLAGS; before = EFLAGS */
+			 "movl %0, %1\n\txorl %2, %1\n\tpushl %1\n\tpopfl\n\t" /* try to flip ID */
+			 "pushfl\n\tpopl %1\n\tpopfl" /* after = EFLAGS; restore it */
 			 : "=&r"(before), "=&r"(after)
 			 : "i"(EFLAGS_ID)
 			 : "cc");

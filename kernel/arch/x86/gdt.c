@@ -53,22 +53,16 @@ static struct tss_with_iomap *my_tss(void)
 
 static uint64_t gdt_descriptor(uint32_t base, uint32_t limit, uint32_t access, uint32_t flags)
 {
-	uint64_t d = limit & 0xffffu;
-
-	d |= (uint64_t)(base & 0xffffffu) << 16;
-	d |= (uint64_t)(access & 0xffu) << 40;
-	d |= (uint64_t)((limit >> 16) & 0xfu) << 48;
-	d |= (uint64_t)(flags & 0xfu) << 52;
-	d |= (uint64_t)(base >> 24) << 56;
-	return d;
+	return (limit & 0xffffu) | (uint64_t)(base & 0xffffffu) << 16 |
+	       (uint64_t)(access & 0xffu) << 40 | (uint64_t)((limit >> 16) & 0xfu) << 48 |
+	       (uint64_t)(flags & 0xfu) << 52 | (uint64_t)(base >> 24) << 56;
 }
 
 static uint64_t flat_segment(unsigned dpl, bool code)
 {
-	uint32_t access = SEG_PRESENT | SEG_DPL(dpl) | SEG_CODE_OR_DATA | SEG_READ_WRITE;
+	uint32_t access = SEG_PRESENT | SEG_DPL(dpl) | SEG_CODE_OR_DATA | SEG_READ_WRITE |
+			  (code ? SEG_EXECUTABLE : 0);
 
-	if (code)
-		access |= SEG_EXECUTABLE;
 	return gdt_descriptor(0, SEG_LIMIT_4G, access, SEG_GRANULARITY_4K | SEG_SIZE_32);
 }
 

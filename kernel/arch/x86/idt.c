@@ -23,12 +23,8 @@ static uint64_t idt[IDT_ENTRY_COUNT];
 
 static void idt_set_gate(unsigned vector, uint32_t offset, uint16_t selector, uint32_t type_attr)
 {
-	uint64_t g = offset & 0xffffu;
-
-	g |= (uint64_t)selector << 16;
-	g |= (uint64_t)(type_attr & 0xffu) << 40;
-	g |= (uint64_t)(offset >> 16) << 48;
-	idt[vector] = g;
+	idt[vector] = (offset & 0xffffu) | (uint64_t)selector << 16 |
+		      (uint64_t)(type_attr & 0xffu) << 40 | (uint64_t)(offset >> 16) << 48;
 }
 
 /* An interrupt gate (IF cleared on entry) to kernel code at `entry`, callable from ring `dpl`. */

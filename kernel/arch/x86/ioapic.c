@@ -56,16 +56,16 @@ static void program(unsigned line)
 bool ioapic_init(const struct acpi_madt *m)
 {
 	struct acpi_isa_input in;
-	uint32_t pins;
-	uint16_t pic_masked;
 
 	if (!m->have_ioapic || mmu_map_page(mmu_kernel_space(), m->ioapic_phys, IOAPIC_VA,
 					    MMU_WRITABLE | MMU_NOCACHE) != ERR_OK)
 		return false;
-	pins = (read_reg(REG_VERSION) >> 16 & 0xffu) + 1;
+	uint32_t pins = (read_reg(REG_VERSION) >> 16 & 0xffu) + 1;
+
 	for (uint32_t pin = 0; pin < pins; pin++)
 		write_reg(REG_ENTRY(pin), ENTRY_MASKED);
-	pic_masked = pic_disable();
+	uint16_t pic_masked = pic_disable();
+
 	for (unsigned line = 0; line < ACPI_ISA_IRQS; line++) {
 		lines[line].pin = NOT_WIRED;
 		if (line == PIC_CASCADE_IRQ || acpi_isa_input(m, line, &in) != ERR_OK ||

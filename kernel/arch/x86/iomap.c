@@ -31,11 +31,11 @@ static struct iomap iomaps[IOMAP_UNITS];
 #define loaded (this_cpu()->io_loaded)
 unsigned iomap_units; /* maps with an owner; 0: the TSS bitmap is off */
 
-/* u's map, or NULL. */
+/* u's map (u NULL: a free map), or NULL. */
 static struct iomap *iomap_of(const struct unit *u)
 {
 	for (unsigned i = 0; i < IOMAP_UNITS; i++) {
-		if (u != NULL && iomaps[i].owner == u)
+		if (iomaps[i].owner == u)
 			return &iomaps[i];
 	}
 	return NULL;
@@ -44,19 +44,16 @@ static struct iomap *iomap_of(const struct unit *u)
 /* A new, all-denying map for u, or NULL when every map is taken. */
 static struct iomap *iomap_alloc(struct unit *u)
 {
-	for (unsigned i = 0; i < IOMAP_UNITS; i++) {
-		struct iomap *m = &iomaps[i];
+	struct iomap *m = iomap_of(NULL);
 
-		if (m->owner == NULL) {
-			m->owner = u;
-			iomap_units++;
-			m->lo = TSS_IOMAP_BYTES;
-			m->hi = 0;
-			memset(m->bits, 0xff, sizeof(m->bits));
-			return m;
-		}
+	if (m != NULL) {
+		m->owner = u;
+		iomap_units++;
+		m->lo = TSS_IOMAP_BYTES;
+		m->hi = 0;
+		memset(m->bits, 0xff, sizeof(m->bits));
 	}
-	return NULL;
+	return m;
 }
 
 /* Puts m's bits into the TSS bitmap, first resetting the bytes the previous map opened. */

@@ -16,17 +16,15 @@ bool ksyms_lookup(uintptr_t addr, const char **name, uint32_t *offset)
 
 	if (addr < (uintptr_t)__text_start || addr >= (uintptr_t)__text_end)
 		return false;
-	if (size < sizeof(*h) || h->magic != KSYMS_MAGIC || h->count == 0)
-		return false;
-	if ((size - sizeof(*h)) / sizeof(struct ksyms_entry) < h->count)
+	if (size < sizeof(*h) || h->magic != KSYMS_MAGIC || h->count == 0 ||
+	    (size - sizeof(*h)) / sizeof(struct ksyms_entry) < h->count)
 		return false;
 	const struct ksyms_entry *e = (const struct ksyms_entry *)(h + 1);
 	const char *names = (const char *)(e + h->count);
 	size_t names_size = size - sizeof(*h) - h->count * sizeof(*e);
 
-	if (h->strings_size == 0 || h->strings_size > names_size || addr < e[0].addr)
-		return false;
-	if (names[h->strings_size - 1] != '\0')
+	if (h->strings_size == 0 || h->strings_size > names_size ||
+	    names[h->strings_size - 1] != '\0' || addr < e[0].addr)
 		return false;
 	uint32_t lo = 0, hi = h->count; /* invariant: e[lo].addr <= addr, answer in [lo, hi) */
 

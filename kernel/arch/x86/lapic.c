@@ -1,6 +1,5 @@
 /* Local APIC access (arch/lapic.h), through its MMIO page at LAPIC_VA. */
 #include <arch/lapic.h>
-#include <arch/memory.h>
 #include <arch/trap.h>
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
@@ -87,16 +86,15 @@ void lapic_eoi(void)
 
 uint32_t lapic_timer_calibrate(void)
 {
-	uint64_t end;
-	uint32_t left;
-
 	*reg(REG_LVT_TIMER) = LVT_MASKED;
 	*reg(REG_TIMER_DIV) = TIMER_DIV_16;
 	*reg(REG_TIMER_INIT) = 0xffffffffu;
-	end = timer_read_us() + CALIBRATE_US;
+	uint64_t end = timer_read_us() + CALIBRATE_US;
+
 	while (timer_read_us() < end)
 		__asm__ volatile("pause");
-	left = *reg(REG_TIMER_COUNT);
+	uint32_t left = *reg(REG_TIMER_COUNT);
+
 	*reg(REG_TIMER_INIT) = 0; /* stopped */
 	return (0xffffffffu - left) / (CALIBRATE_US / 1000u);
 }

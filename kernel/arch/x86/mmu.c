@@ -129,11 +129,11 @@ int mmu_init(void)
 {
 	phys_addr_t dir, table, end = direct_end = mmu_direct_map_end();
 	struct phys_range ro[KERNEL_RO_RANGE_COUNT];
-	struct page_table *k;
 
 	if (alloc_boot_frame(&dir) != ERR_OK)
 		return ERR_NOMEM;
-	k = phys_to_virt(dir);
+	struct page_table *k = phys_to_virt(dir);
+
 	for (uint32_t i = PDE_KERNEL_FIRST; i < PT_ENTRIES; i++) {
 		if (alloc_boot_frame(&table) != ERR_OK) {
 			free_kernel_directory(k);
@@ -166,12 +166,12 @@ struct page_table *mmu_kernel_space(void)
 /* A new directory (charged to the kernel for now) with the kernel PDEs and no user mappings. */
 struct page_table *mmu_create_address_space(void)
 {
-	struct page_table *pt;
 	phys_addr_t dir;
 
 	if (kernel_space == NULL || pmm_alloc_frame(PMM_OWNER_KERNEL, &dir) != ERR_OK)
 		return NULL;
-	pt = phys_to_virt(dir);
+	struct page_table *pt = phys_to_virt(dir);
+
 	for (uint32_t i = 0; i < PT_ENTRIES; i++)
 		pt->pde[i] = i < PDE_KERNEL_FIRST ? 0 : kernel_space->pde[i];
 	return pt;

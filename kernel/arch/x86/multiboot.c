@@ -16,9 +16,7 @@ _Static_assert(MB_BOOTLOADER_MAGIC == MULTIBOOT_BOOTLOADER_MAGIC, "one Multiboot
 static const void *boot_map(void *ctx, uint32_t phys, uint32_t len)
 {
 	(void)ctx;
-	if (len > BOOT_MAPPED_PHYS || phys > BOOT_MAPPED_PHYS - len)
-		return NULL;
-	return phys_to_virt(phys);
+	return len > BOOT_MAPPED_PHYS || phys > BOOT_MAPPED_PHYS - len ? NULL : phys_to_virt(phys);
 }
 
 int multiboot_parse(uint32_t magic, const void *mbi, struct boot_info *out)
@@ -31,13 +29,13 @@ int multiboot_parse(uint32_t magic, const void *mbi, struct boot_info *out)
 	};
 	struct multiboot_stats stats;
 	phys_addr_t mbi_phys = virt_to_phys(mbi);
-	int err;
 
 	if (mbi == NULL || boot_map(NULL, mbi_phys, sizeof(struct mb_info)) == NULL) {
 		kprintf("multiboot: information block %p is outside the boot mapping\n", mbi);
 		src.mbi = NULL;
 	}
-	err = multiboot_parse_info(magic, &src, out, &stats);
+	int err = multiboot_parse_info(magic, &src, out, &stats);
+
 	if (err != ERR_OK) {
 		kprintf("multiboot: unusable hand-off (magic %#x)\n", (unsigned)magic);
 		return err;

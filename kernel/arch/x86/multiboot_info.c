@@ -23,9 +23,7 @@ static uint64_t read_u64(const uint8_t *p)
 /* Accessor call that also rejects ranges wrapping past 4 GiB. */
 static const uint8_t *src_map(const struct multiboot_source *src, uint64_t phys, uint32_t len)
 {
-	if (phys + len > FOUR_GIB)
-		return NULL;
-	return src->map(src->ctx, (uint32_t)phys, len);
+	return phys + len > FOUR_GIB ? NULL : src->map(src->ctx, (uint32_t)phys, len);
 }
 
 /*
@@ -110,18 +108,15 @@ static void add_region(struct boot_info *out, struct multiboot_stats *stats, uin
 static void parse_mmap(const struct multiboot_source *src, struct boot_info *out,
 		       struct multiboot_stats *stats)
 {
-	uint32_t len = src->mbi->mmap_length;
-	uint32_t off = 0;
+	uint32_t len = src->mbi->mmap_length, off = 0;
 
 	while (len - off >= 4) {
-		const uint8_t *e = src_map(src, (uint64_t)src->mbi->mmap_addr + off, 4);
+		uint64_t at = (uint64_t)src->mbi->mmap_addr + off;
+		const uint8_t *e = src_map(src, at, 4);
 		uint32_t size = e != NULL ? load_le32(e) : 0;
 
-		if (size < MB_MMAP_ENTRY_MIN_SIZE || size > len - off - 4)
-			e = NULL;
-		else
-			e = src_map(src, (uint64_t)src->mbi->mmap_addr + off, 4 + size);
-		if (e == NULL) {
+		if (size < MB_MMAP_ENTRY_MIN_SIZE || size > len - off - 4 ||
+		    (e = src_map(src, at, 4 + size)) == NULL) {
 			stats->map_malformed++;
 			return;
 		}
@@ -182,9 +177,8 @@ int multiboot_parse_info(uint32_t magic, const struct multiboot_source *src, str
 {
 	*out = (struct boot_info){0};
 	*stats = (struct multiboot_stats){0};
-	if (magic != MB_BOOTLOADER_MAGIC || src == NULL || src->mbi == NULL || src->map == NULL)
-		return ERR_INVALID;
-	if (src->kernel_end < src->kernel_start)
+	if (magic != MB_BOOTLOADER_MAGIC || src == NULL || src->mbi == NULL || src->map == NULL ||
+	    src->kernel_end < src->kernel_start)
 		return ERR_INVALID;
 	out->kernel_start = src->kernel_start;
 	out->kernel_end = src->kernel_end;

@@ -16,7 +16,6 @@
 #include <arch/smp.h>
 #include <arch/syscall.h>
 #include <arch/trap.h>
-#include <arch/x86.h>
 #include <keel/abi.h>
 #include <kernel/arch.h>
 #include <kernel/init.h>
@@ -73,8 +72,7 @@ static bool phys_read(void *ctx, void *dst, uint32_t phys, uint32_t len)
 static _Noreturn void smp_ap_main(void)
 {
 	unsigned n = ap_index;
-	struct percpu *cpu =
-	    percpu_init(n, (uintptr_t)(ap_stacks[n - 1] + KERNEL_STACK_SIZE));
+	struct percpu *cpu = percpu_init(n, (uintptr_t)(ap_stacks[n - 1] + KERNEL_STACK_SIZE));
 
 	gdt_init(cpu);
 	mmu_activate(mmu_kernel_space());
@@ -165,10 +163,8 @@ static bool boot_cpu_apics(const struct acpi_madt *m)
 	this_cpu()->arch_id = lapic_id();
 	ioapic = ioapic_init(m);
 	arch_irq_restore(irq);
-	if (ioapic)
-		kprintf("ioapic: ISA lines 0-15 through the I/O APIC, the 8259s masked\n");
-	else
-		kprintf("ioapic: none usable: the 8259s deliver to the boot CPU\n");
+	kprintf(ioapic ? "ioapic: ISA lines 0-15 through the I/O APIC, the 8259s masked\n"
+		       : "ioapic: none usable: the 8259s deliver to the boot CPU\n");
 	lapic_counts_per_ms = lapic_timer_calibrate();
 	kprintf("smp: local APIC timer %u counts per ms (divide by 16)\n", lapic_counts_per_ms);
 	if (lapic_counts_per_ms != 0) {
@@ -183,7 +179,6 @@ void arch_smp_init(void)
 {
 	struct acpi_madt m;
 	int err = acpi_read_madt(phys_read, NULL, &m);
-	phys_addr_t boot_dir;
 
 	if (err != ERR_OK) {
 		kprintf("smp: no usable ACPI MADT (error %d): the boot CPU only\n", err);
@@ -192,7 +187,8 @@ void arch_smp_init(void)
 	print_madt(&m);
 	if (!boot_cpu_apics(&m) || m.ncpus < 2)
 		return;
-	boot_dir = mmu_boot_directory();
+	phys_addr_t boot_dir = mmu_boot_directory();
+
 	if (boot_dir == 0) {
 		kprintf("smp: no memory for the boot directory: the boot CPU only\n");
 		return;

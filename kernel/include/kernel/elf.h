@@ -20,13 +20,11 @@
 #define ELF_EM_386     3
 #define ELF_PN_XNUM    0xffffu
 
-#define ELF_PT_NULL    0
 #define ELF_PT_LOAD    1
 #define ELF_PT_DYNAMIC 2
 #define ELF_PT_INTERP  3
 #define ELF_PT_NOTE    4
 #define ELF_PT_SHLIB   5
-#define ELF_PT_PHDR    6
 #define ELF_PT_TLS     7
 
 #define ELF_PF_X 0x1u

@@ -51,7 +51,6 @@ static size_t fmt_strnlen(const char *s, size_t max)
 static size_t fmt_parse_count(const char **p, va_list *ap, bool *negative)
 {
 	size_t n = 0;
-	int v;
 
 	*negative = false;
 	if (**p != '*') {
@@ -60,7 +59,8 @@ static size_t fmt_parse_count(const char **p, va_list *ap, bool *negative)
 		return n;
 	}
 	(*p)++;
-	v = va_arg(*ap, int);
+	int v = va_arg(*ap, int);
+
 	*negative = v < 0;
 	return v < 0 ? -(size_t)v : (size_t)v;
 }
@@ -88,13 +88,9 @@ static const char *fmt_parse_spec(const char *p, struct fmt_spec *spec, va_list 
 	bool negative;
 
 	*spec = (struct fmt_spec){.precision = SIZE_MAX, .size = FMT_INT};
-	for (;; p++) {
-		if (*p == '-')
-			spec->left = true;
-		else if (*p == '0')
-			spec->zero = true;
-		else
-			break;
+	for (; *p == '-' || *p == '0'; p++) {
+		spec->left |= *p == '-';
+		spec->zero |= *p == '0';
 	}
 	spec->width = fmt_parse_count(&p, ap, &negative);
 	spec->left = spec->left || negative; /* a negative '*' width means '-' */
@@ -229,7 +225,6 @@ static bool fmt_convert(struct fmt_sink *sink, const struct fmt_spec *spec, va_l
 void fmt_format(struct fmt_sink *sink, const char *fmt, va_list ap)
 {
 	struct fmt_spec spec;
-	const char *next;
 	va_list args;
 
 	va_copy(args, ap);
@@ -243,7 +238,8 @@ void fmt_format(struct fmt_sink *sink, const char *fmt, va_list ap)
 			fmt += 2;
 			continue;
 		}
-		next = fmt_parse_spec(fmt + 1, &spec, &args);
+		const char *next = fmt_parse_spec(fmt + 1, &spec, &args);
+
 		if (next == NULL) {
 			/* A conversion cut off by the end of fmt is copied literally. */
 			fmt_put_n(sink, fmt, fmt_strnlen(fmt, SIZE_MAX));
