@@ -274,7 +274,9 @@ static inline void rq_switched(struct run_queue *rq, struct thread *prev, struct
 	      : prev->state == THREAD_DEAD ? prev->state : TRACE_SWITCH_READY, next->eff_prio);
 }
 _Static_assert(THREAD_BLOCKED == TRACE_SWITCH_BLOCKED && THREAD_DEAD == TRACE_SWITCH_DEAD &&
-	       BLOCK_SLEEP == 2 && BLOCK_IPC_REPLY == 5, "trace switch reasons (<keel/abi.h>)");
+	       BLOCK_SLEEP == TRACE_WAIT_SLEEP && BLOCK_IPC_SEND == TRACE_WAIT_IPC_SEND &&
+	       BLOCK_IPC_RECV == TRACE_WAIT_IPC_RECV && BLOCK_IPC_REPLY == TRACE_WAIT_REPLY,
+	       "trace switch reasons (<keel/abi.h>)");
 
 /*
  * The yield fast path: cur (RUNNING) and the head of its level, which is the highest ready

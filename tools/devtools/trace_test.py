@@ -42,8 +42,7 @@ def name_words(name):
 
 
 def wait(word):
-    """The number of a wait reason by part of its name (`rec`: TRACE_WAIT_IPC_RECV, the
-    kernel's BLOCK_IPC_RECV or `receive`, as the checkout names it)."""
+    """The number of a wait reason (TRACE_WAIT_*) by part of its name (`rec`: IPC_RECV)."""
     return next(v for v, k in ABI.wait_why.items() if word in k)
 
 

@@ -13,7 +13,6 @@ import struct
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ABI_H = os.path.join("kernel", "abi", "include", "keel", "abi.h")
 STREAM_H = os.path.join("servers", "tracer", "trace_stream.h")
-THREAD_H = os.path.join("kernel", "include", "kernel", "thread.h")  # enum block_reason
 
 BLOCK = struct.Struct("<IHHIIQII")  # struct trace_block
 EVENT = struct.Struct("<QHHI4I")  # struct keel_trace_event
@@ -34,20 +33,6 @@ def defines(text, prefix):
     pattern = r"^\s*#define\s+%s([A-Za-z0-9_]+)\s+\(?(-?(?:0x[0-9a-fA-F]+|\d+))[uU]?\)?(?:\s|$)"
     for m in re.finditer(pattern % re.escape(prefix), text, re.M):
         out[m.group(1)] = int(m.group(2), 0)
-    return out
-
-
-def enum_members(text, enum, prefix):
-    """{NAME: value} of the members of `enum ENUM { PREFIXNAME [= n], ... }` in a C header."""
-    m = re.search(r"enum\s+%s\s*\{(.*?)\}" % re.escape(enum), text, re.S)
-    out, value = {}, 0
-    body = re.sub(r"/\*.*?\*/|//[^\n]*", "", m.group(1), flags=re.S) if m else ""
-    for item in body.split(","):
-        mm = re.match(r"\s*%s([A-Za-z0-9_]+)\s*(?:=\s*(\w+))?\s*$" % re.escape(prefix), item)
-        if mm:
-            value = int(mm.group(2), 0) if mm.group(2) else value
-            out[mm.group(1)] = value
-            value += 1
     return out
 
 
@@ -92,17 +77,10 @@ class Abi:
     @staticmethod
     def waits(root, abi):
         """{number: name} of what a blocked thread waits for (a switch's why >> 8): the ABI's
-        TRACE_WAIT_* if it names them, else the kernel's own enum block_reason, which the
-        switch event carries, else the numbers TRACE_SWITCH_BLOCKED's comment lists."""
+        TRACE_WAIT_*."""
         waits = defines(abi, "TRACE_WAIT_")
-        if not waits and os.path.exists(os.path.join(root, THREAD_H)):
-            waits = enum_members(read_header(root, THREAD_H), "block_reason", "BLOCK_")
         if not waits:
-            m = re.search(r"#define\s+TRACE_SWITCH_BLOCKED\b[^/]*/\*(.*?)\*/", abi, re.S)
-            listed = re.search(r"\(([^:)]*)", m.group(1)) if m else None
-            for num, word in re.findall(r"(\d+)\s+(?:an?\s+)?(\w+)",
-                                        listed.group(1) if listed else ""):
-                waits[word.upper()] = int(num)
+            raise TraceError("%s defines no TRACE_WAIT_* numbers" % ABI_H)
         return {v: k.lower() for k, v in waits.items()}
 
 

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#define KEEL_ABI_VERSION 3
+#define KEEL_ABI_VERSION 4
 
 /* ---- Error codes: every syscall returns >= 0 on success or one of these. ---- */
 #define ERR_OK 0
@@ -406,9 +406,11 @@ _Static_assert(sizeof(struct keel_trace) == 64, "trace header layout is ABI");
 #define TRACE_EV_SYSCALL_EXIT 3 /* number, result */
 #define TRACE_EV_SWITCH 4	/* from thread, to thread, why (TRACE_SWITCH_*), to's priority */
 #define TRACE_SWITCH_READY 1   /* the from thread was preempted or yielded: still ready */
-#define TRACE_SWITCH_BLOCKED 3 /* it waits: + 256 * for what (2 sleep, 3 a send, 4 a receive,
-				  5 a reply: send on an endpoint or a full channel, receive on an
-				  endpoint, an empty channel or a notification) */
+#define TRACE_SWITCH_BLOCKED 3 /* it waits: + 256 * TRACE_WAIT_* */
+#define TRACE_WAIT_SLEEP 2
+#define TRACE_WAIT_IPC_SEND 3 /* on an endpoint, or a full channel */
+#define TRACE_WAIT_IPC_RECV 4 /* on an endpoint, an empty channel or a notification */
+#define TRACE_WAIT_REPLY 5    /* for the reply to a call */
 #define TRACE_SWITCH_DEAD 4    /* it exited or was killed */
 #define TRACE_EV_IPC_SEND 5	/* endpoint or channel (its kernel address), badge (low 32 bits),
 				   message type, length */
@@ -422,7 +424,7 @@ _Static_assert(sizeof(struct keel_trace) == 64, "trace header layout is ABI");
 #define TRACE_EV_UNIT_END 13	/* unit, how (UNIT_*), status */
 #define TRACE_EV_THREAD_START 14 /* thread, unit, priority */
 #define TRACE_EV_THREAD_END 15	/* thread, unit */
-#define SYS_COUNT 48
+#define SYS_COUNT 56
 
 /*
  * User-space calls. The kernel builds with KEEL_KERNEL defined and never sees these
