@@ -300,8 +300,10 @@ int process_start_init(void)
 	uint32_t trace_bytes;
 	void *rings = trace_init(timer_config()->cycle_hz, &trace_bytes);
 
-	if (boot_cmdline_has(boot, "trace"))
-		trace_switch(TRACE_ON, 0); /* from init's creation on */
+	/* From init's creation on: `trace` events, `profile` events and samples. */
+	trace_switch((boot_cmdline_has(boot, "trace") ? TRACE_ON : 0) |
+			     (boot_cmdline_has(boot, "profile") ? TRACE_ON | TRACE_SAMPLE : 0),
+		     0);
 	int err = process_start_unit(&s, &u);
 
 	if (err != ERR_OK)

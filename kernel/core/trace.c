@@ -25,7 +25,7 @@ static struct trace_state {
 	uint32_t head, dropped, running;
 } trace_state[TRACE_CPUS];
 
-volatile bool trace_enabled;
+volatile bool trace_enabled, trace_sampling;
 void *trace_object;
 
 void *trace_init(uint64_t cycle_hz, uint32_t *bytes)
@@ -58,15 +58,15 @@ void trace_put(uint32_t type, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3
 
 int trace_switch(uint32_t op, uint32_t running)
 {
-	bool was = trace_enabled;
+	int was = (trace_enabled ? TRACE_ON : 0) | (trace_sampling ? TRACE_SAMPLE : 0);
 
-	if (op > TRACE_QUERY)
-		return ERR_INVALID;
-	if (op != TRACE_QUERY && (op == TRACE_ON) != was) {
+	if (op == TRACE_QUERY || op > (TRACE_ON | TRACE_SAMPLE))
+		return op == TRACE_QUERY ? was : ERR_INVALID;
+	trace_sampling = op & TRACE_SAMPLE;
+	if ((op & TRACE_ON) && !trace_enabled) {
 		trace_state[arch_cpu_id() % TRACE_CPUS].running = running;
-		trace_enabled = op == TRACE_ON;
-		if (trace_enabled)
-			trace_put(TRACE_EV_ON, 0, 0, 0, 0);
+		trace_put(TRACE_EV_ON, 0, 0, 0, 0);
 	}
+	trace_enabled = op & TRACE_ON;
 	return was;
 }

@@ -1,6 +1,6 @@
 /*
  * Init's tracer (docs/tools.md, "Trace viewer"): while the kernel traces (the kernel command
- * line's `trace`), init copies the kernel's trace rings (CAP_ROOT_TRACE, <keel/abi.h>) to
+ * line's `trace` or `profile`), init copies the kernel's trace rings (CAP_ROOT_TRACE, <keel/abi.h>) to
  * QEMU's debug console, port 0xe9, as servers/tracer/trace_stream.h lays out, whenever it
  * wakes and at least every INIT_TRACE_POLL_US. Copying costs init a few traced syscalls per
  * round, never an event per event, so the trace does not feed itself.
@@ -29,8 +29,8 @@ void init_trace_start(void)
 	struct keel_trace *t = (struct keel_trace *)INIT_TRACE_VA;
 	int32_t r = sys_trace(CAP_ROOT_TRACE, TRACE_QUERY), port = ERR_OK;
 
-	if (r != 1)
-		return; /* off, or no capability: nothing to copy */
+	if (r <= 0)
+		return; /* nothing recorded, or no capability: nothing to copy */
 	r = sys_mem_map(CAP_ROOT_TRACE, t, MEM_MAP_READ | MEM_MAP_WRITE);
 	if (r == ERR_OK && (port = sys_ioport_create(CAP_ROOT_IOPORT, DEBUGCON_PORT, 1)) >= 0)
 		r = sys_ioport_enable(port);

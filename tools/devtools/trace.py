@@ -122,7 +122,8 @@ class Converter:
         self.calls = {}  # {caller thread: (message name, server thread)} awaiting a reply
         self.running = {}  # {cpu: (thread, since ts)}
         self.flows = 0
-        self.counts = {"syscalls": 0, "flows": 0, "unmatched_sends": 0, "restarts": 0}
+        self.counts = {"syscalls": 0, "flows": 0, "unmatched_sends": 0, "restarts": 0,
+                       "samples": 0}
         hz = stream.cycle_hz or 0
         if hz <= 0:
             raise TraceError("the stream's cycle_hz is %d: timestamps cannot be converted" % hz)
@@ -362,6 +363,13 @@ class Converter:
 
     def on_on(self, ts, e):
         self.instant("tracing on", ts, self.cpu_pid, e.cpu, {"cpu": e.cpu}, scope="g")
+
+    def on_sample(self, ts, e):
+        """A profiler sample (tools/profile names them): counted, not drawn."""
+        self.counts["samples"] += 1
+
+    def on_sample_more(self, ts, e):
+        pass
 
     def on_unknown(self, ts, e):
         self.cpu_instant("event type %d" % e.type, ts, e.cpu, {

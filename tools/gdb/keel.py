@@ -497,8 +497,11 @@ TRACE_ARG_NAMES = {"ipc_send": ("object", "badge", "type", "length"),
                    "fault": ("vector", "eip", "error", "address"),
                    "unit_end": ("unit", "how", "status", None),
                    "thread_start": ("thread", "unit", "prio", None),
-                   "thread_end": ("thread", "unit", None, None)}
-HEX_ARGS = {"object", "badge", "type", "notification", "bits", "eip", "error", "address"}
+                   "thread_end": ("thread", "unit", None, None),
+                   "sample": ("frames", "eip", "frame1", "frame2"),
+                   "sample_more": ("frame", "frame", "frame", "frame")}
+HEX_ARGS = {"object", "badge", "type", "notification", "bits", "eip", "error", "address",
+            "frames", "frame", "frame1", "frame2"}
 
 
 def trace_args(kind, a):

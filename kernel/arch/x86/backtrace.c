@@ -50,23 +50,38 @@ static void backtrace_print_frame(unsigned n, uintptr_t addr)
 	ksyms_print_line("", addr);
 }
 
-/* Walks the %ebp chain from `ebp`, numbering frames from n. */
-static void backtrace_walk(const struct stack_bounds *b, unsigned n, uintptr_t ebp)
+/*
+ * The return addresses up the %ebp chain from `ebp`, at most max, into out; *stopped is the
+ * frame pointer the walk stopped at (0 at the chain's end or after max frames).
+ */
+static unsigned backtrace_collect(const struct stack_bounds *b, uintptr_t ebp, uintptr_t *out,
+				  unsigned max, uintptr_t *stopped)
 {
 	uintptr_t prev = 0;
+	unsigned n = 0;
 
-	while (n < BACKTRACE_MAX_FRAMES && backtrace_frame_ok(b, ebp, prev)) {
+	for (; n < max && backtrace_frame_ok(b, ebp, prev); n++) {
 		const uint32_t *frame = (const uint32_t *)ebp;
-		uintptr_t ret = frame[1];
 
-		if (ret == 0)
-			return;
-		backtrace_print_frame(n++, ret);
+		if (frame[1] == 0) {
+			*stopped = 0; /* the chain's end */
+			return n;
+		}
+		out[n] = frame[1];
 		prev = ebp;
 		ebp = frame[0];
 	}
-	if (ebp != 0 && n < BACKTRACE_MAX_FRAMES)
-		kprintf("  (stopped at frame pointer 0x%08x)\n", (unsigned)ebp);
+	*stopped = n < max ? ebp : 0;
+	return n;
+}
+
+static void backtrace_print(const uintptr_t *pc, unsigned n, uintptr_t stopped)
+{
+	kprintf("backtrace:\n");
+	for (unsigned i = 0; i < n; i++)
+		backtrace_print_frame(i, pc[i]);
+	if (stopped != 0)
+		kprintf("  (stopped at frame pointer 0x%08x)\n", (unsigned)stopped);
 }
 
 /*
@@ -98,26 +113,35 @@ static uintptr_t backtrace_frameless_return(const struct stack_bounds *b, uintpt
 	return ksyms_lookup(ret, &name, &offset) ? ret : 0; /* only plausible code addresses */
 }
 
-void backtrace_print_trap(uintptr_t eip, uintptr_t ebp, uintptr_t esp)
+unsigned backtrace_trap_frames(uintptr_t eip, uintptr_t ebp, uintptr_t esp, uintptr_t *out,
+			      unsigned max, uintptr_t *stopped)
 {
 	struct stack_bounds b = backtrace_stack_bounds(esp);
 	uintptr_t ret = backtrace_frameless_return(&b, eip, esp);
 	unsigned n = 0;
 
-	kprintf("backtrace:\n");
-	backtrace_print_frame(n++, eip);
-	if (ret != 0)
-		backtrace_print_frame(n++, ret);
-	backtrace_walk(&b, n, ebp);
+	out[n++] = eip;
+	if (ret != 0 && max > 1)
+		out[n++] = ret;
+	return n + backtrace_collect(&b, ebp, out + n, max - n, stopped);
+}
+
+void backtrace_print_trap(uintptr_t eip, uintptr_t ebp, uintptr_t esp)
+{
+	uintptr_t pc[BACKTRACE_MAX_FRAMES], stopped;
+	unsigned n = backtrace_trap_frames(eip, ebp, esp, pc, BACKTRACE_MAX_FRAMES, &stopped);
+
+	backtrace_print(pc, n, stopped);
 }
 
 void arch_print_backtrace(void)
 {
 	/* Start at our own frame: #0 is where we were called from, then our caller's frames. */
-	uintptr_t ebp = ((const uint32_t *)read_ebp())[0];
+	uintptr_t ebp = ((const uint32_t *)read_ebp())[0], pc[BACKTRACE_MAX_FRAMES], stopped;
 	struct stack_bounds b = backtrace_stack_bounds(ebp);
 
-	kprintf("backtrace:\n");
-	backtrace_print_frame(0, (uintptr_t)__builtin_return_address(0));
-	backtrace_walk(&b, 1, ebp);
+	unsigned n = 1 + backtrace_collect(&b, ebp, pc + 1, BACKTRACE_MAX_FRAMES - 1, &stopped);
+
+	pc[0] = (uintptr_t)__builtin_return_address(0);
+	backtrace_print(pc, n, stopped);
 }

@@ -75,7 +75,7 @@ void trap_dispatch(struct trap_frame *frame)
 	if (frame->vector >= TRAP_IRQ_BASE && frame->vector < TRAP_IRQ_BASE + TRAP_IRQ_COUNT)
 		irq_dispatch(frame->vector - TRAP_IRQ_BASE);
 	else if (frame->vector == TRAP_LAPIC_TIMER)
-		lapic_timer_tick();
+		lapic_timer_tick(frame);
 	else if (frame->vector == TRAP_RESCHED)
 		smp_resched_interrupt();
 	else

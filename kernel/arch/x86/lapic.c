@@ -1,9 +1,11 @@
 /* Local APIC access (arch/lapic.h), through its MMIO page at LAPIC_VA. */
 #include <arch/lapic.h>
+#include <arch/syscall.h>
 #include <arch/trap.h>
 #include <kernel/mmu.h>
 #include <kernel/percpu.h>
 #include <kernel/timer.h>
+#include <kernel/trace.h>
 
 #define REG_ID		0x020u
 #define REG_SVR		0x0f0u /* spurious-interrupt vector register */
@@ -99,16 +101,36 @@ uint32_t lapic_timer_calibrate(void)
 	return (0xffffffffu - left) / (CALIBRATE_US / 1000u);
 }
 
+static uint32_t timer_counts;			      /* per period (1 ms) */
+static uint8_t timer_rate[PERCPU_MAX_CPUS], timer_sub[PERCPU_MAX_CPUS]; /* per CPU */
+
 void lapic_timer_start(uint32_t counts_per_ms)
 {
+	timer_counts = counts_per_ms;
+	timer_rate[this_cpu()->cpu_id] = 1;
 	*reg(REG_TIMER_DIV) = TIMER_DIV_16;
 	*reg(REG_LVT_TIMER) = TIMER_PERIODIC | TRAP_LAPIC_TIMER;
 	*reg(REG_TIMER_INIT) = counts_per_ms;
 }
 
-void lapic_timer_tick(void)
+/*
+ * While the profiler samples the timer interrupts PROFILE_RATE times a period: each interrupt
+ * is sampled, every PROFILE_RATE-th is the tick. A CPU changes its rate at its next interrupt.
+ */
+void lapic_timer_tick(const struct trap_frame *frame)
 {
-	this_cpu()->local_ticks++;
+	unsigned cpu = this_cpu()->cpu_id, rate = trace_sampling ? PROFILE_RATE : 1;
+
 	*reg(REG_EOI) = 0;
+	if (rate != timer_rate[cpu]) {
+		timer_rate[cpu] = (uint8_t)rate;
+		*reg(REG_TIMER_INIT) = timer_counts / rate;
+	}
+	if (trace_sampling)
+		profile_sample(frame);
+	if (++timer_sub[cpu] < timer_rate[cpu])
+		return;
+	timer_sub[cpu] = 0;
+	this_cpu()->local_ticks++;
 	timer_tick(); /* this CPU's clock and run queue */
 }

@@ -75,18 +75,13 @@ static const struct trap_frame *returning_user_frame(const struct trap_frame *fr
 	return user;
 }
 
-/* Reports `frame`'s exception as the current thread's fault at user address `ip`; kills it. */
-/*
- * The return addresses up the current thread's frame-pointer chain from ebp (cdecl: [ebp] the
- * caller's ebp, [ebp + 4] the return address), read through its page tables; ends at a frame
- * it cannot read, a null return address, or a frame that does not climb the stack.
- */
-static unsigned user_frames(uint32_t ebp, uintptr_t *out)
+/* See <arch/trap.h>. */
+unsigned user_frames(uint32_t ebp, uintptr_t *out, unsigned max)
 {
 	uint32_t frame[2];
 	unsigned n = 0;
 
-	while (n < FAULT_FRAMES && ebp != 0 && uaccess_copy_from(frame, ebp, sizeof(frame)) == 0 &&
+	while (n < max && ebp != 0 && uaccess_copy_from(frame, ebp, sizeof(frame)) == 0 &&
 	       frame[1] != 0) {
 		out[n++] = frame[1];
 		if (frame[0] <= ebp)
@@ -96,6 +91,7 @@ static unsigned user_frames(uint32_t ebp, uintptr_t *out)
 	return n;
 }
 
+/* Reports `frame`'s exception as the current thread's fault at user address `ip`; kills it. */
 static _Noreturn void report_user_fault(const struct trap_frame *frame, uint32_t ip, uint32_t fp)
 {
 	char decoded[EXCEPTION_DECODE_MAX];
@@ -113,7 +109,7 @@ static _Noreturn void report_user_fault(const struct trap_frame *frame, uint32_t
 	    .addr = frame->vector == TRAP_PF ? read_cr2() : 0,
 	};
 
-	f.nframes = user_frames(fp, f.frames);
+	f.nframes = user_frames(fp, f.frames, FAULT_FRAMES);
 	fault_user(&f);
 }
 

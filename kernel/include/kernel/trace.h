@@ -10,7 +10,7 @@
 #include <kernel/types.h>
 #include <keel/abi.h>
 
-extern volatile bool trace_enabled;
+extern volatile bool trace_enabled, trace_sampling; /* TRACE_ON, TRACE_SAMPLE */
 extern void *trace_object; /* CAP_ROOT_TRACE's memory object: SYS_TRACE's guard */
 
 void trace_put(uint32_t type, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3);
@@ -27,8 +27,8 @@ void trace_put(uint32_t type, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3
  * in bytes (whole pages), for the root task's capability. */
 void *trace_init(uint64_t cycle_hz, uint32_t *bytes);
 /*
- * TRACE_ON, TRACE_OFF or TRACE_QUERY (SYS_TRACE): 1 if tracing was on, 0 if off; ERR_INVALID
- * for another op. `running`: the thread this CPU runs now. A CPU's events carry the thread its
+ * SYS_TRACE's op (<keel/abi.h>): TRACE_OFF, TRACE_ON and/or TRACE_SAMPLE, or TRACE_QUERY;
+ * returns the bits that were on, ERR_INVALID for another op. `running`: the thread this CPU runs now. A CPU's events carry the thread its
  * last TRACE_EV_SWITCH went to (0 until its first one since tracing went on).
  */
 int trace_switch(uint32_t op, uint32_t running);

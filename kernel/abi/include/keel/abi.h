@@ -364,16 +364,20 @@ struct keel_cpu_info {
  * then sets its `head` to n + 1; a reader takes events [tail, head) and then sets `tail`. The
  * kernel never overwrites an event not taken: with `slots` of them waiting it drops the new
  * one and counts it in `dropped`. The kernel keeps its own head and count, so what a reader
- * writes can only make it drop events. SYS_TRACE(trace cap ADMIN, op): TRACE_ON or TRACE_OFF
- * switch recording on every CPU, TRACE_QUERY changes nothing; each returns 1 if recording was
- * on, 0 if off. The kernel command line's `trace` switches it on at boot. Off, an event costs
- * one load and branch; on, a bounded few dozen instructions (docs/performance.md).
+ * writes can only make it drop events. SYS_TRACE(trace cap ADMIN, op): op TRACE_OFF, or
+ * TRACE_ON (events) and/or TRACE_SAMPLE (the profiler's samples: the timer interrupts each CPU
+ * PROFILE_RATE times as often and records where it interrupted), sets what every CPU records;
+ * TRACE_QUERY changes nothing; each returns what was recorded before (TRACE_ON | TRACE_SAMPLE
+ * bits). The kernel command line's `trace` switches events on at boot, `profile` both. Off, an
+ * event costs a load and a branch; on, under a hundred instructions (docs/performance.md).
  */
 #define SYS_TRACE 47
 #define CAP_ROOT_TRACE CAP_START(6)
 #define TRACE_OFF 0
 #define TRACE_ON 1
-#define TRACE_QUERY 2
+#define TRACE_SAMPLE 2
+#define TRACE_QUERY 4
+#define PROFILE_RATE 4 /* samples per timer tick (where the local APIC's timer ticks) */
 #define KEEL_TRACE_MAGIC 0x45435254u /* "TRCE" */
 /* A CPU's ring: head (events written) and dropped (events lost to a full ring) are the
  * kernel's, tail (events taken) the reader's; a cache line each. */
@@ -424,6 +428,12 @@ _Static_assert(sizeof(struct keel_trace) == 64, "trace header layout is ABI");
 #define TRACE_EV_UNIT_END 13	/* unit, how (UNIT_*), status */
 #define TRACE_EV_THREAD_START 14 /* thread, unit, priority */
 #define TRACE_EV_THREAD_END 15	/* thread, unit */
+#define TRACE_EV_SAMPLE 16	/* frames n (+ TRACE_SAMPLE_KERNEL), frames 0-2: the interrupted eip,
+				   then the return addresses up its frame-pointer chain; in user
+				   space frame 1 is the word on top of the stack: the return address
+				   if the function at eip has not made its frame (a leaf) */
+#define TRACE_EV_SAMPLE_MORE 17 /* the sample's next four frames (as many events as n needs) */
+#define TRACE_SAMPLE_KERNEL 0x100 /* the timer interrupted the kernel (its stack's frames) */
 #define SYS_COUNT 56
 
 /*

@@ -14,5 +14,12 @@
  * after BACKTRACE_MAX_FRAMES. arch_print_backtrace (<kernel/arch.h>) walks the caller's stack.
  */
 void backtrace_print_trap(uintptr_t eip, uintptr_t ebp, uintptr_t esp);
+/*
+ * What backtrace_print_trap prints, into out (at most max, max >= 1): eip, the return address
+ * of a function that has no frame yet, the %ebp chain's; *stopped: the frame pointer the walk
+ * stopped at, 0 at the chain's end or after max. The profiler samples with it.
+ */
+unsigned backtrace_trap_frames(uintptr_t eip, uintptr_t ebp, uintptr_t esp, uintptr_t *out,
+			       unsigned max, uintptr_t *stopped);
 
 #endif

@@ -35,7 +35,8 @@ void lapic_eoi(void);
  */
 uint32_t lapic_timer_calibrate(void);
 void lapic_timer_start(uint32_t counts_per_ms);
-void lapic_timer_tick(void);
+struct trap_frame;
+void lapic_timer_tick(const struct trap_frame *frame);
 
 #define LAPIC_SPURIOUS_VECTOR 0xff
 

@@ -98,6 +98,15 @@ void syscall_fast_resume_entry(void);
  * Anything else: false (a kernel exception, which is fatal).
  */
 bool trap_user_exception(struct trap_frame *frame);
+/*
+ * The return addresses (at most max) up the current thread's user frame-pointer chain from
+ * ebp (cdecl: [ebp] the caller's ebp, [ebp + 4] the return address), read through its page
+ * tables; ends at a frame it cannot read, a null return address, or a frame that does not
+ * climb the stack. For its fault reports and the profiler's samples.
+ */
+unsigned user_frames(uint32_t ebp, uintptr_t *out, unsigned max);
+/* A profiler sample of where the timer interrupted `frame` (profile.c, TRACE_EV_SAMPLE). */
+void profile_sample(const struct trap_frame *frame);
 
 #endif /* __ASSEMBLER__ */
 #endif /* ARCH_SYSCALL_H */
