@@ -319,6 +319,20 @@ class Command(unittest.TestCase):
             with open(out) as f:
                 slices = [e for e in json.load(f)["traceEvents"] if e["ph"] == "X"]
             self.assertTrue(slices)
+            # --graph: who called whom, drawn by Graphviz (the .dot text checked, the .svg made)
+            for graph in ("g.dot", "g.svg"):
+                r = subprocess.run([sys.executable, os.path.join(REPO, "tools", "trace"),
+                                    "--stream", path, "-o", out, "--graph",
+                                    os.path.join(tmp, graph)], capture_output=True, text=True)
+                self.assertEqual(r.returncode, 0, r.stderr)
+            with open(os.path.join(tmp, "g.dot")) as f:
+                text = f.read()
+            self.assertIn('"shell" -> "serial" [label="keel.serial.Serial.write x1"];', text)
+            self.assertNotIn("reply", text)
+            with open(os.path.join(tmp, "g.svg")) as f:
+                svg = f.read()
+            self.assertIn("<svg", svg)
+            self.assertIn("keel.serial.Serial.write x1", svg)
             self.assertFalse([e for e in slices if "args" in e])
 
 
