@@ -21,6 +21,7 @@
 #define INIT_KLOG_POLL_US 100000u /* the kernel log is forwarded at least this often */
 #define INIT_TRACE_VA 0x20080000u /* the kernel's trace rings (CAP_ROOT_TRACE), when tracing */
 #define INIT_TRACE_POLL_US 10000u /* and copied out at least this often (servers/init/trace.c) */
+#define INIT_TRACE_SHM_VA 0x24000000u /* the trace's shared memory with the host, if any */
 #define INIT_SUPERVISOR_PRIORITY 250u /* init's threads after the start: above every unit */
 #define INIT_BADGE 0u /* the badge of init's own client capabilities (units get 1 + index) */
 #define INIT_CARVED_PORTS 16u /* port objects of a unit with an admin port range */
@@ -78,6 +79,7 @@ void init_klog_drain(void);
 /* The tracer (trace.c): maps the kernel's trace rings if it traces; copies them out. */
 void init_trace_start(void);
 void init_trace_drain(void);
+struct trace_shm *init_trace_shm(void); /* trace_shm.c: the channel to the host, or NULL */
 extern uint32_t init_poll_us; /* how long init's loop may sleep: shorter while tracing */
 /* Microseconds since boot. */
 uint64_t init_now_us(void);
