@@ -213,10 +213,9 @@ int elf_validate(const void *image, size_t size, struct elf_plan *plan, char *re
 		err = elf_reject(&c, "no PT_LOAD segment with memsz > 0");
 	if (!err)
 		err = elf_check_entry(&c, eh.e_entry);
-	if (err) {
+	if (err)
 		plan->count = 0;
-		return err;
-	}
-	plan->entry = eh.e_entry;
-	return ERR_OK;
+	else
+		plan->entry = eh.e_entry;
+	return err;
 }

@@ -54,11 +54,11 @@ static __attribute__((noinline)) void kernel_enter_killed(struct run_queue *rq)
 void kernel_enter(void)
 {
 	struct percpu *cpu = this_cpu();
-	unsigned ticket;
 
 	if (cpu->lock_depth++ != 0)
 		return; /* (never on the shared side: its path takes no exception or interrupt) */
-	ticket = spin_ticket(&klock.lock);
+	unsigned ticket = spin_ticket(&klock.lock);
+
 	if (!spin_ticket_holds(&klock.lock, ticket) || atomic_load(&klock.shared) != 0)
 		kernel_lock_wait(ticket);
 }

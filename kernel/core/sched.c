@@ -131,8 +131,7 @@ void sched_init_cpu(struct run_queue *rq, unsigned cpu, struct thread *idle)
 	idle->rq = rq;
 	idle->state = THREAD_RUNNING;
 	idle->block_reason = BLOCK_NONE;
-	idle->base_prio = PRIO_LOWEST;
-	idle->eff_prio = PRIO_LOWEST;
+	idle->base_prio = idle->eff_prio = PRIO_LOWEST;
 }
 
 bool sched_start(struct run_queue *rq, struct thread *t)
@@ -305,16 +304,14 @@ void sched_yield(struct run_queue *rq)
 {
 	struct thread *cur = rq->current;
 
-	if (cur == rq->idle || cur->state != THREAD_RUNNING || cur->move_to) {
-		schedule(rq);
-		return;
+	if (cur != rq->idle && cur->state == THREAD_RUNNING && !cur->move_to) {
+		cur->slice_left_us = cur->slice_us;
+		if (sched_highest_ready(rq) == (int)cur->eff_prio) {
+			sched_rotate(rq, cur);
+			return;
+		}
+		rq_enqueue(rq, cur, false);
 	}
-	cur->slice_left_us = cur->slice_us;
-	if (sched_highest_ready(rq) == (int)cur->eff_prio) {
-		sched_rotate(rq, cur);
-		return;
-	}
-	rq_enqueue(rq, cur, false);
 	schedule(rq);
 }
 

@@ -42,9 +42,8 @@ int32_t sys_thread_create(const struct syscall_args *a)
 		return ERR_RIGHTS;
 	if (target->ended)
 		return ERR_BAD_CAP; /* the unit has ended */
-	if (uaccess_check(target->aspace, entry, 1, false) != ERR_OK)
-		return ERR_FAULT;
-	if (stack_top < sizeof(uint32_t) ||
+	if (uaccess_check(target->aspace, entry, 1, false) != ERR_OK ||
+	    stack_top < sizeof(uint32_t) ||
 	    uaccess_check(target->aspace, stack_top - sizeof(uint32_t), sizeof(uint32_t), true) !=
 		ERR_OK)
 		return ERR_FAULT;
@@ -87,13 +86,9 @@ static int start_caps(struct cap_table *t, uintptr_t caps, uint32_t n, struct un
 		return ERR_OVERFLOW;
 	if (n > 0 && uaccess_copy_from(h, caps, n * sizeof(cap_t)) != ERR_OK)
 		return ERR_FAULT;
-	int err = syscall_grant_caps(h, n, false, s->caps);
-
-	if (err != ERR_OK)
-		return err;
 	s->from = t;
 	s->ncaps = n;
-	return ERR_OK;
+	return syscall_grant_caps(h, n, false, s->caps);
 }
 
 /*

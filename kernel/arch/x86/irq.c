@@ -26,13 +26,10 @@ int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 	    (ioapic_on && !ioapic_wired(irq)))
 		return ERR_INVALID;
 	bool enabled = arch_irq_save();
-	int result = ERR_BUSY;
+	int result = irq_slots[irq].handler == NULL ? ERR_OK : ERR_BUSY;
 
-	if (irq_slots[irq].handler == NULL) {
-		irq_slots[irq].ctx = ctx;
-		irq_slots[irq].handler = handler;
-		result = ERR_OK;
-	}
+	if (result == ERR_OK)
+		irq_slots[irq] = (struct irq_slot){.handler = handler, .ctx = ctx};
 	arch_irq_restore(enabled);
 	return result;
 }
@@ -44,8 +41,7 @@ void arch_irq_unregister(unsigned irq)
 		return;
 	bool enabled = arch_irq_save();
 
-	irq_slots[irq].handler = NULL;
-	irq_slots[irq].ctx = NULL;
+	irq_slots[irq] = (struct irq_slot){.handler = NULL, .ctx = NULL};
 	arch_irq_restore(enabled);
 }
 
