@@ -61,8 +61,7 @@ static struct cap *slot_take(struct cap_table *t)
 static void slot_put(struct cap_table *t, struct cap *c)
 {
 	c->obj = NULL;
-	c->rights = 0;
-	c->badge = 0;
+	c->badge = c->rights = 0;
 	c->next_free = t->free_head;
 	t->free_head = (uint16_t)cap_index(t, c);
 	t->free_count++;

@@ -199,8 +199,7 @@ int elf_validate(const void *image, size_t size, struct elf_plan *plan, char *re
 
 	if (reason && reason_size)
 		reason[0] = '\0';
-	plan->count = 0;
-	plan->entry = 0;
+	plan->count = plan->entry = 0;
 	if (image == NULL || size < sizeof(eh))
 		return elf_reject(&c, "file is 0x%zx bytes, shorter than the 52-byte ELF header",
 				  size);

@@ -7,7 +7,6 @@
 #include <kernel/kprintf.h>
 #include <kernel/percpu.h>
 #include <kernel/spinlock.h>
-#include <kernel/string.h>
 
 static struct percpu percpu_cpus[PERCPU_MAX_CPUS];
 
@@ -17,10 +16,7 @@ struct percpu *percpu_init(unsigned cpu_id, uintptr_t kernel_stack_top)
 		return NULL;
 	struct percpu *cpu = &percpu_cpus[cpu_id];
 
-	memset(cpu, 0, sizeof(*cpu));
-	cpu->self = cpu;
-	cpu->cpu_id = cpu_id;
-	cpu->kernel_stack_top = kernel_stack_top;
+	*cpu = (struct percpu){.self = cpu, .cpu_id = cpu_id, .kernel_stack_top = kernel_stack_top};
 	return cpu;
 }
 

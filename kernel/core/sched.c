@@ -393,9 +393,7 @@ struct thread *sched_pick_next(struct run_queue *rq)
 {
 	int p = sched_highest_ready(rq);
 
-	if (p < 0)
-		return rq->idle;
-	return list_entry(rq->ready[p].next, struct thread, run_link);
+	return p < 0 ? rq->idle : list_entry(rq->ready[p].next, struct thread, run_link);
 }
 
 void schedule(struct run_queue *rq)

@@ -157,9 +157,8 @@ int32_t sys_unit_start(const struct syscall_args *a)
 	err = process_start_unit(&s, &u);
 	if (err != ERR_OK)
 		return err;
-	if (cap_install(&me->caps, &u->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK)
-		return ERR_NOMEM; /* cannot happen: a slot was free and nothing ran meanwhile */
-	return h;
+	/* ERR_NOMEM cannot happen: a slot was free and nothing ran meanwhile. */
+	return cap_install(&me->caps, &u->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK ? ERR_NOMEM : h;
 }
 
 /* SYS_UNIT_WATCH(unit cap READ, notification cap WRITE, bits): signalled when the unit ends. */

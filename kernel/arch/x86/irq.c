@@ -45,31 +45,29 @@ void arch_irq_unregister(unsigned irq)
 	arch_irq_restore(enabled);
 }
 
-/* The controllers' mask state is read-modify-written: interrupts off around it. */
-void arch_irq_unmask(unsigned irq)
+/*
+ * Masks or unmasks irq through whichever controller delivers it (the I/O APIC's operation or
+ * the 8259's). Their mask state is read-modify-written: interrupts off around it.
+ */
+static void irq_set_mask(unsigned irq, void (*by_ioapic)(unsigned), void (*by_pic)(unsigned))
 {
-	if (irq >= TRAP_IRQ_COUNT)
-		return;
 	bool enabled = arch_irq_save();
 
-	if (ioapic_on)
-		ioapic_unmask(irq);
-	else
-		pic_unmask(irq);
+	(ioapic_on ? by_ioapic : by_pic)(irq);
 	arch_irq_restore(enabled);
+}
+
+void arch_irq_unmask(unsigned irq)
+{
+	if (irq < TRAP_IRQ_COUNT)
+		irq_set_mask(irq, ioapic_unmask, pic_unmask);
 }
 
 void arch_irq_mask(unsigned irq)
 {
-	if (irq >= TRAP_IRQ_COUNT || irq == PIC_CASCADE_IRQ)
-		return; /* masking the cascade would silence the whole slave chip */
-	bool enabled = arch_irq_save();
-
-	if (ioapic_on)
-		ioapic_mask(irq);
-	else
-		pic_mask(irq);
-	arch_irq_restore(enabled);
+	/* Never the cascade: masking it would silence the whole slave chip. */
+	if (irq < TRAP_IRQ_COUNT && irq != PIC_CASCADE_IRQ)
+		irq_set_mask(irq, ioapic_mask, pic_mask);
 }
 
 void arch_irq_eoi(unsigned irq)
