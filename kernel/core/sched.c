@@ -379,11 +379,10 @@ void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
 /* prev, switched away from, goes to its move_to queue: ready there if it was running. */
 static void sched_move_away(struct thread *prev)
 {
-	bool running = prev->state == THREAD_RUNNING;
 	struct run_queue *to = prev->move_to;
 
-	rq_move(prev, to);
-	if (running) {
+	rq_move(prev, to); /* leaves its state as it is */
+	if (prev->state == THREAD_RUNNING) {
 		rq_enqueue(to, prev, false);
 		rq_check_preempt(to, prev);
 	}

@@ -124,7 +124,9 @@ int32_t sys_unit_start(const struct syscall_args *a)
 {
 	struct unit *me = current_thread()->unit, *u;
 	struct unit_start s = {.priority = a->a2 & 0xffu, .max_priority = (a->a2 >> 8) & 0xffu,
-			       .arg = a->a5};
+			       .cpu = (a->a2 >> 24) == 0 ? PERCPU_ANY : (a->a2 >> 24) - 1,
+			       .no_grant = (a->a2 & UNIT_START_NO_GRANT) != 0,
+			       .keep_grant = a->a4 >> 16, .arg = a->a5, .debug = me->debug};
 	struct cap *img;
 	cap_t h;
 	int err = cap_lookup(&me->caps, (cap_t)a->a1, CAP_TYPE_MEMORY,
@@ -141,12 +143,8 @@ int32_t sys_unit_start(const struct syscall_args *a)
 	if (s.max_priority > me->max_prio)
 		return ERR_RIGHTS;
 	s.module = m->module;
-	s.cpu = (a->a2 >> 24) == 0 ? PERCPU_ANY : (a->a2 >> 24) - 1;
-	s.no_grant = (a->a2 & UNIT_START_NO_GRANT) != 0;
-	s.keep_grant = a->a4 >> 16;
 	if (s.keep_grant != 0 && !s.no_grant)
 		return ERR_INVALID;
-	s.debug = me->debug;
 	err = start_caps(&me->caps, a->a3, a->a4 & 0xffffu, &s);
 	if (err == ERR_OK)
 		err = start_budget(me, a->a2 & UNIT_START_BUDGET, &s);
