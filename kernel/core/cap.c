@@ -61,8 +61,7 @@ static struct cap *slot_take(struct cap_table *t)
 static void slot_put(struct cap_table *t, struct cap *c)
 {
 	c->obj = NULL;
-	c->rights = 0;
-	c->badge = 0;
+	c->badge = c->rights = 0;
 	c->next_free = t->free_head;
 	t->free_head = (uint16_t)cap_index(t, c);
 	t->free_count++;
@@ -135,12 +134,10 @@ int cap_lookup(struct cap_table *t, cap_t h, unsigned type, uint32_t rights, str
 {
 	struct cap *c;
 
-	if (cap_find(t, h, &c) != ERR_OK)
+	/* No such capability, its owned object ended (slot free or reused), or another type. */
+	if (cap_find(t, h, &c) != ERR_OK || c->obj->gen != c->obj_gen ||
+	    c->obj->type == CAP_TYPE_NONE || (type != CAP_TYPE_NONE && c->obj->type != type))
 		return ERR_BAD_CAP;
-	if (c->obj->gen != c->obj_gen || c->obj->type == CAP_TYPE_NONE ||
-	    (type != CAP_TYPE_NONE && c->obj->type != type))
-		return ERR_BAD_CAP; /* the owned object ended (its slot is free or reused), or
-				       another type */
 	if ((c->rights & rights) != rights)
 		return ERR_RIGHTS;
 	*out = c;
@@ -237,10 +234,9 @@ int cap_delete(struct cap_table *t, cap_t h)
 	struct cap *c;
 	int err = cap_find(t, h, &c); /* a capability whose owned object ended can still go */
 
-	if (err != ERR_OK)
-		return err;
-	cap_destroy(c);
-	return ERR_OK;
+	if (err == ERR_OK)
+		cap_destroy(c);
+	return err;
 }
 
 int cap_revoke_some(struct cap_table *t, cap_t h)

@@ -19,10 +19,8 @@ void channel_init(struct channel *ch, uint32_t capacity)
 	KASSERT(capacity >= 1 && capacity <= CHANNEL_CAPACITY_MAX); /* checked by the caller */
 	list_init(&ch->senders);
 	list_init(&ch->receivers);
-	ch->readers = 0;
-	ch->writers = 0;
-	ch->head = 0;
-	ch->count = 0;
+	ch->readers = ch->writers = 0;
+	ch->head = ch->count = 0;
 	ch->capacity = (uint16_t)capacity;
 	for (unsigned i = 0; i < CHANNEL_CAPACITY_MAX; i++)
 		for (unsigned k = 0; k < IPC_MAX_CAPS; k++)
@@ -31,11 +29,10 @@ void channel_init(struct channel *ch, uint32_t capacity)
 
 struct channel *channel_create(uint32_t capacity)
 {
-	struct channel *ch;
-
 	if (capacity < 1 || capacity > CHANNEL_CAPACITY_MAX)
 		return NULL;
-	ch = pool_alloc(&channel_pool);
+	struct channel *ch = pool_alloc(&channel_pool);
+
 	if (ch != NULL)
 		channel_init(ch, capacity);
 	return ch;
@@ -161,8 +158,8 @@ int channel_send(struct channel *ch, struct thread *self, bool nowait, uint64_t 
 		return ERR_PEER_DIED;
 	if (ch->count == ch->capacity) {
 		if (nowait)
-			return ERR_BUSY;
-		return ipc_queue_wait(&ch->senders, self, true, ch, deadline_us);
+			return ERR_BUSY; /* a full queue is busy, not a timeout */
+		return ipc_queue_wait(&ch->senders, self, true, ch, false, deadline_us);
 	}
 	enqueue(ch, self);
 	channel_settle(ch);
@@ -171,16 +168,13 @@ int channel_send(struct channel *ch, struct thread *self, bool nowait, uint64_t 
 
 int channel_recv(struct channel *ch, struct thread *self, bool nowait, uint64_t deadline_us)
 {
-	int err;
-
 	if (ch->count == 0) {
 		if (ch->writers == 0)
 			return ERR_PEER_DIED;
-		if (nowait)
-			return ERR_TIMEOUT;
-		return ipc_queue_wait(&ch->receivers, self, false, ch, deadline_us);
+		return ipc_queue_wait(&ch->receivers, self, false, ch, nowait, deadline_us);
 	}
-	err = dequeue(ch, self);
+	int err = dequeue(ch, self);
+
 	if (err == ERR_OK)
 		channel_settle(ch);
 	return err;

@@ -199,8 +199,7 @@ int elf_validate(const void *image, size_t size, struct elf_plan *plan, char *re
 
 	if (reason && reason_size)
 		reason[0] = '\0';
-	plan->count = 0;
-	plan->entry = 0;
+	plan->count = plan->entry = 0;
 	if (image == NULL || size < sizeof(eh))
 		return elf_reject(&c, "file is 0x%zx bytes, shorter than the 52-byte ELF header",
 				  size);
@@ -213,10 +212,9 @@ int elf_validate(const void *image, size_t size, struct elf_plan *plan, char *re
 		err = elf_reject(&c, "no PT_LOAD segment with memsz > 0");
 	if (!err)
 		err = elf_check_entry(&c, eh.e_entry);
-	if (err) {
+	if (err)
 		plan->count = 0;
-		return err;
-	}
-	plan->entry = eh.e_entry;
-	return ERR_OK;
+	else
+		plan->entry = eh.e_entry;
+	return err;
 }

@@ -14,14 +14,13 @@
 void fault_format(const struct fault_info *f, const char *unit_name, uint32_t tid, char *buf,
 		  size_t size)
 {
-	int n;
+	int n = ksnprintf(buf, size,
+			  "fault: unit %s thread %u: %s %s (vector %u) error=0x%08x%s%s%s "
+			  "EIP=0x%08lx",
+			  unit_name, tid, f->mnemonic, f->name, f->vector, f->error,
+			  f->decoded[0] ? " [" : "", f->decoded, f->decoded[0] ? "]" : "",
+			  (unsigned long)f->ip);
 
-	n = ksnprintf(buf, size,
-		      "fault: unit %s thread %u: %s %s (vector %u) error=0x%08x%s%s%s "
-		      "EIP=0x%08lx",
-		      unit_name, tid, f->mnemonic, f->name, f->vector, f->error,
-		      f->decoded[0] ? " [" : "", f->decoded, f->decoded[0] ? "]" : "",
-		      (unsigned long)f->ip);
 	if (n < 0 || (size_t)n >= size)
 		return;
 	if (f->has_addr)
@@ -36,13 +35,13 @@ void fault_user(const struct fault_info *f)
 	char line[FAULT_LINE_MAX];
 
 	const char *unit = t && t->unit ? t->unit->name : "?";
-	int n;
 
 	TRACE(TRACE_EV_FAULT, f->vector, f->ip, f->error, f->addr);
 	fault_format(f, unit, t ? t->tid : 0, line, sizeof(line));
 	kprintf("%s\n", line); /* one call: the line is never interleaved */
-	n = ksnprintf(line, sizeof(line), "fault: unit %s thread %u: user backtrace", unit,
-		      t ? t->tid : 0);
+	int n = ksnprintf(line, sizeof(line), "fault: unit %s thread %u: user backtrace", unit,
+			  t ? t->tid : 0);
+
 	for (unsigned i = 0; i < f->nframes && n > 0 && (size_t)n < sizeof(line); i++)
 		n += ksnprintf(line + n, sizeof(line) - (size_t)n, " 0x%08lx",
 			       (unsigned long)f->frames[i]);

@@ -206,8 +206,7 @@ void kmain_ap(void)
 	struct percpu *cpu = this_cpu();
 
 	cpu->clock = percpu_of(0)->clock; /* one time on every CPU (the cycle counters agree) */
-	cpu->clock.ticks = 0;
-	cpu->clock.missed = 0;
+	cpu->clock.ticks = cpu->clock.missed = 0;
 	idle_thread_init();
 	idle_loop(&cpu->rq);
 }

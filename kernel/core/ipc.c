@@ -36,9 +36,11 @@ void ipc_wake_all(struct list_node *q, int32_t result)
 	}
 }
 
-int ipc_queue_wait(struct list_node *q, struct thread *self, bool send, void *obj,
+int ipc_queue_wait(struct list_node *q, struct thread *self, bool send, void *obj, bool nowait,
 		   uint64_t deadline_us)
 {
+	if (nowait)
+		return ERR_TIMEOUT;
 	list_add_tail(q, &self->ipc.link);
 	sched_block(self, send ? BLOCK_IPC_SEND : BLOCK_IPC_RECV, obj, deadline_us);
 	return IPC_BLOCKED;
@@ -179,11 +181,8 @@ int ipc_send(struct endpoint *ep, struct thread *self, bool call, bool nowait,
 	if (ep->readers == 0)
 		return ERR_PEER_DIED;
 	self->ipc.is_call = call;
-	if (receiver == NULL) {
-		if (nowait)
-			return ERR_TIMEOUT;
-		return ipc_queue_wait(&ep->senders, self, true, ep, deadline_us);
-	}
+	if (receiver == NULL)
+		return ipc_queue_wait(&ep->senders, self, true, ep, nowait, deadline_us);
 	if (ipc_deliver(self, receiver, false) != ERR_OK)
 		return ERR_NOMEM; /* the receiver keeps waiting */
 	list_remove(&receiver->ipc.link);
@@ -215,11 +214,8 @@ int ipc_recv(struct endpoint *ep, struct thread *self, bool nowait, uint64_t dea
 		sched_unblock(abandoned, ERR_PEER_DIED);
 	struct thread *sender = ipc_take_sender(ep, self);
 
-	if (sender == NULL) {
-		if (nowait)
-			return ERR_TIMEOUT;
-		return ipc_queue_wait(&ep->receivers, self, false, ep, deadline_us);
-	}
+	if (sender == NULL)
+		return ipc_queue_wait(&ep->receivers, self, false, ep, nowait, deadline_us);
 	if (sender->ipc.is_call)
 		ipc_bind(self, sender, NO_DEADLINE);
 	else

@@ -22,7 +22,6 @@
 #include <kernel/percpu.h>
 #include <kernel/sched.h>
 #include <kernel/spinlock.h>
-#include <kernel/string.h>
 #include <kernel/thread.h>
 #include <kernel/trace.h>
 #include <kernel/uaccess.h>

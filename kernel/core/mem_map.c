@@ -193,9 +193,8 @@ int mem_unmap_step(uint32_t ticket, uint32_t batch)
 {
 	struct mem_mapping *rec = record_of(ticket, MAPPING_ENDING);
 
-	if (rec == NULL)
-		return ERR_OK; /* it ended meanwhile: the capability or the unit went */
-	return unmap_top(rec, batch);
+	/* No record: it ended meanwhile (the capability or the unit went), which is done too. */
+	return rec == NULL ? ERR_OK : unmap_top(rec, batch);
 }
 
 void mem_unmap_object(struct page_table *pt, const struct memobj *m)

@@ -46,9 +46,7 @@ int notification_wait(struct notification *n, struct thread *self, bool nowait,
 		n->pending = 0;
 		return ERR_OK;
 	}
-	if (nowait)
-		return ERR_TIMEOUT;
-	return ipc_queue_wait(&n->waiters, self, false, n, deadline_us);
+	return ipc_queue_wait(&n->waiters, self, false, n, nowait, deadline_us);
 }
 
 void notification_release(struct kobj *obj)

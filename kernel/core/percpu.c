@@ -7,7 +7,6 @@
 #include <kernel/kprintf.h>
 #include <kernel/percpu.h>
 #include <kernel/spinlock.h>
-#include <kernel/string.h>
 
 static struct percpu percpu_cpus[PERCPU_MAX_CPUS];
 
@@ -17,10 +16,7 @@ struct percpu *percpu_init(unsigned cpu_id, uintptr_t kernel_stack_top)
 		return NULL;
 	struct percpu *cpu = &percpu_cpus[cpu_id];
 
-	memset(cpu, 0, sizeof(*cpu));
-	cpu->self = cpu;
-	cpu->cpu_id = cpu_id;
-	cpu->kernel_stack_top = kernel_stack_top;
+	*cpu = (struct percpu){.self = cpu, .cpu_id = cpu_id, .kernel_stack_top = kernel_stack_top};
 	return cpu;
 }
 
@@ -54,11 +50,11 @@ static __attribute__((noinline)) void kernel_enter_killed(struct run_queue *rq)
 void kernel_enter(void)
 {
 	struct percpu *cpu = this_cpu();
-	unsigned ticket;
 
 	if (cpu->lock_depth++ != 0)
 		return; /* (never on the shared side: its path takes no exception or interrupt) */
-	ticket = spin_ticket(&klock.lock);
+	unsigned ticket = spin_ticket(&klock.lock);
+
 	if (!spin_ticket_holds(&klock.lock, ticket) || atomic_load(&klock.shared) != 0)
 		kernel_lock_wait(ticket);
 }

@@ -131,8 +131,7 @@ void sched_init_cpu(struct run_queue *rq, unsigned cpu, struct thread *idle)
 	idle->rq = rq;
 	idle->state = THREAD_RUNNING;
 	idle->block_reason = BLOCK_NONE;
-	idle->base_prio = PRIO_LOWEST;
-	idle->eff_prio = PRIO_LOWEST;
+	idle->base_prio = idle->eff_prio = PRIO_LOWEST;
 }
 
 bool sched_start(struct run_queue *rq, struct thread *t)
@@ -307,16 +306,14 @@ void sched_yield(struct run_queue *rq)
 {
 	struct thread *cur = rq->current;
 
-	if (cur == rq->idle || cur->state != THREAD_RUNNING || cur->move_to) {
-		schedule(rq);
-		return;
+	if (cur != rq->idle && cur->state == THREAD_RUNNING && !cur->move_to) {
+		cur->slice_left_us = cur->slice_us;
+		if (sched_highest_ready(rq) == (int)cur->eff_prio) {
+			sched_rotate(rq, cur);
+			return;
+		}
+		rq_enqueue(rq, cur, false);
 	}
-	cur->slice_left_us = cur->slice_us;
-	if (sched_highest_ready(rq) == (int)cur->eff_prio) {
-		sched_rotate(rq, cur);
-		return;
-	}
-	rq_enqueue(rq, cur, false);
 	schedule(rq);
 }
 
@@ -384,11 +381,10 @@ void sched_handoff(struct run_queue *rq, enum block_reason reason, void *object,
 /* prev, switched away from, goes to its move_to queue: ready there if it was running. */
 static void sched_move_away(struct thread *prev)
 {
-	bool running = prev->state == THREAD_RUNNING;
 	struct run_queue *to = prev->move_to;
 
-	rq_move(prev, to);
-	if (running) {
+	rq_move(prev, to); /* leaves its state as it is */
+	if (prev->state == THREAD_RUNNING) {
 		rq_enqueue(to, prev, false);
 		rq_check_preempt(to, prev);
 	}
@@ -398,9 +394,7 @@ struct thread *sched_pick_next(struct run_queue *rq)
 {
 	int p = sched_highest_ready(rq);
 
-	if (p < 0)
-		return rq->idle;
-	return list_entry(rq->ready[p].next, struct thread, run_link);
+	return p < 0 ? rq->idle : list_entry(rq->ready[p].next, struct thread, run_link);
 }
 
 void schedule(struct run_queue *rq)

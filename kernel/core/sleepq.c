@@ -7,8 +7,7 @@
 
 void sleepq_init(struct sleep_queue *sq)
 {
-	sq->count = 0;
-	sq->next_seq = 0;
+	sq->count = sq->next_seq = 0;
 }
 
 /* True if a must expire before b: earlier deadline, or same deadline and queued first. */

@@ -82,9 +82,7 @@ int32_t sys_notify_wait(const struct syscall_args *a)
 
 	err = syscall_wait(t, notification_wait(container_of(c->obj, struct notification, kobj), t,
 						nowait, deadline));
-	if (err != ERR_OK)
-		return err;
-	return uaccess_copy_to(a->a2, &t->ipc.notify_bits, sizeof(uint32_t));
+	return err == ERR_OK ? uaccess_copy_to(a->a2, &t->ipc.notify_bits, sizeof(uint32_t)) : err;
 }
 
 /* SYS_ENDPOINT_CREATE() -> a capability with every right to a new endpoint. */

@@ -69,9 +69,7 @@ int32_t sys_irq_bind(const struct syscall_args *a)
 	if (container_of(ctl->obj, struct irq_line, kobj)->line != IRQ_LINE_CONTROL)
 		return ERR_INVALID; /* a binding binds nothing */
 	err = irq_line_bind(a->a2, container_of(nc->obj, struct notification, kobj), a->a4, &l);
-	if (err != ERR_OK)
-		return err;
-	return syscall_new_object(l, ctl, ctl->rights & ~CAP_RIGHT_ADMIN);
+	return err == ERR_OK ? syscall_new_object(l, ctl, ctl->rights & ~CAP_RIGHT_ADMIN) : err;
 }
 
 /* SYS_IRQ_ACK(irq cap WRITE): the line may interrupt again. */

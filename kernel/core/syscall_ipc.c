@@ -25,12 +25,12 @@
 uint64_t syscall_deadline(uint32_t lo, uint32_t hi, bool *nowait)
 {
 	uint64_t us = ((uint64_t)hi << 32) | lo;
-	uint64_t now;
 
 	*nowait = us == IPC_NO_WAIT;
 	if (us == IPC_NO_WAIT || us == IPC_WAIT_FOREVER)
 		return NO_DEADLINE;
-	now = timer_read_us();
+	uint64_t now = timer_read_us();
+
 	return us >= NO_DEADLINE - now ? NO_DEADLINE : now + us;
 }
 
@@ -85,9 +85,8 @@ static int recv_buffers_ok(uintptr_t msg, uintptr_t info)
 {
 	struct page_table *pt = uaccess_current_space();
 
-	if (uaccess_check(pt, msg, sizeof(struct ipc_message), true) != ERR_OK)
-		return ERR_FAULT;
-	if (info != 0 && uaccess_check(pt, info, sizeof(struct ipc_recv_info), true) != ERR_OK)
+	if (uaccess_check(pt, msg, sizeof(struct ipc_message), true) != ERR_OK ||
+	    (info != 0 && uaccess_check(pt, info, sizeof(struct ipc_recv_info), true) != ERR_OK))
 		return ERR_FAULT;
 	return ERR_OK;
 }
@@ -101,9 +100,8 @@ int32_t ipc_finish_receive(struct thread *t, const struct syscall_args *a, int32
 		return ERR_OK;
 	}
 	/* The received message (header and `length` bytes) and, if asked, what came with it. */
-	if (uaccess_copy_to(a->a2, &t->ipc.buf, MSG_HEADER_BYTES + t->ipc.buf.length) != ERR_OK)
-		return ERR_FAULT;
-	if (a->a3 != 0 && uaccess_copy_to(a->a3, &t->ipc.info, sizeof(t->ipc.info)) != ERR_OK)
+	if (uaccess_copy_to(a->a2, &t->ipc.buf, MSG_HEADER_BYTES + t->ipc.buf.length) != ERR_OK ||
+	    (a->a3 != 0 && uaccess_copy_to(a->a3, &t->ipc.info, sizeof(t->ipc.info)) != ERR_OK))
 		return ERR_FAULT;
 	return ERR_OK;
 }
@@ -196,12 +194,11 @@ static int32_t recv_on(struct thread *t, struct cap *c, const struct syscall_arg
 {
 	bool nowait;
 	uint64_t deadline = syscall_deadline(a->a4, a->a5, &nowait);
-	int r;
 
 	ipc_expect(t, a);
-	r = c->obj->type == CAP_TYPE_CHANNEL
-		? channel_recv(container_of(c->obj, struct channel, kobj), t, nowait, deadline)
-		: ipc_recv(container_of(c->obj, struct endpoint, kobj), t, nowait, deadline);
+	int r = c->obj->type == CAP_TYPE_CHANNEL
+		    ? channel_recv(container_of(c->obj, struct channel, kobj), t, nowait, deadline)
+		    : ipc_recv(container_of(c->obj, struct endpoint, kobj), t, nowait, deadline);
 	return ipc_finish_receive(t, a, syscall_wait(t, r));
 }
 

@@ -42,9 +42,8 @@ int32_t sys_thread_create(const struct syscall_args *a)
 		return ERR_RIGHTS;
 	if (target->ended)
 		return ERR_BAD_CAP; /* the unit has ended */
-	if (uaccess_check(target->aspace, entry, 1, false) != ERR_OK)
-		return ERR_FAULT;
-	if (stack_top < sizeof(uint32_t) ||
+	if (uaccess_check(target->aspace, entry, 1, false) != ERR_OK ||
+	    stack_top < sizeof(uint32_t) ||
 	    uaccess_check(target->aspace, stack_top - sizeof(uint32_t), sizeof(uint32_t), true) !=
 		ERR_OK)
 		return ERR_FAULT;
@@ -87,13 +86,9 @@ static int start_caps(struct cap_table *t, uintptr_t caps, uint32_t n, struct un
 		return ERR_OVERFLOW;
 	if (n > 0 && uaccess_copy_from(h, caps, n * sizeof(cap_t)) != ERR_OK)
 		return ERR_FAULT;
-	int err = syscall_grant_caps(h, n, false, s->caps);
-
-	if (err != ERR_OK)
-		return err;
 	s->from = t;
 	s->ncaps = n;
-	return ERR_OK;
+	return syscall_grant_caps(h, n, false, s->caps);
 }
 
 /*
@@ -129,7 +124,9 @@ int32_t sys_unit_start(const struct syscall_args *a)
 {
 	struct unit *me = current_thread()->unit, *u;
 	struct unit_start s = {.priority = a->a2 & 0xffu, .max_priority = (a->a2 >> 8) & 0xffu,
-			       .arg = a->a5};
+			       .cpu = (a->a2 >> 24) == 0 ? PERCPU_ANY : (a->a2 >> 24) - 1,
+			       .no_grant = (a->a2 & UNIT_START_NO_GRANT) != 0,
+			       .keep_grant = a->a4 >> 16, .arg = a->a5, .debug = me->debug};
 	struct cap *img;
 	cap_t h;
 	int err = cap_lookup(&me->caps, (cap_t)a->a1, CAP_TYPE_MEMORY,
@@ -146,12 +143,8 @@ int32_t sys_unit_start(const struct syscall_args *a)
 	if (s.max_priority > me->max_prio)
 		return ERR_RIGHTS;
 	s.module = m->module;
-	s.cpu = (a->a2 >> 24) == 0 ? PERCPU_ANY : (a->a2 >> 24) - 1;
-	s.no_grant = (a->a2 & UNIT_START_NO_GRANT) != 0;
-	s.keep_grant = a->a4 >> 16;
 	if (s.keep_grant != 0 && !s.no_grant)
 		return ERR_INVALID;
-	s.debug = me->debug;
 	err = start_caps(&me->caps, a->a3, a->a4 & 0xffffu, &s);
 	if (err == ERR_OK)
 		err = start_budget(me, a->a2 & UNIT_START_BUDGET, &s);
@@ -162,9 +155,8 @@ int32_t sys_unit_start(const struct syscall_args *a)
 	err = process_start_unit(&s, &u);
 	if (err != ERR_OK)
 		return err;
-	if (cap_install(&me->caps, &u->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK)
-		return ERR_NOMEM; /* cannot happen: a slot was free and nothing ran meanwhile */
-	return h;
+	/* ERR_NOMEM cannot happen: a slot was free and nothing ran meanwhile. */
+	return cap_install(&me->caps, &u->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK ? ERR_NOMEM : h;
 }
 
 /* SYS_UNIT_WATCH(unit cap READ, notification cap WRITE, bits): signalled when the unit ends. */

@@ -25,10 +25,8 @@ static void thread_reset(struct thread *t, struct unit *unit, uint8_t prio)
 	t->state = THREAD_BLOCKED;
 	t->block_reason = BLOCK_NOT_STARTED;
 	t->wake_result = ERR_OK;
-	t->base_prio = prio;
-	t->eff_prio = prio;
-	t->slice_us = THREAD_DEFAULT_SLICE_US;
-	t->slice_left_us = THREAD_DEFAULT_SLICE_US;
+	t->base_prio = t->eff_prio = prio;
+	t->slice_us = t->slice_left_us = THREAD_DEFAULT_SLICE_US;
 	t->wake_deadline_us = NO_DEADLINE;
 	t->sleep_index = -1;
 	t->kstack_base = thread_kstacks[index];

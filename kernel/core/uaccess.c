@@ -91,9 +91,8 @@ static int uaccess_copy(struct page_table *pt, uintptr_t va, void *buf, size_t l
 {
 	uint8_t *p = buf;
 
-	if (pt == NULL || !uaccess_range_ok(va, len))
-		return ERR_FAULT;
-	if (uaccess_chunk(va, len) < len && uaccess_check(pt, va, len, to_user) != ERR_OK)
+	if (pt == NULL || !uaccess_range_ok(va, len) ||
+	    (uaccess_chunk(va, len) < len && uaccess_check(pt, va, len, to_user) != ERR_OK))
 		return ERR_FAULT;
 	while (len > 0) {
 		size_t n = uaccess_chunk(va, len);

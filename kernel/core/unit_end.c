@@ -174,8 +174,7 @@ static void unit_ended(struct unit *u, bool faulted, int status)
 		kprintf("unit %s (id %u) exited: status %d\n", u->name, (unsigned)u->id, status);
 	u->end_state = faulted ? UNIT_FAULTED : UNIT_EXITED;
 	u->end_status = faulted ? 0 : status;
-	unit_release(u, true);
-	unit_gone(u, faulted, status); /* its slot goes when its last thread (this one) is reaped */
+	unit_finish(u); /* its slot goes when its last thread (this one) is reaped */
 }
 
 /* Kills the current (user) thread, reports its unit's end if it was the last, switches away. */

@@ -293,14 +293,11 @@ static int pool_take(struct pmm_pool *pool, uint32_t owner, phys_addr_t *out)
 /* A frame for owner: from the high pool first if `high`, else (or when it is empty) direct. */
 static int alloc_frame(uint32_t owner, phys_addr_t *out, bool high)
 {
-	int err = ERR_NOMEM;
-
 	if (out == NULL || owner == PMM_OWNER_NONE)
 		return ERR_INVALID;
 	bool irq = arch_irq_save();
+	int err = high ? pool_take(&pmm.pools[PMM_POOL_HIGH], owner, out) : ERR_NOMEM;
 
-	if (high)
-		err = pool_take(&pmm.pools[PMM_POOL_HIGH], owner, out);
 	if (err != ERR_OK)
 		err = pool_take(&pmm.pools[PMM_POOL_DIRECT], owner, out);
 	arch_irq_restore(irq);

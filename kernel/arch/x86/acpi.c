@@ -70,22 +70,20 @@ static uint32_t table_at(const struct reader *r, uint32_t phys, const char *sig)
 		return 0;
 	uint32_t len = load_le32(h + 4);
 
-	if (len < SDT_HEADER_LEN || len > SDT_MAX_LEN || !checksum_ok(r, phys, len))
-		return 0;
-	return len;
+	return len < SDT_HEADER_LEN || len > SDT_MAX_LEN || !checksum_ok(r, phys, len) ? 0 : len;
 }
 
 /* The MADT's address through the RSDP's RSDT, or 0. */
 static uint32_t find_madt(const struct reader *r, uint32_t *madt_len)
 {
 	uint8_t seg[2], entry[4];
-	uint32_t ebda, rsdt, len;
+	uint32_t ebda = rd(r, seg, EBDA_SEGMENT_PTR, 2) ? (seg[0] | (uint32_t)seg[1] << 8) << 4 : 0;
+	uint32_t rsdt = ebda != 0 ? scan_rsdp(r, ebda, ebda + 1024) : 0;
 
-	ebda = rd(r, seg, EBDA_SEGMENT_PTR, 2) ? ((uint32_t)seg[0] | (uint32_t)seg[1] << 8) << 4 : 0;
-	rsdt = ebda != 0 ? scan_rsdp(r, ebda, ebda + 1024) : 0;
 	if (rsdt == 0)
 		rsdt = scan_rsdp(r, BIOS_ROM_START, BIOS_ROM_END);
-	len = table_at(r, rsdt, "RSDT");
+	uint32_t len = table_at(r, rsdt, "RSDT");
+
 	for (uint32_t off = SDT_HEADER_LEN; len != 0 && off + 4 <= len; off += 4) {
 		if (!rd(r, entry, rsdt + off, 4))
 			return 0;

@@ -96,11 +96,11 @@ void ioapic_mask(unsigned line)
 void ioapic_unmask(unsigned line)
 {
 	struct ioapic_line *l = &lines[line];
-	bool resend;
 
 	if (!ioapic_wired(line))
 		return;
-	resend = l->held;
+	bool resend = l->held;
+
 	l->masked = l->held = false;
 	program(line);
 	if (resend)

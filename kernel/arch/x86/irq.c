@@ -26,13 +26,10 @@ int arch_irq_register(unsigned irq, irq_handler_fn handler, void *ctx)
 	    (ioapic_on && !ioapic_wired(irq)))
 		return ERR_INVALID;
 	bool enabled = arch_irq_save();
-	int result = ERR_BUSY;
+	int result = irq_slots[irq].handler == NULL ? ERR_OK : ERR_BUSY;
 
-	if (irq_slots[irq].handler == NULL) {
-		irq_slots[irq].ctx = ctx;
-		irq_slots[irq].handler = handler;
-		result = ERR_OK;
-	}
+	if (result == ERR_OK)
+		irq_slots[irq] = (struct irq_slot){.handler = handler, .ctx = ctx};
 	arch_irq_restore(enabled);
 	return result;
 }
@@ -44,36 +41,33 @@ void arch_irq_unregister(unsigned irq)
 		return;
 	bool enabled = arch_irq_save();
 
-	irq_slots[irq].handler = NULL;
-	irq_slots[irq].ctx = NULL;
+	irq_slots[irq] = (struct irq_slot){.handler = NULL, .ctx = NULL};
 	arch_irq_restore(enabled);
 }
 
-/* The controllers' mask state is read-modify-written: interrupts off around it. */
-void arch_irq_unmask(unsigned irq)
+/*
+ * Masks or unmasks irq through whichever controller delivers it (the I/O APIC's operation or
+ * the 8259's). Their mask state is read-modify-written: interrupts off around it.
+ */
+static void irq_set_mask(unsigned irq, void (*by_ioapic)(unsigned), void (*by_pic)(unsigned))
 {
-	if (irq >= TRAP_IRQ_COUNT)
-		return;
 	bool enabled = arch_irq_save();
 
-	if (ioapic_on)
-		ioapic_unmask(irq);
-	else
-		pic_unmask(irq);
+	(ioapic_on ? by_ioapic : by_pic)(irq);
 	arch_irq_restore(enabled);
+}
+
+void arch_irq_unmask(unsigned irq)
+{
+	if (irq < TRAP_IRQ_COUNT)
+		irq_set_mask(irq, ioapic_unmask, pic_unmask);
 }
 
 void arch_irq_mask(unsigned irq)
 {
-	if (irq >= TRAP_IRQ_COUNT || irq == PIC_CASCADE_IRQ)
-		return; /* masking the cascade would silence the whole slave chip */
-	bool enabled = arch_irq_save();
-
-	if (ioapic_on)
-		ioapic_mask(irq);
-	else
-		pic_mask(irq);
-	arch_irq_restore(enabled);
+	/* Never the cascade: masking it would silence the whole slave chip. */
+	if (irq < TRAP_IRQ_COUNT && irq != PIC_CASCADE_IRQ)
+		irq_set_mask(irq, ioapic_mask, pic_mask);
 }
 
 void arch_irq_eoi(unsigned irq)

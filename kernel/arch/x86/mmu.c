@@ -229,14 +229,13 @@ void mmu_destroy_address_space(struct page_table *pt)
  */
 int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint32_t flags)
 {
-	uint32_t *pde, *pte;
 	phys_addr_t table;
 
-	if (!valid_target(pt, virt) || (phys & (PAGE_SIZE - 1)) != 0 || (flags & ~MMU_FLAGS_ALL))
+	if (!valid_target(pt, virt) || (phys & (PAGE_SIZE - 1)) != 0 || (flags & ~MMU_FLAGS_ALL) ||
+	    ((virt >= USER_SPACE_END || virt < PAGE_SIZE) && (flags & MMU_USER)))
 		return ERR_INVALID;
-	if ((virt >= USER_SPACE_END || virt < PAGE_SIZE) && (flags & MMU_USER))
-		return ERR_INVALID;
-	pde = &pt->pde[PDE_INDEX(virt)];
+	uint32_t *pde = &pt->pde[PDE_INDEX(virt)];
+
 	if (!(*pde & PTE_PRESENT)) {
 		KASSERT(virt < USER_SPACE_END); /* kernel PDEs are all present after mmu_init */
 		if (pmm_alloc_frame(pmm_owner(virt_to_phys(pt)), &table) != ERR_OK)
@@ -244,7 +243,8 @@ int mmu_map_page(struct page_table *pt, phys_addr_t phys, virt_addr_t virt, uint
 		zero_frame(table);
 		*pde = table | PTE_PRESENT | PTE_WRITABLE | PTE_USER; /* the PTE decides access */
 	}
-	pte = &table_at(*pde)[PTE_INDEX(virt)];
+	uint32_t *pte = &table_at(*pde)[PTE_INDEX(virt)];
+
 	if (*pte & PTE_PRESENT)
 		return ERR_BUSY;
 	*pte = phys | PTE_PRESENT | (flags & MMU_WRITABLE ? PTE_WRITABLE : 0) |

@@ -36,10 +36,9 @@ int multiboot_parse(uint32_t magic, const void *mbi, struct boot_info *out)
 	}
 	int err = multiboot_parse_info(magic, &src, out, &stats);
 
-	if (err != ERR_OK) {
+	if (err != ERR_OK)
 		kprintf("multiboot: unusable hand-off (magic %#x)\n", (unsigned)magic);
-		return err;
-	}
-	multiboot_report(&stats);
-	return ERR_OK;
+	else
+		multiboot_report(&stats);
+	return err;
 }

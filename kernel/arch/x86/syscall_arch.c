@@ -107,8 +107,7 @@ void syscall_fast_resume(struct trap_frame *frame)
  */
 int arch_aspace_init(struct page_table *pt)
 {
-	if (mmu_map_page(pt, virt_to_phys(sysexit_landing_page), SYSEXIT_LANDING_VA, MMU_USER) !=
-	    ERR_OK)
-		return ERR_NOMEM;
-	return ERR_OK;
+	phys_addr_t page = virt_to_phys(sysexit_landing_page);
+
+	return mmu_map_page(pt, page, SYSEXIT_LANDING_VA, MMU_USER) == ERR_OK ? ERR_OK : ERR_NOMEM;
 }

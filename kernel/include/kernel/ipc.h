@@ -95,9 +95,9 @@ void ipc_wake_all(struct list_node *q, int32_t result);
 /*
  * Queues self at the tail of q and blocks it on obj (BLOCK_IPC_SEND if `send`, else
  * BLOCK_IPC_RECV) until `deadline_us`; returns IPC_BLOCKED, what an engine call whose thread
- * must wait returns.
+ * must wait returns. With `nowait` nothing is queued: ERR_TIMEOUT.
  */
-int ipc_queue_wait(struct list_node *q, struct thread *self, bool send, void *obj,
+int ipc_queue_wait(struct list_node *q, struct thread *self, bool send, void *obj, bool nowait,
 		   uint64_t deadline_us);
 
 struct cap;

@@ -21,8 +21,7 @@ struct list_node {
 /* Makes `node` an empty list head, or an unlinked node. */
 static inline void list_init(struct list_node *node)
 {
-	node->next = node;
-	node->prev = node;
+	node->next = node->prev = node;
 }
 
 static inline bool list_is_empty(const struct list_node *head)
