@@ -136,10 +136,8 @@ static int ipc_deliver(struct thread *from, struct thread *to, bool reply)
 		src[n] = c;
 		at[n++] = i;
 	}
-	if (reply)
-		TRACE(TRACE_EV_IPC_REPLY, to->tid, from->ipc.buf.type, from->ipc.buf.length, 0);
-	else
-		TRACE(TRACE_EV_IPC_RECV, from->tid, to->tid, from->ipc.buf.type, from->ipc.buf.length);
+	TRACE(reply ? TRACE_EV_IPC_REPLY : TRACE_EV_IPC_RECV, from->tid, to->tid,
+	      from->ipc.buf.type, from->ipc.buf.length);
 	return ipc_receive(to, ft, src, at, n, &from->ipc.buf, reply ? 0 : from->ipc.badge,
 			   reply ? 0 : from->ipc.rights,
 			   !reply && from->ipc.is_call ? IPC_RECV_CALL : 0);

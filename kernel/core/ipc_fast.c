@@ -155,12 +155,9 @@ static __attribute__((noinline)) void fast_trace(const struct syscall_args *a, v
 	uint32_t type = self->ipc_fast.kmsg->type;
 
 	trace_put(TRACE_EV_SYSCALL, a->num, a->a1, a->a2, a->a3);
-	if (ep != NULL) {
+	if (ep != NULL)
 		trace_put(TRACE_EV_IPC_SEND, TRACE_ARG(ep), (uint32_t)badge, type, len);
-		trace_put(TRACE_EV_IPC_RECV, self->tid, to->tid, type, len);
-	} else {
-		trace_put(TRACE_EV_IPC_REPLY, to->tid, type, len, 0);
-	}
+	trace_put(ep ? TRACE_EV_IPC_RECV : TRACE_EV_IPC_REPLY, self->tid, to->tid, type, len);
 	if (prio != raised->eff_prio)
 		trace_put(TRACE_EV_PI, raised->tid, prio, raised->eff_prio, ep != NULL);
 }

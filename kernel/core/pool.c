@@ -62,7 +62,8 @@ void *pool_alloc(struct pool *p)
 	p->free_head = p->next_free[index];
 	p->free_count--;
 	memset(obj, 0, p->obj_size);
-	*obj = (struct kobj){.type = p->type, .flags = p->kobj_flags, .gen = gen};
+	*obj = (struct kobj){.type = p->type, .flags = p->kobj_flags, .gen = gen,
+			     .alloc_site = (uintptr_t)__builtin_return_address(0)};
 	return obj;
 }
 

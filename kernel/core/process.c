@@ -283,12 +283,15 @@ static void root_give_klog(struct unit *root)
 }
 
 /* The trace rings, to the root task (CAP_ROOT_TRACE); ADMIN switches tracing (SYS_TRACE). */
-static void root_give_trace(struct unit *root, void *rings, uint32_t bytes)
+static void root_give_trace(struct unit *root)
 {
-	trace_object = memobj_create_device(virt_to_phys(rings), bytes);
-	if (!root_give(root, CAP_ROOT_TRACE, trace_object, CAP_RIGHTS_ALL & ~CAP_RIGHT_EXECUTE,
-		       "trace"))
-		trace_object = NULL;
+	uint32_t bytes;
+	void *rings = trace_init(timer_config()->cycle_hz, &bytes);
+
+	struct memobj *obj = memobj_create_device(virt_to_phys(rings), bytes);
+
+	trace_object = root_give(root, CAP_ROOT_TRACE, obj, CAP_RIGHTS_ALL & ~CAP_RIGHT_EXECUTE,
+				 "trace") ? obj : NULL;
 }
 
 int process_start_init(void)
@@ -297,8 +300,6 @@ int process_start_init(void)
 			       .max_priority = PRIO_HIGHEST, .arg = INIT_ARG,
 			       .debug = boot_cmdline_has(boot, "debug")};
 	struct unit *u;
-	uint32_t trace_bytes;
-	void *rings = trace_init(timer_config()->cycle_hz, &trace_bytes);
 
 	/* From init's creation on: `trace` events, `profile` events and samples. */
 	trace_switch((boot_cmdline_has(boot, "trace") ? TRACE_ON : 0) |
@@ -313,7 +314,7 @@ int process_start_init(void)
 	root_give_memory(u);
 	root_give_devices(u);
 	root_give_klog(u);
-	root_give_trace(u, rings, trace_bytes);
+	root_give_trace(u);
 	if (u->budget != NULL)
 		budget_fill_root(u->budget, MEM_MAP_MAX - mem_map_count()); /* all the boot left */
 	return (int)u->id;

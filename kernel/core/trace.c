@@ -11,14 +11,10 @@
 #define TRACE_CPUS PERCPU_MAX_CPUS
 #define TRACE_SLOTS 2048u /* events per ring */
 
-#define TRACE_HEADER_BYTES 1024u /* struct keel_trace and TRACE_CPUS cpu records, rounded */
-
 static struct trace_area {
 	struct keel_trace h;
 	struct keel_trace_cpu cpu[TRACE_CPUS];
-	uint8_t pad[TRACE_HEADER_BYTES - sizeof(struct keel_trace) -
-		    TRACE_CPUS * sizeof(struct keel_trace_cpu)];
-	struct keel_trace_event ev[TRACE_CPUS][TRACE_SLOTS];
+	struct keel_trace_event ev[TRACE_CPUS][TRACE_SLOTS]; /* at 64 + 64 * TRACE_CPUS */
 } trace_rings __attribute__((aligned(4096)));
 
 static struct trace_state {
@@ -31,8 +27,8 @@ void *trace_object;
 void *trace_init(uint64_t cycle_hz, uint32_t *bytes)
 {
 	trace_rings.h = (struct keel_trace){.magic = KEEL_TRACE_MAGIC, .cpus = TRACE_CPUS,
-				     .slots = TRACE_SLOTS, .cycle_hz = cycle_hz,
-				     .events_offset = TRACE_HEADER_BYTES};
+					    .slots = TRACE_SLOTS, .cycle_hz = cycle_hz,
+					    .events_offset = offsetof(struct trace_area, ev)};
 	*bytes = (sizeof(trace_rings) + 4095u) & ~4095u;
 	return &trace_rings;
 }

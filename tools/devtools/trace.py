@@ -150,7 +150,7 @@ class Converter:
         """The threads an event names (the one running and those in its arguments)."""
         t, a = e.type, e.args
         named = {self.ev.get("SWITCH"): a[:2], self.ev.get("IPC_RECV"): a[:2],
-                 self.ev.get("IPC_REPLY"): a[:1], self.ev.get("PI"): a[:1],
+                 self.ev.get("IPC_REPLY"): a[:2], self.ev.get("PI"): a[:1],
                  self.ev.get("THREAD_START"): a[:1], self.ev.get("THREAD_END"): a[:1]}
         return (e.thread,) + tuple(named.get(t, ()))
 
@@ -321,13 +321,13 @@ class Converter:
             self.calls[sender] = (name, receiver)
 
     def on_ipc_reply(self, ts, e):
-        caller, mtype, length = e.args[:3]
-        self.call_args(e.thread).update({"replied": self.msg.name(mtype),
-                                         "to": self.label(caller)})
+        replier, caller, mtype, length = e.args
+        self.call_args(replier).update({"replied": self.msg.name(mtype),
+                                        "to": self.label(caller)})
         call = self.calls.pop(caller, None)
         if call is not None:
-            self.flow(call[0] + " reply", (ts, e.thread), (ts, caller), {
-                "from": self.label(e.thread), "to": self.label(caller), "length": length})
+            self.flow(call[0] + " reply", (ts, replier), (ts, caller), {
+                "from": self.label(replier), "to": self.label(caller), "length": length})
         self.call_args(caller)["reply"] = self.msg.name(mtype)
 
     # --- the CPUs --------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def cpu0_call():
         ev(23, "SWITCH", 0, CLIENT, CLIENT, SERVER, switch_why("blocked", "reply"), 120),
         ev(24, "SYSCALL_EXIT", 0, SERVER, SYS["IPC_RECV"], 0),
         ev(30, "SYSCALL", 0, SERVER, SYS["IPC_REPLY_RECV"], 5, 0, 0),
-        ev(31, "IPC_REPLY", 0, SERVER, CLIENT, WRITE | REPLY, 4),
+        ev(31, "IPC_REPLY", 0, SERVER, SERVER, CLIENT, WRITE | REPLY, 4),
         ev(32, "SWITCH", 0, SERVER, SERVER, CLIENT, switch_why("blocked", "rec"), 100),
         ev(33, "SYSCALL_EXIT", 0, CLIENT, SYS["IPC_CALL"], 0),
     ]

@@ -491,7 +491,7 @@ SYSCALLS = {v: k[len("SYS_"):].lower() for k, v in header_defines(ABI, "SYS_").i
 WAITS = {2: "sleep", 3: "send", 4: "receive", 5: "reply"}
 TRACE_ARG_NAMES = {"ipc_send": ("object", "badge", "type", "length"),
                    "ipc_recv": ("from", "to", "type", "length"),
-                   "ipc_reply": ("to", "type", "length", None),
+                   "ipc_reply": ("from", "to", "type", "length"),
                    "pi": ("thread", "prio", "was", "raised"), "irq": ("line", None, None, None),
                    "irq_notify": ("line", "notification", "bits", None),
                    "fault": ("vector", "eip", "error", "address"),

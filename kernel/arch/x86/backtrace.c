@@ -75,15 +75,6 @@ static unsigned backtrace_collect(const struct stack_bounds *b, uintptr_t ebp, u
 	return n;
 }
 
-static void backtrace_print(const uintptr_t *pc, unsigned n, uintptr_t stopped)
-{
-	kprintf("backtrace:\n");
-	for (unsigned i = 0; i < n; i++)
-		backtrace_print_frame(i, pc[i]);
-	if (stopped != 0)
-		kprintf("  (stopped at frame pointer 0x%08x)\n", (unsigned)stopped);
-}
-
 /*
  * Where the return address of the function at `eip` sits when its frame is not (yet) on the
  * %ebp chain: at [esp] before "push %ebp" or in a function without that prologue (gcc leaves
@@ -131,17 +122,20 @@ void backtrace_print_trap(uintptr_t eip, uintptr_t ebp, uintptr_t esp)
 	uintptr_t pc[BACKTRACE_MAX_FRAMES], stopped;
 	unsigned n = backtrace_trap_frames(eip, ebp, esp, pc, BACKTRACE_MAX_FRAMES, &stopped);
 
-	backtrace_print(pc, n, stopped);
+	kprintf("backtrace:\n");
+	for (unsigned i = 0; i < n; i++)
+		backtrace_print_frame(i, pc[i]);
+	if (stopped != 0)
+		kprintf("  (stopped at frame pointer 0x%08x)\n", (unsigned)stopped);
 }
 
 void arch_print_backtrace(void)
 {
-	/* Start at our own frame: #0 is where we were called from, then our caller's frames. */
-	uintptr_t ebp = ((const uint32_t *)read_ebp())[0], pc[BACKTRACE_MAX_FRAMES], stopped;
-	struct stack_bounds b = backtrace_stack_bounds(ebp);
+	/*
+	 * #0 is where we were called from (a function with its frame made: nothing frameless to
+	 * find), then our caller's frames from its frame pointer.
+	 */
+	uintptr_t ebp = ((const uint32_t *)read_ebp())[0];
 
-	unsigned n = 1 + backtrace_collect(&b, ebp, pc + 1, BACKTRACE_MAX_FRAMES - 1, &stopped);
-
-	pc[0] = (uintptr_t)__builtin_return_address(0);
-	backtrace_print(pc, n, stopped);
+	backtrace_print_trap((uintptr_t)__builtin_return_address(0), ebp, ebp);
 }

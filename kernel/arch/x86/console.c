@@ -23,18 +23,15 @@
 #define UART_FCR_ENABLE_CLEAR_14 0xc7 /* enable, clear both FIFOs, 14-byte threshold */
 #define UART_MCR_DTR_RTS	 0x03
 #define UART_LSR_THR_EMPTY	 0x20
-#define UART_CLOCK_HZ		 115200
-#define SERIAL_BAUD		 115200
+#define UART_DIVISOR		 1 /* 115200 baud: the UART's 115200 Hz clock divided by 1 */
 #define SERIAL_SPIN_LIMIT	 100000 /* give up on a character rather than hang without a UART */
 
 static void serial_init(void)
 {
-	uint16_t divisor = UART_CLOCK_HZ / SERIAL_BAUD;
-
 	outb(COM1_BASE + UART_INT_ENABLE, 0);
 	outb(COM1_BASE + UART_LINE_CTRL, UART_LCR_DLAB);
-	outb(COM1_BASE + UART_DATA, divisor & 0xff);
-	outb(COM1_BASE + UART_INT_ENABLE, divisor >> 8);
+	outb(COM1_BASE + UART_DATA, UART_DIVISOR & 0xff);
+	outb(COM1_BASE + UART_INT_ENABLE, UART_DIVISOR >> 8);
 	outb(COM1_BASE + UART_LINE_CTRL, UART_LCR_8N1);
 	outb(COM1_BASE + UART_FIFO_CTRL, UART_FCR_ENABLE_CLEAR_14);
 	outb(COM1_BASE + UART_MODEM_CTRL, UART_MCR_DTR_RTS);

@@ -19,14 +19,13 @@
 void profile_sample(const struct trap_frame *frame)
 {
 	uintptr_t pc[PROFILE_FRAMES + 1] = {frame->eip}, stopped;
-	uint32_t top = 0; /* stays 0 if the stack's top cannot be read */
 	bool user = trap_from_user(frame);
 	unsigned n = user ? 2 + user_frames(frame->ebp, pc + 2, PROFILE_FRAMES - 2)
 			  : backtrace_trap_frames(frame->eip, frame->ebp, trap_interrupted_esp(frame),
 						  pc, PROFILE_FRAMES, &stopped);
 
-	if (user && uaccess_copy_from(&top, frame->user_esp, sizeof(top)) == ERR_OK)
-		pc[1] = top;
+	if (user) /* an unreadable top leaves pc[1] 0: a failed copy copies nothing */
+		uaccess_copy_from(&pc[1], frame->user_esp, sizeof(uint32_t));
 
 	trace_put(TRACE_EV_SAMPLE, n | (user ? 0 : TRACE_SAMPLE_KERNEL), pc[0], pc[1], pc[2]);
 	for (unsigned i = 3; i < n; i += 4)

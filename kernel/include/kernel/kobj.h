@@ -29,6 +29,7 @@ struct kobj {
 	 */
 	struct memobj *charged;
 	uint32_t charged_frames;
+	uintptr_t alloc_site; /* where it was made: a return address in pool_alloc's caller */
 };
 
 #define KOBJ_COUNTED (1u << 0) /* destroyed with its last capability */

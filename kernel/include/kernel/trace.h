@@ -17,11 +17,9 @@ void trace_put(uint32_t type, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3
 
 #define TRACE_ARG(x) ((uint32_t)(uintptr_t)(x)) /* integers and pointers alike */
 #define TRACE(type, a0, a1, a2, a3)                                                            \
-	do {                                                                                   \
-		if (__builtin_expect(trace_enabled, 0))                                        \
-			trace_put(type, TRACE_ARG(a0), TRACE_ARG(a1), TRACE_ARG(a2),           \
-				  TRACE_ARG(a3));                                              \
-	} while (0)
+	(__builtin_expect(trace_enabled, 0)                                                    \
+	     ? trace_put(type, TRACE_ARG(a0), TRACE_ARG(a1), TRACE_ARG(a2), TRACE_ARG(a3))     \
+	     : (void)0)
 
 /* Lays the rings out (cycle_hz: the time-stamp counter's rate) and returns them and their size
  * in bytes (whole pages), for the root task's capability. */

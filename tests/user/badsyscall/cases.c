@@ -60,7 +60,7 @@ static void cases_numbers(void)
 		badsys_check(name, (struct call){bad[i], {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
 	}
 	for (uint32_t num = SYS_DEVMEM_CREATE + 1; num < SYS_COUNT; num++) { /* unassigned */
-		if (num >= SYS_UNIT_WATCH && num <= SYS_IRQ_SET_CPU)
+		if (num >= SYS_UNIT_WATCH && num <= SYS_TRACE)
 			continue;
 		snprintf(name, sizeof(name), "number_%u", (unsigned)num);
 		badsys_check(name, (struct call){num, {1, 2, 3, 4, 5}}, WANT(ERR_NOSYS));
@@ -346,6 +346,21 @@ static void cases_budget(void)
 		     WANT(ERR_INVALID));
 }
 
+/* SYS_TRACE: only the trace rings' own capability, with ADMIN, and a known op. */
+static void cases_trace(void)
+{
+	const uint32_t trace = (uint32_t)CAP_ROOT_TRACE;
+
+	badsys_check("trace_stale", (struct call){SYS_TRACE, {1000, TRACE_QUERY}}, WANT(ERR_BAD_CAP));
+	badsys_check("trace_unit", (struct call){SYS_TRACE, {SELF, TRACE_ON}}, WANT(ERR_BAD_CAP));
+	badsys_check("trace_devmem", (struct call){SYS_TRACE, {(uint32_t)CAP_ROOT_DEVMEM, TRACE_ON}},
+		     WANT(ERR_BAD_CAP));
+	badsys_check("trace_klog", (struct call){SYS_TRACE, {(uint32_t)CAP_ROOT_KLOG, TRACE_ON}},
+		     WANT(ERR_RIGHTS));
+	badsys_check("trace_op", (struct call){SYS_TRACE, {trace, 7}}, WANT(ERR_INVALID));
+	badsys_check("trace_query", (struct call){SYS_TRACE, {trace, TRACE_QUERY}}, WANT(TRACE_OFF));
+}
+
 /*
  * IPC and capability calls: this unit holds no capabilities yet, so every call must fail
  * (ERR_NOSYS until IPC exists, then ERR_BAD_CAP or ERR_FAULT), whatever the pointers are.
@@ -437,6 +452,7 @@ void badsys_run_matrix(void)
 	cases_thread_create_good();
 	cases_unit_start();
 	cases_budget();
+	cases_trace();
 	cases_ipc();
 	cases_caps();
 	cases_channel_notify();

@@ -419,7 +419,7 @@ _Static_assert(sizeof(struct keel_trace) == 64, "trace header layout is ABI");
 #define TRACE_EV_IPC_SEND 5	/* endpoint or channel (its kernel address), badge (low 32 bits),
 				   message type, length */
 #define TRACE_EV_IPC_RECV 6	/* sender (0: from a channel), receiver, message type, length */
-#define TRACE_EV_IPC_REPLY 7	/* caller, message type, length: the reply reached the caller */
+#define TRACE_EV_IPC_REPLY 7	/* replier, caller, message type, length: the reply arrived */
 #define TRACE_EV_PI 8		/* thread, new effective priority, old, 1 = raised 0 = restored */
 #define TRACE_EV_IRQ 9		/* line */
 #define TRACE_EV_IRQ_NOTIFY 10	/* line, notification (kernel address), bits: to user space */
