@@ -268,15 +268,14 @@ struct thread *sched_take_zombie(struct run_queue *rq)
 static inline void rq_switched(struct run_queue *rq, struct thread *prev, struct thread *next)
 {
 	rq->stats.switches++;
-	/* idle's tid is 0; prev is READY, BLOCKED or DEAD by now, block_reason NONE unless blocked */
+	/* idle's tid is 0; prev is READY, BLOCKED or DEAD, block_reason NONE unless blocked */
 	TRACE(TRACE_EV_SWITCH, prev->tid, next->tid, prev->state + 256u * prev->block_reason,
 	      next->eff_prio);
 }
 _Static_assert(THREAD_READY == TRACE_SWITCH_READY && THREAD_BLOCKED == TRACE_SWITCH_BLOCKED &&
-	       THREAD_DEAD == TRACE_SWITCH_DEAD && BLOCK_NONE == 0 &&
-	       BLOCK_SLEEP == TRACE_WAIT_SLEEP && BLOCK_IPC_SEND == TRACE_WAIT_IPC_SEND &&
-	       BLOCK_IPC_RECV == TRACE_WAIT_IPC_RECV && BLOCK_IPC_REPLY == TRACE_WAIT_REPLY,
-	       "trace switch reasons (<keel/abi.h>)");
+	       THREAD_DEAD == TRACE_SWITCH_DEAD && !BLOCK_NONE && BLOCK_SLEEP == TRACE_WAIT_SLEEP &&
+	       BLOCK_IPC_SEND == TRACE_WAIT_IPC_SEND && BLOCK_IPC_RECV == TRACE_WAIT_IPC_RECV &&
+	       BLOCK_IPC_REPLY == TRACE_WAIT_REPLY, "trace switch reasons (<keel/abi.h>)");
 
 /*
  * The yield fast path: cur (RUNNING) and the head of its level, which is the highest ready

@@ -106,7 +106,8 @@ static uint8_t timer_rate[PERCPU_MAX_CPUS], timer_sub[PERCPU_MAX_CPUS]; /* per C
 
 void lapic_timer_start(uint32_t counts_per_ms)
 {
-	timer_counts = counts_per_ms; /* the rate (0 now) is set at the first interrupt */
+	timer_counts = counts_per_ms;
+	timer_rate[this_cpu()->cpu_id] = 1;
 	*reg(REG_TIMER_DIV) = TIMER_DIV_16;
 	*reg(REG_LVT_TIMER) = TIMER_PERIODIC | TRAP_LAPIC_TIMER;
 	*reg(REG_TIMER_INIT) = counts_per_ms;

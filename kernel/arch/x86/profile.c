@@ -21,7 +21,7 @@ void profile_sample(const struct trap_frame *frame)
 	uintptr_t pc[PROFILE_FRAMES + 1] = {frame->eip}, stopped;
 	bool user = trap_from_user(frame);
 	unsigned n = user ? 2 + user_frames(frame->ebp, pc + 2, PROFILE_FRAMES - 2)
-			  : backtrace_trap_frames(frame->eip, frame->ebp, trap_interrupted_esp(frame),
+			  : backtrace_trap_frames(pc[0], frame->ebp, trap_interrupted_esp(frame),
 						  pc, PROFILE_FRAMES, &stopped);
 
 	if (user) /* an unreadable top leaves pc[1] 0: a failed copy copies nothing */

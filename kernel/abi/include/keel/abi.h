@@ -428,8 +428,8 @@ _Static_assert(sizeof(struct keel_trace) == 64, "trace header layout is ABI");
 #define TRACE_EV_UNIT_END 13	/* unit, how (UNIT_*), status */
 #define TRACE_EV_THREAD_START 14 /* thread, unit, priority */
 #define TRACE_EV_THREAD_END 15	/* thread, unit */
-#define TRACE_EV_SAMPLE 16	/* frames n (+ TRACE_SAMPLE_KERNEL), frames 0-2: the interrupted eip,
-				   then the return addresses up its frame-pointer chain; in user
+#define TRACE_EV_SAMPLE 16	/* frames n (+ TRACE_SAMPLE_KERNEL), frames 0-2: the interrupted
+				   eip, then the return addresses up its frame pointers; in user
 				   space frame 1 is the word on top of the stack: the return address
 				   if the function at eip has not made its frame (a leaf) */
 #define TRACE_EV_SAMPLE_MORE 17 /* the sample's next four frames (as many events as n needs) */
