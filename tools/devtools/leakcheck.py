@@ -82,13 +82,20 @@ def build_image(label, repo):
     return base + ".iso", base + ".elf"
 
 
-def snapshots(iso, elf, timeout=600, keel_py=qemu_gdb.KEEL_PY):
+ROOT_UNIT = 65536  # the root task: the first unit the kernel makes (slot 0, generation 1)
+ROUNDS_AT = 0x3f000000  # tests/user/leak/leak.c: the rounds wanted, read after the baseline
+
+
+def snapshots(iso, elf, timeout=600, keel_py=qemu_gdb.KEEL_PY, rounds=None):
     """(baseline, check, serial log): the image booted under gdb, snapshotted at its quiet
-    baseline and at its quiet check."""
+    baseline and at its quiet check; with `rounds`, the program told to run that many."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = [os.path.join(tmp, n) for n in ("baseline.json", "check.json")]
         serial = os.path.join(tmp, "serial.log")
-        out = qemu_gdb.run_points(iso, elf, [(BASELINE_LINE, ["keel objsnapshot " + paths[0]]),
+        first = ["keel objsnapshot " + paths[0]]
+        if rounds is not None:
+            first.append("keel poke %d 0x%x %d" % (ROOT_UNIT, ROUNDS_AT, rounds))
+        out = qemu_gdb.run_points(iso, elf, [(BASELINE_LINE, first),
                                        (CHECK_LINE, ["keel objsnapshot " + paths[1]])],
                             timeout=timeout, keel_py=keel_py, serial_log=serial)
         if "\nerror: " in out:

@@ -6,7 +6,8 @@ object the caller expects passes; a slot freed and taken again (new generation) 
 object. With --live LEAK_ISO LEAK_ELF LEAKY_ISO LEAKY_ELF KEEL_PY the stress image
 (//tests/user/leak:leak_image) is booted under gdb and must show no leak, and the variant that
 keeps an endpoint and a memory object past the check (leaky_image) must have both reported,
-with their frames, as tools/leakcheck's exit status 1.
+with their frames, as tools/leakcheck's exit status 1; `--rounds` reaches the program
+through `keel poke`.
 """
 import copy
 import os
@@ -125,7 +126,12 @@ class Live(unittest.TestCase):
             if "(slot" in line:
                 self.assertIn("paid by leaky", line)
                 self.assertIn("leaky 0x", line)  # the capability that names it
-                self.assertIn("allocated at: ", line)
+        # Where the kernel made each: the function that allocated the slot, with its line.
+        self.assertTrue(check["alloc_site_known"])
+        sites = {line.split()[1]: line.split("allocated at: ")[1] for line in leaks
+                 if "(slot" in line}
+        self.assertRegex(sites["endpoint"], r"^endpoint_\w+\+0x[0-9a-f]+ \(\S+endpoint\.c:\d+\)$")
+        self.assertRegex(sites["memory"], r"^memobj_\w+\+0x[0-9a-f]+ \(\S+memobj\.c:\d+\)$")
         self.assertTrue(any(line.startswith("leak: ") and "frames not returned" in line
                             for line in leaks), leaks)
         # The expected objects are accounted for and pass, frames aside.
@@ -133,19 +139,25 @@ class Live(unittest.TestCase):
         self.assertEqual([line for line in leaks if "(slot" in line], [])
 
     def test_tool_exit_status(self):
-        for iso, elf, status, want in ((LIVE[0], LIVE[1], 0, ": 0 leaks"),
-                                       (LIVE[2], LIVE[3], 1, ": 4 leaks")):
+        outs = []
+        for iso, elf, status, want, more in (
+                (LIVE[0], LIVE[1], 0, ": 0 leaks", ["--rounds", "5"]),
+                (LIVE[2], LIVE[3], 1, ": 4 leaks", [])):
             r = subprocess.run([sys.executable, os.path.join(REPO, "tools", "leakcheck"),
-                                "--iso", iso, "--elf", elf, "--timeout", "300"],
+                                "--iso", iso, "--elf", elf, "--timeout", "300"] + more,
                                capture_output=True, text=True)
             self.assertEqual(r.returncode, status, r.stdout + r.stderr)
             self.assertIn(want, r.stdout)
+            outs.append(r.stdout)
+        for phase in ("units", "threads", "objects", "memory", "server"):
+            self.assertIn("program: leak: %s done (5 rounds)" % phase, outs[0])
 
-    def test_symbolize(self):
+    def test_symbolize_and_poke(self):
         out = qemu_gdb.run_points(LIVE[0], LIVE[1], [(leakcheck.BASELINE_LINE, [
-            "python print('site:', symbolize(int(gdb.parse_and_eval('&pool_alloc')) + 3))"])],
-            keel_py=LIVE[4])
+            "python print('site:', symbolize(int(gdb.parse_and_eval('&pool_alloc')) + 3))",
+            "keel poke 65536 0x3f000002 1"])], keel_py=LIVE[4])
         self.assertIn("site: pool_alloc+0x3", out)
+        self.assertIn("keel: 0x3f000002 is not a mapped, aligned word of unit 65536", out)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ Then:
     keel objsnapshot FILE   every kernel object (kind, pool slot and generation, references,
                             budget, where it was allocated) and the free frames, as JSON
                             (tools/leakcheck compares two)
+    keel poke UNIT VA VALUE writes a 32-bit word into UNIT's memory (a test hands a stopped
+                            program a number)
     keel trace [N]          whether the kernel traces, each CPU's ring (written, taken,
                             dropped) and its last N events (default 20), oldest first
 UNIT is a unit's id (as `keel units` prints it) or its name; TID a thread's id.
@@ -204,7 +206,7 @@ def rights_names(r):
 
 class KeelPrefix(gdb.Command):
     """Keel kernel state: keel units | threads [UNIT] | cpus | caps UNIT | user TID|UNIT [ELF] |
-    capsnapshot FILE | objects [KIND] | objsnapshot FILE | trace [N]."""
+    capsnapshot FILE | objects [KIND] | objsnapshot FILE | poke UNIT VA VALUE | trace [N]."""
 
     def __init__(self):
         super().__init__("keel", gdb.COMMAND_USER, prefix=True)
@@ -501,14 +503,17 @@ class KeelObjects(KeelCommand):
 
 
 def alloc_site(kobj):
-    """Where the object was allocated as `function+0xOFF` (the kernel's kobj.alloc_site, the
-    return address in pool_alloc's caller), or None for a kernel without that field."""
+    """Where the object was allocated as `function+0xOFF (file:line)` (the kernel's
+    kobj.alloc_site, the return address in pool_alloc's caller), or None for a kernel without
+    that field."""
     if "alloc_site" not in [f.name for f in kobj.type.fields()]:
         return None
     addr = int(kobj["alloc_site"])
     if addr == 0:
         return "0x0"
-    return symbolize(addr)
+    line = gdb.find_pc_line(addr - 1)  # a return address: the call is just before it
+    where = " (%s:%d)" % (line.symtab.filename, line.line) if line.symtab else ""
+    return symbolize(addr) + where
 
 
 def symbolize(addr):
@@ -535,6 +540,25 @@ def cap_holders():
                 held.setdefault(int(c["obj"]), []).append("%s 0x%08x" % (
                     unit_name(u), i | int(c["gen"]) << CAP_INDEX_BITS))
     return held
+
+
+class KeelPoke(KeelCommand):
+    """Writes the 32-bit VALUE at user address VA of UNIT (through its page tables): a test's
+    way to hand a stopped program a number (tools/leakcheck --rounds)."""
+
+    def __init__(self):
+        super().__init__("keel poke", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        if len(argv) != 3:
+            raise KeelError("usage: keel poke UNIT VA VALUE")
+        u = find_unit(argv[0])
+        va, value = int(argv[1], 0), int(argv[2], 0)
+        kva = user_to_kernel(u["aspace"], va)
+        if kva is None or va % 4:
+            raise KeelError("0x%x is not a mapped, aligned word of unit %s" % (va, argv[0]))
+        gdb.execute("set var *(unsigned int *)0x%x = %d" % (kva, value & 0xffffffff))
+        print("keel: unit %s: 0x%08x = %d" % (unit_name(u), va, value))
 
 
 class KeelObjSnapshot(KeelCommand):
@@ -659,4 +683,5 @@ KeelUser()
 KeelCapSnapshot()
 KeelObjects()
 KeelObjSnapshot()
+KeelPoke()
 KeelTrace()

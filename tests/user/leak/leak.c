@@ -6,7 +6,7 @@
  * mapped and unmapped, and a server unit that faults and is started again. One warm-up round
  * of everything first (what the kernel keeps once made, such as a page table, exists then),
  * then "leak: baseline" and a quiet pause in which tools/leakcheck records every kernel object
- * and the free frames; then ROUNDS rounds, each phase announced, "leak: check", and it blocks
+ * and the free frames (and may set the rounds, ROUNDS_AT); then the rounds, each phase announced, "leak: check", and it blocks
  * for good: tools/leakcheck compares there. With LEAK_ON_PURPOSE (leaky_image) it keeps one
  * endpoint and one memory object past the check, a leak the tool must report.
  */
@@ -28,6 +28,11 @@
 #define MEM_PAGES    4
 #define END_BIT	     1u
 #define NO_CAPS      {CAP_NULL, CAP_NULL, CAP_NULL, CAP_NULL}
+/*
+ * A page of its own mapped here for good before the baseline: tools/leakcheck --rounds writes
+ * the rounds wanted into its first word while the program pauses at the baseline (0: ROUNDS).
+ */
+#define ROUNDS_AT 0x3f000000u
 
 static _Alignas(16) uint8_t thread_stack[2048];
 static cap_t note; /* signalled by threads and by the end of a watched unit */
@@ -191,10 +196,12 @@ static struct keel_budget settled(void)
 
 static void rounds(void)
 {
+	uint32_t n = *(volatile uint32_t *)ROUNDS_AT ? *(volatile uint32_t *)ROUNDS_AT : ROUNDS;
+
 	for (int p = 0; p < PHASES; p++) {
-		for (int i = 0; i < ROUNDS; i++)
+		for (uint32_t i = 0; i < n; i++)
 			phases[p]();
-		uprintf("leak: %s done (%d rounds)\n", names[p], ROUNDS);
+		uprintf("leak: %s done (%u rounds)\n", names[p], (unsigned)n);
 	}
 }
 
@@ -202,6 +209,9 @@ int main(uintptr_t arg)
 {
 	(void)arg;
 	note = sys_notify_create();
+	expect("rounds page", sys_mem_map(sys_mem_alloc(CAP_ROOT_BUDGET, 1), (void *)ROUNDS_AT,
+					  MEM_MAP_READ | MEM_MAP_WRITE),
+	       ERR_OK);
 	for (int p = 0; p < PHASES; p++)
 		phases[p]();
 	struct keel_budget before = settled(), after;
