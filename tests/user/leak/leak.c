@@ -6,9 +6,10 @@
  * mapped and unmapped, and a server unit that faults and is started again. One warm-up round
  * of everything first (what the kernel keeps once made, such as a page table, exists then),
  * then "leak: baseline" and a quiet pause in which tools/leakcheck records every kernel object
- * and the free frames (and may set the rounds, ROUNDS_AT); then the rounds, each phase announced, "leak: check", and it blocks
- * for good: tools/leakcheck compares there. With LEAK_ON_PURPOSE (leaky_image) it keeps one
- * endpoint and one memory object past the check, a leak the tool must report.
+ * and the free frames (and may set the rounds, ROUNDS_AT); then the rounds, each phase announced,
+ * "leak: check", and it blocks for good: tools/leakcheck compares there. With LEAK_ON_PURPOSE
+ * (leaky_image) it keeps one endpoint and one memory object past the check, a leak the tool must
+ * report.
  */
 #include <keel/syscall.h>
 #include <keel/ulib.h>
@@ -27,7 +28,6 @@
 #define MAP_AT	     0x30000000u
 #define MEM_PAGES    4
 #define END_BIT	     1u
-#define NO_CAPS      {CAP_NULL, CAP_NULL, CAP_NULL, CAP_NULL}
 /*
  * A page of its own mapped here for good before the baseline: tools/leakcheck --rounds writes
  * the rounds wanted into its first word while the program pauses at the baseline (0: ROUNDS).
@@ -64,7 +64,8 @@ static void wait_end(cap_t unit, uint32_t how, int32_t status)
 /* A unit that exits, and one that is killed. */
 static void units(void)
 {
-	int32_t u = sys_unit_start(CAP_ROOT_MODULE(MODULE_CHILD), CHILD_PRIO, CHILD_PRIO, NULL, 0, 7);
+	int32_t u =
+	    sys_unit_start(CAP_ROOT_MODULE(MODULE_CHILD), CHILD_PRIO, CHILD_PRIO, NULL, 0, 7);
 
 	expect("start exiting child", u > 0, 1);
 	wait_end(u, UNIT_EXITED, 7);
@@ -84,21 +85,29 @@ static void thread_main(uintptr_t arg)
 static void threads(void)
 {
 	uint32_t bits = 0;
-	int32_t t = sys_thread_create(thread_main, thread_stack + sizeof(thread_stack), 2,
-				      THREAD_PRIO);
+	int32_t t =
+	    sys_thread_create(thread_main, thread_stack + sizeof(thread_stack), 2, THREAD_PRIO);
 
 	expect("thread", t > 0, 1);
 	expect("thread ran", sys_notify_wait(note, &bits, WAIT_US), ERR_OK);
 	expect("delete thread", cap_delete(t), ERR_OK);
 }
 
+/* No capabilities in m (CAP_NULL in every slot; 0 is a handle). */
+static void no_caps(struct ipc_message *m)
+{
+	for (int i = 0; i < IPC_MAX_CAPS; i++)
+		m->caps[i] = CAP_NULL;
+}
+
 /* Endpoints, channels and notifications, with children derived, revoked and deleted. */
 static void objects(void)
 {
 	int32_t ep = sys_endpoint_create(), ch = sys_channel_create(4), n = sys_notify_create();
-	struct ipc_message m = {.type = 1, .length = 4, .caps = NO_CAPS};
+	struct ipc_message m = {.type = 1, .length = 4};
 	struct ipc_recv_info info;
 
+	no_caps(&m);
 	expect("objects", ep > 0 && ch > 0 && n > 0, 1);
 	int32_t d1 = cap_derive(ep, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 5);
 	int32_t d2 = cap_derive(d1, CAP_RIGHT_WRITE, 0); /* a badge is set once */
@@ -143,10 +152,11 @@ static void memory(void)
 /* One call to the server with a capability passed; its result. */
 static int32_t call(cap_t ep, uint8_t what)
 {
-	struct ipc_message m = {.type = 2, .length = 1, .caps = NO_CAPS};
+	struct ipc_message m = {.type = 2, .length = 1};
 	struct ipc_recv_info info;
 	int32_t n = sys_notify_create();
 
+	no_caps(&m);
 	m.data[0] = what;
 	m.caps[0] = n;
 	int32_t r = ipc_call(ep, &m, &info, WAIT_US);
@@ -209,8 +219,9 @@ int main(uintptr_t arg)
 {
 	(void)arg;
 	note = sys_notify_create();
-	expect("rounds page", sys_mem_map(sys_mem_alloc(CAP_ROOT_BUDGET, 1), (void *)ROUNDS_AT,
-					  MEM_MAP_READ | MEM_MAP_WRITE),
+	expect("rounds page",
+	       sys_mem_map(sys_mem_alloc(CAP_ROOT_BUDGET, 1), (void *)ROUNDS_AT,
+			   MEM_MAP_READ | MEM_MAP_WRITE),
 	       ERR_OK);
 	for (int p = 0; p < PHASES; p++)
 		phases[p]();
