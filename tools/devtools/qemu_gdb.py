@@ -79,7 +79,8 @@ def run_points(iso, kernel, points, timeout=240, keel_py=KEEL_PY, serial_log=Non
     """gdb's output of each point's commands, [(ready, commands), ...], run in turn once the
     image is quiet after its serial log shows `ready` (a line `=== quiet: READY` before
     them); BootError with the gdb and serial output if one never came within `timeout`. The
-    serial log is kept at `serial_log` if given."""
+    serial log is kept at `serial_log` if given. `ready` is a substring of the log: end it
+    without "\n" (the kernel's serial lines end in "\r\n")."""
     with tempfile.TemporaryDirectory() as tmp:
         serial = serial_log or os.path.join(tmp, "serial.log")
         driver = os.path.join(tmp, "driver.py")
