@@ -1,8 +1,9 @@
 """Boots a Keel image in QEMU stopped, attaches gdb in batch mode with tools/gdb/keel.py loaded,
 lets the system run until it is quiet (the serial log shows `ready`, by default the shell's
 prompt, and every user thread waits), then runs gdb commands there, each after a line
-`=== COMMAND` (a command's error is printed as `error: ...`). Used by tools/capgraph and by
-the gdb extension's test."""
+`=== COMMAND` (a command's error is printed as `error: ...`). run_points does that at several
+quiet points in turn, each with its own serial line (tools/leakcheck: a baseline, then a
+check). Used by tools/capgraph, tools/leakcheck and by the gdb extension's test."""
 import os
 import re
 import socket
@@ -16,11 +17,14 @@ DRIVER = r'''
 import gdb
 
 
+READY = [None]
+
+
 def quiet():
-    """The serial log shows `ready`, and every user thread waits (or is dead)."""
+    """The serial log shows READY, and every user thread waits (or is dead)."""
     try:
         with open(%(serial)r, "rb") as f:
-            if %(ready)r.encode() not in f.read():
+            if READY[0].encode() not in f.read():
                 return False
     except OSError:
         return False
@@ -34,13 +38,16 @@ class Quiet(gdb.Breakpoint):
 
 
 Quiet("arch_wait_for_interrupt")
-gdb.execute("continue")
-for cmd in %(commands)r:
-    print("=== " + cmd)
-    try:
-        gdb.execute(cmd)
-    except gdb.error as e:
-        print("error: %%s" %% e)
+for ready, commands in %(points)r:
+    READY[0] = ready
+    gdb.execute("continue")
+    print("=== quiet: " + ready)
+    for cmd in commands:
+        print("=== " + cmd)
+        try:
+            gdb.execute(cmd)
+        except gdb.error as e:
+            print("error: %%s" %% e)
 print("=== done")
 gdb.execute("kill")
 '''
@@ -65,11 +72,21 @@ def sections(out):
 def run_quiet(iso, kernel, commands, ready="keel> ", timeout=240, keel_py=KEEL_PY):
     """gdb's output of `commands`, run once the image is quiet; BootError with the gdb and
     serial output if it never got there."""
+    return run_points(iso, kernel, [(ready, commands)], timeout, keel_py)
+
+
+def run_points(iso, kernel, points, timeout=240, keel_py=KEEL_PY, serial_log=None):
+    """gdb's output of each point's commands, [(ready, commands), ...], run in turn once the
+    image is quiet after its serial log shows `ready` (a line `=== quiet: READY` before
+    them); BootError with the gdb and serial output if one never came within `timeout`. The
+    serial log is kept at `serial_log` if given. `ready` is a substring of the log: end it
+    without "\n" (the kernel's serial lines end in "\r\n")."""
     with tempfile.TemporaryDirectory() as tmp:
-        serial = os.path.join(tmp, "serial.log")
+        serial = serial_log or os.path.join(tmp, "serial.log")
         driver = os.path.join(tmp, "driver.py")
         with open(driver, "w") as f:
-            f.write(DRIVER % {"serial": serial, "ready": ready, "commands": list(commands)})
+            f.write(DRIVER % {"serial": serial,
+                              "points": [(r, list(c)) for r, c in points]})
         port = free_port()
         qemu = subprocess.Popen(
             ["qemu-system-i386", "-accel", "tcg,thread=single", "-m", "256", "-display", "none",
@@ -82,12 +99,13 @@ def run_quiet(iso, kernel, commands, ready="keel> ", timeout=240, keel_py=KEEL_P
                  "-ex", "source " + keel_py, "-ex", "target remote 127.0.0.1:%d" % port,
                  "-x", driver, kernel],
                 stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            gdb = None
+        except subprocess.TimeoutExpired as e:
+            gdb, partial = None, e.stdout or b""
         finally:
             qemu.kill()
             qemu.wait()
-        out = (gdb.stdout + gdb.stderr) if gdb else "(gdb timed out after %d s)" % timeout
+        out = (gdb.stdout + gdb.stderr) if gdb else "%s\n(gdb timed out after %d s)" % (
+            partial.decode(errors="replace") if isinstance(partial, bytes) else partial, timeout)
         if "=== done" not in out:
             with open(serial, errors="replace") as f:
                 log = f.read()

@@ -16,6 +16,11 @@ Then:
     keel objects [KIND]     every kernel pool: objects in use of its capacity; with KIND
                             (endpoint, channel, memory, ...) each object, its references and
                             which unit's budget pays for it
+    keel objsnapshot FILE   every kernel object (kind, pool slot and generation, references,
+                            budget, where it was allocated) and the free frames, as JSON
+                            (tools/leakcheck compares two)
+    keel poke UNIT VA VALUE writes a 32-bit word into UNIT's memory (a test hands a stopped
+                            program a number)
     keel trace [N]          whether the kernel traces, each CPU's ring (written, taken,
                             dropped) and its last N events (default 20), oldest first
 UNIT is a unit's id (as `keel units` prints it) or its name; TID a thread's id.
@@ -74,11 +79,15 @@ def sym(name):
 
 
 def pool_objects(pool_name, type_name):
-    """The allocated objects of a kernel pool (a slot is in use iff its kobj.type is not 0)."""
+    """The allocated objects of a kernel pool (a slot is in use iff its kobj.type, the first
+    byte of the slot, is not 0). The slots are read in one block: one read per slot would be
+    thousands of round trips to the target."""
     pool = sym(pool_name)
     objs = pool["slots"].cast(gdb.lookup_type(type_name).pointer())
-    for i in range(int(pool["capacity"])):
-        if int(objs[i]["kobj"]["type"]) != 0:
+    cap, size = int(pool["capacity"]), int(pool["obj_size"])
+    raw = bytes(gdb.selected_inferior().read_memory(int(pool["slots"]), cap * size))
+    for i in range(cap):
+        if raw[i * size] != 0:
             yield objs[i]
 
 
@@ -124,6 +133,9 @@ def cpu_of(rq):
 POOLS = {"endpoint": "endpoint_pool", "channel": "channel_pool", "memory": "memobj_pool",
          "irq": "irq_line_pool", "ioport": "ioport_pool", "unit": "unit_pool",
          "thread": "thread_pool", "notification": "notification_pool"}
+TYPES = {"endpoint": "struct endpoint", "channel": "struct channel", "memory": "struct memobj",
+         "irq": "struct irq_line", "ioport": "struct ioport", "unit": "struct unit",
+         "thread": "struct thread", "notification": "struct notification"}
 
 
 def object_id(kind, kobj_ptr):
@@ -194,7 +206,7 @@ def rights_names(r):
 
 class KeelPrefix(gdb.Command):
     """Keel kernel state: keel units | threads [UNIT] | cpus | caps UNIT | user TID|UNIT [ELF] |
-    capsnapshot FILE | objects [KIND] | trace [N]."""
+    capsnapshot FILE | objects [KIND] | objsnapshot FILE | poke UNIT VA VALUE | trace [N]."""
 
     def __init__(self):
         super().__init__("keel", gdb.COMMAND_USER, prefix=True)
@@ -443,13 +455,22 @@ class KeelCapSnapshot(KeelCommand):
             len(snap["units"]), len(caps), len(objects), argv[0]))
 
 
-def budget_owner(memobj_ptr):
-    """The unit whose budget memobj_ptr is, 'kernel' for NULL, or the budget's own id."""
+def budget_names():
+    """{budget address: the name of the first unit whose budget it is}."""
+    names = {}
+    for u in units():
+        names.setdefault(int(u["budget"]), unit_name(u))
+    return names
+
+
+def budget_owner(memobj_ptr, names=None):
+    """The unit whose budget memobj_ptr is, 'kernel' for NULL, or the budget's own id; names
+    from budget_names() saves reading every unit again."""
     if int(memobj_ptr) == 0:
         return "kernel"
-    for u in units():
-        if int(u["budget"]) == int(memobj_ptr):
-            return unit_name(u)
+    name = (budget_names() if names is None else names).get(int(memobj_ptr))
+    if name is not None:
+        return name
     return "budget %d" % object_id("memory", memobj_ptr.cast(
         gdb.lookup_type("struct kobj").pointer()))
 
@@ -471,17 +492,112 @@ class KeelObjects(KeelCommand):
             return
         if argv[0] not in POOLS:
             raise KeelError("no kind %r (one of: %s)" % (argv[0], ", ".join(sorted(POOLS))))
-        type_name = {"endpoint": "struct endpoint", "channel": "struct channel",
-                     "memory": "struct memobj", "irq": "struct irq_line",
-                     "ioport": "struct ioport", "unit": "struct unit",
-                     "thread": "struct thread",
-                     "notification": "struct notification"}[argv[0]]
         print("%-22s %5s %7s  %s" % ("OBJECT", "REFS", "FRAMES", "PAID BY"))
-        for o in pool_objects(POOLS[argv[0]], type_name):
+        names = budget_names()
+        for o in pool_objects(POOLS[argv[0]], TYPES[argv[0]]):
             k = o["kobj"]
             ptr = k.address
             print("%-22s %5d %7d  %s" % (object_name(ptr), int(k["refs"]),
-                                         int(k["charged_frames"]), budget_owner(k["charged"])))
+                                         int(k["charged_frames"]),
+                                         budget_owner(k["charged"], names)))
+
+
+def alloc_site(kobj):
+    """Where the object was allocated as `function+0xOFF (file:line)` (the kernel's
+    kobj.alloc_site, the return address in pool_alloc's caller), or None for a kernel without
+    that field."""
+    if "alloc_site" not in [f.name for f in kobj.type.fields()]:
+        return None
+    addr = int(kobj["alloc_site"])
+    if addr == 0:
+        return "0x0"
+    line = gdb.find_pc_line(addr - 1)  # a return address: the call is just before it
+    where = " (%s:%d)" % (line.symtab.filename, line.line) if line.symtab else ""
+    return symbolize(addr) + where
+
+
+def symbolize(addr):
+    """A kernel address as `function+0xOFF` (gdb's `info symbol`), or in hex if unknown."""
+    m = re.match(r"(\S+)(?: \+ (\d+))? in section", gdb.execute("info symbol 0x%x" % addr,
+                                                                 to_string=True))
+    return "%s+0x%x" % (m.group(1), int(m.group(2) or 0)) if m else "0x%x" % addr
+
+
+def free_frames():
+    """The physical memory manager's free frames (both its free lists)."""
+    pools = sym("pmm")["pools"]
+    lo, hi = pools.type.range()
+    return sum(int(pools[i]["free_count"]) for i in range(lo, hi + 1))
+
+
+def cap_holders():
+    """{object address: ["UNIT 0xHANDLE", ...]}: the capabilities naming each object."""
+    held = {}
+    for u in units():
+        for i in range(cap_slots(u)):
+            c = u["caps"]["slots"][i]
+            if int(c["obj"]):
+                held.setdefault(int(c["obj"]), []).append("%s 0x%08x" % (
+                    unit_name(u), i | int(c["gen"]) << CAP_INDEX_BITS))
+    return held
+
+
+class KeelPoke(KeelCommand):
+    """Writes the 32-bit VALUE at user address VA of UNIT (through its page tables): a test's
+    way to hand a stopped program a number (tools/leakcheck --rounds)."""
+
+    def __init__(self):
+        super().__init__("keel poke", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        if len(argv) != 3:
+            raise KeelError("usage: keel poke UNIT VA VALUE")
+        u = find_unit(argv[0])
+        va, value = int(argv[1], 0), int(argv[2], 0)
+        kva = user_to_kernel(u["aspace"], va)
+        if kva is None or va % 4:
+            raise KeelError("0x%x is not a mapped, aligned word of unit %s" % (va, argv[0]))
+        gdb.execute("set var *(unsigned int *)0x%x = %d" % (kva, value & 0xffffffff))
+        print("keel: unit %s: 0x%08x = %d" % (unit_name(u), va, value))
+
+
+class KeelObjSnapshot(KeelCommand):
+    """Writes every kernel pool's objects and the free frames as JSON to FILE: what
+    tools/leakcheck compares between a baseline and a check."""
+
+    def __init__(self):
+        super().__init__("keel objsnapshot", gdb.COMMAND_USER)
+
+    def run(self, argv):
+        import json
+        if len(argv) != 1:
+            raise KeelError("usage: keel objsnapshot FILE")
+        snap = {"free_frames": free_frames(), "pools": {}, "objects": [], "budgets": {}}
+        names, held = budget_names(), cap_holders()
+        for kind in sorted(POOLS):
+            pool = sym(POOLS[kind])
+            snap["pools"][kind] = {"capacity": int(pool["capacity"]),
+                                   "in_use": int(pool["capacity"]) - int(pool["free_count"])}
+            for o in pool_objects(POOLS[kind], TYPES[kind]):
+                k = o["kobj"]
+                oid = object_id(kind, k.address)
+                snap["objects"].append({
+                    "kind": kind, "id": oid, "slot": oid & 0xffff, "gen": oid >> 16,
+                    "name": object_name(k.address), "refs": int(k["refs"]),
+                    "frames": int(k["charged_frames"]),
+                    "paid_by": budget_owner(k["charged"], names),
+                    "held_by": held.get(int(k.address), []),
+                    "alloc_site": alloc_site(k)})
+        for u in units():
+            if int(u["budget"]):
+                b = u["budget"].dereference()
+                snap["budgets"]["%s %d" % (unit_name(u), int(u["id"]))] = int(b["budget_free"])
+        snap["alloc_site_known"] = "alloc_site" in [
+            f.name for f in gdb.lookup_type("struct kobj").fields()]
+        with open(argv[0], "w") as f:
+            json.dump(snap, f, indent=1, sort_keys=True)
+        print("keel: %d objects, %d free frames written to %s" % (
+            len(snap["objects"]), snap["free_frames"], argv[0]))
 
 
 # The trace rings (<keel/abi.h>, "Tracing"): event and syscall names from the ABI header.
@@ -566,4 +682,6 @@ KeelCaps()
 KeelUser()
 KeelCapSnapshot()
 KeelObjects()
+KeelObjSnapshot()
+KeelPoke()
 KeelTrace()

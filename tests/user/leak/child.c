@@ -1,0 +1,42 @@
+/*
+ * The leak check's child unit (//tests/user/leak:leak_image, module 1). Its argument says what
+ * it does: CHILD_BLOCK waits until it is killed; CHILD_SERVER serves the endpoint CAP_START(0)
+ * (each call's capabilities deleted, then answered; a call with data[0] == CHILD_CRASH makes it
+ * fault, so its starter restarts it); anything else is its exit status.
+ */
+#include <stdint.h>
+
+#include <keel/syscall.h>
+
+#include "leak.h"
+
+static int serve(cap_t ep)
+{
+	struct ipc_message m;
+	struct ipc_recv_info info;
+	int32_t r = ipc_recv(ep, &m, &info, IPC_WAIT_FOREVER);
+
+	while (r == ERR_OK) {
+		for (int i = 0; i < IPC_MAX_CAPS; i++)
+			if (info.cap_type[i] != CAP_TYPE_NONE)
+				cap_delete(m.caps[i]);
+		if (m.length > 0 && m.data[0] == CHILD_CRASH)
+			*(volatile uint32_t *)0 = 1;
+		m.type |= IPC_TYPE_REPLY;
+		m.length = 0;
+		for (int i = 0; i < IPC_MAX_CAPS; i++)
+			m.caps[i] = CAP_NULL;
+		r = ipc_reply_recv(ep, &m, &info, IPC_WAIT_FOREVER);
+	}
+	return r;
+}
+
+int main(uintptr_t arg)
+{
+	if (arg == CHILD_BLOCK)
+		for (;;)
+			sys_sleep_us(UINT64_MAX);
+	if (arg == CHILD_SERVER)
+		return serve(CAP_START(0));
+	return (int)arg;
+}
