@@ -233,9 +233,21 @@ static void measure_ipc(const char *name, uint32_t len, bool with_cap)
 	bench_report(name, measure(op_ipc_call, overhead, 1));
 }
 
+static volatile uint32_t compute_sink;
+
+/* 100,000 rounds of user-mode computation (about 600,000 instructions): what the profiler
+ * samples. */
+static __attribute__((noinline)) void op_compute(void)
+{
+	for (uint32_t i = 0; i < 100000; i++)
+		compute_sink = compute_sink * 1103515245u + 12345u;
+}
+
 /*
  * Tracing's cost: a null syscall and the cross-unit IPC round trip again with the kernel
- * recording every event (docs/performance.md). The rings are emptied between samples, so
+ * recording every event; then a computation without and with the profiler's samples (the
+ * timer then interrupts 4 times a tick: with icount's one instruction a nanosecond, every
+ * 250,000 instructions) (docs/performance.md). The rings are emptied between samples, so
  * every event is recorded, none dropped (checked: a dropped event costs less). Returns 0, or 1
  * after printing what failed.
  */
@@ -250,6 +262,10 @@ static int traced_benchmarks(void)
 	trace = (struct keel_trace *)BENCH_TRACE_VA;
 	bench_report("null_syscall_sysenter_traced", measure(op_null_sysenter, overhead, 1));
 	measure_ipc("ipc_rtt_cross_unit_0b_traced", 0, false);
+	sys_trace(CAP_ROOT_TRACE, TRACE_OFF);
+	bench_report("compute_loop_100k", measure(op_compute, overhead, 1));
+	sys_trace(CAP_ROOT_TRACE, TRACE_SAMPLE);
+	bench_report("compute_loop_100k_sampled", measure(op_compute, overhead, 1));
 	sys_trace(CAP_ROOT_TRACE, TRACE_OFF);
 	for (uint32_t c = 0; c < trace->cpus; c++)
 		dropped += trace->cpu[c].dropped;
