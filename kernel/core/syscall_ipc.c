@@ -58,9 +58,8 @@ static int msg_copy_in(struct thread *t, uintptr_t msg)
 		return ERR_FAULT;
 	if (m->length > IPC_DATA_BYTES)
 		return ERR_OVERFLOW;
-	if (uaccess_copy_from(m->data, msg + MSG_HEADER_BYTES, m->length) != ERR_OK)
-		return ERR_FAULT;
-	return ERR_OK;
+	return uaccess_copy_from(m->data, msg + MSG_HEADER_BYTES, m->length) != ERR_OK ? ERR_FAULT
+										      : ERR_OK;
 }
 
 /*

@@ -231,7 +231,6 @@ int32_t sys_cap_list(const struct syscall_args *a)
 		e[n++] = (struct keel_cap_entry){.handle = cap_handle(c), .type = c->obj->type,
 						 .rights = c->rights, .badge = c->badge};
 	}
-	if (n > 0 && uaccess_copy_to(a->a2, e, n * sizeof(e[0])) != ERR_OK)
-		return ERR_FAULT;
-	return (int32_t)n;
+	return n > 0 && uaccess_copy_to(a->a2, e, n * sizeof(e[0])) != ERR_OK ? ERR_FAULT
+									       : (int32_t)n;
 }

@@ -27,9 +27,8 @@ uint64_t timer_mul_div(uint64_t a, uint64_t mul, uint64_t div)
 {
 	uint64_t q = a / div, r = a % div;
 
-	if (mul != 0 && q > UINT64_MAX / mul)
-		return UINT64_MAX;
-	return add_saturating(q * mul, r * mul / div);
+	return mul != 0 && q > UINT64_MAX / mul ? UINT64_MAX
+						 : add_saturating(q * mul, r * mul / div);
 }
 
 uint64_t timer_cycles_to_us(uint64_t cycles, uint64_t cycle_hz)

@@ -215,6 +215,7 @@ void process_kill_current(void)
 int process_kill_unit(struct unit *u)
 {
 	struct thread *self = current_thread();
+	uint32_t id = u->id;
 
 	if (u == self->unit)
 		return ERR_INVALID; /* SYS_EXIT_UNIT ends one's own unit */
@@ -227,5 +228,15 @@ int process_kill_unit(struct unit *u)
 	u->end_status = 0;
 	kill_threads(u, NULL);
 	unit_finish(u);
+	/*
+	 * Its threads that ran on other CPUs die as those switch away (a reschedule IPI each):
+	 * wait for that and reap them, so that its slot and what the unit charged its budget are
+	 * free when the call returns (a restart right after needs them). The id tells whether
+	 * the slot still holds this unit (another CPU may reap it meanwhile).
+	 */
+	while (u->id == id && u->thread_count > 0) {
+		kernel_preemption_window();
+		process_reap();
+	}
 	return ERR_OK;
 }

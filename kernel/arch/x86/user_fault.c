@@ -70,9 +70,7 @@ static const struct trap_frame *returning_user_frame(const struct trap_frame *fr
 	uintptr_t top = (uintptr_t)t->kstack_top;
 	const struct trap_frame *user = (const struct trap_frame *)(top - sizeof(*user));
 
-	if (esp < (uintptr_t)user || esp >= top || !trap_from_user(user))
-		return NULL;
-	return user;
+	return esp < (uintptr_t)user || esp >= top || !trap_from_user(user) ? NULL : user;
 }
 
 /* See <arch/trap.h>. */

@@ -26,6 +26,8 @@
 #define LOOP_UNITS     1000
 #define FOREVER_US     0xffffffffffffffffull
 #define QUICK_FAULT    0xdeadu /* quick.c: fault instead of returning */
+#define QUICK_SPIN     0x5b1u  /* quick.c: signal, then compute forever */
+#define SPIN_PRIO      40     /* below init: with one CPU it waits behind init */
 #define WATCH_BIT      0x10u
 
 /* Above init: it runs and ends at once, so it is reaped before the next figures. */
@@ -189,6 +191,33 @@ static void case_kill(void)
 }
 
 /*
+ * A unit killed while its thread runs on another CPU (with 4 CPUs: the spinner, started on
+ * CPU 1) is gone when the kill returns: its thread has left that CPU and its unit and thread
+ * are back in the budget at once, so a restart right after finds them. With one CPU the
+ * spinner waits behind init and is only ready when killed.
+ */
+static void case_kill_running(void)
+{
+	cap_t note = sys_notify_create();
+	cap_t signal = cap_derive(note, CAP_RIGHT_WRITE | CAP_RIGHT_GRANT, 0);
+	struct keel_budget before = info(), after;
+	uint32_t bits = 0;
+	int32_t unit = sys_unit_start_flags(CAP_ROOT_MODULE(MODULE_QUICK), SPIN_PRIO, SPIN_PRIO,
+					    UNIT_START_CPU(1), &signal, 1, QUICK_SPIN);
+
+	CHECK("init", "spinner started", unit > 0, 1);
+	CHECK("init", "the spinner runs", sys_notify_wait(note, &bits, FOREVER_US), ERR_OK);
+	CHECK("init", "kill it while it runs", sys_unit_kill(unit), ERR_OK);
+	after = info(); /* nothing between: the other CPU has had no time to switch */
+	CHECK("init", "its thread back when the kill returns",
+	      after.objects[CAP_TYPE_THREAD] - before.objects[CAP_TYPE_THREAD], 0);
+	cap_delete(unit); /* a unit capability keeps the unit's record */
+	after = info();
+	CHECK("init", "all back after the running kill", same(&before, &after), 1);
+	cap_delete(note);
+}
+
+/*
  * The killer (below init) kills the hoarder, whose 256 MiB mapping takes its kill several
  * milliseconds to tear down; init, woken by the next tick in the middle, kills the killer.
  * The killer's kill never returns (it is UNIT_KILLED, not exited), init finishes the
@@ -316,6 +345,7 @@ int main(uintptr_t arg)
 	case_greedy();
 	case_supervise();
 	case_kill();
+	case_kill_running();
 	case_orphaned_teardown();
 	case_too_small();
 	case_thousand_units();

@@ -295,7 +295,8 @@ struct keel_klog {
 #define SYS_UNIT_INFO 41
 /*
  * SYS_UNIT_KILL(unit cap ADMIN): every thread of the unit dies and the unit ends (UNIT_KILLED),
- * its memory back, its watcher signalled, before the call returns; the caller pays for the
+ * its memory back, its watcher signalled, its threads gone from every CPU and its kernel
+ * objects (unit, threads) freed and uncharged, before the call returns; the caller pays for the
  * teardown. A unit that has ended or is ending: ERR_OK. One's own unit: ERR_INVALID (use
  * SYS_EXIT_UNIT).
  */
