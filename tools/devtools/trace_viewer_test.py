@@ -5,7 +5,6 @@ must have loaded the file (its name in the title), listed one profile per thread
 slices, named as the JSON's process_name and thread_name say, each weighing what its slices
 last; and the screenshot must show the slices drawn (coloured rectangles, not a blank or an
 error page)."""
-import base64
 import json
 import os
 import re
@@ -23,18 +22,14 @@ sys.path.insert(0, REPO)
 sys.path.insert(0, HERE)
 
 import trace_test  # noqa: E402  (its synthetic stream)
-from tools.devtools import trace  # noqa: E402
+from tools.devtools import speedscope, trace  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 UNITS = {"ns": 1e-3, "µs": 1.0, "ms": 1e3, "s": 1e6}
 
 
 def speedscope_index():
-    """speedscope's offline page where tools/deps puts it (its SPEEDSCOPE=... line)."""
-    with open(os.path.join(REPO, "tools", "deps")) as f:
-        m = re.search(r"^SPEEDSCOPE=(\S+)$", f.read(), re.M)
-    return os.path.join(m.group(1), "node_modules", "speedscope", "dist", "release",
-                        "index.html")
+    return speedscope.index_html(REPO)
 
 
 def png_pixels(path):
@@ -83,15 +78,11 @@ class Speedscope(unittest.TestCase):
         cls.tmp = tempfile.mkdtemp(dir=os.environ.get("TEST_TMPDIR"))
         data, _, _ = trace_test.stream()
         cls.doc = trace.convert(data, REPO)[0]
-        profile = os.path.join(cls.tmp, "profile.js")
-        with open(profile, "w") as f:
-            f.write("speedscope.loadFileFromBase64(%s, %s)\n" % (
-                json.dumps("keel-trace.json"),
-                json.dumps(base64.b64encode(json.dumps(cls.doc).encode()).decode())))
         index = speedscope_index()
         if not os.path.exists(index):
             raise AssertionError("no speedscope at %s: run tools/deps" % index)
-        cls.url = "file://%s#localProfilePath=%s" % (index, profile)
+        cls.url = speedscope.page(os.path.join(cls.tmp, "profile.js"),
+                                  json.dumps(cls.doc).encode(), "keel-trace.json")
 
     def chromium(self, *what):
         r = subprocess.run(
