@@ -16,6 +16,35 @@ and kprintf, or the C library's string functions) goes through kernel_only.
 KERNEL_COPTS = select({
     "//tools/platforms:is_i686_none": ["-mgeneral-regs-only", "-fno-builtin"],
     "//conditions:default": [],
+}) + select({
+    # The coverage build (--define=keel_kcov=1, tools/coverage): gcov counters, their gcov_info
+    # records listed in section .gcov_info (no constructors) for kcov.c to write out. Counters
+    # go up atomically (lock cmpxchg8b; the i386 early code, which has none, plainly): CPUs
+    # racing on one, or an NMI between a counter's halves, would leave counts gcov finds
+    # inconsistent (a negative branch count).
+    "//tools/platforms:kcov": [
+        "-fprofile-arcs",
+        "-ftest-coverage",
+        "-fprofile-info-section",
+        "-fprofile-update=prefer-atomic",
+    ],
+    "//conditions:default": [],
+})
+
+# The coverage build's kernel also links kcov.c, which writes every object's counters out when
+# the emulator is told to exit (arch_exit_emulator wrapped), with GCC's libgcov serializer.
+KCOV_DEPS = select({
+    "//tools/platforms:kcov": ["//kernel/arch/x86:kcov"],
+    "//conditions:default": [],
+})
+
+KCOV_LINKOPTS = select({
+    "//tools/platforms:kcov": [
+        "-Wl,--wrap=arch_exit_emulator",
+        "-Wl,--wrap=trap_dispatch",
+        "-lgcov",
+    ],
+    "//conditions:default": [],
 })
 
 I686_ONLY = [
@@ -66,9 +95,9 @@ def kernel_elf(name, deps, linker_script, **kwargs):
     from pass 1's symbols (tools/gen_ksyms.py). The table is the image's last section, so no
     address moves between the passes and backtraces name the right functions."""
     common = dict(
-        deps = deps,
+        deps = deps + KCOV_DEPS,
         additional_linker_inputs = [linker_script],
-        linkopts = ["-T", "$(location %s)" % linker_script, "-lgcc"],
+        linkopts = ["-T", "$(location %s)" % linker_script] + KCOV_LINKOPTS + ["-lgcc"],
         target_compatible_with = I686_ONLY,
     )
     native.genrule(

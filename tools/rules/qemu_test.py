@@ -33,6 +33,7 @@ import argparse
 import codecs
 import os
 import re
+import select
 import selectors
 import shutil
 import socket
@@ -86,6 +87,45 @@ def parse_args(argv):
     return args
 
 
+def kcov_out(args):
+    """With KEEL_KCOV=1 (tools/coverage's run of a coverage build, booted by this script's
+    own QEMU command line): where the kernel's gcov counters go, kcov.bin among the test's
+    undeclared outputs. Else None."""
+    out = os.environ.get("TEST_UNDECLARED_OUTPUTS_DIR")
+    if os.environ.get("KEEL_KCOV") != "1" or not out or args.tools_run:
+        return None
+    return os.path.join(out, "kcov.bin")
+
+
+def kcov_args(args):
+    """The debug console the coverage kernel writes its counters to, at port 0x4e9, as it
+    exits the emulator (kernel/arch/x86/kcov.c)."""
+    path = kcov_out(args)
+    return [] if path is None else ["-chardev", "file,id=kcov,path=%s" % path,
+                                    "-device", "isa-debugcon,iobase=0x4e9,chardev=kcov"]
+
+
+def kcov_collect(args, proc, monitor):
+    """A guest still running once the test is decided (one that does not end the emulator
+    itself, or one that timed out): an NMI asks the coverage kernel for its counters (kcov.c
+    writes them, then exits the emulator). A kernel that already stopped (halted) writes
+    none: then QEMU is stopped after KCOV_WAIT_S."""
+    if kcov_out(args) is None or proc.poll() is not None:
+        return
+    try:
+        monitor.command("nmi")
+    except OSError:
+        return
+    deadline = time.monotonic() + KCOV_WAIT_S
+    while proc.poll() is None and time.monotonic() < deadline:
+        if select.select([proc.stdout], [], [], 0.1)[0] and not os.read(proc.stdout.fileno(),
+                                                                        65536):
+            break  # serial output after the decision is not judged
+
+
+KCOV_WAIT_S = 20.0
+
+
 def qemu_command(args, monitor_path):
     if args.tools_run:  # its own --timeout only as a backstop: this script stops it first
         return [os.path.abspath(args.tools_run), "--iso", os.path.abspath(args.iso),
@@ -100,7 +140,7 @@ def qemu_command(args, monitor_path):
         "-cdrom", args.iso, "-boot", "d",
         "-display", "none", "-serial", "stdio", "-monitor", monitor,
         "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-    ] + args.qemu_arg
+    ] + kcov_args(args) + args.qemu_arg
 
 
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
@@ -505,6 +545,7 @@ def run(args, monitor_path=None):
     try:
         timed_out = watch(args, proc, lines, screen)
         lines.finish()
+        kcov_collect(args, proc, monitor)  # a test that timed out still ran kernel code
     finally:
         status = stop(args, proc)
         if proc.stdin is not None:
@@ -536,7 +577,7 @@ def verdict(args, judge, status, timed_out):
 
 def main(argv):
     args = parse_args(argv)
-    if args.sendkey_on or args.screen or args.screen_cells or args.tools_run:
+    if args.sendkey_on or args.screen or args.screen_cells or args.tools_run or kcov_out(args):
         tmp = tempfile.mkdtemp(prefix="keel-qemu-", dir="/tmp")  # short: a socket path
         try:
             judge, log, status, timed_out = run(args, os.path.join(tmp, "mon"))

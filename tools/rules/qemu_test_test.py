@@ -40,6 +40,30 @@ class Escapes(unittest.TestCase):
             args_for(sendkey=[("a", "\u00e9")])
 
 
+class Coverage(unittest.TestCase):
+    """tools/coverage's runs (KEEL_KCOV=1): the coverage kernel's debug port goes to the
+    test's undeclared outputs, never in a normal run or through tools/run."""
+
+    def setUp(self):
+        self.saved = dict(os.environ)
+        os.environ["TEST_UNDECLARED_OUTPUTS_DIR"] = "/out"
+
+    def tearDown(self):
+        os.environ.clear()
+        os.environ.update(self.saved)
+
+    def test_the_debug_port_only_when_asked(self):
+        os.environ.pop("KEEL_KCOV", None)
+        self.assertNotIn("isa-debugcon,iobase=0x4e9,chardev=kcov",
+                         qemu_test.qemu_command(args_for(), None))
+        os.environ["KEEL_KCOV"] = "1"
+        command = qemu_test.qemu_command(args_for(), None)
+        self.assertIn("file,id=kcov,path=/out/kcov.bin", command)
+        self.assertIn("isa-debugcon,iobase=0x4e9,chardev=kcov", command)
+        tools_run = qemu_test.parse_args(["--iso", "x.iso", "--tools-run", "run"])
+        self.assertIsNone(qemu_test.kcov_out(tools_run))
+
+
 class Firing(unittest.TestCase):
     def test_send_steps_fire_in_order_once_per_line(self):
         feed = qemu_test.Input(args_for(send=[("^go", r"one\r"), ("^go", "two")]), None)
