@@ -21,10 +21,10 @@
  * SYS_THREAD_CREATE(entry, stack_top, arg, priority word, unit cap WRITE) -> a capability with
  * every right to the new thread. entry must lie in a mapped user page of the target unit and
  * the word below stack_top (where the first push lands) must be mapped user-writable there:
- * else ERR_FAULT. A priority word with bits outside THREAD_PRIORITY's is ERR_INVALID; above the caller's or the
- * target's maximum priority ERR_RIGHTS; no free slot for the result, or a target budget
- * without a thread left, ERR_NOMEM. The capability goes stale once the thread's slot is reused
- * after its end; until then it names the dead thread.
+ * else ERR_FAULT. A priority word with bits outside THREAD_PRIORITY's is ERR_INVALID; above the
+ * caller's or the target's maximum priority ERR_RIGHTS; no free slot for the result, or a target
+ * budget without a thread left, ERR_NOMEM. The capability goes stale once the thread's slot is
+ * reused after its end; until then it names the dead thread.
  */
 int32_t sys_thread_create(const struct syscall_args *a)
 {
@@ -101,24 +101,22 @@ static int start_budget(struct unit *me, uint32_t flag, struct unit_start *s)
 	s->budget = me->budget;
 	if (!flag)
 		return ERR_OK;
-	if (s->ncaps == 0 || s->caps[0]->obj->type != CAP_TYPE_MEMORY)
-		return ERR_INVALID;
-	struct memobj *b = container_of(s->caps[0]->obj, struct memobj, kobj);
-
-	if (!(b->flags & MEMOBJ_BUDGET))
+	if (s->ncaps == 0 || s->caps[0]->obj->type != CAP_TYPE_MEMORY ||
+	    !(container_of(s->caps[0]->obj, struct memobj, kobj)->flags & MEMOBJ_BUDGET))
 		return ERR_INVALID;
 	if (!(s->caps[0]->rights & CAP_RIGHT_WRITE))
 		return ERR_RIGHTS;
-	s->budget = b;
+	s->budget = container_of(s->caps[0]->obj, struct memobj, kobj);
 	return ERR_OK;
 }
 
 /*
  * SYS_UNIT_START(image cap READ|EXECUTE, UNIT_PRIORITY(priority, max), caps,
  * UNIT_START_NCAPS(ncaps, keep), arg) -> a capability to the new unit. ERR_INVALID for an
- * image that is no boot module, priorities out of order or a keep mask without NO_GRANT, ERR_RIGHTS for a maximum above the caller's, ERR_NOMEM if the caller has no
- * free slot for the result or the budget (UNIT_START_BUDGET's or the caller's) cannot pay;
- * nothing moves unless the unit starts.
+ * image that is no boot module, priorities out of order or a keep mask without NO_GRANT,
+ * ERR_RIGHTS for a maximum above the caller's, ERR_NOMEM if the caller has no free slot for the
+ * result or the budget (UNIT_START_BUDGET's or the caller's) cannot pay; nothing moves unless
+ * the unit starts.
  */
 int32_t sys_unit_start(const struct syscall_args *a)
 {
@@ -179,7 +177,6 @@ int32_t sys_unit_watch(const struct syscall_args *a)
 /* SYS_UNIT_INFO(unit cap READ, struct keel_unit_info *out). */
 int32_t sys_unit_info(const struct syscall_args *a)
 {
-	struct keel_unit_info info = {0};
 	struct list_node *n;
 	struct cap *c;
 	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_UNIT, CAP_RIGHT_READ, &c);
@@ -187,15 +184,11 @@ int32_t sys_unit_info(const struct syscall_args *a)
 	if (err != ERR_OK)
 		return err;
 	const struct unit *u = container_of(c->obj, struct unit, kobj);
+	struct keel_unit_info info = {.state = u->end_state, .status = u->end_status,
+				      .max_priority = u->max_prio, .frames = u->frames};
 
-	info.state = u->end_state;
-	info.status = u->end_status;
-	info.max_priority = u->max_prio;
-	info.frames = u->frames;
 	list_for_each(n, &u->threads)
-	{
 		info.threads += list_entry(n, struct thread, unit_link)->state != THREAD_DEAD;
-	}
 	for (size_t i = 0; i + 1 < sizeof(info.name) && u->name[i] != '\0'; i++)
 		info.name[i] = u->name[i];
 	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;
