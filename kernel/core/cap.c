@@ -73,7 +73,7 @@ static int cap_fill(struct cap *c, struct kobj *obj, uint16_t obj_gen, uint32_t 
 		return ERR_NOMEM;
 	/* The slot keeps its table and generation; next_free means nothing while it is used. */
 	*c = (struct cap){.obj = obj, .obj_gen = obj_gen, .rights = rights, .badge = badge,
-			  .table = c->table, .gen = c->gen};
+			  .parent = parent, .table = c->table, .gen = c->gen};
 	list_init(&c->sibling);
 	list_init(&c->children);
 	if (parent)
@@ -167,6 +167,13 @@ int cap_restrict(struct cap_table *t, cap_t h, uint32_t rights)
 	return ERR_OK;
 }
 
+/* Makes p the parent of every child of c (they moved to p's list, or c moved to p). */
+static void cap_adopt(const struct cap *c, struct cap *p)
+{
+	for (struct list_node *n = c->children.next; n != &c->children; n = n->next)
+		list_entry(n, struct cap, sibling)->parent = p;
+}
+
 /*
  * Unlinks c from the tree, its children taking its place among its siblings (in order), and
  * drops its reference. The node is left empty but still in its slot (or queue).
@@ -176,6 +183,7 @@ static void cap_unlink(struct cap *c)
 	struct kobj *obj = c->obj;
 	uint32_t rights = c->rights;
 
+	cap_adopt(c, c->parent);
 	if (!list_node_linked(&c->sibling)) {
 		/* A root: its children become roots, left linked to each other (no head). */
 		list_remove(&c->children);
@@ -238,8 +246,8 @@ int cap_revoke_some(struct cap_table *t, cap_t h)
 	if (err != ERR_OK)
 		return err;
 	/*
-	 * Deleting the first child moves its own children up into root's list, so each step is
-	 * O(1) and the whole subtree goes in exactly (number of descendants) steps.
+	 * Deleting the first child moves its own children up into root's list, so the whole
+	 * subtree goes in exactly (number of descendants) steps.
 	 */
 	for (unsigned n = 0; n < CAP_REVOKE_BATCH && cap_has_children(root); n++)
 		cap_destroy(list_entry(root->children.next, struct cap, sibling));
@@ -270,9 +278,11 @@ static void node_relocate(struct list_node *dst, struct list_node *src)
 static void cap_relocate(struct cap *dst, struct cap *src)
 {
 	*dst = (struct cap){.obj = src->obj, .obj_gen = src->obj_gen, .rights = src->rights,
-			    .badge = src->badge, .table = dst->table, .gen = dst->gen};
+			    .badge = src->badge, .parent = src->parent, .table = dst->table,
+			    .gen = dst->gen};
 	node_relocate(&dst->sibling, &src->sibling);
 	node_relocate(&dst->children, &src->children);
+	cap_adopt(dst, dst);
 	src->obj = NULL;
 }
 

@@ -10,6 +10,7 @@
 #include <kernel/memobj.h>
 #include <kernel/notification.h>
 #include <kernel/percpu.h>
+#include <kernel/pool.h>
 #include <kernel/process.h>
 #include <kernel/thread.h>
 #include <kernel/uaccess.h>
@@ -203,6 +204,26 @@ int32_t sys_unit_kill(const struct syscall_args *a)
 	return err == ERR_OK ? process_kill_unit(container_of(c->obj, struct unit, kobj)) : err;
 }
 
+/* The pool of each CAP_TYPE_*, in CAP_TYPE_* order: a listed object's id is its pool id. */
+static struct pool *const cap_list_pools[CAP_TYPE_COUNT] = {NULL, &endpoint_pool, &channel_pool,
+	&memobj_pool, &irq_line_pool, &ioport_pool, &unit_pool, &thread_pool, &notification_pool};
+
+/*
+ * What SYS_CAP_LIST says of c: its object's pool id (the capability's generation of it: a
+ * stale one names the object it was made for), and the unit and handle of its parent.
+ */
+static struct keel_cap_entry cap_list_entry(const struct cap *c)
+{
+	const struct pool *p = cap_list_pools[c->obj->type]; /* NULL: a freed unit or thread */
+	bool listed = c->parent != NULL && c->parent->table != NULL; /* else a root, or parked */
+
+	return (struct keel_cap_entry){
+	    .handle = cap_handle(c), .type = c->obj->type, .rights = c->rights, .badge = c->badge,
+	    .object = p ? pool_index(p, c->obj) | (uint32_t)c->obj_gen << POOL_GEN_SHIFT : 0,
+	    .parent_unit = listed ? container_of(c->parent->table, struct unit, caps)->id : 0,
+	    .parent = listed ? cap_handle(c->parent) : CAP_NULL};
+}
+
 /*
  * SYS_CAP_LIST(unit cap READ, struct keel_cap_entry *out, max, first_slot) -> entries
  * written. O(CAP_SLOTS) with interrupts off; the entries go out in one copy.
@@ -216,14 +237,11 @@ int32_t sys_cap_list(const struct syscall_args *a)
 
 	if (err != ERR_OK)
 		return err;
-	for (uint32_t slot = a->a4; slot < CAP_SLOTS && n < max; slot++) {
-		const struct cap *c = &container_of(uc->obj, struct unit, kobj)->caps.slots[slot];
+	const struct cap *s = container_of(uc->obj, struct unit, kobj)->caps.slots;
 
-		if (c->obj == NULL)
-			continue;
-		e[n++] = (struct keel_cap_entry){.handle = cap_handle(c), .type = c->obj->type,
-						 .rights = c->rights, .badge = c->badge};
-	}
+	for (uint32_t slot = a->a4; slot < CAP_SLOTS && n < max; slot++)
+		if (s[slot].obj != NULL)
+			e[n++] = cap_list_entry(&s[slot]);
 	return n > 0 && uaccess_copy_to(a->a2, e, n * sizeof(e[0])) != ERR_OK ? ERR_FAULT
 									       : (int32_t)n;
 }
