@@ -178,6 +178,7 @@ int32_t sys_unit_watch(const struct syscall_args *a)
 /* SYS_UNIT_INFO(unit cap READ, struct keel_unit_info *out). */
 int32_t sys_unit_info(const struct syscall_args *a)
 {
+	struct keel_unit_info info = {0};
 	struct list_node *n;
 	struct cap *c;
 	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_UNIT, CAP_RIGHT_READ, &c);
@@ -185,9 +186,11 @@ int32_t sys_unit_info(const struct syscall_args *a)
 	if (err != ERR_OK)
 		return err;
 	const struct unit *u = container_of(c->obj, struct unit, kobj);
-	struct keel_unit_info info = {.state = u->end_state, .status = u->end_status,
-				      .max_priority = u->max_prio, .frames = u->frames};
 
+	info.state = u->end_state;
+	info.status = u->end_status;
+	info.max_priority = u->max_prio;
+	info.frames = u->frames;
 	list_for_each(n, &u->threads)
 		info.threads += list_entry(n, struct thread, unit_link)->state != THREAD_DEAD;
 	for (size_t i = 0; i + 1 < sizeof(info.name) && u->name[i] != '\0'; i++)
