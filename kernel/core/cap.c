@@ -167,39 +167,25 @@ int cap_restrict(struct cap_table *t, cap_t h, uint32_t rights)
 	return ERR_OK;
 }
 
-/* Makes p the parent of every child of c (they moved to p's list, or c moved to p). */
-static void cap_adopt(const struct cap *c, struct cap *p)
-{
-	for (struct list_node *n = c->children.next; n != &c->children; n = n->next)
-		list_entry(n, struct cap, sibling)->parent = p;
-}
-
 /*
- * Unlinks c from the tree, its children taking its place among its siblings (in order), and
- * drops its reference. The node is left empty but still in its slot (or queue).
+ * Unlinks c from the tree, its children taking its place among its siblings (in order) and
+ * its parent (a root's become roots), and drops its reference. O(children). The node is left
+ * empty but still in its slot (or queue).
  */
 static void cap_unlink(struct cap *c)
 {
 	struct kobj *obj = c->obj;
 	uint32_t rights = c->rights;
 
-	cap_adopt(c, c->parent);
-	if (!list_node_linked(&c->sibling)) {
-		/* A root: its children become roots, left linked to each other (no head). */
-		list_remove(&c->children);
-	} else if (cap_has_children(c)) {
-		struct list_node *first = c->children.next, *last = c->children.prev;
+	while (cap_has_children(c)) {
+		struct cap *k = list_entry(c->children.next, struct cap, sibling);
 
-		/* Splice [first..last] between c's neighbours, then drop c. */
-		first->prev = c->sibling.prev;
-		last->next = c->sibling.next;
-		c->sibling.prev->next = first;
-		c->sibling.next->prev = last;
-		list_init(&c->sibling);
-		list_init(&c->children);
-	} else {
-		list_remove(&c->sibling);
+		list_remove(&k->sibling);
+		k->parent = c->parent;
+		if (c->parent != NULL) /* a root is on no list */
+			list_insert_between(&k->sibling, c->sibling.prev, &c->sibling);
 	}
+	list_remove(&c->sibling);
 	c->obj = NULL;
 	kobj_unref(obj, rights);
 }
@@ -247,7 +233,7 @@ int cap_revoke_some(struct cap_table *t, cap_t h)
 		return err;
 	/*
 	 * Deleting the first child moves its own children up into root's list, so the whole
-	 * subtree goes in exactly (number of descendants) steps.
+	 * subtree goes in exactly (number of descendants) steps, with no recursion.
 	 */
 	for (unsigned n = 0; n < CAP_REVOKE_BATCH && cap_has_children(root); n++)
 		cap_destroy(list_entry(root->children.next, struct cap, sibling));
@@ -282,7 +268,8 @@ static void cap_relocate(struct cap *dst, struct cap *src)
 			    .gen = dst->gen};
 	node_relocate(&dst->sibling, &src->sibling);
 	node_relocate(&dst->children, &src->children);
-	cap_adopt(dst, dst);
+	for (struct list_node *n = dst->children.next; n != &dst->children; n = n->next)
+		list_entry(n, struct cap, sibling)->parent = dst; /* O(children) */
 	src->obj = NULL;
 }
 

@@ -4,6 +4,8 @@
  */
 #include "syscall_test.h"
 
+#include <kernel/ioport.h>
+#include <kernel/irq_line.h>
 #include <kernel/pool.h>
 
 /* SYS_CPU_INFO: the counters of a CPU that is up, and where the caller runs. */
@@ -69,6 +71,39 @@ static void cap_list_units(struct unit *u[2], cap_t uh[2])
 	}
 }
 
+/* An I/O-port range, an interrupt line and device memory in u's table, listed. */
+static void cap_list_devices(struct unit *u, cap_t uh, const struct keel_cap_entry *e)
+{
+	struct ioport *io;
+	struct irq_line *irq;
+	struct memobj *dev;
+	cap_t h;
+
+	pool_init(&ioport_pool);
+	pool_init(&irq_line_pool);
+	pool_init(&memobj_pool);
+	io = pool_alloc(&ioport_pool);
+	irq = pool_alloc(&irq_line_pool);
+	dev = pool_alloc(&memobj_pool);
+	*io = (struct ioport){.kobj = io->kobj, .base = 0x3f8, .count = 8};
+	irq->line = 4;
+	dev->flags = MEMOBJ_DEVICE;
+	dev->base = 0xfd000000u;
+	dev->size = 0x4000;
+	assert_int_equal(cap_install(&u->caps, &io->kobj, CAP_RIGHT_READ, 0, &h), ERR_OK);
+	assert_int_equal(cap_install(&u->caps, &irq->kobj, CAP_RIGHT_WRITE, 0, &h), ERR_OK);
+	assert_int_equal(cap_install(&u->caps, &dev->kobj, CAP_RIGHT_READ, 0, &h), ERR_OK);
+	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh, DATA, 100, 2), 3);
+	assert_true(e[0].type == CAP_TYPE_IOPORT && e[0].detail[0] == 0x3f8 && e[0].detail[1] == 8);
+	assert_true(e[1].type == CAP_TYPE_IRQ && e[1].detail[0] == 4 && e[1].detail[1] == 0);
+	assert_true(e[2].detail[0] == 0xfd000000u && e[2].detail[1] == 0x4000);
+	dev->flags = MEMOBJ_FRAMES; /* not device memory: no numbers */
+	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh, DATA, 100, 4), 1);
+	assert_true(e[0].detail[0] == 0 && e[0].detail[1] == 0);
+	for (int i = 2; i < 5; i++)
+		assert_int_equal(cap_delete(&u->caps, cap_handle(&u->caps.slots[i])), ERR_OK);
+}
+
 /*
  * SYS_CAP_LIST: a unit's table in slot order, each object named by its pool id (the same in
  * every table), each capability's parent by its unit's id and handle (none for a root).
@@ -106,6 +141,9 @@ void test_cap_list(void **state)
 	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh[1], DATA, 100, 0), 2);
 	assert_true(e[1].handle == mine && e[1].object == ep_id && e[1].parent_unit == 0);
 	assert_int_not_equal(e[0].object, u[0]->id); /* another unit, another id */
+
+	/* Device objects carry their numbers: ports, line, device memory; other objects none. */
+	cap_list_devices(u[1], uh[1], e);
 
 	/* A deleted parent's children move up to its parent: a root's become roots. */
 	assert_int_equal(cap_delete(&u[0]->caps, moved), ERR_OK);

@@ -6,6 +6,8 @@
  */
 #include <keel/abi.h>
 #include <kernel/cap.h>
+#include <kernel/ioport.h>
+#include <kernel/irq_line.h>
 #include <kernel/kprintf.h>
 #include <kernel/memobj.h>
 #include <kernel/notification.h>
@@ -178,7 +180,6 @@ int32_t sys_unit_watch(const struct syscall_args *a)
 /* SYS_UNIT_INFO(unit cap READ, struct keel_unit_info *out). */
 int32_t sys_unit_info(const struct syscall_args *a)
 {
-	struct keel_unit_info info = {0};
 	struct list_node *n;
 	struct cap *c;
 	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_UNIT, CAP_RIGHT_READ, &c);
@@ -186,11 +187,9 @@ int32_t sys_unit_info(const struct syscall_args *a)
 	if (err != ERR_OK)
 		return err;
 	const struct unit *u = container_of(c->obj, struct unit, kobj);
+	struct keel_unit_info info = {.state = u->end_state, .status = u->end_status,
+				      .max_priority = u->max_prio, .frames = u->frames};
 
-	info.state = u->end_state;
-	info.status = u->end_status;
-	info.max_priority = u->max_prio;
-	info.frames = u->frames;
 	list_for_each(n, &u->threads)
 		info.threads += list_entry(n, struct thread, unit_link)->state != THREAD_DEAD;
 	for (size_t i = 0; i + 1 < sizeof(info.name) && u->name[i] != '\0'; i++)
@@ -213,18 +212,27 @@ static struct pool *const cap_list_pools[CAP_TYPE_COUNT] = {NULL, &endpoint_pool
 
 /*
  * What SYS_CAP_LIST says of c: its object's pool id (the capability's generation of it: a
- * stale one names the object it was made for), and the unit and handle of its parent.
+ * stale one names the object it was made for), the unit and handle of its parent, and a
+ * device object's numbers (each container_of is followed only for an object of its type).
  */
 static struct keel_cap_entry cap_list_entry(const struct cap *c)
 {
-	const struct pool *p = cap_list_pools[c->obj->type]; /* NULL: a freed unit or thread */
+	const struct kobj *o = c->obj;
+	const struct pool *p = cap_list_pools[o->type]; /* NULL: a freed unit or thread */
 	bool listed = c->parent != NULL && c->parent->table != NULL; /* else a root, or parked */
+	const struct ioport *io = container_of(o, struct ioport, kobj);
+	const struct memobj *m = container_of(o, struct memobj, kobj);
+	bool port = o->type == CAP_TYPE_IOPORT;
+	bool dev = o->type == CAP_TYPE_MEMORY && (m->flags & MEMOBJ_DEVICE);
+	uint32_t line = o->type == CAP_TYPE_IRQ ? container_of(o, struct irq_line, kobj)->line : 0;
 
 	return (struct keel_cap_entry){
-	    .handle = cap_handle(c), .type = c->obj->type, .rights = c->rights, .badge = c->badge,
-	    .object = p ? pool_index(p, c->obj) | (uint32_t)c->obj_gen << POOL_GEN_SHIFT : 0,
+	    .handle = cap_handle(c), .type = o->type, .rights = c->rights, .badge = c->badge,
+	    .object = p ? pool_index(p, o) | (uint32_t)c->obj_gen << POOL_GEN_SHIFT : 0,
 	    .parent_unit = listed ? container_of(c->parent->table, struct unit, caps)->id : 0,
-	    .parent = listed ? cap_handle(c->parent) : CAP_NULL};
+	    .parent = listed ? cap_handle(c->parent) : CAP_NULL,
+	    .detail = {port ? io->base : dev ? m->base : line,
+		       port ? io->count : dev ? m->size : 0}};
 }
 
 /*

@@ -8,7 +8,7 @@
  * form a list whose head is embedded in it, and each child points at its parent, so the
  * derivation tree needs no allocation. Every operation is O(1) except revoke, which is
  * O(descendants) in bounded steps, and a delete or move of a capability with children, which
- * re-points each child's parent (O(children)):
+ * moves each child up or re-points its parent (O(children)):
  * - derive adds a child (rights never wider, a badge set at most once);
  * - delete empties a slot; the capability's children take its place in its parent's list, so
  *   every ancestor can still revoke them (a root's children become roots);

@@ -309,7 +309,9 @@ struct keel_klog {
  * every capability naming it, in any table, shows the same (type, object); 0 for a capability
  * whose unit or thread was freed. parent_unit and parent say where the capability it was
  * derived from sits: that unit's id and handle, or 0 and CAP_NULL for a root (and for a
- * parent queued in a channel).
+ * parent queued in a channel). detail tells device objects apart: I/O ports' first port and
+ * count, an interrupt line's number (0xffffffff: the control object), device memory's
+ * physical base and size (0 and 0 for the control object); 0 and 0 for every other object.
  */
 #define SYS_CAP_LIST 43
 #define CAP_LIST_MAX 32
@@ -321,8 +323,9 @@ struct keel_cap_entry {
 	uint64_t badge;
 	uint32_t parent_unit;
 	cap_t parent;
+	uint32_t detail[2];
 };
-_Static_assert(sizeof(struct keel_cap_entry) == 32, "keel_cap_entry layout is ABI");
+_Static_assert(sizeof(struct keel_cap_entry) == 40, "keel_cap_entry layout is ABI");
 #define UNIT_RUNNING 0 /* keel_unit_info.state */
 #define UNIT_EXITED 1  /* its last thread exited: `status` is the exit status */
 #define UNIT_FAULTED 2 /* its last thread was killed by a fault */
