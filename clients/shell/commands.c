@@ -264,16 +264,18 @@ static void cmd_caps(struct shell *sh, int argc, char **argv)
 
 static void snap_line(struct shell *sh, uint8_t unit, const struct keel_supervisor_cap_info *c)
 {
-	shell_printf(sh, "capsnap: cap %u %u %u 0x%x %u 0x%llx %u %u\n", unit, c->slot, c->type,
-		     c->rights, (unsigned)c->object, (unsigned long long)c->badge,
-		     (unsigned)c->parent_unit, c->parent_slot);
+	shell_printf(sh, "capsnap: cap %u %u %u 0x%x %u 0x%llx %u %u 0x%x 0x%x\n", unit, c->slot,
+		     c->type, c->rights, (unsigned)c->object, (unsigned long long)c->badge,
+		     (unsigned)c->parent_unit, c->parent_slot, (unsigned)c->detail[0],
+		     (unsigned)c->detail[1]);
 }
 
 /*
  * Every unit's capabilities, init's first, one line each for a program to read
  * (tools/capgraph, docs/tools.md): "capsnap: unit INDEX NAME STATE" (init's INDEX is
  * KEEL_SUPERVISOR_INIT), "capsnap: cap INDEX SLOT TYPE RIGHTS OBJECT BADGE PARENT-UNIT
- * PARENT-SLOT" (SYS_CAP_LIST's numbers), then "capsnap: end N units, M capabilities".
+ * PARENT-SLOT DETAIL0 DETAIL1" (SYS_CAP_LIST's numbers), then "capsnap: end N units, M
+ * capabilities".
  */
 static void cmd_capsnap(struct shell *sh, int argc, char **argv)
 {

@@ -86,10 +86,11 @@ static int32_t sup_status(void *c, const struct idl_caller *k, uint8_t i,
 }
 
 /*
- * Init (KEEL_SUPERVISOR_INIT) holds its unit and INIT_CAPS - 1 endpoints, one more than a
- * reply carries; serial and shell an endpoint init derived from its slot 9 and an ioport.
+ * Init (KEEL_SUPERVISOR_INIT) holds its unit and INIT_CAPS - 1 endpoints, more than one reply
+ * carries; serial and shell an endpoint init derived from its slot 9 and an ioport.
  */
-#define INIT_CAPS (KEEL_SUPERVISOR_CAPS_MAX + 1)
+#define INIT_CAPS 11
+_Static_assert(INIT_CAPS > KEEL_SUPERVISOR_CAPS_MAX, "init's table takes two replies");
 
 static int32_t sup_caps(void *c, const struct idl_caller *k, uint8_t i, uint16_t first,
 			uint8_t *count, struct keel_supervisor_cap_info caps[KEEL_SUPERVISOR_CAPS_MAX])
@@ -112,7 +113,8 @@ static int32_t sup_caps(void *c, const struct idl_caller *k, uint8_t i, uint16_t
 						    .parent_unit = 0x10000, .parent_slot = 9};
 	caps[1] = (struct keel_supervisor_cap_info){.slot = 4, .type = CAP_TYPE_IOPORT,
 						    .rights = CAP_RIGHT_READ | CAP_RIGHT_WRITE,
-						    .object = 0x10003, .badge = 5};
+						    .object = 0x10003, .badge = 5,
+						    .detail = {0x3f8, 8}};
 	return ERR_OK;
 }
 
@@ -302,12 +304,12 @@ static void test_capsnap(void **state)
 	(void)state;
 	run("capsnap");
 	assert_non_null(strstr(out, "capsnap: unit 255 init running\n"
-				    "capsnap: cap 255 0 6 0x1f 65536 0x0 0 0\n"
-				    "capsnap: cap 255 1 1 0x1f 131073 0x0 0 0\n"));
-	assert_non_null(strstr(out, "capsnap: cap 255 10 1 0x1f 131082 0x0 0 0\n"
+				    "capsnap: cap 255 0 6 0x1f 65536 0x0 0 0 0x0 0x0\n"
+				    "capsnap: cap 255 1 1 0x1f 131073 0x0 0 0 0x0 0x0\n"));
+	assert_non_null(strstr(out, "capsnap: cap 255 10 1 0x1f 131082 0x0 0 0 0x0 0x0\n"
 				    "capsnap: unit 0 serial running\n"
-				    "capsnap: cap 0 3 1 0x1 131081 0x0 65536 9\n"
-				    "capsnap: cap 0 4 5 0x3 65539 0x5 0 0\n"
+				    "capsnap: cap 0 3 1 0x1 131081 0x0 65536 9 0x0 0x0\n"
+				    "capsnap: cap 0 4 5 0x3 65539 0x5 0 0 0x3f8 0x8\n"
 				    "capsnap: unit 1 console restarting\n"
 				    "capsnap: unit 2 shell running\n"));
 	assert_non_null(strstr(out, "capsnap: end 4 units, 15 capabilities\n"));

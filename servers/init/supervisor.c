@@ -91,7 +91,8 @@ static int32_t sup_caps(void *ctx, const struct idl_caller *caller, uint8_t inde
 		    .object = e[i].object,
 		    .badge = e[i].badge,
 		    .parent_unit = e[i].parent_unit,
-		    .parent_slot = (uint16_t)(e[i].parent & 0xfff),
+		    .parent_slot = e[i].parent_unit ? (uint16_t)(e[i].parent & 0xfff) : 0,
+		    .detail = {e[i].detail[0], e[i].detail[1]},
 		};
 	}
 	return ERR_OK;
