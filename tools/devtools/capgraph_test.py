@@ -7,7 +7,8 @@ check each is found; the shell's `capsnap` lines become the same snapshot (one o
 kernel object, parents by unit name). With --live ISO, the real system image is booted, its
 shell asked for `capsnap` on the serial line (the supervisor and SYS_CAP_LIST, no gdb), and
 the snapshot must pass the same check in full and draw every unit, each shared endpoint as
-one node and the derivation edges.
+one node and the derivation edges; with --live ISO ELF KEEL_PY, it must also agree with the
+snapshot gdb reads from kernel memory (tools/gdb/keel.py) on every startup capability.
 """
 import copy
 import glob
@@ -250,8 +251,55 @@ class LiveTest(unittest.TestCase):
             self.assertIn(name, text)
 
 
+    def test_capsnap_agrees_with_kernel_memory(self):
+        """What SYS_CAP_LIST says, against what gdb reads from kernel memory in another boot
+        of the same image, over what boots lay out alike: every unit's startup capabilities
+        (kind, rights, badge, device numbers, which of them share an object, and the unit and
+        slot each was derived from)."""
+        from tools.devtools import qemu_gdb, qemu_serial
+        import json
+        import tempfile
+        if not os.environ.get("CAPGRAPH_ELF"):
+            self.skipTest("with --live ISO ELF KEEL_PY")
+        mdoc = capgraph.load_manifest(MANIFEST, IDLS)
+        out = qemu_serial.run_commands(os.environ["CAPGRAPH_LIVE"],
+                                       [("capsnap\r", capgraph.CAPSNAP_DONE)])
+        mine = capgraph.parse_capsnap(out[0])
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "snap.json")
+            qemu_gdb.run_quiet(os.environ["CAPGRAPH_LIVE"], os.environ["CAPGRAPH_ELF"],
+                               ["keel capsnapshot " + path], keel_py=os.environ["KEEL_PY"])
+            with open(path) as f:
+                gdbs = json.load(f)
+        startup = {u["name"]: len(capgraph.STARTUP) + len(u["caps"]) for u in mdoc["units"]}
+        self.assertEqual(startup_view(gdbs, startup), startup_view(mine, startup))
+
+
+def startup_view(snap, startup):
+    """The startup capabilities of snap by (unit, slot), with the root task called init and
+    objects replaced by the set of startup slots naming them."""
+    root = capgraph.root_unit(snap)
+    name = {root: "init"}
+    caps = {(name.get(c["unit"], c["unit"]), c["slot"]): c for c in snap["caps"]
+            if c["slot"] < startup.get(c["unit"], 0)}
+    holders = {}
+    for key, c in caps.items():
+        holders.setdefault(c["object"], set()).add(key)
+    view = {}
+    for key, c in caps.items():
+        obj = snap["objects"][c["object"]]
+        p = c["parent"]
+        view[key] = (c["kind"], sorted(c["rights"]), c["badge"], sorted(holders[c["object"]]),
+                     {k: obj[k] for k in ("base", "count", "line", "size") if k in obj and
+                      (c["kind"] != "memory" or "DEVICE" in obj.get("flags", []))},
+                     p and (name.get(p["unit"], p["unit"]), p["handle"] & 0xfff))
+    return view
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "--live":
         os.environ["CAPGRAPH_LIVE"] = sys.argv[2]
+        if len(sys.argv) >= 5:
+            os.environ["CAPGRAPH_ELF"], os.environ["KEEL_PY"] = sys.argv[3], sys.argv[4]
         sys.argv = sys.argv[:1]
     unittest.main()
