@@ -217,7 +217,8 @@ static void print_cap(struct shell *sh, const struct keel_supervisor_cap_info *c
  * per request; the supervisor's answer if one failed.
  */
 static int32_t each_cap(struct shell *sh, uint8_t unit, unsigned *count,
-			void (*fn)(struct shell *, uint8_t, const struct keel_supervisor_cap_info *))
+			void (*fn)(struct shell *sh, uint8_t unit,
+				   const struct keel_supervisor_cap_info *c))
 {
 	struct keel_supervisor_cap_info caps[KEEL_SUPERVISOR_CAPS_MAX];
 	uint8_t n = KEEL_SUPERVISOR_CAPS_MAX;

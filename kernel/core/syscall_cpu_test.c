@@ -66,7 +66,8 @@ static void cap_list_units(struct unit *u[2], cap_t uh[2])
 		u[i] = pool_alloc(&unit_pool);
 		u[i]->id = pool_id(&unit_pool, u[i]);
 		cap_table_init(&u[i]->caps);
-		assert_int_equal(cap_install_at(&u[i]->caps, 0, &u[i]->kobj, CAP_RIGHTS_ALL, &h), 0);
+		assert_int_equal(cap_install_at(&u[i]->caps, 0, &u[i]->kobj, CAP_RIGHTS_ALL, &h),
+				 ERR_OK);
 		assert_int_equal(cap_install(&me.caps, &u[i]->kobj, CAP_RIGHT_READ, 0, &uh[i]), 0);
 	}
 }
