@@ -195,43 +195,118 @@ static const char *const type_names[] = {
     [CAP_TYPE_THREAD] = "thread",	  [CAP_TYPE_NOTIFICATION] = "notification",
 };
 
+/* One line of `caps`: FROM is where it was derived from (unit id:slot), "-" for a root. */
 static void print_cap(struct shell *sh, const struct keel_supervisor_cap_info *c)
 {
 	static const char letters[] = "RWXGA";
-	char rights[6];
+	char rights[6], from[24] = "-";
 
 	for (unsigned b = 0; b < 5; b++)
 		rights[b] = (c->rights & (1u << b)) ? letters[b] : '-';
 	rights[5] = 0;
-	shell_printf(sh, "%4u  %-12s %s  %s0x%x\n", c->slot,
+	if (c->parent_unit != 0)
+		snprintf(from, sizeof(from), "%u:%u", (unsigned)c->parent_unit, c->parent_slot);
+	shell_printf(sh, "%4u  %-12s %s  %-7u %-12s %s0x%x\n", c->slot,
 		     c->type < CAP_TYPE_COUNT && type_names[c->type] ? type_names[c->type] : "?",
-		     rights, c->badge > 0xffffffffu ? "(high) " : "", (unsigned)c->badge);
+		     rights, (unsigned)c->object, from, c->badge > 0xffffffffu ? "(high) " : "",
+		     (unsigned)c->badge);
 }
 
-static void cmd_caps(struct shell *sh, int argc, char **argv)
+/*
+ * Calls fn for each capability of unit `unit` (an index, or KEEL_SUPERVISOR_INIT), CAPS_MAX
+ * per request; the supervisor's answer if one failed.
+ */
+static int32_t each_cap(struct shell *sh, uint8_t unit, unsigned *count,
+			void (*fn)(struct shell *sh, uint8_t unit,
+				   const struct keel_supervisor_cap_info *c))
 {
 	struct keel_supervisor_cap_info caps[KEEL_SUPERVISOR_CAPS_MAX];
 	uint8_t n = KEEL_SUPERVISOR_CAPS_MAX;
 	uint16_t first = 0;
-	int unit;
 	int32_t r = ERR_OK;
+
+	while (n == KEEL_SUPERVISOR_CAPS_MAX && r == ERR_OK) {
+		r = keel_supervisor_caps(&sh->sup, unit, first, &n, caps);
+		for (uint8_t i = 0; r == ERR_OK && i < n; i++) {
+			fn(sh, unit, &caps[i]);
+			first = (uint16_t)(caps[i].slot + 1);
+			(*count)++;
+		}
+	}
+	return r;
+}
+
+static void caps_line(struct shell *sh, uint8_t unit, const struct keel_supervisor_cap_info *c)
+{
+	(void)unit;
+	print_cap(sh, c);
+}
+
+static void cmd_caps(struct shell *sh, int argc, char **argv)
+{
+	unsigned count = 0;
+	int unit;
+	int32_t r;
 
 	if (argc != 2) {
 		shell_printf(sh, "usage: caps <unit>\n");
 		return;
 	}
-	if (!have_supervisor(sh, "caps") || (unit = find_unit(sh, "caps", argv[1])) < 0)
+	if (!have_supervisor(sh, "caps"))
 		return;
-	shell_printf(sh, "SLOT  TYPE         RIGHTS BADGE\n");
-	while (n == KEEL_SUPERVISOR_CAPS_MAX && r == ERR_OK) {
-		r = keel_supervisor_caps(&sh->sup, (uint8_t)unit, first, &n, caps);
-		for (uint8_t i = 0; r == ERR_OK && i < n; i++) {
-			print_cap(sh, &caps[i]);
-			first = (uint16_t)(caps[i].slot + 1);
-		}
-	}
+	unit = strcmp(argv[1], "init") == 0 ? KEEL_SUPERVISOR_INIT : find_unit(sh, "caps", argv[1]);
+	if (unit < 0)
+		return;
+	shell_printf(sh, "SLOT  TYPE         RIGHTS OBJECT  FROM         BADGE\n");
+	r = each_cap(sh, (uint8_t)unit, &count, caps_line);
 	if (r != ERR_OK)
 		shell_printf(sh, "caps: %s: %s\n", argv[1], sup_error(r));
+}
+
+static void snap_line(struct shell *sh, uint8_t unit, const struct keel_supervisor_cap_info *c)
+{
+	shell_printf(sh, "capsnap: cap %u %u %u 0x%x %u 0x%llx %u %u 0x%x 0x%x\n", unit, c->slot,
+		     c->type, c->rights, (unsigned)c->object, (unsigned long long)c->badge,
+		     (unsigned)c->parent_unit, c->parent_slot, (unsigned)c->detail[0],
+		     (unsigned)c->detail[1]);
+}
+
+/*
+ * Every unit's capabilities, init's first, one line each for a program to read
+ * (tools/capgraph, docs/tools.md): "capsnap: unit INDEX NAME STATE" (init's INDEX is
+ * KEEL_SUPERVISOR_INIT), "capsnap: cap INDEX SLOT TYPE RIGHTS OBJECT BADGE PARENT-UNIT
+ * PARENT-SLOT DETAIL0 DETAIL1" (SYS_CAP_LIST's numbers), then "capsnap: end N units, M
+ * capabilities".
+ */
+static void cmd_capsnap(struct shell *sh, int argc, char **argv)
+{
+	struct keel_supervisor_unit_status st;
+	unsigned count = 0;
+	uint8_t n = 0;
+	int32_t r;
+
+	(void)argc;
+	(void)argv;
+	if (!have_supervisor(sh, "capsnap"))
+		return;
+	shell_printf(sh, "capsnap: unit %u init running\n", KEEL_SUPERVISOR_INIT);
+	r = each_cap(sh, KEEL_SUPERVISOR_INIT, &count, snap_line);
+	if (r == ERR_OK)
+		r = keel_supervisor_count(&sh->sup, &n);
+	for (uint8_t i = 0; r == ERR_OK && i < n; i++) {
+		r = keel_supervisor_status(&sh->sup, i, &st);
+		if (r != ERR_OK)
+			break;
+		shell_printf(sh, "capsnap: unit %u %.*s %s\n", i, st.name.len, st.name.data,
+			     state_name(st.state));
+		if (st.state == KEEL_SUPERVISOR_UNIT_STATE_RUNNING &&
+		    each_cap(sh, i, &count, snap_line) == KEEL_SUPERVISOR_ERROR_NOT_RUNNING)
+			shell_printf(sh, "capsnap: unit %u ended meanwhile\n", i);
+	}
+	if (r != ERR_OK)
+		shell_printf(sh, "capsnap: the supervisor did not answer: %s\n", sup_error(r));
+	else
+		shell_printf(sh, "capsnap: end %u units, %u capabilities\n", n + 1u, count);
 }
 
 static void cmd_crash(struct shell *sh, int argc, char **argv)
@@ -291,7 +366,8 @@ static const struct command commands[] = {
     {"help", "", "list the commands", cmd_help},
     {"echo", "[text]", "print the text", cmd_echo},
     {"ps", "", "units: state, priority, threads, restarts", cmd_ps},
-    {"caps", "<unit>", "a unit's capabilities: type, rights, badge", cmd_caps},
+    {"caps", "<unit>", "a unit's (or init's) capabilities: object, origin", cmd_caps},
+    {"capsnap", "", "every unit's capabilities, for tools/capgraph", cmd_capsnap},
     {"mem", "", "memory budget and use per unit", cmd_mem},
     {"uptime", "", "time since boot", cmd_uptime},
     {"cpus", "", "per CPU: load, switches, IPIs, interrupts, idle", cmd_cpus},

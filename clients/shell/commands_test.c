@@ -85,6 +85,13 @@ static int32_t sup_status(void *c, const struct idl_caller *k, uint8_t i,
 	return ERR_OK;
 }
 
+/*
+ * Init (KEEL_SUPERVISOR_INIT) holds its unit and INIT_CAPS - 1 endpoints, more than one reply
+ * carries; serial and shell an endpoint init derived from its slot 9 and an ioport.
+ */
+#define INIT_CAPS 11
+_Static_assert(INIT_CAPS > KEEL_SUPERVISOR_CAPS_MAX, "init's table takes two replies");
+
 static int32_t sup_caps(void *c, const struct idl_caller *k, uint8_t i, uint16_t first,
 			uint8_t *count, struct keel_supervisor_cap_info caps[KEEL_SUPERVISOR_CAPS_MAX])
 {
@@ -92,12 +99,22 @@ static int32_t sup_caps(void *c, const struct idl_caller *k, uint8_t i, uint16_t
 	(void)k;
 	if (i == 1)
 		return KEEL_SUPERVISOR_ERROR_NOT_RUNNING;
+	if (i == KEEL_SUPERVISOR_INIT) {
+		*count = 0;
+		for (uint16_t s = first; s < INIT_CAPS && *count < KEEL_SUPERVISOR_CAPS_MAX; s++)
+			caps[(*count)++] = (struct keel_supervisor_cap_info){
+			    .slot = s, .type = s == 0 ? CAP_TYPE_UNIT : CAP_TYPE_ENDPOINT,
+			    .rights = CAP_RIGHTS_ALL, .object = s == 0 ? 0x10000u : 0x20000u + s};
+		return ERR_OK;
+	}
 	*count = first == 0 ? 2 : 0;
 	caps[0] = (struct keel_supervisor_cap_info){.slot = 3, .type = CAP_TYPE_ENDPOINT,
-						    .rights = CAP_RIGHT_READ, .badge = 0};
+						    .rights = CAP_RIGHT_READ, .object = 0x20009,
+						    .parent_unit = 0x10000, .parent_slot = 9};
 	caps[1] = (struct keel_supervisor_cap_info){.slot = 4, .type = CAP_TYPE_IOPORT,
 						    .rights = CAP_RIGHT_READ | CAP_RIGHT_WRITE,
-						    .badge = 5};
+						    .object = 0x10003, .badge = 5,
+						    .detail = {0x3f8, 8}};
 	return ERR_OK;
 }
 
@@ -261,12 +278,17 @@ static void test_caps(void **state)
 {
 	(void)state;
 	run("caps shell");
-	assert_string_equal(out, "SLOT  TYPE         RIGHTS BADGE\n"
-				 "   3  endpoint     R----  0x0\n"
-				 "   4  ioport       RW---  0x5\n");
+	assert_string_equal(out, "SLOT  TYPE         RIGHTS OBJECT  FROM         BADGE\n"
+				 "   3  endpoint     R----  131081  65536:9      0x0\n"
+				 "   4  ioport       RW---  65539   -            0x5\n");
+	out_len = 0;
+	run("caps init"); /* more than one reply's worth */
+	assert_non_null(strstr(out, "   0  unit         RWXGA  65536   -            0x0\n"
+				    "   1  endpoint     RWXGA  131073  -            0x0\n"));
+	assert_non_null(strstr(out, "  10  endpoint     RWXGA  131082  -            0x0\n"));
 	out_len = 0;
 	run("caps console");
-	assert_string_equal(out, "SLOT  TYPE         RIGHTS BADGE\n"
+	assert_string_equal(out, "SLOT  TYPE         RIGHTS OBJECT  FROM         BADGE\n"
 				 "caps: console: the unit is not running\n");
 	out_len = 0;
 	run("caps nobody");
@@ -274,6 +296,28 @@ static void test_caps(void **state)
 	out_len = 0;
 	run("caps");
 	assert_string_equal(out, "usage: caps <unit>\n");
+}
+
+/* capsnap: init's table, then each unit's (none for one not running), then the count. */
+static void test_capsnap(void **state)
+{
+	(void)state;
+	run("capsnap");
+	assert_non_null(strstr(out, "capsnap: unit 255 init running\n"
+				    "capsnap: cap 255 0 6 0x1f 65536 0x0 0 0 0x0 0x0\n"
+				    "capsnap: cap 255 1 1 0x1f 131073 0x0 0 0 0x0 0x0\n"));
+	assert_non_null(strstr(out, "capsnap: cap 255 10 1 0x1f 131082 0x0 0 0 0x0 0x0\n"
+				    "capsnap: unit 0 serial running\n"
+				    "capsnap: cap 0 3 1 0x1 131081 0x0 65536 9 0x0 0x0\n"
+				    "capsnap: cap 0 4 5 0x3 65539 0x5 0 0 0x3f8 0x8\n"
+				    "capsnap: unit 1 console restarting\n"
+				    "capsnap: unit 2 shell running\n"));
+	assert_non_null(strstr(out, "capsnap: end 4 units, 15 capabilities\n"));
+	out_len = 0;
+	fake_fail_next(ERR_TIMEOUT);
+	run("capsnap");
+	assert_string_equal(out, "capsnap: unit 255 init running\n"
+				 "capsnap: the supervisor did not answer: timed out\n");
 }
 
 static void test_crash(void **state)
@@ -327,6 +371,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_ps_and_mem, setup),
 	    cmocka_unit_test_setup(test_mem_quotas, setup),
 	    cmocka_unit_test_setup(test_caps, setup),
+	    cmocka_unit_test_setup(test_capsnap, setup),
 	    cmocka_unit_test_setup(test_crash, setup),
 	    cmocka_unit_test_setup(test_lspci, setup),
 	    cmocka_unit_test_setup(test_errors_are_sentences, setup),

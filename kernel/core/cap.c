@@ -11,14 +11,9 @@
 _Static_assert(CAP_SLOTS <= CAP_INDEX_MASK, "a slot index must fit in a handle");
 _Static_assert(CAP_SLOTS < 0xffffu, "slot links are 16 bits");
 
-static uint32_t cap_index(const struct cap_table *t, const struct cap *c)
-{
-	return (uint32_t)(c - t->slots);
-}
-
 cap_t cap_handle(const struct cap *c)
 {
-	return (cap_t)((c->gen << CAP_INDEX_BITS) | cap_index(c->table, c));
+	return (cap_t)((c->gen << CAP_INDEX_BITS) | (uint32_t)(c - c->table->slots));
 }
 
 bool cap_has_children(const struct cap *c)
@@ -63,7 +58,7 @@ static void slot_put(struct cap_table *t, struct cap *c)
 	c->obj = NULL;
 	c->badge = c->rights = 0;
 	c->next_free = t->free_head;
-	t->free_head = (uint16_t)cap_index(t, c);
+	t->free_head = (uint16_t)(c - t->slots);
 	t->free_count++;
 }
 
@@ -76,10 +71,9 @@ static int cap_fill(struct cap *c, struct kobj *obj, uint16_t obj_gen, uint32_t 
 {
 	if (c == NULL)
 		return ERR_NOMEM;
-	c->obj = obj;
-	c->obj_gen = obj_gen;
-	c->rights = rights;
-	c->badge = badge;
+	/* The slot keeps its table and generation; next_free means nothing while it is used. */
+	*c = (struct cap){.obj = obj, .obj_gen = obj_gen, .rights = rights, .badge = badge,
+			  .parent = parent, .table = c->table, .gen = c->gen};
 	list_init(&c->sibling);
 	list_init(&c->children);
 	if (parent)
@@ -94,8 +88,8 @@ int cap_install(struct cap_table *t, struct kobj *obj, uint32_t rights, uint64_t
 	return cap_fill(slot_take(t), obj, obj->gen, rights & CAP_RIGHTS_ALL, badge, NULL, out);
 }
 
-int cap_install_child(struct cap_table *t, struct cap *parent, struct kobj *obj,
-		      uint32_t rights, cap_t *out)
+int cap_install_child(struct cap_table *t, struct cap *parent, struct kobj *obj, uint32_t rights,
+		      cap_t *out)
 {
 	if ((rights & ~parent->rights) != 0)
 		return ERR_RIGHTS; /* never wider than the parent */
@@ -107,13 +101,10 @@ static int cap_find(struct cap_table *t, cap_t h, struct cap **out)
 {
 	uint32_t index = (uint32_t)h & CAP_INDEX_MASK;
 
-	if (h < 0 || index >= CAP_SLOTS)
+	if (h < 0 || index >= CAP_SLOTS || t->slots[index].obj == NULL ||
+	    t->slots[index].gen != (uint32_t)h >> CAP_INDEX_BITS)
 		return ERR_BAD_CAP;
-	struct cap *c = &t->slots[index];
-
-	if (c->obj == NULL || c->gen != (uint32_t)h >> CAP_INDEX_BITS)
-		return ERR_BAD_CAP;
-	*out = c;
+	*out = &t->slots[index];
 	return ERR_OK;
 }
 
@@ -177,30 +168,24 @@ int cap_restrict(struct cap_table *t, cap_t h, uint32_t rights)
 }
 
 /*
- * Unlinks c from the tree, its children taking its place among its siblings (in order), and
- * drops its reference. The node is left empty but still in its slot (or queue).
+ * Unlinks c from the tree, its children taking its place among its siblings (in order) and
+ * its parent (a root's become roots), and drops its reference. O(children). The node is left
+ * empty but still in its slot (or queue).
  */
 static void cap_unlink(struct cap *c)
 {
 	struct kobj *obj = c->obj;
 	uint32_t rights = c->rights;
 
-	if (!list_node_linked(&c->sibling)) {
-		/* A root: its children become roots, left linked to each other (no head). */
-		list_remove(&c->children);
-	} else if (cap_has_children(c)) {
-		struct list_node *first = c->children.next, *last = c->children.prev;
+	while (cap_has_children(c)) {
+		struct cap *k = list_entry(c->children.next, struct cap, sibling);
 
-		/* Splice [first..last] between c's neighbours, then drop c. */
-		first->prev = c->sibling.prev;
-		last->next = c->sibling.next;
-		c->sibling.prev->next = first;
-		c->sibling.next->prev = last;
-		list_init(&c->sibling);
-		list_init(&c->children);
-	} else {
-		list_remove(&c->sibling);
+		list_remove(&k->sibling);
+		k->parent = c->parent;
+		if (c->parent != NULL) /* a root is on no list */
+			list_insert_between(&k->sibling, c->sibling.prev, &c->sibling);
 	}
+	list_remove(&c->sibling);
 	c->obj = NULL;
 	kobj_unref(obj, rights);
 }
@@ -247,23 +232,19 @@ int cap_revoke_some(struct cap_table *t, cap_t h)
 	if (err != ERR_OK)
 		return err;
 	/*
-	 * Deleting the first child moves its own children up into root's list, so each step is
-	 * O(1) and the whole subtree goes in exactly (number of descendants) steps.
+	 * Deleting the first child moves its own children up into root's list, so the whole
+	 * subtree goes in exactly (number of descendants) steps, with no recursion.
 	 */
-	for (unsigned n = 0; n < CAP_REVOKE_BATCH; n++) {
-		if (!cap_has_children(root))
-			return ERR_OK;
+	for (unsigned n = 0; n < CAP_REVOKE_BATCH && cap_has_children(root); n++)
 		cap_destroy(list_entry(root->children.next, struct cap, sibling));
-	}
 	return cap_has_children(root) ? CAP_REVOKE_MORE : ERR_OK;
 }
 
 void cap_table_clear(struct cap_table *t)
 {
-	for (uint32_t i = 0; i < CAP_SLOTS; i++) {
+	for (uint32_t i = 0; i < CAP_SLOTS; i++)
 		if (t->slots[i].obj != NULL)
 			cap_destroy(&t->slots[i]);
-	}
 }
 
 /* Puts list node dst in src's place (its neighbours re-pointed), leaving src alone. */
@@ -282,12 +263,13 @@ static void node_relocate(struct list_node *dst, struct list_node *src)
 /* Copies node src into the empty node dst and re-points its tree neighbours at dst. */
 static void cap_relocate(struct cap *dst, struct cap *src)
 {
-	dst->obj = src->obj;
-	dst->obj_gen = src->obj_gen;
-	dst->rights = src->rights;
-	dst->badge = src->badge;
+	*dst = (struct cap){.obj = src->obj, .obj_gen = src->obj_gen, .rights = src->rights,
+			    .badge = src->badge, .parent = src->parent, .table = dst->table,
+			    .gen = dst->gen};
 	node_relocate(&dst->sibling, &src->sibling);
 	node_relocate(&dst->children, &src->children);
+	for (struct list_node *n = dst->children.next; n != &dst->children; n = n->next)
+		list_entry(n, struct cap, sibling)->parent = dst; /* O(children) */
 	src->obj = NULL;
 }
 

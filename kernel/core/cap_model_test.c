@@ -244,7 +244,7 @@ static void op_clear(void)
 static int owner[TABLES][CAP_SLOTS]; /* model index of each occupied slot */
 static unsigned kids[MODEL_MAX];	    /* live children of each model record */
 
-/* The kernel's children list of i's node holds exactly i's children in the model. */
+/* The kernel's children list of i's node holds exactly i's children, each pointing at it. */
 static void check_children(int i, struct cap *c)
 {
 	unsigned kernel_kids = 0;
@@ -257,6 +257,7 @@ static void check_children(int i, struct cap *c)
 
 		assert_true(t >= 0 && t < TABLES);
 		assert_int_equal(model[owner[t][k - k->table->slots]].parent, i);
+		assert_ptr_equal(k->parent, c); /* the child points back (SYS_CAP_LIST's parent) */
 		kernel_kids++;
 	}
 	assert_int_equal(kernel_kids, kids[i]);
@@ -288,6 +289,8 @@ static void check_all(void)
 					    0, &c),
 				 ERR_OK);
 		assert_ptr_equal(c->obj, &objs[model[i].obj].k);
+		if (model[i].parent == NONE)
+			assert_null(c->parent);
 		assert_int_equal(c->rights, model[i].rights);
 		assert_int_equal(c->badge, model[i].badge);
 		check_children(i, c);

@@ -19,12 +19,9 @@ void channel_init(struct channel *ch, uint32_t capacity)
 	KASSERT(capacity >= 1 && capacity <= CHANNEL_CAPACITY_MAX); /* checked by the caller */
 	list_init(&ch->senders);
 	list_init(&ch->receivers);
-	ch->readers = ch->writers = 0;
-	ch->head = ch->count = 0;
+	ch->readers = ch->writers = ch->head = ch->count = 0;
 	ch->capacity = (uint16_t)capacity;
-	for (unsigned i = 0; i < CHANNEL_CAPACITY_MAX; i++)
-		for (unsigned k = 0; k < IPC_MAX_CAPS; k++)
-			ch->slots[i].caps[k].obj = NULL;
+	memset(ch->slots, 0, sizeof(ch->slots)); /* no parked capability */
 }
 
 struct channel *channel_create(uint32_t capacity)
@@ -85,12 +82,11 @@ static int dequeue(struct channel *ch, struct thread *to)
 	unsigned at[IPC_MAX_CAPS], n = 0;
 
 	KASSERT(ch->count > 0); /* the caller checked for a message */
-	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
 		if (s->caps[i].obj != NULL) {
 			src[n] = &s->caps[i];
 			at[n++] = i;
 		}
-	}
 	/* The message, and what came with it: the sender's badge and rights, no call flag. */
 	if (ipc_receive(to, NULL, src, at, n, &s->msg, s->badge, s->rights, 0) != ERR_OK)
 		return ERR_NOMEM;
@@ -156,11 +152,9 @@ int channel_send(struct channel *ch, struct thread *self, bool nowait, uint64_t 
 {
 	if (ch->readers == 0)
 		return ERR_PEER_DIED;
-	if (ch->count == ch->capacity) {
-		if (nowait)
-			return ERR_BUSY; /* a full queue is busy, not a timeout */
-		return ipc_queue_wait(&ch->senders, self, true, ch, false, deadline_us);
-	}
+	if (ch->count == ch->capacity) /* full: busy, not a timeout, when not waiting */
+		return nowait ? ERR_BUSY
+			      : ipc_queue_wait(&ch->senders, self, true, ch, false, deadline_us);
 	enqueue(ch, self);
 	channel_settle(ch);
 	return ERR_OK;
@@ -168,11 +162,10 @@ int channel_send(struct channel *ch, struct thread *self, bool nowait, uint64_t 
 
 int channel_recv(struct channel *ch, struct thread *self, bool nowait, uint64_t deadline_us)
 {
-	if (ch->count == 0) {
-		if (ch->writers == 0)
-			return ERR_PEER_DIED;
-		return ipc_queue_wait(&ch->receivers, self, false, ch, nowait, deadline_us);
-	}
+	if (ch->count == 0)
+		return ch->writers == 0
+			   ? ERR_PEER_DIED
+			   : ipc_queue_wait(&ch->receivers, self, false, ch, nowait, deadline_us);
 	int err = dequeue(ch, self);
 
 	if (err == ERR_OK)

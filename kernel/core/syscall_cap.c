@@ -44,10 +44,8 @@ int32_t sys_cap_derive(const struct syscall_args *a)
 {
 	uint64_t badge = ((uint64_t)a->a4 << 32) | a->a3;
 	cap_t out;
-
-	if (a->a2 & ~CAP_RIGHTS_ALL)
-		return ERR_INVALID;
-	int err = cap_derive(my_caps(), (cap_t)a->a1, a->a2, badge, &out);
+	int err = a->a2 & ~CAP_RIGHTS_ALL ? ERR_INVALID
+					  : cap_derive(my_caps(), (cap_t)a->a1, a->a2, badge, &out);
 
 	return err == ERR_OK ? out : err;
 }

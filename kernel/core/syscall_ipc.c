@@ -162,10 +162,9 @@ int32_t sys_ipc_call(const struct syscall_args *a)
  */
 static int channel_send_checked(struct thread *t, const struct send_args *s)
 {
-	for (unsigned i = 0; i < IPC_MAX_CAPS; i++) {
+	for (unsigned i = 0; i < IPC_MAX_CAPS; i++)
 		if (s->caps[i] != NULL && s->caps[i]->obj == s->obj)
 			return ERR_INVALID;
-	}
 	return channel_send(container_of(s->obj, struct channel, kobj), t, s->nowait,
 			    s->deadline_us);
 }
@@ -182,10 +181,10 @@ int32_t sys_ipc_send(const struct syscall_args *a)
 
 	if (err != ERR_OK)
 		return err;
-	if (s.obj->type == CAP_TYPE_CHANNEL)
-		return syscall_wait(t, channel_send_checked(t, &s));
-	return syscall_wait(t, ipc_send(container_of(s.obj, struct endpoint, kobj), t, false,
-					s.nowait, s.deadline_us));
+	return syscall_wait(t, s.obj->type == CAP_TYPE_CHANNEL
+				   ? channel_send_checked(t, &s)
+				   : ipc_send(container_of(s.obj, struct endpoint, kobj), t, false,
+					      s.nowait, s.deadline_us));
 }
 
 /* The receive half of SYS_IPC_RECV and SYS_IPC_REPLY_RECV, on a looked-up endpoint or channel. */

@@ -382,20 +382,6 @@ static void test_unit_watch_and_info(void **state)
 	assert_int_equal(info->status, -5);
 	other.end_state = UNIT_RUNNING;
 	other.watch = NULL;
-	/* SYS_CAP_LIST of our own table: itself (reset installs CAP_SELF), then u, nh, ro. */
-	const struct keel_cap_entry *e = (const void *)user_bytes(DATA);
-
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)CAP_SELF, DATA, 2, 0), 2);
-	assert_int_equal(e[0].handle, CAP_SELF);
-	assert_int_equal(e[1].handle, u);
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)CAP_SELF, DATA, 100, 0), 4); /* all */
-	assert_int_equal(e[3].handle, ro);
-	assert_int_equal(e[3].rights, CAP_RIGHT_READ);
-	assert_int_equal(e[3].type, CAP_TYPE_NOTIFICATION);
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)CAP_SELF, DATA, 100, (uint32_t)ro & 0xfff), 1);
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)CAP_SELF, DATA, 0, 0), 0);
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)CAP_SELF, 0, 4, 0), ERR_FAULT);
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)nh, DATA, 4, 0), ERR_BAD_CAP);
 }
 
 static void test_unit_start(void **state)
@@ -461,6 +447,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_thread_create_needs_unit_cap_and_priority, reset),
 	    cmocka_unit_test_setup(test_unit_start, reset),
 	    cmocka_unit_test_setup(test_unit_watch_and_info, reset),
+	    cmocka_unit_test_setup(test_cap_list, reset),
 	    cmocka_unit_test_setup(test_exits, reset),
 	};
 

@@ -62,6 +62,7 @@ extern struct unit me, other;
 /* syscall_cpu_test.c */
 void test_cpu_info(void **state);
 void test_thread_set_cpu(void **state);
+void test_cap_list(void **state);
 /* syscall_test.c: a syscall as the current thread (a5 = CAP_SELF); a user byte's address. */
 int32_t call(uint32_t num, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
 uint8_t *user_bytes(uintptr_t va);

@@ -5,6 +5,8 @@
 #include "syscall_test.h"
 
 #include <kernel/arch.h>
+#include <kernel/channel.h>
+#include <kernel/pool.h>
 
 struct percpu *this_cpu(void)
 {
@@ -105,6 +107,16 @@ int process_start_unit(const struct unit_start *st, struct unit **out)
 	*out = &other;
 	return ERR_OK;
 }
+
+/*
+ * The pools of the object types whose libraries these tests leave out: SYS_CAP_LIST names an
+ * object by its pool id, so what test_cap_list lists comes from a pool.
+ */
+POOL_DEFINE(unit_pool, struct unit, 2, CAP_TYPE_UNIT, KOBJ_COUNTED);
+POOL_DEFINE(endpoint_pool, struct endpoint, 2, CAP_TYPE_ENDPOINT, KOBJ_COUNTED);
+POOL_DEFINE(channel_pool, struct channel, 1, CAP_TYPE_CHANNEL, KOBJ_COUNTED);
+POOL_DEFINE(notification_pool, struct notification, 1, CAP_TYPE_NOTIFICATION, KOBJ_COUNTED);
+POOL_DEFINE(thread_pool, struct thread, 1, CAP_TYPE_THREAD, 0);
 
 /* The IPC engine and the object layer are not what these tests exercise. */
 void kobj_ref(struct kobj *obj, uint32_t rights)

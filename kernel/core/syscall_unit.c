@@ -6,10 +6,13 @@
  */
 #include <keel/abi.h>
 #include <kernel/cap.h>
+#include <kernel/ioport.h>
+#include <kernel/irq_line.h>
 #include <kernel/kprintf.h>
 #include <kernel/memobj.h>
 #include <kernel/notification.h>
 #include <kernel/percpu.h>
+#include <kernel/pool.h>
 #include <kernel/process.h>
 #include <kernel/thread.h>
 #include <kernel/uaccess.h>
@@ -21,10 +24,10 @@
  * SYS_THREAD_CREATE(entry, stack_top, arg, priority word, unit cap WRITE) -> a capability with
  * every right to the new thread. entry must lie in a mapped user page of the target unit and
  * the word below stack_top (where the first push lands) must be mapped user-writable there:
- * else ERR_FAULT. A priority word with bits outside THREAD_PRIORITY's is ERR_INVALID; above the caller's or the
- * target's maximum priority ERR_RIGHTS; no free slot for the result, or a target budget
- * without a thread left, ERR_NOMEM. The capability goes stale once the thread's slot is reused
- * after its end; until then it names the dead thread.
+ * else ERR_FAULT. A priority word with bits outside THREAD_PRIORITY's is ERR_INVALID; above the
+ * caller's or the target's maximum priority ERR_RIGHTS; no free slot for the result, or a target
+ * budget without a thread left, ERR_NOMEM. The capability goes stale once the thread's slot is
+ * reused after its end; until then it names the dead thread.
  */
 int32_t sys_thread_create(const struct syscall_args *a)
 {
@@ -101,24 +104,22 @@ static int start_budget(struct unit *me, uint32_t flag, struct unit_start *s)
 	s->budget = me->budget;
 	if (!flag)
 		return ERR_OK;
-	if (s->ncaps == 0 || s->caps[0]->obj->type != CAP_TYPE_MEMORY)
-		return ERR_INVALID;
-	struct memobj *b = container_of(s->caps[0]->obj, struct memobj, kobj);
-
-	if (!(b->flags & MEMOBJ_BUDGET))
+	if (s->ncaps == 0 || s->caps[0]->obj->type != CAP_TYPE_MEMORY ||
+	    !(container_of(s->caps[0]->obj, struct memobj, kobj)->flags & MEMOBJ_BUDGET))
 		return ERR_INVALID;
 	if (!(s->caps[0]->rights & CAP_RIGHT_WRITE))
 		return ERR_RIGHTS;
-	s->budget = b;
+	s->budget = container_of(s->caps[0]->obj, struct memobj, kobj);
 	return ERR_OK;
 }
 
 /*
  * SYS_UNIT_START(image cap READ|EXECUTE, UNIT_PRIORITY(priority, max), caps,
  * UNIT_START_NCAPS(ncaps, keep), arg) -> a capability to the new unit. ERR_INVALID for an
- * image that is no boot module, priorities out of order or a keep mask without NO_GRANT, ERR_RIGHTS for a maximum above the caller's, ERR_NOMEM if the caller has no
- * free slot for the result or the budget (UNIT_START_BUDGET's or the caller's) cannot pay;
- * nothing moves unless the unit starts.
+ * image that is no boot module, priorities out of order or a keep mask without NO_GRANT,
+ * ERR_RIGHTS for a maximum above the caller's, ERR_NOMEM if the caller has no free slot for the
+ * result or the budget (UNIT_START_BUDGET's or the caller's) cannot pay; nothing moves unless
+ * the unit starts.
  */
 int32_t sys_unit_start(const struct syscall_args *a)
 {
@@ -179,7 +180,6 @@ int32_t sys_unit_watch(const struct syscall_args *a)
 /* SYS_UNIT_INFO(unit cap READ, struct keel_unit_info *out). */
 int32_t sys_unit_info(const struct syscall_args *a)
 {
-	struct keel_unit_info info = {0};
 	struct list_node *n;
 	struct cap *c;
 	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_UNIT, CAP_RIGHT_READ, &c);
@@ -187,15 +187,11 @@ int32_t sys_unit_info(const struct syscall_args *a)
 	if (err != ERR_OK)
 		return err;
 	const struct unit *u = container_of(c->obj, struct unit, kobj);
+	struct keel_unit_info info = {.state = u->end_state, .status = u->end_status,
+				      .max_priority = u->max_prio, .frames = u->frames};
 
-	info.state = u->end_state;
-	info.status = u->end_status;
-	info.max_priority = u->max_prio;
-	info.frames = u->frames;
 	list_for_each(n, &u->threads)
-	{
 		info.threads += list_entry(n, struct thread, unit_link)->state != THREAD_DEAD;
-	}
 	for (size_t i = 0; i + 1 < sizeof(info.name) && u->name[i] != '\0'; i++)
 		info.name[i] = u->name[i];
 	return uaccess_copy_to(a->a2, &info, sizeof(info)) == ERR_OK ? ERR_OK : ERR_FAULT;
@@ -208,6 +204,35 @@ int32_t sys_unit_kill(const struct syscall_args *a)
 	int err = syscall_lookup((cap_t)a->a1, CAP_TYPE_UNIT, CAP_RIGHT_ADMIN, &c);
 
 	return err == ERR_OK ? process_kill_unit(container_of(c->obj, struct unit, kobj)) : err;
+}
+
+/* The pool of each CAP_TYPE_*, in CAP_TYPE_* order: a listed object's id is its pool id. */
+static struct pool *const cap_list_pools[CAP_TYPE_COUNT] = {NULL, &endpoint_pool, &channel_pool,
+	&memobj_pool, &irq_line_pool, &ioport_pool, &unit_pool, &thread_pool, &notification_pool};
+
+/*
+ * What SYS_CAP_LIST says of c: its object's pool id (the capability's generation of it: a
+ * stale one names the object it was made for), the unit and handle of its parent, and a
+ * device object's numbers (each container_of is followed only for an object of its type).
+ */
+static struct keel_cap_entry cap_list_entry(const struct cap *c)
+{
+	const struct kobj *o = c->obj;
+	const struct pool *p = cap_list_pools[o->type]; /* NULL: a freed unit or thread */
+	bool listed = c->parent != NULL && c->parent->table != NULL; /* else a root, or parked */
+	const struct ioport *io = container_of(o, struct ioport, kobj);
+	const struct memobj *m = container_of(o, struct memobj, kobj);
+	bool port = o->type == CAP_TYPE_IOPORT;
+	bool dev = o->type == CAP_TYPE_MEMORY && (m->flags & MEMOBJ_DEVICE);
+	uint32_t line = o->type == CAP_TYPE_IRQ ? container_of(o, struct irq_line, kobj)->line : 0;
+
+	return (struct keel_cap_entry){
+	    .handle = cap_handle(c), .type = o->type, .rights = c->rights, .badge = c->badge,
+	    .object = p ? pool_index(p, o) | (uint32_t)c->obj_gen << POOL_GEN_SHIFT : 0,
+	    .parent_unit = listed ? container_of(c->parent->table, struct unit, caps)->id : 0,
+	    .parent = listed ? cap_handle(c->parent) : CAP_NULL,
+	    .detail = {port ? io->base : dev ? m->base : line,
+		       port ? io->count : dev ? m->size : 0}};
 }
 
 /*
@@ -223,14 +248,11 @@ int32_t sys_cap_list(const struct syscall_args *a)
 
 	if (err != ERR_OK)
 		return err;
-	for (uint32_t slot = a->a4; slot < CAP_SLOTS && n < max; slot++) {
-		const struct cap *c = &container_of(uc->obj, struct unit, kobj)->caps.slots[slot];
+	const struct cap *s = container_of(uc->obj, struct unit, kobj)->caps.slots;
 
-		if (c->obj == NULL)
-			continue;
-		e[n++] = (struct keel_cap_entry){.handle = cap_handle(c), .type = c->obj->type,
-						 .rights = c->rights, .badge = c->badge};
-	}
+	for (uint32_t slot = a->a4; slot < CAP_SLOTS && n < max; slot++)
+		if (s[slot].obj != NULL)
+			e[n++] = cap_list_entry(&s[slot]);
 	return n > 0 && uaccess_copy_to(a->a2, e, n * sizeof(e[0])) != ERR_OK ? ERR_FAULT
 									       : (int32_t)n;
 }

@@ -70,24 +70,30 @@ static int32_t sup_caps(void *ctx, const struct idl_caller *caller, uint8_t inde
 			uint8_t *count, struct keel_supervisor_cap_info caps[KEEL_SUPERVISOR_CAPS_MAX])
 {
 	struct keel_cap_entry e[KEEL_SUPERVISOR_CAPS_MAX];
-	struct slot *s;
-	int32_t r = find_unit(index, &s);
+	struct slot *s = NULL;
+	int32_t r = index == KEEL_SUPERVISOR_INIT ? ERR_OK : find_unit(index, &s);
 
 	(void)ctx;
 	(void)caller;
 	if (r != ERR_OK)
 		return r;
-	if (s->state != SLOT_RUNNING)
+	if (s != NULL && s->state != SLOT_RUNNING)
 		return KEEL_SUPERVISOR_ERROR_NOT_RUNNING;
-	r = sys_cap_list(s->unit, e, KEEL_SUPERVISOR_CAPS_MAX, first);
+	r = sys_cap_list(s != NULL ? s->unit : CAP_SELF, e, KEEL_SUPERVISOR_CAPS_MAX, first);
 	if (r < 0)
 		return r;
 	*count = (uint8_t)r;
 	for (int32_t i = 0; i < r; i++) {
-		caps[i].slot = (uint16_t)(e[i].handle & 0xfff);
-		caps[i].type = (uint8_t)e[i].type;
-		caps[i].rights = (uint8_t)e[i].rights;
-		caps[i].badge = e[i].badge;
+		caps[i] = (struct keel_supervisor_cap_info){
+		    .slot = (uint16_t)(e[i].handle & 0xfff),
+		    .type = (uint8_t)e[i].type,
+		    .rights = (uint8_t)e[i].rights,
+		    .object = e[i].object,
+		    .badge = e[i].badge,
+		    .parent_unit = e[i].parent_unit,
+		    .parent_slot = e[i].parent_unit ? (uint16_t)(e[i].parent & 0xfff) : 0,
+		    .detail = {e[i].detail[0], e[i].detail[1]},
+		};
 	}
 	return ERR_OK;
 }

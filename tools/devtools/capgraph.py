@@ -1,10 +1,13 @@
 """The capability graph (tools/capgraph, docs/tools.md): from a running system's snapshot
-(`keel capsnapshot` in gdb) and from a system manifest, as Graphviz DOT, and the check of the
-one against the other: every capability a unit holds must be one the manifest granted it, with
-the rights it granted, naming the object it meant, or one it made itself, or one a unit the
-manifest wires it to passed it (a server's reply, a client's request)."""
+(the shell's `capsnap`, which lists every unit's table through the supervisor and
+SYS_CAP_LIST, or `keel capsnapshot` in gdb) and from a system manifest, as Graphviz DOT, and
+the check of the one against the other: every capability a unit holds must be one the
+manifest granted it, with the rights it granted, naming the object it meant, or one it made
+itself, or one a unit the manifest wires it to passed it (a server's reply, a client's
+request)."""
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -19,6 +22,7 @@ STARTUP = [("unit", ALL_RIGHTS, "its own unit (CAP_SELF)"),
 KIND_OF = {"SERVE": "endpoint", "SELF": "endpoint", "CLIENT": "endpoint", "IOPORT": "ioport",
            "IRQ": "irq", "IRQ_NOTIFY": "notification", "DEVMEM": "memory"}
 ROOT_SERVER = 0xFF  # a CLIENT capability's arg0 naming init (MANIFEST_UNIT_INIT)
+INIT_INDEX = 255  # the supervisor's index for init itself (idl/supervisor.idl INIT)
 
 
 class CapgraphError(Exception):
@@ -51,8 +55,76 @@ def rights_text(rights):
 
 
 def root_unit(snap):
-    """The root task (init): the unit in the pool's first slot."""
+    """The root task (init): named by a capsnap snapshot, else the unit in the pool's first
+    slot."""
+    if "root" in snap:
+        return snap["root"]
     return next(u["name"] for u in snap["units"] if u["id"] & 0xffff == 0)
+
+
+def abi_numbers(prefix, abi=None):
+    """{value: name without the prefix} of <keel/abi.h>'s `#define PREFIX...` numbers."""
+    out = {}
+    with open(abi or os.path.join(REPO, "kernel", "abi", "include", "keel", "abi.h")) as f:
+        for line in f:
+            m = re.match(r"#define\s+%s(\w+)\s+(?:\(1u << (\d+)\)|(\d+)(?!\w))" % prefix, line)
+            if m and m.group(1) not in ("COUNT", "ALL"):
+                out[1 << int(m.group(2)) if m.group(2) else int(m.group(3))] = m.group(1)
+    return out
+
+
+CAPSNAP_UNIT = re.compile(r"^capsnap: unit (\d+) (\S+) (\S+)$", re.M)
+CAPSNAP_CAP = re.compile(r"^capsnap: cap (\d+) (\d+) (\d+) 0x([0-9a-f]+) (\d+) 0x([0-9a-f]+) "
+                         r"(\d+) (\d+) 0x([0-9a-f]+) 0x([0-9a-f]+)$", re.M)
+CAPSNAP_END = re.compile(r"^capsnap: end (\d+) units, (\d+) capabilities$", re.M)
+# What ends the shell's answer to `capsnap`: the block, or the reason there is none.
+CAPSNAP_DONE = (r"^(capsnap: (end|the supervisor did not answer|this system gives)"
+                r"|unknown command).*\n")
+
+
+def device_detail(kind, d0, d1):
+    """SYS_CAP_LIST's detail words as the snapshot's object fields (as keel.py's)."""
+    if kind == "ioport":
+        return {"base": d0, "count": d1}
+    if kind == "irq":
+        return {"line": d0}
+    if kind == "memory":  # device memory has a size; other memory none
+        return {"flags": ["DEVICE"], "base": d0, "size": d1} if d1 else {"flags": []}
+    return {}
+
+
+def parse_capsnap(text, abi=None):
+    """The snapshot (as `keel capsnapshot` writes it) of the shell's `capsnap` output. A unit's
+    kernel id is the object its own unit capability (slot 0, CAP_SELF) names; the parents are
+    SYS_CAP_LIST's (unit id, slot), turned into names; a device object's numbers (ports, line,
+    device memory range) come from SYS_CAP_LIST's detail words."""
+    end = CAPSNAP_END.search(text)
+    if end is None:
+        raise CapgraphError("no complete capsnap block in the serial output")
+    types, rights = abi_numbers("CAP_TYPE_", abi), abi_numbers("CAP_RIGHT_", abi)
+    units = [m.groups() for m in CAPSNAP_UNIT.finditer(text)]
+    rows = [tuple(int(x, 16 if k in (3, 5, 8, 9) else 10) for k, x in enumerate(m.groups()))
+            for m in CAPSNAP_CAP.finditer(text)]
+    if (len(units), len(rows)) != (int(end.group(1)), int(end.group(2))):
+        raise CapgraphError("capsnap said %s units and %s capabilities, %d and %d arrived "
+                            "whole" % (end.group(1), end.group(2), len(units), len(rows)))
+    name = {int(i): n for i, n, _ in units}
+    ids = {row[4]: name[row[0]] for row in rows if row[1] == 0 and types.get(row[2]) == "UNIT"}
+    id_of = {n: obj for obj, n in ids.items()}
+    if INIT_INDEX not in name:
+        raise CapgraphError("capsnap listed no init (unit %d)" % INIT_INDEX)
+    snap = {"root": name[INIT_INDEX], "objects": {}, "caps": [],
+            "units": [{"id": id_of.get(n, 0), "name": n, "state": st} for _, n, st in units]}
+    for i, slot, t, r, obj, badge, parent_unit, parent_slot, d0, d1 in rows:
+        kind = types.get(t, "?").lower()
+        key = "%s %d" % (kind, obj) + (" " + ids[obj] if kind == "unit" and obj in ids else "")
+        snap["objects"].setdefault(key, dict(kind=kind, **device_detail(kind, d0, d1)))
+        snap["caps"].append({
+            "unit": name[i], "slot": slot, "handle": slot, "kind": kind, "badge": badge,
+            "rights": [n for bit, n in sorted(rights.items()) if r & bit], "object": key,
+            "parent": {"unit": ids.get(parent_unit, "unit %d" % parent_unit),
+                       "handle": parent_slot} if parent_unit else None})
+    return snap
 
 
 def wiring(mdoc, root):
@@ -160,8 +232,9 @@ def object_label(key, obj):
         flags = obj.get("flags", [])
         if "DEVICE" in flags:
             return "%s\\ndevice 0x%x+0x%x" % (key, obj["base"], obj["size"])
-        return "%s\\n%s" % (key, ", ".join(f.lower() for f in flags if f != "FILLING") or
-                            "%d pages" % obj.get("pages", 0))
+        names = ", ".join(f.lower() for f in flags if f != "FILLING")
+        if names or "pages" in obj:
+            return "%s\\n%s" % (key, names or "%d pages" % obj["pages"])
     return key
 
 

@@ -3,8 +3,12 @@
 Host tests build a snapshot the way init lays out the system manifest's tables (every
 capability as granted) and check it passes, then break it one way at a time (more rights, the
 wrong endpoint, a capability from a unit the manifest does not wire, a unit missing) and
-check each is found. With --live ISO ELF, the real system image is booted and snapshotted
-through gdb (tools/gdb/keel.py), and must pass the same check in full.
+check each is found; the shell's `capsnap` lines become the same snapshot (one object per
+kernel object, parents by unit name). With --live ISO, the real system image is booted, its
+shell asked for `capsnap` on the serial line (the supervisor and SYS_CAP_LIST, no gdb), and
+the snapshot must pass the same check in full and draw every unit, each shared endpoint as
+one node and the derivation edges; with --live ISO ELF KEEL_PY, it must also agree with the
+snapshot gdb reads from kernel memory (tools/gdb/keel.py) on every startup capability.
 """
 import copy
 import glob
@@ -148,44 +152,154 @@ class CheckTest(unittest.TestCase):
                       dot)
 
 
+CAPSNAP = """keel> capsnap
+capsnap: unit 255 init running
+capsnap: cap 255 0 6 0x1f 65536 0x0 0 0 0x0 0x0
+capsnap: cap 255 8 1 0x1f 65536 0x0 0 0 0x0 0x0
+capsnap: unit 0 serial running
+capsnap: cap 0 0 6 0x1f 65537 0x0 0 0 0x0 0x0
+capsnap: cap 0 3 1 0x1 65537 0x0 0 0 0x0 0x0
+capsnap: cap 0 9 1 0x2 65536 0x6 65536 8 0x0 0x0
+capsnap: cap 0 10 5 0x3 65540 0x0 65536 3 0x3f8 0x8
+capsnap: cap 0 11 4 0x2 65537 0x0 65536 2 0x4 0x0
+capsnap: cap 0 12 3 0x3 65560 0x0 65536 5 0xfd000000 0x4000
+capsnap: unit 1 shell restarting
+capsnap: unit 2 console running
+capsnap: cap 2 0 6 0x1f 65539 0x0 0 0 0x0 0x0
+capsnap: cap 2 4 1 0x2 65536 0x7 65536 8 0x0 0x0
+capsnap: cap 2 5 8 0x1b 65538 0x0 65537 7 0x0 0x0
+capsnap: end 4 units, 11 capabilities
+"""
+
+
+class CapsnapTest(unittest.TestCase):
+    def test_lines_become_a_snapshot(self):
+        snap = capgraph.parse_capsnap(CAPSNAP)
+        self.assertEqual(capgraph.root_unit(snap), "init")
+        self.assertEqual(snap["units"], [
+            {"id": 65536, "name": "init", "state": "running"},
+            {"id": 65537, "name": "serial", "state": "running"},
+            {"id": 0, "name": "shell", "state": "restarting"},
+            {"id": 65539, "name": "console", "state": "running"}])
+        by = {(c["unit"], c["slot"]): c for c in snap["caps"]}
+        self.assertEqual(by[("init", 0)]["object"], "unit 65536 init")
+        self.assertEqual(by[("serial", 9)]["object"], "endpoint 65536")
+        self.assertEqual(by[("console", 4)]["object"], "endpoint 65536")  # one object, two holders
+        self.assertEqual(by[("serial", 9)]["rights"], ["WRITE"])
+        self.assertEqual(by[("serial", 9)]["badge"], 6)
+        self.assertEqual(by[("console", 4)]["parent"], {"unit": "init", "handle": 8})
+        self.assertEqual(by[("console", 5)]["parent"], {"unit": "serial", "handle": 7})
+        self.assertIsNone(by[("serial", 3)]["parent"])
+        self.assertEqual(snap["objects"]["endpoint 65536"], {"kind": "endpoint"})
+        self.assertEqual(snap["objects"]["ioport 65540"],
+                         {"kind": "ioport", "base": 0x3f8, "count": 8})
+        self.assertEqual(snap["objects"]["irq 65537"], {"kind": "irq", "line": 4})
+        self.assertEqual(snap["objects"]["memory 65560"], {"kind": "memory", "flags": ["DEVICE"],
+                                                           "base": 0xfd000000, "size": 0x4000})
+        dot = capgraph.live_dot(snap, with_root=True)
+        self.assertEqual(dot.count('\n  "endpoint 65536" ['), 1)  # one node
+        self.assertIn('"u:serial" -> "endpoint 65536"', dot)
+        self.assertIn('"u:console" -> "endpoint 65536"', dot)
+        self.assertIn('"u:init" -> "u:console" [style=dashed', dot)
+
+    def test_lost_lines_refused(self):
+        with self.assertRaisesRegex(capgraph.CapgraphError, "11 capabilities, 4 and 10 arrived"):
+            capgraph.parse_capsnap(CAPSNAP.replace("capsnap: cap 0 3", "capsnap: cap 0 3 x"))
+        with self.assertRaisesRegex(capgraph.CapgraphError, "no complete capsnap block"):
+            capgraph.parse_capsnap(CAPSNAP.replace("capsnap: end", "capsnap: e"))
+
+
 class LiveTest(unittest.TestCase):
     def setUp(self):
         if not os.environ.get("CAPGRAPH_LIVE"):
-            self.skipTest("with --live ISO ELF")
+            self.skipTest("with --live ISO")
 
     def test_system_image_as_its_manifest_grants(self):
-        from tools.devtools import qemu_gdb
-        import json
+        from tools.devtools import qemu_serial
         import tempfile
         mdoc = capgraph.load_manifest(MANIFEST, IDLS)
-        iso, elf = os.environ["CAPGRAPH_LIVE"].split(":")
+        out = qemu_serial.run_commands(os.environ["CAPGRAPH_LIVE"],
+                                       [("capsnap\r", capgraph.CAPSNAP_DONE)])
+        snap = capgraph.parse_capsnap(out[0])
+        self.assertEqual(capgraph.check(snap, mdoc), [])
+        root = capgraph.root_unit(snap)
+        names = {u["name"] for u in snap["units"]}
+        self.assertEqual(names, {u["name"] for u in mdoc["units"]} | {root})
+        verdicts = [c.get("verdict") for c in snap["caps"] if c["unit"] != root]
+        self.assertNotIn(None, verdicts)
+        startup = sum(len(capgraph.STARTUP) + len(u["caps"]) for u in mdoc["units"])
+        self.assertEqual(len([v for v in verdicts if v != "own" and
+                              not v.startswith("passed by")]), startup)
+        # Every client of the serial server holds the one endpoint serial serves on.
+        serve = next(c["object"] for c in snap["caps"] if c["unit"] == "serial" and
+                     c["slot"] == len(capgraph.STARTUP))
+        holders = {c["unit"] for c in snap["caps"] if c["object"] == serve}
+        clients = {w["client"] for w in mdoc["wiring"] if w["server"] == "serial"}
+        self.assertTrue(clients and clients | {"serial", root} <= holders, holders)
+        dot = capgraph.live_dot(snap)
+        self.assertEqual(dot.count("\n  %s [" % capgraph.q(serve)), 1)  # one node
+        for client in clients:
+            self.assertIn("%s -> %s" % (capgraph.q("u:" + client), capgraph.q(serve)), dot)
+        for u in mdoc["units"]:  # init derived each unit's startup capabilities
+            self.assertIn('"u:%s" -> "u:%s" [style=dashed' % (root, u["name"]), dot)
         with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "snap.json")
-            qemu_gdb.run_quiet(iso, elf, ["keel capsnapshot " + path],
-                               keel_py=os.environ.get("KEEL_PY", qemu_gdb.KEEL_PY))
-            with open(path) as f:
-                snap = json.load(f)
-            self.assertEqual(capgraph.check(snap, mdoc), [])
-            root = capgraph.root_unit(snap)
-            names = {u["name"] for u in snap["units"]}
-            self.assertEqual(names, {u["name"] for u in mdoc["units"]} | {root})
-            verdicts = [c.get("verdict") for c in snap["caps"] if c["unit"] != root]
-            self.assertNotIn(None, verdicts)
-            startup = sum(len(capgraph.STARTUP) + len(u["caps"]) for u in mdoc["units"])
-            self.assertEqual(len([v for v in verdicts if v != "own" and
-                                  not v.startswith("passed by")]), startup)
             svg = os.path.join(tmp, "graph.svg")
-            capgraph.render(capgraph.live_dot(snap), svg)
+            capgraph.render(dot, svg)
             text = " ".join(t.text or "" for t in ET.parse(svg).iter()
                             if t.tag.endswith("text"))
-            for name in names:
-                self.assertIn(name, text)
+        for name in names - {root}:
+            self.assertIn(name, text)
+
+
+    def test_capsnap_agrees_with_kernel_memory(self):
+        """What SYS_CAP_LIST says, against what gdb reads from kernel memory in another boot
+        of the same image, over what boots lay out alike: every unit's startup capabilities
+        (kind, rights, badge, device numbers, which of them share an object, and the unit and
+        slot each was derived from)."""
+        from tools.devtools import qemu_gdb, qemu_serial
+        import json
+        import tempfile
+        if not os.environ.get("CAPGRAPH_ELF"):
+            self.skipTest("with --live ISO ELF KEEL_PY")
+        mdoc = capgraph.load_manifest(MANIFEST, IDLS)
+        out = qemu_serial.run_commands(os.environ["CAPGRAPH_LIVE"],
+                                       [("capsnap\r", capgraph.CAPSNAP_DONE)])
+        mine = capgraph.parse_capsnap(out[0])
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "snap.json")
+            qemu_gdb.run_quiet(os.environ["CAPGRAPH_LIVE"], os.environ["CAPGRAPH_ELF"],
+                               ["keel capsnapshot " + path], keel_py=os.environ["KEEL_PY"])
+            with open(path) as f:
+                gdbs = json.load(f)
+        startup = {u["name"]: len(capgraph.STARTUP) + len(u["caps"]) for u in mdoc["units"]}
+        self.assertEqual(startup_view(gdbs, startup), startup_view(mine, startup))
+
+
+def startup_view(snap, startup):
+    """The startup capabilities of snap by (unit, slot), with the root task called init and
+    objects replaced by the set of startup slots naming them."""
+    root = capgraph.root_unit(snap)
+    name = {root: "init"}
+    caps = {(name.get(c["unit"], c["unit"]), c["slot"]): c for c in snap["caps"]
+            if c["slot"] < startup.get(c["unit"], 0)}
+    holders = {}
+    for key, c in caps.items():
+        holders.setdefault(c["object"], set()).add(key)
+    view = {}
+    for key, c in caps.items():
+        obj = snap["objects"][c["object"]]
+        p = c["parent"]
+        view[key] = (c["kind"], sorted(c["rights"]), c["badge"], sorted(holders[c["object"]]),
+                     {k: obj[k] for k in ("base", "count", "line", "size") if k in obj and
+                      (c["kind"] != "memory" or "DEVICE" in obj.get("flags", []))},
+                     p and (name.get(p["unit"], p["unit"]), p["handle"] & 0xfff))
+    return view
 
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 4 and sys.argv[1] == "--live":
-        os.environ["CAPGRAPH_LIVE"] = sys.argv[2] + ":" + sys.argv[3]
+    if len(sys.argv) >= 3 and sys.argv[1] == "--live":
+        os.environ["CAPGRAPH_LIVE"] = sys.argv[2]
         if len(sys.argv) >= 5:
-            os.environ["KEEL_PY"] = sys.argv[4]
+            os.environ["CAPGRAPH_ELF"], os.environ["KEEL_PY"] = sys.argv[3], sys.argv[4]
         sys.argv = sys.argv[:1]
     unittest.main()

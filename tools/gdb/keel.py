@@ -12,7 +12,7 @@ Then:
                             unit's page tables), symbolized from ELF (add-symbol-file) if given;
                             a unit's name instead of TID: its first thread
     keel capsnapshot FILE   every unit's capabilities, the objects they name and where each
-                            was derived from, as JSON (tools/capgraph draws and checks it)
+                            was derived from, as JSON (tools/capgraph --gdb checks it)
     keel objects [KIND]     every kernel pool: objects in use of its capacity; with KIND
                             (endpoint, channel, memory, ...) each object, its references and
                             which unit's budget pays for it

@@ -5,13 +5,16 @@
  * names the new capability (ERR_BAD_CAP).
  *
  * Derivation. A capability derived from another is its child: the children of a capability
- * form a list whose head is embedded in it, so the derivation tree needs no allocation and
- * every operation is O(1) except revoke, which is O(descendants) in bounded steps:
+ * form a list whose head is embedded in it, and each child points at its parent, so the
+ * derivation tree needs no allocation. Every operation is O(1) except revoke, which is
+ * O(descendants) in bounded steps, and a delete or move of a capability with children, which
+ * moves each child up or re-points its parent (O(children)):
  * - derive adds a child (rights never wider, a badge set at most once);
  * - delete empties a slot; the capability's children take its place in its parent's list, so
  *   every ancestor can still revoke them (a root's children become roots);
  * - revoke deletes every descendant, wherever it lives (any unit's table, or a channel queue);
  * - moving a capability (IPC transfer) moves the node and keeps its place in the tree.
+ * The parent is what SYS_CAP_LIST reports as where a capability was derived from.
  * Rights can only shrink: derive takes a subset, restrict reduces in place, and restrict is
  * refused while the capability has children, so a child never holds a right its parent lacks.
  *
@@ -50,6 +53,7 @@ struct cap {
 	uint64_t badge;		   /* endpoints: chosen by the deriver; 0 = none */
 	struct list_node sibling;  /* on the parent's children list; alone for a root */
 	struct list_node children; /* capabilities derived from this one */
+	struct cap *parent;	   /* the one it is on the children list of; NULL for a root */
 	struct cap_table *table;   /* the table holding it; NULL while queued in a channel */
 	uint32_t gen;		   /* generation of this slot (handles carry it) */
 };

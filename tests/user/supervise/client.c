@@ -49,6 +49,15 @@ static void check_supervisor(const struct keel_supervisor_client *sup)
 	      caps[3].rights == CAP_RIGHT_READ && caps[3].badge == 0, 1);
 	CHECK("client", "self cap", caps[4].type == CAP_TYPE_ENDPOINT &&
 	      caps[4].rights == CAP_RIGHT_WRITE && caps[4].badge == KEEL_BADGE_SELF, 1);
+	/* One endpoint behind both; init derived them; the unit's own capability is a root. */
+	CHECK("client", "one object", caps[3].object != 0 && caps[3].object == caps[4].object, 1);
+	CHECK("client", "unit cap is a root", caps[0].parent_unit, 0);
+	uint32_t from = caps[3].parent_unit;
+
+	CHECK("client", "init's caps", keel_supervisor_caps(sup, KEEL_SUPERVISOR_INIT, 0, &n, caps),
+	      ERR_OK);
+	CHECK("client", "init's own unit", caps[0].slot == 0 && caps[0].type == CAP_TYPE_UNIT, 1);
+	CHECK("client", "derived from init's", from != 0 && from == caps[0].object, 1);
 }
 
 static int32_t say(const struct keel_echo_client *c, const char *text)

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#define KEEL_ABI_VERSION 4
+#define KEEL_ABI_VERSION 5
 
 /* ---- Error codes: every syscall returns >= 0 on success or one of these. ---- */
 #define ERR_OK 0
@@ -304,7 +304,14 @@ struct keel_klog {
 /*
  * SYS_CAP_LIST(unit cap READ, struct keel_cap_entry *out, max, first_slot) -> entries
  * written: the unit's capabilities in slots first_slot.. in slot order, at most max (and at
- * most CAP_LIST_MAX) per call; call again from the last entry's slot + 1 for more.
+ * most CAP_LIST_MAX) per call; call again from the last entry's slot + 1 for more. `object`
+ * names the kernel object as its pool does (slot | generation << 16, a unit's or thread's id):
+ * every capability naming it, in any table, shows the same (type, object); 0 for a capability
+ * whose unit or thread was freed. parent_unit and parent say where the capability it was
+ * derived from sits: that unit's id and handle, or 0 and CAP_NULL for a root (and for a
+ * parent queued in a channel). detail tells device objects apart: I/O ports' first port and
+ * count, an interrupt line's number (0xffffffff: the control object), device memory's
+ * physical base and size (0 and 0 for the control object); 0 and 0 for every other object.
  */
 #define SYS_CAP_LIST 43
 #define CAP_LIST_MAX 32
@@ -312,9 +319,13 @@ struct keel_cap_entry {
 	cap_t handle; /* in the listed unit's table: slot = handle & 0xfff */
 	uint32_t type;
 	uint32_t rights;
-	uint32_t reserved;
+	uint32_t object;
 	uint64_t badge;
+	uint32_t parent_unit;
+	cap_t parent;
+	uint32_t detail[2];
 };
+_Static_assert(sizeof(struct keel_cap_entry) == 40, "keel_cap_entry layout is ABI");
 #define UNIT_RUNNING 0 /* keel_unit_info.state */
 #define UNIT_EXITED 1  /* its last thread exited: `status` is the exit status */
 #define UNIT_FAULTED 2 /* its last thread was killed by a fault */
