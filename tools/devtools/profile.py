@@ -27,11 +27,6 @@ class ProfileError(Exception):
     pass
 
 
-def name_of(words):
-    raw = b"".join(w.to_bytes(4, "little") for w in words)
-    return raw.split(b"\0")[0].decode("utf-8", "replace")
-
-
 class Samples:
     """The samples of a stream, with the names of the units and threads the trace saw start.
     `truncated`: samples whose continuation events were lost (a full ring); they are kept with
@@ -55,7 +50,7 @@ class Samples:
                     n = e.args[0] & (kernel_bit - 1)
                     cur = [cpu, e.thread, bool(e.args[0] & kernel_bit), list(e.args[1:]), n]
                 elif e.type == abi.ev["UNIT_START"]:
-                    self.units[e.args[0]] = name_of(e.args[1:])
+                    self.units[e.args[0]] = tracestream.unit_name(e.args[1:])
                 elif e.type == abi.ev["THREAD_START"]:
                     self.thread_unit[e.args[0]] = e.args[1]
             self.finish(cur)

@@ -134,7 +134,7 @@ class Converter:
         by_name = {}
         for e in events:
             if e.type == self.ev.get("UNIT_START"):
-                name = unit_name(e.args[1:])
+                name = tracestream.unit_name(e.args[1:]) or "(no name)"
                 starts = by_name.setdefault(name, [])
                 starts.append(e.args[0])
                 self.units[e.args[0]] = (name, len(starts) - 1)
@@ -415,11 +415,6 @@ class Converter:
         thread, unit = e.args[:2]
         self.instant("thread end", ts, self.pid(thread), thread, {
             "thread": thread, "unit": unit}, cat="unit")
-
-
-def unit_name(words):
-    raw = b"".join(w.to_bytes(4, "little") for w in words)
-    return raw.split(b"\0", 1)[0].decode("ascii", "replace") or "(no name)"
 
 
 def convert(data, root=REPO, slice_args=True):

@@ -171,6 +171,13 @@ def take_block(stream, block, events):
     stream.blocks += 1
 
 
+def unit_name(words):
+    """A unit's name from TRACE_EV_UNIT_START's name words (its first 12 bytes, NUL-padded);
+    "" when it has none."""
+    raw = b"".join(w.to_bytes(4, "little") for w in words)
+    return raw.split(b"\0", 1)[0].decode("utf-8", "replace")
+
+
 def read_stream(data, abi):
     """The Stream of a capture's bytes."""
     stream = Stream()
