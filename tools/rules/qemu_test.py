@@ -123,7 +123,7 @@ def kcov_collect(args, proc, monitor):
             break  # serial output after the decision is not judged
 
 
-KCOV_WAIT_S = 20.0
+KCOV_WAIT_S = 10.0  # a dump takes a second or two
 
 
 def qemu_command(args, monitor_path):
