@@ -1,11 +1,13 @@
 /*
  * Boot tests of the running clock, chosen on the command line: test=timer checks the TSC
  * calibration against the PIT ticks, test=lostticks that ticks lost with interrupts off are
- * counted as missed and cost the clock nothing. Kernel image only (they need real interrupts).
+ * counted as missed and cost the clock nothing, and that the ticks keep their period while
+ * the profiler's sampling switches the timer's rate. Kernel image only (real interrupts).
  */
 #include <kernel/arch.h>
 #include <kernel/kprintf.h>
 #include <kernel/timer.h>
+#include <kernel/trace.h>
 
 #define TIMER_TEST_TICKS 200
 /*
@@ -113,6 +115,35 @@ static bool within(uint64_t a, uint64_t b, uint64_t limit)
 }
 
 /*
+ * The cycles from the last tick before a change of the profiler's sampling (the timer then
+ * interrupts PROFILE_RATE times a period, or once again) to the first one after it.
+ */
+static uint64_t tick_gap_switching(bool sampling)
+{
+	uint64_t t0, c0, d0, t1, c1, d1;
+
+	wait_for_next_tick(&t0, &c0, &d0);
+	trace_sampling = sampling;
+	wait_for_next_tick(&t1, &c1, &d1);
+	return c1 - c0;
+}
+
+/*
+ * Sampling on, then off: the tick after the switch comes a period after the one before (a
+ * quarter period of slack; once it came 1.75 periods after, or 0.25 when switching off).
+ */
+static bool sampling_keeps_ticks(const struct timer_config *cfg)
+{
+	uint64_t period = cfg->cycle_hz * cfg->divisor / cfg->base_hz;
+	uint64_t on = tick_gap_switching(true);
+	uint64_t off = tick_gap_switching(false);
+
+	kprintf("sampling ticks test: a period is %llu cycles; with sampling on %llu, off %llu\n",
+		(unsigned long long)period, (unsigned long long)on, (unsigned long long)off);
+	return within(on, period, period / 4) && within(off, period, period / 4);
+}
+
+/*
  * From one tick (t0) it keeps interrupts off for LOST_TEST_IRQ_OFF_US of clock time, then
  * waits for the second tick after that (the pending one comes at once). Between the two ticks
  * the TSC saw about 51 periods: the ticks taken plus those counted missed must account for
@@ -143,5 +174,6 @@ bool timer_selftest_lost_ticks(void)
 		(unsigned long long)counted_us, (unsigned long long)tsc_us,
 		(unsigned long long)clock_us);
 	return missed + 2 >= LOST_TEST_IRQ_OFF_US / period_us &&
-	       within(counted_us, tsc_us, period_us) && within(clock_us, tsc_us, 2 * period_us);
+	       within(counted_us, tsc_us, period_us) && within(clock_us, tsc_us, 2 * period_us) &&
+	       sampling_keeps_ticks(cfg);
 }

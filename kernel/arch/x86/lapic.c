@@ -115,22 +115,23 @@ void lapic_timer_start(uint32_t counts_per_ms)
 
 /*
  * While the profiler samples the timer interrupts PROFILE_RATE times a period: each interrupt
- * is sampled, every PROFILE_RATE-th is the tick. A CPU changes its rate at its next interrupt.
+ * is sampled, every PROFILE_RATE-th is the tick. A CPU changes its rate at its next tick, so
+ * the tick after it comes a period later at either rate (never early, never late).
  */
 void lapic_timer_tick(const struct trap_frame *frame)
 {
 	unsigned cpu = this_cpu()->cpu_id, rate = trace_sampling ? PROFILE_RATE : 1;
 
 	*reg(REG_EOI) = 0;
-	if (rate != timer_rate[cpu]) {
-		timer_rate[cpu] = (uint8_t)rate;
-		*reg(REG_TIMER_INIT) = timer_counts / rate;
-	}
 	if (trace_sampling)
 		profile_sample(frame);
 	if (++timer_sub[cpu] < timer_rate[cpu])
 		return;
 	timer_sub[cpu] = 0;
+	if (rate != timer_rate[cpu]) {
+		timer_rate[cpu] = (uint8_t)rate;
+		*reg(REG_TIMER_INIT) = timer_counts / rate;
+	}
 	this_cpu()->local_ticks++;
 	timer_tick(); /* this CPU's clock and run queue */
 }
