@@ -105,6 +105,19 @@ static void cap_list_devices(struct unit *u, cap_t uh, const struct keel_cap_ent
 		assert_int_equal(cap_delete(&u->caps, cap_handle(&u->caps.slots[i])), ERR_OK);
 }
 
+/* SYS_CAP_LIST's limits: max and first_slot, nothing asked, a bad buffer, a non-unit cap. */
+static void cap_list_limits(cap_t uh, cap_t mine, struct endpoint *ep)
+{
+	cap_t h;
+
+	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh, DATA, 1, 0), 1);
+	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh, DATA, 100, (uint32_t)mine & 0xfff), 1);
+	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh, DATA, 0, 0), 0);
+	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh, 0, 4, 0), ERR_FAULT);
+	assert_int_equal(cap_install(&me.caps, &ep->kobj, CAP_RIGHT_READ, 0, &h), ERR_OK);
+	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)h, DATA, 4, 0), ERR_BAD_CAP);
+}
+
 /*
  * SYS_CAP_LIST: a unit's table in slot order, each object named by its pool id (the same in
  * every table), each capability's parent by its unit's id and handle (none for a root).
@@ -153,12 +166,5 @@ void test_cap_list(void **state)
 	assert_int_equal(cap_delete(&me.caps, root), ERR_OK);
 	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh[0], DATA, 100, 1), 1);
 	assert_true(e[0].parent_unit == 0 && e[0].parent == CAP_NULL);
-
-	/* Limits: max and first_slot, nothing asked, a bad buffer, a non-unit capability. */
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh[1], DATA, 1, 0), 1);
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh[1], DATA, 100, (uint32_t)mine & 0xfff), 1);
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh[1], DATA, 0, 0), 0);
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh[1], 0, 4, 0), ERR_FAULT);
-	assert_int_equal(cap_install(&me.caps, &ep->kobj, CAP_RIGHT_READ, 0, &root), ERR_OK);
-	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)root, DATA, 4, 0), ERR_BAD_CAP);
+	cap_list_limits(uh[1], mine, ep);
 }
