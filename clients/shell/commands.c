@@ -195,7 +195,10 @@ static const char *const type_names[] = {
     [CAP_TYPE_THREAD] = "thread",	  [CAP_TYPE_NOTIFICATION] = "notification",
 };
 
-/* One line of `caps`: FROM is where it was derived from (unit id:slot), "-" for a root. */
+/*
+ * One line of `caps`: FROM is where it was derived from (unit id:slot), "-" for a root,
+ * "queued" while its parent waits in a channel's queue.
+ */
 static void print_cap(struct shell *sh, const struct keel_supervisor_cap_info *c)
 {
 	static const char letters[] = "RWXGA";
@@ -206,6 +209,8 @@ static void print_cap(struct shell *sh, const struct keel_supervisor_cap_info *c
 	rights[5] = 0;
 	if (c->parent_unit != 0)
 		snprintf(from, sizeof(from), "%u:%u", (unsigned)c->parent_unit, c->parent_slot);
+	else if (c->parent_slot == KEEL_SUPERVISOR_PARENT_QUEUED)
+		snprintf(from, sizeof(from), "queued");
 	shell_printf(sh, "%4u  %-12s %s  %-7u %-12s %s0x%x\n", c->slot,
 		     c->type < CAP_TYPE_COUNT && type_names[c->type] ? type_names[c->type] : "?",
 		     rights, (unsigned)c->object, from, c->badge > 0xffffffffu ? "(high) " : "",

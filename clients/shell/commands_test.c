@@ -107,7 +107,7 @@ static int32_t sup_caps(void *c, const struct idl_caller *k, uint8_t i, uint16_t
 			    .rights = CAP_RIGHTS_ALL, .object = s == 0 ? 0x10000u : 0x20000u + s};
 		return ERR_OK;
 	}
-	*count = first == 0 ? 2 : 0;
+	*count = first == 0 ? 3 : 0;
 	caps[0] = (struct keel_supervisor_cap_info){.slot = 3, .type = CAP_TYPE_ENDPOINT,
 						    .rights = CAP_RIGHT_READ, .object = 0x20009,
 						    .parent_unit = 0x10000, .parent_slot = 9};
@@ -115,6 +115,9 @@ static int32_t sup_caps(void *c, const struct idl_caller *k, uint8_t i, uint16_t
 						    .rights = CAP_RIGHT_READ | CAP_RIGHT_WRITE,
 						    .object = 0x10003, .badge = 5,
 						    .detail = {0x3f8, 8}};
+	caps[2] = (struct keel_supervisor_cap_info){.slot = 5, .type = CAP_TYPE_ENDPOINT,
+						    .rights = CAP_RIGHT_WRITE, .object = 0x20009,
+						    .parent_slot = KEEL_SUPERVISOR_PARENT_QUEUED};
 	return ERR_OK;
 }
 
@@ -280,7 +283,8 @@ static void test_caps(void **state)
 	run("caps shell");
 	assert_string_equal(out, "SLOT  TYPE         RIGHTS OBJECT  FROM         BADGE\n"
 				 "   3  endpoint     R----  131081  65536:9      0x0\n"
-				 "   4  ioport       RW---  65539   -            0x5\n");
+				 "   4  ioport       RW---  65539   -            0x5\n"
+				 "   5  endpoint     -W---  131081  queued       0x0\n");
 	out_len = 0;
 	run("caps init"); /* more than one reply's worth */
 	assert_non_null(strstr(out, "   0  unit         RWXGA  65536   -            0x0\n"
@@ -310,9 +314,10 @@ static void test_capsnap(void **state)
 				    "capsnap: unit 0 serial running\n"
 				    "capsnap: cap 0 3 1 0x1 131081 0x0 65536 9 0x0 0x0\n"
 				    "capsnap: cap 0 4 5 0x3 65539 0x5 0 0 0x3f8 0x8\n"
+				    "capsnap: cap 0 5 1 0x2 131081 0x0 0 65535 0x0 0x0\n"
 				    "capsnap: unit 1 console restarting\n"
 				    "capsnap: unit 2 shell running\n"));
-	assert_non_null(strstr(out, "capsnap: end 4 units, 15 capabilities\n"));
+	assert_non_null(strstr(out, "capsnap: end 4 units, 17 capabilities\n"));
 	out_len = 0;
 	fake_fail_next(ERR_TIMEOUT);
 	run("capsnap");

@@ -119,6 +119,29 @@ static void cap_list_limits(cap_t uh, cap_t mine, struct endpoint *ep)
 }
 
 /*
+ * While a capability waits in a channel's queue (parked: in no table), its children in u's
+ * table name no unit and CAP_PARENT_QUEUED; received again, the parent shows where it is.
+ * *parent (a capability in u's table, its one child first_child) comes back with its new
+ * handle.
+ */
+static void cap_list_queued(struct unit *u, cap_t uh, cap_t *parent, cap_t first_child)
+{
+	const struct keel_cap_entry *e = (const void *)user_bytes(DATA);
+	uint32_t slot = (uint32_t)first_child & 0xfff;
+	struct cap node = {0}, *c = &node;
+
+	assert_int_equal(cap_lookup(&u->caps, *parent, CAP_TYPE_NONE, 0, &c), ERR_OK);
+	cap_park(c, &node);
+	c = &node;
+	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh, DATA, 1, slot), 1);
+	assert_true(e[0].handle == first_child && e[0].parent_unit == 0 &&
+		    e[0].parent == CAP_PARENT_QUEUED);
+	assert_int_equal(cap_move(NULL, &c, 1, &u->caps, parent), ERR_OK); /* received */
+	assert_int_equal(call(SYS_CAP_LIST, (uint32_t)uh, DATA, 1, slot), 1);
+	assert_true(e[0].parent_unit == u->id && e[0].parent == *parent);
+}
+
+/*
  * SYS_CAP_LIST: a unit's table in slot order, each object named by its pool id (the same in
  * every table), each capability's parent by its unit's id and handle (none for a root).
  */
@@ -158,6 +181,7 @@ void test_cap_list(void **state)
 
 	/* Device objects carry their numbers: ports, line, device memory; other objects none. */
 	cap_list_devices(u[1], uh[1], e);
+	cap_list_queued(u[0], uh[0], &moved, own);
 
 	/* A deleted parent's children move up to its parent: a root's become roots. */
 	assert_int_equal(cap_delete(&u[0]->caps, moved), ERR_OK);

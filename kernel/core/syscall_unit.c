@@ -230,7 +230,7 @@ static struct keel_cap_entry cap_list_entry(const struct cap *c)
 	    .handle = cap_handle(c), .type = o->type, .rights = c->rights, .badge = c->badge,
 	    .object = p ? pool_index(p, o) | (uint32_t)c->obj_gen << POOL_GEN_SHIFT : 0,
 	    .parent_unit = listed ? container_of(c->parent->table, struct unit, caps)->id : 0,
-	    .parent = listed ? cap_handle(c->parent) : CAP_NULL,
+	    .parent = listed ? cap_handle(c->parent) : c->parent ? CAP_PARENT_QUEUED : CAP_NULL,
 	    .detail = {port ? io->base : dev ? m->base : line,
 		       port ? io->count : dev ? m->size : 0}};
 }

@@ -94,6 +94,8 @@ static int32_t sup_caps(void *ctx, const struct idl_caller *caller, uint8_t inde
 		    .parent_slot = e[i].parent_unit ? (uint16_t)(e[i].parent & 0xfff) : 0,
 		    .detail = {e[i].detail[0], e[i].detail[1]},
 		};
+		if (e[i].parent == CAP_PARENT_QUEUED)
+			caps[i].parent_slot = KEEL_SUPERVISOR_PARENT_QUEUED;
 	}
 	return ERR_OK;
 }

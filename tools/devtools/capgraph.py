@@ -23,6 +23,7 @@ KIND_OF = {"SERVE": "endpoint", "SELF": "endpoint", "CLIENT": "endpoint", "IOPOR
            "IRQ": "irq", "IRQ_NOTIFY": "notification", "DEVMEM": "memory"}
 ROOT_SERVER = 0xFF  # a CLIENT capability's arg0 naming init (MANIFEST_UNIT_INIT)
 INIT_INDEX = 255  # the supervisor's index for init itself (idl/supervisor.idl INIT)
+PARENT_QUEUED = 65535  # CapInfo.parent_slot: derived from a capability in a channel's queue
 
 
 class CapgraphError(Exception):
@@ -123,7 +124,8 @@ def parse_capsnap(text, abi=None):
             "unit": name[i], "slot": slot, "handle": slot, "kind": kind, "badge": badge,
             "rights": [n for bit, n in sorted(rights.items()) if r & bit], "object": key,
             "parent": {"unit": ids.get(parent_unit, "unit %d" % parent_unit),
-                       "handle": parent_slot} if parent_unit else None})
+                       "handle": parent_slot} if parent_unit else
+                      {"queued": True} if parent_slot == PARENT_QUEUED else None})
     return snap
 
 
@@ -204,8 +206,10 @@ def check(snap, mdoc):
         if c["unit"] == root or "verdict" in c or c["unit"] not in running:
             continue
         parent = c["parent"]
-        if parent is None or parent["unit"] == c["unit"]:
+        if parent is None or parent.get("unit") == c["unit"]:
             c["verdict"] = "own"
+        elif parent.get("queued"):  # where it came from shows once it is received
+            c["verdict"] = "derived from a capability in a channel's queue"
         elif parent["unit"] == root or parent["unit"] in wired.get(c["unit"], ()):
             c["verdict"] = "passed by %s" % parent["unit"]
         else:
@@ -271,7 +275,7 @@ def live_dot(snap, title="running system", with_root=False):
         lines.append('  %s -> %s [label=%s%s];' % (q("u:" + c["unit"]), q(target), q(label),
                                                   style))
         p = c["parent"]
-        if p is not None and p["unit"] != c["unit"]:
+        if p is not None and p.get("unit", c["unit"]) != c["unit"]:
             derived[(p["unit"], c["unit"])] = derived.get((p["unit"], c["unit"]), 0) + 1
     for (a, b), n in sorted(derived.items()):
         lines.append('  %s -> %s [style=dashed, color=gray40, fontcolor=gray40, '

@@ -132,11 +132,15 @@ class CheckTest(unittest.TestCase):
              "rights": capgraph.ALL_RIGHTS, "badge": 0, "object": "channel y", "parent": None},
             {"unit": "shell", "slot": 41, "handle": 0x1029, "kind": "memory",
              "rights": ["READ"], "badge": 0, "object": "memory z",
-             "parent": {"unit": "memory", "handle": 0x1010}}]
+             "parent": {"unit": "memory", "handle": 0x1010}},
+            {"unit": "shell", "slot": 42, "handle": 0x102a, "kind": "memory",
+             "rights": ["READ"], "badge": 0, "object": "memory z", "parent": {"queued": True}}]
         snap["objects"].update({"channel y": {"kind": "channel"},
                                 "memory z": {"kind": "memory", "flags": ["FRAMES"]}})
         self.assertEqual(capgraph.check(snap, self.mdoc), [])
-        self.assertEqual([c["verdict"] for c in snap["caps"][-2:]], ["own", "passed by memory"])
+        self.assertEqual([c["verdict"] for c in snap["caps"][-3:]], [
+            "own", "passed by memory", "derived from a capability in a channel's queue"])
+        self.assertIn('"u:shell" -> "memory z"', capgraph.live_dot(snap))
 
     def test_missing_unit_found(self):
         snap = self.fresh()
@@ -168,7 +172,8 @@ capsnap: unit 2 console running
 capsnap: cap 2 0 6 0x1f 65539 0x0 0 0 0x0 0x0
 capsnap: cap 2 4 1 0x2 65536 0x7 65536 8 0x0 0x0
 capsnap: cap 2 5 8 0x1b 65538 0x0 65537 7 0x0 0x0
-capsnap: end 4 units, 11 capabilities
+capsnap: cap 2 6 1 0x2 65536 0x0 0 65535 0x0 0x0
+capsnap: end 4 units, 12 capabilities
 """
 
 
@@ -190,6 +195,7 @@ class CapsnapTest(unittest.TestCase):
         self.assertEqual(by[("console", 4)]["parent"], {"unit": "init", "handle": 8})
         self.assertEqual(by[("console", 5)]["parent"], {"unit": "serial", "handle": 7})
         self.assertIsNone(by[("serial", 3)]["parent"])
+        self.assertEqual(by[("console", 6)]["parent"], {"queued": True})  # in a channel
         self.assertEqual(snap["objects"]["endpoint 65536"], {"kind": "endpoint"})
         self.assertEqual(snap["objects"]["ioport 65540"],
                          {"kind": "ioport", "base": 0x3f8, "count": 8})
@@ -203,7 +209,7 @@ class CapsnapTest(unittest.TestCase):
         self.assertIn('"u:init" -> "u:console" [style=dashed', dot)
 
     def test_lost_lines_refused(self):
-        with self.assertRaisesRegex(capgraph.CapgraphError, "11 capabilities, 4 and 10 arrived"):
+        with self.assertRaisesRegex(capgraph.CapgraphError, "12 capabilities, 4 and 11 arrived"):
             capgraph.parse_capsnap(CAPSNAP.replace("capsnap: cap 0 3", "capsnap: cap 0 3 x"))
         with self.assertRaisesRegex(capgraph.CapgraphError, "no complete capsnap block"):
             capgraph.parse_capsnap(CAPSNAP.replace("capsnap: end", "capsnap: e"))

@@ -124,7 +124,10 @@ class Converter:
         self.flows = 0
         self.counts = {"syscalls": 0, "flows": 0, "unmatched_sends": 0, "restarts": 0,
                        "samples": 0}
-        hz = stream.cycle_hz or 0
+        if stream.cycle_hz is None:
+            raise TraceError("the stream holds no whole block (%d blocks read): nothing to "
+                             "convert" % stream.blocks)
+        hz = stream.cycle_hz
         if hz <= 0:
             raise TraceError("the stream's cycle_hz is %d: timestamps cannot be converted" % hz)
         self.hz = hz

@@ -72,19 +72,24 @@ class Live(unittest.TestCase):
         proc = subprocess.Popen([run, "--iso", iso, "--cmdline", "trace", "--debugcon", stream,
                                  "--timeout", str(DEADLINE_S)], stdin=subprocess.DEVNULL,
                                 stdout=log, stderr=subprocess.STDOUT)
-        doc = None
+        doc = last = None
         try:
             while proc.poll() is None:
                 if os.path.exists(stream) and os.path.getsize(stream) > 0:
                     with open(stream, "rb") as f:
-                        doc = trace.convert(f.read(), REPO)[0]
-                    if all(round_trips(doc, *c) for c in CALLS):
+                        data = f.read()
+                    try:
+                        doc = trace.convert(data, REPO)[0]
+                    except trace.TraceError as e:  # e.g. no whole block written yet
+                        last = "%d bytes: %s" % (len(data), e)
+                        doc = None
+                    if doc is not None and all(round_trips(doc, *c) for c in CALLS):
                         return doc
                 time.sleep(0.5)  # the stream grows every 10 ms: look again
             log.seek(0)
             self.fail("tools/run ended (status %s) before the calls were traced; last "
                       "conversion: %s\n--- output:\n%s" % (
-                          proc.returncode, doc and len(doc["traceEvents"]),
+                          proc.returncode, len(doc["traceEvents"]) if doc else last,
                           log.read().decode(errors="replace")[-3000:]))
         finally:
             if proc.poll() is None:

@@ -291,6 +291,14 @@ class Conversion(unittest.TestCase):
                             for w in warnings), warnings)
         self.assertEqual(trace_validate.validate(doc), [])
 
+    def test_no_whole_block(self):
+        """A stream cut before its first block's end (a capture read as it is written) is
+        refused as such, whatever its length."""
+        data = block(0, 0, 0, cpu0_call())
+        for cut in (0, 10, len(data) // 2):
+            with self.assertRaisesRegex(trace.TraceError, "no whole block"):
+                trace.convert(data[:cut], REPO)
+
 
 class Command(unittest.TestCase):
     def test_tools_trace_stream(self):

@@ -395,22 +395,17 @@ class KeelUser(KeelCommand):
             print("#%-2d %s" % (i, describe_pc(pc)))
 
 
-def cap_parents():
-    """{address of a capability: the capability it was derived from} over every table."""
-    cap_type = gdb.lookup_type("struct cap")
-    sibling = next(f.bitpos // 8 for f in cap_type.fields() if f.name == "sibling")
-    parents = {}
-    for u in units():
-        for i in range(cap_slots(u)):
-            c = u["caps"]["slots"][i]
-            if int(c["obj"]) == 0:
-                continue
-            head = int(c["children"].address)
-            node = c["children"]["next"]
-            while int(node) != head and int(node) != 0 and len(parents) < 100000:
-                parents[int(node) - sibling] = c
-                node = node.dereference()["next"]
-    return parents
+def cap_parent(c, owner):
+    """Where capability c was derived from: {unit, handle} (owner: table slot addresses to
+    those), {"queued": True} while that capability waits in a channel's queue (a node in no
+    table), None for a root."""
+    parent = c["parent"]
+    if int(parent) == 0:
+        return None
+    if int(parent["table"]) == 0:
+        return {"queued": True}
+    where = owner.get(int(parent))
+    return None if where is None else {"unit": where[0], "handle": where[1]}
 
 
 class KeelCapSnapshot(KeelCommand):
@@ -425,7 +420,7 @@ class KeelCapSnapshot(KeelCommand):
         import json
         if len(argv) != 1:
             raise KeelError("usage: keel capsnapshot FILE")
-        parents, objects, caps, owner = cap_parents(), {}, [], {}
+        objects, caps, owner = {}, [], {}
         snap = {"units": [], "objects": objects, "caps": caps}
         for u in units():
             state = UNIT_STATES.get(int(u["end_state"]), str(int(u["end_state"])))
@@ -442,13 +437,10 @@ class KeelCapSnapshot(KeelCommand):
                 kind = CAP_TYPES.get(int(c["obj"]["type"]), "?")
                 key = object_name(c["obj"])
                 objects.setdefault(key, dict(kind=kind, **object_detail(kind, c["obj"])))
-                parent = parents.get(int(c.address))
-                where = owner.get(int(parent.address)) if parent is not None else None
                 caps.append({"unit": unit_name(u), "slot": i,
                              "handle": i | int(c["gen"]) << CAP_INDEX_BITS, "kind": kind,
                              "rights": rights_names(int(c["rights"])), "badge": int(c["badge"]),
-                             "object": key, "parent": None if where is None else
-                             {"unit": where[0], "handle": where[1]}})
+                             "object": key, "parent": cap_parent(c, owner)})
         with open(argv[0], "w") as f:
             json.dump(snap, f, indent=1, sort_keys=True)
         print("keel: %d units, %d capabilities, %d objects written to %s" % (

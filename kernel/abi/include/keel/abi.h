@@ -308,13 +308,14 @@ struct keel_klog {
  * names the kernel object as its pool does (slot | generation << 16, a unit's or thread's id):
  * every capability naming it, in any table, shows the same (type, object); 0 for a capability
  * whose unit or thread was freed. parent_unit and parent say where the capability it was
- * derived from sits: that unit's id and handle, or 0 and CAP_NULL for a root (and for a
- * parent queued in a channel). detail tells device objects apart: I/O ports' first port and
+ * derived from sits: that unit's id and handle, 0 and CAP_NULL for a root, 0 and
+ * CAP_PARENT_QUEUED while that capability waits in a channel's queue (in no table). detail tells device objects apart: I/O ports' first port and
  * count, an interrupt line's number (0xffffffff: the control object), device memory's
  * physical base and size (0 and 0 for the control object); 0 and 0 for every other object.
  */
 #define SYS_CAP_LIST 43
 #define CAP_LIST_MAX 32
+#define CAP_PARENT_QUEUED ((cap_t)-2) /* keel_cap_entry.parent: see SYS_CAP_LIST */
 struct keel_cap_entry {
 	cap_t handle; /* in the listed unit's table: slot = handle & 0xfff */
 	uint32_t type;
