@@ -50,12 +50,9 @@ bool boot_cmdline_value(const struct boot_info *bi, const char *key, char *buf, 
 
 bool boot_mem_touches_ram(const struct boot_info *bi, uint64_t start, uint64_t end)
 {
-	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
-		const struct boot_mem_region *r = &bi->mem_regions[i];
-		uint64_t r_end = r->base + r->length < r->base ? UINT64_MAX : r->base + r->length;
-
-		if (r->type == BOOT_MEM_AVAILABLE && r->length > 0 && r->base < end && start < r_end)
+	boot_for_each_region(r, bi)
+		if (r->type == BOOT_MEM_AVAILABLE && r->length > 0 && r->base < end &&
+		    start < boot_region_end(r))
 			return true;
-	}
 	return false;
 }

@@ -79,25 +79,18 @@ static bool frame_is_free(const struct pmm_frame *f)
 	return f->link == PMM_LINK_END || f->link < PMM_LINK_UNMANAGED;
 }
 
-static uint64_t region_end(const struct boot_mem_region *r)
-{
-	return r->base + r->length < r->base ? UINT64_MAX : r->base + r->length;
-}
-
 /* True if every map entry touching the frame at `phys` says available, and at least one does. */
 static bool pmm_map_says_available(const struct boot_info *bi, phys_addr_t phys)
 {
 	uint64_t lo = phys, hi = (uint64_t)phys + PAGE_SIZE;
 	bool covered = false;
 
-	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
-		const struct boot_mem_region *r = &bi->mem_regions[i];
-
-		if (r->length == 0 || r->base >= hi || region_end(r) <= lo)
+	boot_for_each_region(r, bi) {
+		if (r->length == 0 || r->base >= hi || boot_region_end(r) <= lo)
 			continue;
 		if (r->type != BOOT_MEM_AVAILABLE)
 			return false;
-		if (r->base <= lo && region_end(r) >= hi)
+		if (r->base <= lo && boot_region_end(r) >= hi)
 			covered = true;
 	}
 	return covered;
@@ -153,9 +146,8 @@ static uint32_t span_frames(const struct boot_info *bi)
 {
 	uint64_t top = 0, unmanaged = 0;
 
-	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
-		const struct boot_mem_region *r = &bi->mem_regions[i];
-		uint64_t end = region_end(r);
+	boot_for_each_region(r, bi) {
+		uint64_t end = boot_region_end(r);
 
 		if (r->type != BOOT_MEM_AVAILABLE || r->length == 0)
 			continue;
@@ -213,20 +205,14 @@ static void rebuild_free_list(void)
 static void apply_memory_map(const struct boot_info *bi)
 {
 	mark_frames(0, pmm.frame_count, PMM_LINK_UNMANAGED, PMM_OWNER_NONE, false);
-	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
-		const struct boot_mem_region *r = &bi->mem_regions[i];
-
+	boot_for_each_region(r, bi)
 		if (r->type == BOOT_MEM_AVAILABLE && r->length != 0)
-			mark_frames(frame_ceil(r->base), frame_floor(region_end(r)), PMM_LINK_END,
-				    PMM_OWNER_NONE, false);
-	}
-	for (uint32_t i = 0; i < bi->mem_region_count && i < BOOT_MAX_MEM_REGIONS; i++) {
-		const struct boot_mem_region *r = &bi->mem_regions[i];
-
+			mark_frames(frame_ceil(r->base), frame_floor(boot_region_end(r)),
+				    PMM_LINK_END, PMM_OWNER_NONE, false);
+	boot_for_each_region(r, bi)
 		if (r->type != BOOT_MEM_AVAILABLE && r->length != 0)
-			mark_frames(frame_floor(r->base), frame_ceil(region_end(r)),
+			mark_frames(frame_floor(r->base), frame_ceil(boot_region_end(r)),
 				    PMM_LINK_UNMANAGED, PMM_OWNER_NONE, false);
-	}
 }
 
 /* Withholds what must never be handed out: low MiB, kernel image, modules, the database. */

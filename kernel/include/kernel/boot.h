@@ -37,6 +37,21 @@ struct boot_info {
 	phys_addr_t kernel_end;
 };
 
+/*
+ * Each region of bi's memory map as `r` (a const struct boot_mem_region *): the first
+ * mem_region_count, never more than the table holds (the count is the loader's word).
+ */
+#define boot_for_each_region(r, bi)                                                         \
+	for (const struct boot_mem_region *r = (bi)->mem_regions;                            \
+	     r < (bi)->mem_regions + ((bi)->mem_region_count < BOOT_MAX_MEM_REGIONS           \
+				      ? (bi)->mem_region_count : BOOT_MAX_MEM_REGIONS); r++)
+
+/* One past r's last byte, UINT64_MAX if that does not fit. */
+static inline uint64_t boot_region_end(const struct boot_mem_region *r)
+{
+	return r->base + r->length < r->base ? UINT64_MAX : r->base + r->length;
+}
+
 /* Returns true if the kernel command line holds the word `flag` (e.g. "test=pf"). */
 bool boot_cmdline_has(const struct boot_info *bi, const char *flag);
 
