@@ -30,10 +30,14 @@ static struct unit *me(void)
 	return current_thread()->unit;
 }
 
-/* The memory object behind a looked-up capability. */
-static struct memobj *memobj_of(const struct cap *c)
+/* The memory object capability h of the caller names, with `rights` (cap_lookup's errors). */
+static int memobj_lookup(cap_t h, uint32_t rights, struct memobj **out)
 {
-	return container_of(c->obj, struct memobj, kobj);
+	struct cap *c;
+	int err = syscall_lookup(h, CAP_TYPE_MEMORY, rights, &c);
+
+	*out = err == ERR_OK ? container_of(c->obj, struct memobj, kobj) : NULL;
+	return err;
 }
 
 /*
@@ -60,13 +64,9 @@ static int fill_frames(struct cap_table *t, cap_t h, struct memobj *m)
 /* The budget capability h of the caller names, with `rights`: ERR_INVALID for other memory. */
 static int budget_of(cap_t h, uint32_t rights, struct memobj **out)
 {
-	struct cap *c;
-	int err = cap_lookup(&me()->caps, h, CAP_TYPE_MEMORY, rights, &c);
+	int err = memobj_lookup(h, rights, out);
 
-	if (err != ERR_OK)
-		return err;
-	*out = memobj_of(c);
-	return ((*out)->flags & MEMOBJ_BUDGET) ? ERR_OK : ERR_INVALID;
+	return err == ERR_OK && !((*out)->flags & MEMOBJ_BUDGET) ? ERR_INVALID : err;
 }
 
 /*
@@ -112,17 +112,15 @@ int32_t sys_mem_map(const struct syscall_args *a)
 	uint32_t rights = a->a3, tables, ticket;
 	uint32_t mmu_flags = MMU_USER | (rights & MEM_MAP_WRITE ? MMU_WRITABLE : 0);
 	struct mem_map_request req = {.vaddr = a->a2, .mmu_flags = mmu_flags, .budget = u->budget};
-	struct cap *c;
+	struct memobj *m;
 
 	if ((rights & ~(MEM_MAP_READ | MEM_MAP_WRITE | MEM_MAP_EXECUTE)) ||
 	    !(rights & MEM_MAP_READ))
 		return ERR_INVALID;
-	int err = cap_lookup(&u->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, rights, &c);
+	int err = memobj_lookup((cap_t)a->a1, rights, &m);
 
 	if (err != ERR_OK)
 		return err;
-	struct memobj *m = memobj_of(c);
-
 	if (!(m->flags & (MEMOBJ_FRAMES | MEMOBJ_DEVICE)) || (m->flags & MEMOBJ_DEVICE_CONTROL))
 		return ERR_INVALID;
 	err = mem_map_begin(u->aspace, &u->image, m, &req, &tables, &ticket);
@@ -159,13 +157,11 @@ int32_t sys_mem_unmap(const struct syscall_args *a)
  */
 int32_t sys_mem_info(const struct syscall_args *a)
 {
-	struct cap *c;
-	int err = cap_lookup(&me()->caps, (cap_t)a->a1, CAP_TYPE_MEMORY, CAP_RIGHT_READ, &c);
+	struct memobj *m;
+	int err = memobj_lookup((cap_t)a->a1, CAP_RIGHT_READ, &m);
 
 	if (err != ERR_OK)
 		return err;
-	struct memobj *m = memobj_of(c);
-
 	if (m->flags & MEMOBJ_BUDGET)
 		return (int32_t)m->budget_free;
 	if (m->flags & MEMOBJ_BOOT_MODULE)
