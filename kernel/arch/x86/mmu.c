@@ -66,18 +66,15 @@ static bool beyond_32_bits(virt_addr_t virt)
 /* Common argument checks; kernel-half addresses are only reachable through the kernel space. */
 static bool valid_target(struct page_table *pt, virt_addr_t virt)
 {
-	if (pt == NULL || (virt & (PAGE_SIZE - 1)) != 0 || beyond_32_bits(virt))
-		return false;
-	return virt < USER_SPACE_END || pt == kernel_space;
+	return pt != NULL && (virt & (PAGE_SIZE - 1)) == 0 && !beyond_32_bits(virt) &&
+	       (virt < USER_SPACE_END || pt == kernel_space);
 }
 
 /* Allocates a zeroed frame below the boot mapping (mmu_init writes it before switching). */
 static int alloc_boot_frame(phys_addr_t *out)
 {
-	int err = pmm_alloc_frame(PMM_OWNER_KERNEL, out);
-
-	if (err != ERR_OK)
-		return err;
+	if (pmm_alloc_frame(PMM_OWNER_KERNEL, out) != ERR_OK)
+		return ERR_NOMEM;
 	if (*out >= BOOT_MAPPED_PHYS) {
 		kprintf("mmu: page-table frame 0x%x is above the boot mapping\n", (unsigned)*out);
 		pmm_free_frame(*out);
