@@ -131,10 +131,8 @@ static int elf_plan_add(struct elf_check *c, const struct elf32_phdr *ph, uint32
 	struct elf_segment seg = {
 	    .page_start = (uint32_t)PAGE_ALIGN_DOWN(ph->p_vaddr),
 	    .page_end = (uint32_t)PAGE_ALIGN_UP((uint64_t)ph->p_vaddr + ph->p_memsz),
-	    .vaddr = ph->p_vaddr,
-	    .memsz = ph->p_memsz,
-	    .file_offset = ph->p_offset,
-	    .filesz = ph->p_filesz,
+	    .vaddr = ph->p_vaddr, .memsz = ph->p_memsz,
+	    .file_offset = ph->p_offset, .filesz = ph->p_filesz,
 	    .flags = ((ph->p_flags & ELF_PF_R) ? ELF_SEG_READ : 0) |
 		     ((ph->p_flags & ELF_PF_W) ? ELF_SEG_WRITE : 0) |
 		     ((ph->p_flags & ELF_PF_X) ? ELF_SEG_EXEC : 0),

@@ -116,14 +116,9 @@ int mem_map_begin(struct page_table *pt, const struct loader_image *img, struct 
 		*tables = 0;
 		return ERR_NOMEM;
 	}
-	*rec = (struct mem_mapping){.obj = m,
-				    .space = pt,
-				    .vaddr = req->vaddr,
-				    .pages = m->pages,
-				    .mmu_flags = req->mmu_flags,
-				    .seq = (rec->seq + 1) & 0xffffffu,
-				    .state = MAPPING_FILLING,
-				    .budget = req->budget};
+	*rec = (struct mem_mapping){.obj = m, .space = pt, .vaddr = req->vaddr, .pages = m->pages,
+				    .mmu_flags = req->mmu_flags, .seq = (rec->seq + 1) & 0xffffffu,
+				    .state = MAPPING_FILLING, .budget = req->budget};
 	kobj_ref(&m->kobj, 0);
 	*ticket = ticket_of(rec);
 	return ERR_OK;

@@ -143,16 +143,10 @@ void arch_thread_init_user(struct thread *t, uintptr_t entry, uintptr_t user_sp,
 	struct first_swap_frame *sf = (struct first_swap_frame *)((uintptr_t)tf - sizeof(*sf));
 
 	*tf = (struct trap_frame){
-	    .gs = SEL_USER_DATA,
-	    .fs = SEL_USER_DATA,
-	    .es = SEL_USER_DATA,
-	    .ds = SEL_USER_DATA,
-	    .eax = (uint32_t)arg,
-	    .eip = (uint32_t)entry,
-	    .cs = SEL_USER_CODE,
+	    .gs = SEL_USER_DATA, .fs = SEL_USER_DATA, .es = SEL_USER_DATA, .ds = SEL_USER_DATA,
+	    .eax = (uint32_t)arg, .eip = (uint32_t)entry, .cs = SEL_USER_CODE,
 	    .eflags = X86_EFLAGS_IF | EFLAGS_RESERVED_1,
-	    .user_esp = (uint32_t)user_sp,
-	    .user_ss = SEL_USER_DATA,
+	    .user_esp = (uint32_t)user_sp, .user_ss = SEL_USER_DATA,
 	};
 	*sf = (struct first_swap_frame){.ret = (uint32_t)(uintptr_t)x86_thread_start};
 	t->context.esp = (uint32_t)(uintptr_t)sf;

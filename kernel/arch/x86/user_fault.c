@@ -96,15 +96,10 @@ static _Noreturn void report_user_fault(const struct trap_frame *frame, uint32_t
 
 	exception_decode_error(frame->vector, frame->error, decoded, sizeof(decoded));
 	struct fault_info f = {
-	    .kind = FAULT_EXCEPTION,
-	    .vector = frame->vector,
-	    .mnemonic = exception_mnemonic(frame->vector),
-	    .name = exception_name(frame->vector),
-	    .error = frame->error,
-	    .decoded = decoded,
-	    .ip = ip,
-	    .has_addr = frame->vector == TRAP_PF,
-	    .addr = frame->vector == TRAP_PF ? read_cr2() : 0,
+	    .kind = FAULT_EXCEPTION, .vector = frame->vector,
+	    .mnemonic = exception_mnemonic(frame->vector), .name = exception_name(frame->vector),
+	    .error = frame->error, .decoded = decoded, .ip = ip,
+	    .has_addr = frame->vector == TRAP_PF, .addr = frame->vector == TRAP_PF ? read_cr2() : 0,
 	};
 
 	f.nframes = user_frames(fp, f.frames, FAULT_FRAMES);
