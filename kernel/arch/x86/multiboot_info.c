@@ -162,9 +162,7 @@ static void parse_modules(const struct multiboot_source *src, struct boot_info *
 			stats->modules_invalid++;
 			continue;
 		}
-		bm->start = load_le32(m);
-		bm->end = load_le32(m + 4);
-		bm->name[0] = '\0';
+		*bm = (struct boot_module){.start = load_le32(m), .end = load_le32(m + 4)};
 		if (load_le32(m + 8) != 0 &&
 		    copy_string(src, load_le32(m + 8), bm->name, sizeof(bm->name)) != COPY_OK)
 			stats->names_truncated++;
