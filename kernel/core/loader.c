@@ -8,6 +8,7 @@
 #include <kernel/kprintf.h>
 #include <kernel/loader.h>
 #include <kernel/mmu.h>
+#include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/string.h>
 
@@ -60,6 +61,8 @@ static int map_region(struct page_table *pt, uint32_t owner, const uint8_t *imag
 	KASSERT(img->region_count < LOADER_MAX_REGIONS); /* bounded by ELF_MAX_SEGMENTS + 1 */
 	img->regions[img->region_count++] = (struct loader_region){start, end};
 	for (uint32_t page = start; page < end; page += PAGE_SIZE) {
+		if (img->windows)
+			kernel_preemption_window();
 		int err = map_segment_page(pt, owner, image, seg, page, flags);
 
 		if (err != ERR_OK)
@@ -88,12 +91,12 @@ static int check_stack_clearance(const struct elf_plan *plan, char *reason, size
 	return ERR_OK;
 }
 
-int loader_load(struct page_table *pt, uint32_t owner, const void *image, size_t size,
-		const struct elf_plan *plan, struct loader_image *out, char *reason,
+int loader_load(struct page_table *pt, uint32_t owner, const void *image,
+		const struct elf_plan *plan, bool windows, struct loader_image *out, char *reason,
 		size_t reason_size)
 {
-	(void)size; /* elf_validate has checked every file range against it */
-	*out = (struct loader_image){.entry = plan->entry, .stack_top = LOADER_STACK_TOP};
+	*out = (struct loader_image){.entry = plan->entry, .stack_top = LOADER_STACK_TOP,
+				     .windows = windows};
 	if (reason && reason_size)
 		reason[0] = '\0';
 	int err = check_stack_clearance(plan, reason, reason_size);

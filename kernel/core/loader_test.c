@@ -107,6 +107,19 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The windows loader_load opens (kernel_preemption_window): the free frames at each. */
+#define WINDOWS_MAX 16
+static bool windows_on;
+static unsigned windows_opened;
+static uint32_t free_at_window[WINDOWS_MAX];
+
+void kernel_preemption_window(void)
+{
+	if (windows_opened < WINDOWS_MAX)
+		free_at_window[windows_opened] = pmm_free_frames();
+	windows_opened++;
+}
+
 struct loaded {
 	struct page_table *pt;
 	struct elf_plan plan;
@@ -120,8 +133,8 @@ static void load(struct loaded *l, size_t size)
 	assert_int_equal(elf_validate(image, size, &l->plan, l->reason, sizeof(l->reason)), ERR_OK);
 	l->pt = mmu_create_address_space();
 	assert_non_null(l->pt);
-	l->err =
-	    loader_load(l->pt, OWNER, image, size, &l->plan, &l->img, l->reason, sizeof(l->reason));
+	l->err = loader_load(l->pt, OWNER, image, &l->plan, windows_on, &l->img, l->reason,
+			     sizeof(l->reason));
 }
 
 static void unload(struct loaded *l)
@@ -231,6 +244,30 @@ static void test_frames_charged_to_unit(void **state)
 	unload(&l);
 }
 
+/*
+ * A system call's load (windows): one window before each page, each after the previous
+ * page's frame was taken; a boot load opens none.
+ */
+static void test_window_before_each_page(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	windows_opened = 0;
+	load(&l, IMAGE_SZ);
+	assert_int_equal(l.err, ERR_OK);
+	assert_int_equal(windows_opened, 0);
+	unload(&l);
+	windows_on = true;
+	load(&l, IMAGE_SZ);
+	windows_on = false;
+	assert_int_equal(l.err, ERR_OK);
+	assert_int_equal(windows_opened, 4 + LOADER_STACK_PAGES); /* every page, stack too */
+	for (unsigned i = 1; i < windows_opened; i++)
+		assert_true(free_at_window[i] < free_at_window[i - 1]);
+	unload(&l);
+}
+
 static void test_teardown_returns_every_frame(void **state)
 {
 	uint32_t before = pmm_free_frames();
@@ -308,6 +345,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_bytes_copied_and_tails_zeroed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stack_below_kernel_with_guard, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_frames_charged_to_unit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_window_before_each_page, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_teardown_returns_every_frame, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_segment_in_stack_area_rejected, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_segment_on_landing_page_rejected, setup, teardown),

@@ -111,7 +111,7 @@ void kernel_preemption_window(void)
 		kernel_exit();
 	arch_irq_window();
 	if (outermost)
-		kernel_enter();
+		kernel_enter_thread(); /* killed by another CPU meanwhile: switches away for good */
 	sched_preempt_point_higher(this_rq());
 }
 

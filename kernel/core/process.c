@@ -126,12 +126,12 @@ static void unit_give_start_caps(struct unit *u, const struct unit_start *s)
  * A new unit with a fresh address space and the validated image loaded; it gets its startup
  * capabilities and its first thread runs main(s->arg). Nothing moves unless all succeeds.
  */
-static int unit_launch(const char *name, const void *image, size_t size,
-		       const struct elf_plan *plan, const struct unit_start *s, struct unit **out)
+static int unit_launch(const char *name, const void *image, const struct elf_plan *plan,
+		       struct unit_start *s, struct unit **out)
 {
 	char reason[ELF_REASON_MAX];
 	struct page_table *pt = mmu_create_address_space();
-	struct thread *t = NULL;
+	struct thread *t = NULL, *self = s->recheck ? current_thread() : NULL;
 	struct unit *u;
 
 	if (pt == NULL)
@@ -140,8 +140,18 @@ static int unit_launch(const char *name, const void *image, size_t size,
 		mmu_destroy_address_space(pt);
 		return ERR_NOMEM;
 	}
-	int err = loader_load(pt, u->id, image, size, plan, &u->image, reason, sizeof(reason));
+	if (self != NULL) { /* held through the windows, as a unit being torn down is */
+		u->tearer = self;
+		self->tearing = u;
+	}
+	int err = loader_load(pt, u->id, image, plan, self != NULL, &u->image, reason,
+			      sizeof(reason));
 
+	if (self != NULL) {
+		u->tearer = NULL;
+		self->tearing = NULL;
+		err = err == ERR_OK ? s->recheck(s) : err;
+	}
 	if (err == ERR_OK)
 		err = arch_aspace_init(pt);
 	if (err == ERR_OK)
@@ -149,7 +159,7 @@ static int unit_launch(const char *name, const void *image, size_t size,
 	if (err == ERR_OK && thread_alloc(u, (uint8_t)s->priority, &t) != ERR_OK)
 		err = ERR_NOMEM;
 	if (err < 0) {
-		if (err == ERR_INVALID)
+		if (err == ERR_INVALID && reason[0] != '\0')
 			kprintf("elf: %s: %s\n", name, reason);
 		unit_teardown(u);
 		return err;
@@ -163,7 +173,7 @@ static int unit_launch(const char *name, const void *image, size_t size,
 	return ERR_OK;
 }
 
-int process_start_unit(const struct unit_start *s, struct unit **out)
+int process_start_unit(struct unit_start *s, struct unit **out)
 {
 	struct elf_plan plan;
 	char reason[ELF_REASON_MAX];
@@ -183,7 +193,7 @@ int process_start_unit(const struct unit_start *s, struct unit **out)
 		return ERR_INVALID;
 	}
 	process_reap();
-	return unit_launch(name, image, size, &plan, s, out);
+	return unit_launch(name, image, &plan, s, out);
 }
 
 /*

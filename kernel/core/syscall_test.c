@@ -415,6 +415,50 @@ static void test_unit_start(void **state)
 	assert_int_equal(fx.starts, 1);
 }
 
+/* What the windows of a start's load do to the caller's table (fx.loading). */
+static cap_t start_cap;
+
+static void delete_start_cap(void)
+{
+	assert_int_equal(cap_delete(&me.caps, start_cap), ERR_OK);
+}
+
+static void fill_table(void)
+{
+	cap_t h;
+
+	while (me.caps.free_count > 0)
+		assert_int_equal(cap_install(&me.caps, &other.kobj, CAP_RIGHT_READ, 0, &h), ERR_OK);
+}
+
+/*
+ * The image loads with preemption windows, so what the caller's table gave is looked up again
+ * after it: a startup capability gone or the result's slot taken meanwhile fails the call,
+ * nothing installed.
+ */
+static void test_unit_start_recheck(void **state)
+{
+	struct memobj image = {.kobj = {.type = CAP_TYPE_MEMORY, .flags = KOBJ_COUNTED, .gen = 1},
+			       .flags = MEMOBJ_BOOT_MODULE, .module = 2};
+	cap_t h, *arr = (cap_t *)user_bytes(DATA);
+
+	(void)state;
+	assert_int_equal(cap_install(&me.caps, &image.kobj, CAP_RIGHT_READ | CAP_RIGHT_EXECUTE, 0,
+				     &h), ERR_OK);
+	assert_int_equal(cap_install(&me.caps, &other.kobj, CAP_RIGHTS_ALL, 0, &start_cap), ERR_OK);
+	arr[0] = start_cap;
+	uint32_t free_before = me.caps.free_count;
+
+	fx.loading = delete_start_cap;
+	assert_int_equal(call(SYS_UNIT_START, (uint32_t)h, UNIT_PRIORITY(1, 1), DATA, 1),
+			 ERR_BAD_CAP);
+	assert_int_equal(me.caps.free_count, free_before + 1); /* the deleted one, no unit cap */
+	fx.loading = fill_table;
+	assert_int_equal(call(SYS_UNIT_START, (uint32_t)h, UNIT_PRIORITY(1, 1), 0, 0), ERR_NOMEM);
+	assert_int_equal(fx.starts, 2);
+	fx.loading = NULL;
+}
+
 static void test_exits(void **state)
 {
 	(void)state;
@@ -446,6 +490,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_thread_create_bad_pointers, reset),
 	    cmocka_unit_test_setup(test_thread_create_needs_unit_cap_and_priority, reset),
 	    cmocka_unit_test_setup(test_unit_start, reset),
+	    cmocka_unit_test_setup(test_unit_start_recheck, reset),
 	    cmocka_unit_test_setup(test_unit_watch_and_info, reset),
 	    cmocka_unit_test_setup(test_cap_list, reset),
 	    cmocka_unit_test_setup(test_exits, reset),

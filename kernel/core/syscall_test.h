@@ -52,6 +52,7 @@ struct syscall_fx {
 	unsigned unmap_at;	    /* at this preemption point DATA + PAGE_SIZE goes away */
 	struct thread *moved;	    /* sched_move's thread and run queue */
 	struct run_queue *moved_to;
+	void (*loading)(void); /* what other threads do while process_start_unit loads */
 };
 
 extern struct syscall_fx fx;

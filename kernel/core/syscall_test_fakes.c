@@ -98,14 +98,20 @@ int process_thread_create(struct unit *u, uintptr_t entry, uintptr_t stack_top, 
 	return ERR_OK;
 }
 
-int process_start_unit(const struct unit_start *st, struct unit **out)
+/* The load's windows are where fx.loading runs; then the recheck, as the real one does. */
+int process_start_unit(struct unit_start *st, struct unit **out)
 {
 	fx.starts++;
 	fx.index = st->module;
 	fx.prio = st->priority;
 	fx.arg = st->arg;
-	*out = &other;
-	return ERR_OK;
+	if (fx.loading != NULL)
+		fx.loading();
+	int err = st->recheck != NULL ? st->recheck(st) : ERR_OK;
+
+	if (err == ERR_OK)
+		*out = &other;
+	return err;
 }
 
 /*

@@ -114,6 +114,29 @@ static int start_budget(struct unit *me, uint32_t flag, struct unit_start *s)
 }
 
 /*
+ * What SYS_UNIT_START takes from the caller's table, looked up into s: the startup
+ * capabilities, the budget, a free slot for the result.
+ */
+static int start_checks(const struct syscall_args *a, struct unit_start *s)
+{
+	struct unit *me = current_thread()->unit;
+	int err = start_caps(&me->caps, a->a3, a->a4 & 0xffffu, s);
+
+	if (err == ERR_OK)
+		err = start_budget(me, a->a2 & UNIT_START_BUDGET, s);
+	return err == ERR_OK && me->caps.free_count == 0 ? ERR_NOMEM : err;
+}
+
+/* The same after the image loaded (with windows): the budget it was charged to must stay. */
+static int start_recheck(struct unit_start *s)
+{
+	struct memobj *budget = s->budget;
+	int err = start_checks(s->args, s);
+
+	return err == ERR_OK && s->budget != budget ? ERR_BAD_CAP : err;
+}
+
+/*
  * SYS_UNIT_START(image cap READ|EXECUTE, UNIT_PRIORITY(priority, max), caps,
  * UNIT_START_NCAPS(ncaps, keep), arg) -> a capability to the new unit. ERR_INVALID for an
  * image that is no boot module, priorities out of order or a keep mask without NO_GRANT,
@@ -127,7 +150,8 @@ int32_t sys_unit_start(const struct syscall_args *a)
 	struct unit_start s = {.priority = a->a2 & 0xffu, .max_priority = (a->a2 >> 8) & 0xffu,
 			       .cpu = (a->a2 >> 24) == 0 ? PERCPU_ANY : (a->a2 >> 24) - 1,
 			       .no_grant = (a->a2 & UNIT_START_NO_GRANT) != 0,
-			       .keep_grant = a->a4 >> 16, .arg = a->a5, .debug = me->debug};
+			       .keep_grant = a->a4 >> 16, .arg = a->a5, .debug = me->debug,
+			       .recheck = start_recheck, .args = a};
 	struct cap *img;
 	cap_t h;
 	int err = cap_lookup(&me->caps, (cap_t)a->a1, CAP_TYPE_MEMORY,
@@ -146,17 +170,12 @@ int32_t sys_unit_start(const struct syscall_args *a)
 	s.module = m->module;
 	if (s.keep_grant != 0 && !s.no_grant)
 		return ERR_INVALID;
-	err = start_caps(&me->caps, a->a3, a->a4 & 0xffffu, &s);
+	err = start_checks(a, &s);
 	if (err == ERR_OK)
-		err = start_budget(me, a->a2 & UNIT_START_BUDGET, &s);
+		err = process_start_unit(&s, &u);
 	if (err != ERR_OK)
 		return err;
-	if (me->caps.free_count == 0)
-		return ERR_NOMEM;
-	err = process_start_unit(&s, &u);
-	if (err != ERR_OK)
-		return err;
-	/* ERR_NOMEM cannot happen: a slot was free and nothing ran meanwhile. */
+	/* ERR_NOMEM cannot happen: recheck found a slot free and nothing ran since. */
 	return cap_install(&me->caps, &u->kobj, CAP_RIGHTS_ALL, 0, &h) != ERR_OK ? ERR_NOMEM : h;
 }
 

@@ -104,7 +104,7 @@ class Live(unittest.TestCase):
 
     def test_stress_image_returns_everything(self):
         base, check, serial = self.snap(LIVE[0], LIVE[1])
-        for phase in ("units", "threads", "objects", "memory", "server"):
+        for phase in ("units", "threads", "objects", "memory", "server", "starting"):
             self.assertRegex(serial, r"leak: %s done \(\d+ rounds\)" % phase)
         self.assertIn("leak: 0 failed", serial)
         leaks, lines = leakcheck.compare(base, check)
@@ -149,7 +149,7 @@ class Live(unittest.TestCase):
             self.assertEqual(r.returncode, status, r.stdout + r.stderr)
             self.assertIn(want, r.stdout)
             outs.append(r.stdout)
-        for phase in ("units", "threads", "objects", "memory", "server"):
+        for phase in ("units", "threads", "objects", "memory", "server", "starting"):
             self.assertIn("program: leak: %s done (5 rounds)" % phase, outs[0])
 
     def test_symbolize_and_poke(self):

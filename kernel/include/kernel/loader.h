@@ -37,18 +37,22 @@ struct loader_image {
 	uint32_t stack_top; /* initial esp: 16-byte aligned, memory below it mapped read-write */
 	uint32_t region_count;
 	struct loader_region regions[LOADER_MAX_REGIONS];
+	bool windows; /* loader_load's: a preemption window before each page */
 };
 
 /*
- * Maps `plan` (from elf_validate of [image, image + size)) into pt: one fresh zeroed frame per
+ * Maps `plan` (from elf_validate of the image: every file range checked) into pt: one fresh zeroed frame per
  * page, charged to `owner` (a unit id), file bytes copied in, the rest (bss, page tails) zero.
  * Pages are user-accessible; writable only for ELF_SEG_WRITE segments (W^X: text is read-only
  * and executable, data read-write; i386 without PAE cannot forbid execution of data). Then the
  * user stack. Returns ERR_OK; ERR_INVALID (and a reason) if a segment reaches the stack area;
  * ERR_NOMEM. On error *out still lists what was mapped: the caller passes it to loader_unload.
+ * With `windows`, a kernel_preemption_window() comes before each page (a system call's
+ * load; the caller holds the address space being built, see process_start_unit), so one
+ * interrupts-off section maps one page, however large the image.
  */
-int loader_load(struct page_table *pt, uint32_t owner, const void *image, size_t size,
-		const struct elf_plan *plan, struct loader_image *out, char *reason,
+int loader_load(struct page_table *pt, uint32_t owner, const void *image,
+		const struct elf_plan *plan, bool windows, struct loader_image *out, char *reason,
 		size_t reason_size);
 
 /*

@@ -41,16 +41,25 @@ struct unit_start {
 	uint32_t keep_grant; /* ...except caps[i] for bit i set here */
 	bool debug;    /* the unit may use SYS_DEBUG_PRINT */
 	unsigned cpu;  /* of its first thread; PERCPU_ANY: the least loaded */
+	/*
+	 * A system call's start (NULL at boot): the image loads with a preemption window before
+	 * each page, the new unit held by the calling thread meanwhile (killed in a window, its
+	 * killer tears the unit down as it finishes any teardown that thread was doing); then
+	 * recheck must pass, since what the caller's table gave (startup capabilities, budget,
+	 * the result's slot) may have changed. It sets caps[] again.
+	 */
+	int (*recheck)(struct unit_start *s);
+	const struct syscall_args *args; /* the call, for recheck */
 };
 
 /*
  * Loads boot module s->module into a new unit named after it, gives it CAP_SELF and the
  * startup capabilities, and starts its first thread. The unit, its first thread, its page
  * tables and its image frames are charged to s->budget. *out = the unit. ERR_NOT_FOUND,
- * ERR_INVALID (bad ELF or priorities), ERR_NOMEM (budget or kernel); on error nothing moved
- * and nothing stays charged.
+ * ERR_INVALID (bad ELF or priorities), ERR_NOMEM (budget or kernel), or recheck's error; on
+ * error nothing moved and nothing stays charged.
  */
-int process_start_unit(const struct unit_start *s, struct unit **out);
+int process_start_unit(struct unit_start *s, struct unit **out);
 
 /*
  * A new started thread *out of unit u at user `entry` with esp = stack_top and eax = arg,

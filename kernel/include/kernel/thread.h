@@ -80,7 +80,7 @@ struct thread {
 	void *kstack_base;	     /* lowest byte of the kernel stack */
 	void *kstack_top;	     /* one past the highest byte */
 	struct ipc_fast_cache ipc_fast; /* the IPC fast path's buffer memo (ipc_fast.c) */
-	struct unit *tearing; /* another unit this thread is tearing down in steps (unit_end.c) */
+	struct unit *tearing; /* another unit it is tearing down or loading in steps (unit_end.c) */
 };
 
 /*

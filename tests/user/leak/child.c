@@ -2,8 +2,10 @@
  * The leak check's child unit (//tests/user/leak:leak_image, module 1). Its argument says what
  * it does: CHILD_BLOCK waits until it is killed; CHILD_SERVER serves the endpoint CAP_START(0)
  * (each call's capabilities deleted, then answered; a call with data[0] == CHILD_CRASH makes it
- * fault, so its starter restarts it); anything else is its exit status.
+ * fault, so its starter restarts it); CHILD_STARTER starts and kills units of the image
+ * CAP_START(0) until it is killed itself; anything else is its exit status.
  */
+#include <stddef.h>
 #include <stdint.h>
 
 #include <keel/syscall.h>
@@ -31,8 +33,26 @@ static int serve(cap_t ep)
 	return r;
 }
 
+/*
+ * Each start loads big.c's megabyte of zero pages, a preemption window before each page: the
+ * starter's killer (the root task, above it) gets in during one of them.
+ */
+static _Noreturn void start_forever(cap_t image)
+{
+	for (;;) {
+		int32_t u = sys_unit_start(image, BIG_PRIO, BIG_PRIO, NULL, 0, 0);
+
+		if (u > 0) { /* below the starter: never ran */
+			sys_unit_kill(u);
+			cap_delete(u);
+		}
+	}
+}
+
 int main(uintptr_t arg)
 {
+	if (arg == CHILD_STARTER)
+		start_forever(CAP_START(0));
 	if (arg == CHILD_BLOCK)
 		for (;;)
 			sys_sleep_us(UINT64_MAX);

@@ -3,7 +3,8 @@
  * //tests/user/leak:leak_image. Each scenario takes kernel objects and frames and must give
  * every one back: units started that exit or are killed, threads, endpoints, channels,
  * notifications, capabilities derived, revoked, deleted and passed in IPC, memory allocated,
- * mapped and unmapped, and a server unit that faults and is started again. One warm-up round
+ * mapped and unmapped, a server unit that faults and is started again, and a unit killed
+ * while it starts units (its kill lands in a load's preemption window). One warm-up round
  * of everything first (what the kernel keeps once made, such as a page table, exists then),
  * then "leak: baseline" and a quiet pause in which tools/leakcheck records every kernel object
  * and the free frames (and may set the rounds, ROUNDS_AT); then the rounds, each phase announced,
@@ -21,7 +22,10 @@
 #define ROUNDS 20
 #endif
 #define MODULE_CHILD 1
+#define MODULE_BIG   2
 #define CHILD_PRIO   150 /* above the root task: a child runs until it blocks or ends */
+#define STARTER_PRIO 50	 /* below it: the root task's wake-up preempts the starter */
+#define STARTING_US  20000ull
 #define THREAD_PRIO  120
 #define WAIT_US	     5000000ull
 #define QUIET_US     1000000ull /* the baseline's pause (the machine is stopped while read) */
@@ -192,8 +196,26 @@ static void server(void)
 	expect("delete its endpoint", cap_delete(ep), ERR_OK);
 }
 
-static void (*const phases[])(void) = {units, threads, objects, memory, server};
-static const char *const names[] = {"units", "threads", "objects", "memory", "server"};
+/*
+ * A unit that starts big.c's units and kills them, killed itself after STARTING_US: almost
+ * always inside a start, where the kernel must tear the half-loaded unit down.
+ */
+static void starting(void)
+{
+	cap_t caps[1] = {cap_derive(CAP_ROOT_MODULE(MODULE_BIG),
+				    CAP_RIGHT_READ | CAP_RIGHT_EXECUTE | CAP_RIGHT_GRANT, 0)};
+	int32_t u = sys_unit_start(CAP_ROOT_MODULE(MODULE_CHILD), STARTER_PRIO, STARTER_PRIO,
+				   caps, 1, CHILD_STARTER);
+
+	expect("start the starter", u > 0, 1);
+	sys_sleep_us(STARTING_US);
+	expect("kill the starter", sys_unit_kill(u), ERR_OK);
+	wait_end(u, UNIT_KILLED, 0);
+}
+
+static void (*const phases[])(void) = {units, threads, objects, memory, server, starting};
+static const char *const names[] = {"units",  "threads", "objects",
+				    "memory", "server",	 "starting"};
 #define PHASES (int)(sizeof(phases) / sizeof(phases[0]))
 
 static struct keel_budget settled(void)

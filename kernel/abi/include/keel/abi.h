@@ -143,7 +143,8 @@ _Static_assert(sizeof(struct ipc_recv_info) == 40, "ipc_recv_info layout is ABI"
  * the new unit. The image is a memory capability with READ|EXECUTE naming a boot module;
  * caps[0..ncaps) (GRANT each) move to the new unit as CAP_START(0..); its first thread runs
  * main(arg) at `priority`, and none of its threads may ever be above `max`, which may not
- * exceed the starter's own maximum.
+ * exceed the starter's own maximum. The image loads page by page with preemption windows;
+ * the capabilities, budget and result slot are looked up again after it (docs/syscalls.md).
  */
 #define SYS_UNIT_START 8
 #define UNIT_PRIORITY(priority, max) ((uint32_t)(priority) | ((uint32_t)(max) << 8))
