@@ -20,8 +20,11 @@
 
 #include "syscall_internal.h"
 
-/* Frames SYS_MEM_ALLOC allocates and zeroes per interrupts-off section. */
-#define MEM_ALLOC_BATCH 16u
+/*
+ * Frames SYS_MEM_ALLOC allocates and zeroes per interrupts-off section: zeroing one is 1,024
+ * stores, so 16 made this the kernel's longest section (docs/performance.md).
+ */
+#define MEM_ALLOC_BATCH 4u
 /* Pages SYS_MEM_MAP maps, and SYS_MEM_UNMAP unmaps, per interrupts-off section. */
 #define MEM_MAP_BATCH 64u
 
