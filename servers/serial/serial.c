@@ -78,11 +78,26 @@ static uint32_t queue_text(struct serial_ring *tx, const uint8_t *data, uint32_t
 	return n;
 }
 
+/* The ring bytes data takes: each '\n' goes out as "\r\n". */
+static uint32_t ring_cost(const uint8_t *data, uint32_t len)
+{
+	uint32_t cost = len;
+
+	for (uint32_t i = 0; i < len; i++)
+		cost += data[i] == '\n';
+	return cost;
+}
+
+/*
+ * A write goes in whole or not at all, so another client's write never lands inside it: a
+ * line written in one call stays whole on the wire, whoever else writes meanwhile.
+ */
 static int32_t on_write(void *ctx, const struct idl_caller *caller,
 			const struct keel_serial_chunk_max_bytes *data, uint8_t *accepted)
 {
 	struct serial_state *s = ctx;
-	uint32_t n = queue_text(&s->dev.tx, data->data, data->len);
+	bool fits = ring_cost(data->data, data->len) <= serial_ring_space(&s->dev.tx);
+	uint32_t n = fits ? queue_text(&s->dev.tx, data->data, data->len) : 0;
 
 	(void)caller;
 	uart_kick(&s->dev);

@@ -1,6 +1,6 @@
 /*
  * Host tests of the serial server's handlers (serial.h) over a fake UART and the fake IPC
- * transport: partial writes and FULL, delivery of received bytes as events (in order, held
+ * transport: whole writes or FULL, delivery of received bytes as events (in order, held
  * back while the subscriber's channel is full, losses reported), one subscriber, counters.
  */
 #include <setjmp.h>
@@ -62,8 +62,11 @@ static int32_t write_bytes(const struct keel_serial_client *c, uint8_t fill, uin
 	return keel_serial_write(c, &d, accepted);
 }
 
-/* The ring takes what fits (partial accept), then nothing (FULL); nothing is lost. */
-static void test_write_partial_then_full(void **unused)
+/*
+ * A write goes in whole or not at all (FULL, nothing taken), a newline costing two ring
+ * bytes; nothing is lost.
+ */
+static void test_write_whole_or_full(void **unused)
 {
 	struct keel_serial_client c = client(2, CAP_RIGHT_WRITE);
 	uint8_t accepted = 0;
@@ -71,16 +74,18 @@ static void test_write_partial_then_full(void **unused)
 
 	(void)unused;
 	while (write_bytes(&c, 'w', KEEL_SERIAL_CHUNK_MAX, &accepted) == ERR_OK) {
+		assert_int_equal(accepted, KEEL_SERIAL_CHUNK_MAX);
 		total += accepted;
-		if (accepted < KEEL_SERIAL_CHUNK_MAX)
-			break;
 	}
-	assert_int_equal(total, SERIAL_TX_RING + UART_FIFO_SIZE); /* the first FIFO went out */
-	assert_true(accepted < KEEL_SERIAL_CHUNK_MAX);
+	assert_int_equal(total, SERIAL_TX_RING); /* the first FIFO went out: 16 bytes free */
+	assert_int_equal(write_bytes(&c, '\n', 9, &accepted), KEEL_SERIAL_ERROR_FULL); /* 18 */
+	assert_int_equal(write_bytes(&c, '\n', 8, &accepted), ERR_OK);		/* 16 */
+	assert_int_equal(accepted, 8);
+	total += 2 * accepted;
 	assert_int_equal(write_bytes(&c, 'w', 1, &accepted), KEEL_SERIAL_ERROR_FULL);
 	assert_int_equal(write_bytes(&c, 'w', 0, &accepted), ERR_OK);
 	assert_int_equal(accepted, 0);
-	assert_int_equal(state.tx_full, 2);
+	assert_int_equal(state.tx_full, 3);
 	while (fake_uart.wire_len < total) {
 		fake_uart_send_fifo();
 		(void)serial_on_interrupt(&state);
@@ -211,7 +216,7 @@ static void test_stats_and_rights(void **unused)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup(test_write_partial_then_full, setup),
+	    cmocka_unit_test_setup(test_write_whole_or_full, setup),
 	    cmocka_unit_test_setup(test_log_text_takes_what_fits, setup),
 	    cmocka_unit_test_setup(test_received_bytes_become_events, setup),
 	    cmocka_unit_test_setup(test_full_channel_holds_back_and_reports_loss, setup),
