@@ -1,7 +1,7 @@
 /*
  * The unit the leak check's starter (child.c, CHILD_STARTER) starts over and over: a megabyte
- * of zero-filled data, so loading it takes 256 pages and as many preemption windows. It is
- * killed before it could run.
+ * of zero-filled data, so loading it takes 256 pages and as many preemption windows. It exits
+ * at once.
  */
 #include <stdint.h>
 

@@ -197,15 +197,15 @@ static void server(void)
 }
 
 /*
- * A unit that starts big.c's units and kills them, killed itself after STARTING_US: almost
- * always inside a start, where the kernel must tear the half-loaded unit down.
+ * A unit that starts big.c's units (each runs and exits), killed itself after STARTING_US:
+ * almost always inside a start, where the kernel must tear the half-loaded unit down.
  */
 static void starting(void)
 {
 	cap_t caps[1] = {cap_derive(CAP_ROOT_MODULE(MODULE_BIG),
 				    CAP_RIGHT_READ | CAP_RIGHT_EXECUTE | CAP_RIGHT_GRANT, 0)};
-	int32_t u = sys_unit_start(CAP_ROOT_MODULE(MODULE_CHILD), STARTER_PRIO, STARTER_PRIO,
-				   caps, 1, CHILD_STARTER);
+	int32_t u = sys_unit_start(CAP_ROOT_MODULE(MODULE_CHILD), STARTER_PRIO, BIG_PRIO, caps,
+				   1, CHILD_STARTER);
 
 	expect("start the starter", u > 0, 1);
 	sys_sleep_us(STARTING_US);
